@@ -1,0 +1,54 @@
+package org.parley.account.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.Cid;
+import org.parley.account.entity.Member;
+import org.parley.account.entity.Role;
+
+/** Creates a member with a free username and a fresh, unique CID, inside the caller's transaction. */
+@Dependent
+public class Enrolment {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    public Member enrol(String username, String displayName, String title, String department,
+                        char[] password, Role role) {
+        String name = normalizeUsername(username);
+        if (name.isEmpty() || name.length() > Member.USERNAME_MAX || !name.matches(Member.USERNAME_PATTERN)) {
+            throw new AccountRefusedException("'" + username + "' cannot be a username. " + Member.USERNAME_RULE);
+        }
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > Member.NAME_MAX) {
+            throw new AccountRefusedException("A display name of 1 to " + Member.NAME_MAX + " characters is required.");
+        }
+        if (!em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", name)
+                .getResultList().isEmpty()) {
+            throw new AccountRefusedException("The username '" + name + "' is taken.");
+        }
+        String cid = Cid.unique(RANDOM, this::cidTaken);
+        Member member = new Member(name, displayName, role, cid, password, passwords.hasher(), Instant.now());
+        member.updateProfile(displayName, title, department);
+        em.persist(member);
+        return member;
+    }
+
+    public boolean cidTaken(String cid) {
+        return em.createNamedQuery(Member.COUNT_BY_CID, Long.class).setParameter("cid", cid).getSingleResult() > 0;
+    }
+
+    public static String normalizeUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

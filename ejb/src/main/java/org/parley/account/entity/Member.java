@@ -1,0 +1,230 @@
+package org.parley.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.security.enterprise.identitystore.PasswordHash;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A person with a Parley account. Keeps its own rules: the password is only ever held as a
+ * hash and changes only against the current one; a disabled member cannot sign in; the CID
+ * always has the 16-hex-digit form.
+ */
+@Entity
+@Table(name = "members")
+@NamedQuery(name = Member.BY_USERNAME, query = "SELECT m FROM Member m WHERE m.username = :username")
+@NamedQuery(name = Member.ALL, query = "SELECT m FROM Member m ORDER BY m.username")
+@NamedQuery(name = Member.COUNT_ENABLED_ADMINS,
+        query = "SELECT COUNT(m) FROM Member m WHERE m.role = org.parley.account.entity.Role.ADMIN AND m.enabled = TRUE")
+@NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
+public class Member {
+
+    public static final String BY_USERNAME = "Member.byUsername";
+    public static final String ALL = "Member.all";
+    public static final String COUNT_ENABLED_ADMINS = "Member.countEnabledAdmins";
+    public static final String COUNT_BY_CID = "Member.countByCid";
+
+    public static final int USERNAME_MAX = 64;
+    public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]*";
+    public static final String USERNAME_RULE = "Use lower-case letters, digits, dots, dashes and underscores, starting with a letter or digit.";
+    public static final int NAME_MAX = 100;
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 256;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Version
+    private long version;
+
+    @NotBlank
+    @Size(max = USERNAME_MAX)
+    @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_RULE)
+    @Column(nullable = false, unique = true, length = USERNAME_MAX, updatable = false)
+    private String username;
+
+    @NotBlank
+    @Size(max = NAME_MAX)
+    @Column(name = "display_name", nullable = false, length = NAME_MAX)
+    private String displayName;
+
+    @Size(max = NAME_MAX)
+    @Column(length = NAME_MAX)
+    private String title;
+
+    @Size(max = NAME_MAX)
+    @Column(length = NAME_MAX)
+    private String department;
+
+    @NotNull
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @NotNull
+    @Column(nullable = false, unique = true, length = Cid.LENGTH, columnDefinition = "CHAR(16)")
+    private String cid;
+
+    @Embedded
+    private MemberSettings settings = new MemberSettings();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    protected Member() {
+    }
+
+    public Member(String username, String displayName, Role role, String cid, char[] password,
+                  PasswordHash hasher, Instant now) {
+        if (!Cid.isValid(cid)) {
+            throw new IllegalArgumentException("not a CID: " + cid);
+        }
+        this.id = UUID.randomUUID().toString();
+        this.username = Objects.requireNonNull(username);
+        this.displayName = Objects.requireNonNull(displayName).strip();
+        this.role = Objects.requireNonNull(role);
+        this.cid = cid;
+        this.enabled = true;
+        this.createdAt = now;
+        setPassword(password, hasher, now);
+    }
+
+    /** Changes the password, but only for someone who knows the current one. */
+    public void changePassword(char[] current, char[] next, PasswordHash hasher, Instant now)
+            throws WrongPasswordException {
+        if (!verifyPassword(current, hasher)) {
+            throw new WrongPasswordException();
+        }
+        setPassword(next, hasher, now);
+    }
+
+    /** An administrator sets a new password without knowing the old one. */
+    public void resetPassword(char[] next, PasswordHash hasher, Instant now) {
+        setPassword(next, hasher, now);
+    }
+
+    public boolean verifyPassword(char[] candidate, PasswordHash hasher) {
+        return candidate != null && hasher.verify(candidate, passwordHash);
+    }
+
+    /** Whether {@code password} is acceptable as a new password; the reason if not. */
+    public static void requireAcceptable(char[] password) {
+        if (password == null || password.length < PASSWORD_MIN) {
+            throw new UnacceptablePasswordException("A password needs at least " + PASSWORD_MIN + " characters.");
+        }
+        if (password.length > PASSWORD_MAX) {
+            throw new UnacceptablePasswordException("A password may have at most " + PASSWORD_MAX + " characters.");
+        }
+    }
+
+    private void setPassword(char[] password, PasswordHash hasher, Instant now) {
+        requireAcceptable(password);
+        this.passwordHash = hasher.generate(password);
+        this.passwordChangedAt = now;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    /** A new CID: everything embedded with the old one stops showing this member. */
+    public void rotateCid(String newCid) {
+        if (!Cid.isValid(newCid)) {
+            throw new IllegalArgumentException("not a CID: " + newCid);
+        }
+        this.cid = newCid;
+    }
+
+    public void updateProfile(String displayName, String title, String department) {
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("a display name is required");
+        }
+        this.displayName = displayName.strip();
+        this.title = blankToNull(title);
+        this.department = blankToNull(department);
+    }
+
+    public void updateSettings(MemberSettings settings) {
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getCid() {
+        return cid;
+    }
+
+    public MemberSettings getSettings() {
+        return settings == null ? new MemberSettings() : settings;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+}

@@ -1,0 +1,44 @@
+package org.parley.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
+
+/** The choices a member makes about being seen and reached (SPEC.md §1, §6). */
+@Embeddable
+public class MemberSettings {
+
+    public static final int PERSONAL_MESSAGE_MAX = 200;
+
+    @Size(max = PERSONAL_MESSAGE_MAX)
+    @Column(name = "personal_message", length = PERSONAL_MESSAGE_MAX)
+    private String personalMessage;
+
+    /** Off by default: nobody on the intranet web sees the member until they say so. */
+    @Column(name = "web_sharing", nullable = false)
+    private boolean webSharing;
+
+    @Column(name = "offline_messages", nullable = false)
+    private boolean offlineMessages = true;
+
+    public MemberSettings() {
+    }
+
+    public MemberSettings(String personalMessage, boolean webSharing, boolean offlineMessages) {
+        this.personalMessage = Member.blankToNull(personalMessage);
+        this.webSharing = webSharing;
+        this.offlineMessages = offlineMessages;
+    }
+
+    public String getPersonalMessage() {
+        return personalMessage;
+    }
+
+    public boolean isWebSharing() {
+        return webSharing;
+    }
+
+    public boolean isOfflineMessages() {
+        return offlineMessages;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Storage: Parley's one database. Owns the application-defined data source
+ * ({@code java:app/jdbc/parley}), configured from MicroProfile Config, and the versioned
+ * Flyway migrations that create and upgrade the schema once at start-up, before any query.
+ * Fires no events.
+ */
+package org.parley.storage;

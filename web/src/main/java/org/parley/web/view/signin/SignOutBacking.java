@@ -1,0 +1,27 @@
+package org.parley.web.view.signin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.parley.web.security.SecurityConfiguration;
+
+/** Backs the sign-out button in every page's header. */
+@Named
+@RequestScoped
+public class SignOutBacking {
+
+    @Inject
+    FacesContext faces;
+
+    public void signOut() throws ServletException, IOException {
+        ExternalContext external = faces.getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + SecurityConfiguration.SIGN_IN_PAGE + "?signedout");
+    }
+}
