@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.parley.account.control.Enrolment;
+import org.parley.account.control.LogText;
 import org.parley.account.control.Passwords;
 import org.parley.account.control.SignInThrottle;
 import org.parley.account.entity.AccountRefusedException;
@@ -54,7 +55,7 @@ public class Members {
         String name = Enrolment.normalizeUsername(username);
         Optional<Duration> wait = throttle.waitFor(name, address);
         if (wait.isPresent()) {
-            LOG.info(() -> "Refused a sign-in for '" + forLog(name) + "' from " + address + ": slowed down for "
+            LOG.info(() -> "Refused a sign-in for '" + LogText.typed(name) + "' from " + address + ": slowed down for "
                     + wait.get().toSeconds() + " s more after repeated failures");
             return SignInResult.slowedDown(wait.get());
         }
@@ -68,7 +69,7 @@ public class Members {
         }
         if (!matches) {
             throttle.failed(name, address);
-            LOG.info(() -> "Failed sign-in for '" + forLog(name) + "' from " + address + ": wrong username or password");
+            LOG.info(() -> "Failed sign-in for '" + LogText.typed(name) + "' from " + address + ": wrong username or password");
             return SignInResult.refused(SignInResult.Outcome.WRONG_CREDENTIALS);
         }
         Member found = member.get();
@@ -163,16 +164,11 @@ public class Members {
     }
 
     private Member existing(String username) {
-        return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + forLog(username) + "'."));
+        return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'."));
     }
 
     private String caller() {
         return context.getCallerPrincipal().getName();
     }
 
-    /** A name typed by anybody, made safe for one log line. */
-    static String forLog(String typed) {
-        String clean = typed == null ? "" : typed.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > Member.USERNAME_MAX ? clean.substring(0, Member.USERNAME_MAX) + "…" : clean;
-    }
 }

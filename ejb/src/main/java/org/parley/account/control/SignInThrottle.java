@@ -60,7 +60,7 @@ public class SignInThrottle {
         if (failures.size() > MAX_TRACKED) {
             failures.values().removeIf(f -> f.idleSince(now.minus(window)));
         }
-        record(accountKey(account), "account '" + account + "'", address, now);
+        record(accountKey(account), "account '" + LogText.typed(account) + "'", address, now);
         record(addressKey(address), "address " + address, address, now);
     }
 

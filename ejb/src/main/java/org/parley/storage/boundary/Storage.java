@@ -58,10 +58,7 @@ public class Storage {
                     + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
-            String message = "Parley cannot start: its database at " + DatabaseSettings.URL_KEY + "="
-                    + settings.urlForLog() + " cannot be used (" + rootMessage(e) + "). Check "
-                    + DatabaseSettings.URL_KEY + ", " + DatabaseSettings.USER_KEY + " and "
-                    + DatabaseSettings.PASSWORD_KEY + " (environment PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD).";
+            String message = settings.unusable(rootMessage(e));
             LOG.severe(message);
             throw new StartupRefused(message);
         }

@@ -22,8 +22,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
+
     private volatile DatabaseSettings settings;
     private volatile Driver driver;
+    /** Whether the last attempt failed: the log says so once, not at every retry of the pool. */
+    private volatile boolean failing;
     private PrintWriter logWriter;
     private int loginTimeout;
 
@@ -35,7 +39,18 @@ public class ConfiguredDataSource implements DataSource {
             properties.setProperty("user", current.user());
         }
         properties.setProperty("password", current.password());
-        return driverFor(current).connect(current.url(), properties);
+        try {
+            Connection connection = driverFor(current).connect(current.url(), properties);
+            failing = false;
+            return connection;
+        } catch (SQLException e) {
+            String message = current.unusable(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            if (!failing) {
+                failing = true;
+                LOG.severe(message);
+            }
+            throw new SQLException(message, e.getSQLState(), e.getErrorCode());
+        }
     }
 
     @Override

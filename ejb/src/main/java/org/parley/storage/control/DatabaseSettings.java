@@ -41,6 +41,13 @@ public record DatabaseSettings(String url, String user, String password) {
                 : Optional.empty();
     }
 
+    /** What an admin reads when the database cannot be used: the keys to fix, never the password. */
+    public String unusable(String cause) {
+        return "Parley cannot use its database at " + URL_KEY + "=" + urlForLog() + " (" + cause + "). Check "
+                + URL_KEY + ", " + USER_KEY + " and " + PASSWORD_KEY
+                + " (environment PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD).";
+    }
+
     /** The URL as it may be written to a log: without a password someone put into it. */
     public String urlForLog() {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");

@@ -19,10 +19,11 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.parley.account.boundary.SignInResult;
 import org.parley.account.entity.Member;
+import org.parley.web.security.MemberAuthenticationMechanism;
 import org.parley.web.security.SecurityConfiguration;
 import org.parley.web.security.SignInAttempt;
 
-/** Backs {@code /signin}: signs a member in and sends them on to the page that asked. */
+/** Backs {@code /signin}: signs a member in and sends them on to the page of Parley that asked. */
 @Named
 @RequestScoped
 public class SignInBacking {
@@ -52,13 +53,12 @@ public class SignInBacking {
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> {
-                request.changeSessionId();
-                external.redirect(external.getRequestContextPath() + SecurityConfiguration.HOME_OF_MEMBERS);
-            }
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, explain(), null));
+        if (status == AuthenticationStatus.SUCCESS) {
+            request.changeSessionId();
+            external.redirect(external.getRequestContextPath()
+                    + MemberAuthenticationMechanism.continueTo(request).orElse(SecurityConfiguration.HOME_OF_MEMBERS));
+        } else {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, explain(), null));
         }
     }
 

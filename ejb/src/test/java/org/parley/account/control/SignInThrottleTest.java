@@ -1,0 +1,133 @@
+package org.parley.account.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final SignInThrottle throttle = new SignInThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+    private final List<String> log = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            log.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLog() {
+        Logger.getLogger(SignInThrottle.class.getName()).addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        Logger.getLogger(SignInThrottle.class.getName()).removeHandler(capture);
+    }
+
+    @Test
+    void fourFailuresAreForgiven() {
+        fail("ada", "10.0.0.1", 4);
+        assertEquals(Optional.empty(), throttle.waitFor("ada", "10.0.0.1"));
+    }
+
+    @Test
+    void theFifthFailureSlowsTheAccountDownAndTheLogSaysSo() {
+        fail("ada", "10.0.0.1", 5);
+
+        assertEquals(Optional.of(Duration.ofSeconds(30)), throttle.waitFor("ada", "10.0.0.2"), "from any address");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Sign-in for account 'ada' is slowed down: 5 failed attempts")), log.toString());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Optional.empty(), throttle.waitFor("ada", "10.0.0.2"), "the wait is over");
+    }
+
+    @Test
+    void theFifthFailureFromOneAddressSlowsThatAddressDownForEveryAccount() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("guess" + i, "10.0.0.9");
+        }
+        assertTrue(throttle.waitFor("somebody-else", "10.0.0.9").isPresent());
+        assertEquals(Optional.empty(), throttle.waitFor("somebody-else", "10.0.0.10"));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Sign-in for address 10.0.0.9 is slowed down")), log.toString());
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheWaitUpToTheWindow() {
+        fail("ada", "10.0.0.1", 6);
+        assertEquals(Optional.of(Duration.ofSeconds(60)), throttle.waitFor("ada", "10.0.0.1"));
+        fail("ada", "10.0.0.1", 10);
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.waitFor("ada", "10.0.0.1"));
+    }
+
+    @Test
+    void failuresOlderThanTheWindowNoLongerCount() {
+        fail("ada", "10.0.0.1", 4);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        fail("ada", "10.0.0.1", 1);
+        assertEquals(Optional.empty(), throttle.waitFor("ada", "10.0.0.1"));
+    }
+
+    @Test
+    void aSuccessClearsTheAccountsFailures() {
+        fail("ada", "10.0.0.1", 4);
+        throttle.succeeded("ada");
+        throttle.failed("ada", "10.0.0.2");
+        assertEquals(Optional.empty(), throttle.waitFor("ada", "10.0.0.2"));
+    }
+
+    private void fail(String account, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.failed(account, address);
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

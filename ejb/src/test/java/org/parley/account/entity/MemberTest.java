@@ -1,0 +1,102 @@
+package org.parley.account.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.security.enterprise.identitystore.PasswordHash;
+import java.time.Instant;
+import java.util.Map;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MemberTest {
+
+    private static final Instant CREATED = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-02-01T10:00:00Z");
+
+    private PasswordHash hasher;
+    private Member ada;
+
+    @BeforeEach
+    void member() {
+        Pbkdf2PasswordHashImpl pbkdf2 = new Pbkdf2PasswordHashImpl();
+        pbkdf2.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "1024"));
+        hasher = pbkdf2;
+        ada = new Member("ada", "Ada Lovelace", Role.MEMBER, "3F2A9C41D07B55E1", "first-password".toCharArray(),
+                hasher, CREATED);
+    }
+
+    @Test
+    void aNewMemberIsEnabledAndHoldsOnlyAHash() {
+        assertTrue(ada.isEnabled());
+        assertTrue(ada.verifyPassword("first-password".toCharArray(), hasher));
+        assertFalse(ada.verifyPassword("First-password".toCharArray(), hasher));
+        assertFalse(ada.verifyPassword(null, hasher));
+        assertEquals(CREATED, ada.getPasswordChangedAt());
+    }
+
+    @Test
+    void thePasswordChangesOnlyWithTheCurrentOne() throws Exception {
+        assertThrows(WrongPasswordException.class,
+                () -> ada.changePassword("not-it-at-all".toCharArray(), "second-password".toCharArray(), hasher, LATER));
+        assertTrue(ada.verifyPassword("first-password".toCharArray(), hasher), "unchanged after a refusal");
+
+        ada.changePassword("first-password".toCharArray(), "second-password".toCharArray(), hasher, LATER);
+
+        assertTrue(ada.verifyPassword("second-password".toCharArray(), hasher));
+        assertFalse(ada.verifyPassword("first-password".toCharArray(), hasher));
+        assertEquals(LATER, ada.getPasswordChangedAt());
+    }
+
+    @Test
+    void aShortNewPasswordIsRefused() {
+        UnacceptablePasswordException refused = assertThrows(UnacceptablePasswordException.class,
+                () -> ada.changePassword("first-password".toCharArray(), "short".toCharArray(), hasher, LATER));
+        assertEquals("A password needs at least 8 characters.", refused.getMessage());
+        assertThrows(UnacceptablePasswordException.class,
+                () -> ada.resetPassword("x".repeat(Member.PASSWORD_MAX + 1).toCharArray(), hasher, LATER));
+    }
+
+    @Test
+    void anAdminResetNeedsNoCurrentPassword() {
+        ada.resetPassword("reset-by-admin".toCharArray(), hasher, LATER);
+        assertTrue(ada.verifyPassword("reset-by-admin".toCharArray(), hasher));
+    }
+
+    @Test
+    void disableAndEnable() {
+        ada.disable();
+        assertFalse(ada.isEnabled());
+        ada.enable();
+        assertTrue(ada.isEnabled());
+    }
+
+    @Test
+    void onlyAValidCidIsAccepted() {
+        assertThrows(IllegalArgumentException.class, () -> ada.rotateCid("not-a-cid"));
+        assertThrows(IllegalArgumentException.class, () -> new Member("bob", "Bob", Role.MEMBER, "3f2a9c41d07b55e1",
+                "first-password".toCharArray(), hasher, CREATED));
+        ada.rotateCid("00000000000000FF");
+        assertEquals("00000000000000FF", ada.getCid());
+        assertNotEquals("3F2A9C41D07B55E1", ada.getCid());
+    }
+
+    @Test
+    void anAdminBelongsToBothGroups() {
+        assertEquals(java.util.Set.of("member"), Role.MEMBER.groups());
+        assertEquals(java.util.Set.of("member", "admin"), Role.ADMIN.groups());
+    }
+
+    @Test
+    void profileTextIsTrimmedAndBlankBecomesNothing() {
+        ada.updateProfile("  Ada King  ", "  ", "Analytical Engines ");
+        assertEquals("Ada King", ada.getDisplayName());
+        assertEquals(null, ada.getTitle());
+        assertEquals("Analytical Engines", ada.getDepartment());
+        assertThrows(IllegalArgumentException.class, () -> ada.updateProfile(" ", null, null));
+    }
+}

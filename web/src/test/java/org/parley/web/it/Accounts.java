@@ -1,0 +1,38 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sets up accounts the way an administrator does it: through the members page. */
+public final class Accounts {
+
+    private Accounts() {
+    }
+
+    public static Browser admin(URL base) {
+        Browser admin = new Browser(base);
+        Browser.Page page = admin.signIn("admin", Deployments.ADMIN_PASSWORD);
+        assertEquals("/settings", page.path(), "the first administrator signs in: " + page.text());
+        return admin;
+    }
+
+    /** A username no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static void createMember(Browser admin, String username, String displayName, String password) {
+        admin.open("/admin/members");
+        Map<String, String> fields = new HashMap<>();
+        fields.put("username", username);
+        fields.put("displayName", displayName);
+        fields.put("password", password);
+        Browser.Page page = admin.submit("create", fields, "create");
+        assertTrue(page.messages().contains("Created " + username + "."), "member created: " + page.messages());
+    }
+}

@@ -1,0 +1,54 @@
+package org.parley.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium, driven by its chromedriver; nothing is downloaded. */
+public final class Chromium {
+
+    private Chromium() {
+    }
+
+    public static WebDriver start() {
+        String binary = System.getProperty("parley.chromium", "/usr/bin/chromium");
+        String driver = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
+        if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install -y chromium chromium-driver): " + binary + ", " + driver);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(driver).toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chrome;
+    }
+
+    /** Keeps a screenshot as test output in target/screenshots. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

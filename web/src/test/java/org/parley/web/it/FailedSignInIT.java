@@ -1,0 +1,68 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Wrong passwords and unknown usernames. One test only: the slow-down is per address too,
+ * and every test signs in from 127.0.0.1, so this class has a server of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FailedSignInIT {
+
+    private static final String WRONG = "Wrong username or password.";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.parley();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void unknownUserAndWrongPasswordLookTheSameAndFiveFailuresSlowTheAccountDown() {
+        Browser admin = Accounts.admin(base);
+        String username = Accounts.unique("mallory-target");
+        Accounts.createMember(admin, username, "Target", "the-right-password");
+
+        List<Long> wrongPasswordMillis = new ArrayList<>();
+        List<Long> unknownUserMillis = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            wrongPasswordMillis.add(timedFailure(username, "a-wrong-password"));
+            unknownUserMillis.add(timedFailure(Accounts.unique("nobody"), "a-wrong-password"));
+        }
+        long wrong = Collections.min(wrongPasswordMillis);
+        long unknown = Collections.min(unknownUserMillis);
+        assertTrue(unknown * 2 >= wrong,
+                "an unknown username must not answer much faster than a wrong password: " + unknown + " ms vs " + wrong + " ms");
+
+        assertFailure(username, "a-wrong-password", WRONG);
+        Browser.Page slowed = new Browser(base).signIn(username, "the-right-password");
+        assertEquals("/signin", slowed.path(), "even the right password waits");
+        assertTrue(slowed.messages().startsWith("Too many failed sign-ins. Try again in "), slowed.messages());
+    }
+
+    private long timedFailure(String username, String password) {
+        long start = System.nanoTime();
+        assertFailure(username, password, WRONG);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private void assertFailure(String username, String password, String message) {
+        Browser.Page page = new Browser(base).signIn(username, password);
+        assertEquals("/signin", page.path());
+        assertEquals(message, page.messages());
+    }
+}
