@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,10 +39,11 @@ import org.w3c.dom.NodeList;
  * Server 6, unpacked by maven-dependency-plugin — and checks that Parley answers: the sign-in
  * page, and the readiness check with its database.
  * <p>
- * Before the domain starts, its configuration is confined to the loopback interface on ports
- * of its own (nothing on 8080, 4848, 5900 or 6900–6910, which other runs use), the data grid
- * finds members without multicast, JMS is off, and neither Payara nor Hazelcast phones home.
- * The domain is always stopped afterwards, whatever happened.
+ * Every run deploys on a fresh copy of the distribution's {@code domain1}, whose configuration
+ * is first confined to the loopback interface on ports of its own (nothing on 8080, 4848, 5900
+ * or 6900–6910, which other runs use): the data grid finds members without multicast, JMS is
+ * off, and neither Payara nor Hazelcast phones home. The domain is always stopped afterwards,
+ * whatever happened.
  */
 class EarDeploysOnPayaraServerIT {
 
@@ -56,7 +58,9 @@ class EarDeploysOnPayaraServerIT {
     private static final int JMS_PORT = 27676;
     private static final int DATA_GRID_DAS_PORT = 24900;
     private static final int DATA_GRID_INSTANCE_PORT = 25900;
-    private static final String DOMAIN = "domain1";
+    /** The domain as unpacked: never started, copied afresh for every run. */
+    private static final String TEMPLATE_DOMAIN = "domain1";
+    private static final String DOMAIN = "parley-it";
     private static final String APPLICATION = "parley";
     private static final String ADMIN_PASSWORD = "it-admin-password";
 
@@ -76,19 +80,27 @@ class EarDeploysOnPayaraServerIT {
         serverHome = requiredPath("payara.server.home");
         Path ear = requiredPath("parley.ear");
         dataDir = requiredPath("parley.it.data");
-        domainDir = serverHome.resolve("glassfish/domains").resolve(DOMAIN);
+        Path template = serverHome.resolve("glassfish/domains").resolve(TEMPLATE_DOMAIN);
         assertTrue(Files.isRegularFile(ear), "the EAR to deploy is missing: " + ear);
-        assertTrue(Files.isDirectory(domainDir), "Payara Server is not unpacked at " + serverHome);
+        assertTrue(Files.isDirectory(template), "Payara Server is not unpacked at " + serverHome);
 
-        // a domain left running by an interrupted run would hold the ports
-        asadmin(STOP_TIMEOUT, "stop-domain", DOMAIN);
+        // A fresh domain every run: one that still holds the last run's application loads it at
+        // start-up, and a deploy sent while it does so fails. A domain left running by an
+        // interrupted run is stopped first: it would hold the ports.
+        domainDir = template.resolveSibling(DOMAIN);
+        if (Files.isDirectory(domainDir)) {
+            asadmin(STOP_TIMEOUT, "stop-domain", DOMAIN);
+        }
+        delete(domainDir);
+        copy(template, domainDir);
         confineToLoopback(domainDir.resolve("config/domain.xml"));
-        recreate(dataDir);
+        delete(dataDir);
+        Files.createDirectories(dataDir);
 
         AsadminRun started = asadmin(START_TIMEOUT, "start-domain", DOMAIN);
         assertTrue(started.succeeded(), () -> "Payara Server did not start: " + started + serverLogTail());
 
-        AsadminRun deployed = asadmin(DEPLOY_TIMEOUT, "deploy", "--force=true", "--name", APPLICATION, ear.toString());
+        AsadminRun deployed = asadmin(DEPLOY_TIMEOUT, "deploy", "--name", APPLICATION, ear.toString());
         assertTrue(deployed.succeeded(), () -> "Payara Server refused the EAR " + ear + ": " + deployed + serverLogTail());
 
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -312,7 +324,7 @@ class EarDeploysOnPayaraServerIT {
         return Path.of(value).toAbsolutePath();
     }
 
-    private static void recreate(Path folder) throws IOException {
+    private static void delete(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -320,6 +332,13 @@ class EarDeploysOnPayaraServerIT {
                 }
             }
         }
-        Files.createDirectories(folder);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 }
