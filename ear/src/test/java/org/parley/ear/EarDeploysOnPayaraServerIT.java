@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
@@ -146,8 +145,9 @@ class EarDeploysOnPayaraServerIT {
 
     /**
      * Rewrites the DAS configuration ({@code server-config}) so that everything the domain
-     * opens is on 127.0.0.1, on this test's ports. Idempotent: the unpacked server is kept
-     * between runs, and the domain adds elements of its own on its first start.
+     * opens is on 127.0.0.1, on this test's ports. Each element is found or else created, so
+     * this holds for a domain.xml that a started domain has rewritten as well as for the
+     * distribution's own.
      */
     private static void confineToLoopback(Path domainXml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -161,19 +161,15 @@ class EarDeploysOnPayaraServerIT {
         Map<String, Integer> listenerPorts = Map.of(
                 "http-listener-1", HTTP_PORT, "http-listener-2", HTTPS_PORT, "admin-listener", ADMIN_PORT);
         for (Element listener : childrenNamed(child(child(config, "network-config"), "network-listeners"), "network-listener")) {
-            Integer port = listenerPorts.get(listener.getAttribute("name"));
-            if (port == null) {
-                throw new AssertionError("unexpected network listener " + listener.getAttribute("name") + " in " + domainXml);
-            }
             listener.setAttribute("address", LOOPBACK);
-            listener.setAttribute("port", String.valueOf(port));
+            listener.setAttribute("port", portOf(listenerPorts, listener.getAttribute("name"), domainXml));
         }
 
         Map<String, Integer> iiopPorts = Map.of(
                 "orb-listener-1", IIOP_PORT, "SSL", IIOP_SSL_PORT, "SSL_MUTUALAUTH", IIOP_MUTUAL_AUTH_PORT);
         for (Element listener : childrenNamed(child(config, "iiop-service"), "iiop-listener")) {
             listener.setAttribute("address", LOOPBACK);
-            listener.setAttribute("port", String.valueOf(iiopPorts.get(listener.getAttribute("id"))));
+            listener.setAttribute("port", portOf(iiopPorts, listener.getAttribute("id"), domainXml));
         }
 
         for (Element connector : childrenNamed(child(config, "admin-service"), "jmx-connector")) {
@@ -216,6 +212,15 @@ class EarDeploysOnPayaraServerIT {
         addJvmOption(javaConfig, "-Dh2.bindAddress=" + LOOPBACK);
 
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(domainXml.toFile()));
+    }
+
+    private static String portOf(Map<String, Integer> ports, String listener, Path domainXml) {
+        Integer port = ports.get(listener);
+        if (port == null) {
+            throw new AssertionError("a listener this test does not know, " + listener + ", in " + domainXml
+                    + ": give it a loopback address and a port of its own");
+        }
+        return String.valueOf(port);
     }
 
     private static Element child(Element parent, String name) {

@@ -26,6 +26,13 @@ public final class Accounts {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A new member with a username no other test uses, created by the first administrator; answers the username. */
+    public static String newMember(URL base, String prefix, String displayName, String password) {
+        String username = unique(prefix);
+        createMember(admin(base), username, displayName, password);
+        return username;
+    }
+
     public static void createMember(Browser admin, String username, String displayName, String password) {
         admin.open("/admin/members");
         Map<String, String> fields = new HashMap<>();

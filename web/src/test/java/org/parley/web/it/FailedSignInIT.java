@@ -3,39 +3,22 @@ package org.parley.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Wrong passwords and unknown usernames. One test only: the slow-down is per address too,
  * and every test signs in from 127.0.0.1, so this class has a server of its own.
  */
-@ExtendWith(ArquillianExtension.class)
-class FailedSignInIT {
+class FailedSignInIT extends ParleyDeployment {
 
     private static final String WRONG = "Wrong username or password.";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.parley();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @Test
     void unknownUserAndWrongPasswordLookTheSameAndFiveFailuresSlowTheAccountDown() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("mallory-target");
-        Accounts.createMember(admin, username, "Target", "the-right-password");
+        String username = Accounts.newMember(base, "mallory-target", "Target", "the-right-password");
 
         List<Long> wrongPasswordMillis = new ArrayList<>();
         List<Long> unknownUserMillis = new ArrayList<>();

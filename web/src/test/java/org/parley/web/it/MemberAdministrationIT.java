@@ -3,33 +3,17 @@ package org.parley.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The first admin page: creating, disabling and re-enabling members, resetting passwords. */
-@ExtendWith(ArquillianExtension.class)
-class MemberAdministrationIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.parley();
-    }
-
-    @ArquillianResource
-    URL base;
+class MemberAdministrationIT extends ParleyDeployment {
 
     @Test
     void adminCreatesAMemberWhoThenSignsIn() {
+        String username = Accounts.newMember(base, "barbara", "Barbara Liskov", "substitution");
         Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("barbara");
-        Accounts.createMember(admin, username, "Barbara Liskov", "substitution");
 
         Browser.Page list = admin.open("/admin/members");
         assertTrue(list.text().contains(username) && list.text().contains("Barbara Liskov"), list.text());
@@ -41,9 +25,8 @@ class MemberAdministrationIT {
 
     @Test
     void aTakenUsernameOrABadOneIsRefusedWithAReason() {
+        String username = Accounts.newMember(base, "ken", "Ken Thompson", "unix-and-go");
         Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("ken");
-        Accounts.createMember(admin, username, "Ken Thompson", "unix-and-go");
 
         admin.open("/admin/members");
         Browser.Page taken = admin.submit("create",
@@ -63,9 +46,8 @@ class MemberAdministrationIT {
 
     @Test
     void aDisabledMemberIsSignedOutAndCannotSignInUntilEnabledAgain() {
+        String username = Accounts.newMember(base, "linus", "Linus", "kernel-hacker");
         Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("linus");
-        Accounts.createMember(admin, username, "Linus", "kernel-hacker");
         Browser linus = new Browser(base);
         assertEquals("/settings", linus.signIn(username, "kernel-hacker").path());
 
@@ -84,9 +66,8 @@ class MemberAdministrationIT {
 
     @Test
     void anAdminResetsAPassword() {
+        String username = Accounts.newMember(base, "margaret", "Margaret Hamilton", "apollo-eleven");
         Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("margaret");
-        Accounts.createMember(admin, username, "Margaret Hamilton", "apollo-eleven");
 
         admin.open("/admin/members");
         Browser.Page reset = admin.submit("reset", Map.of("who", username, "newPassword", "lunar-module"), "reset");
@@ -97,9 +78,7 @@ class MemberAdministrationIT {
 
     @Test
     void membersWhoAreNotAdminsCannotOpenTheAdminPages() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("eve");
-        Accounts.createMember(admin, username, "Eve", "curious-member");
+        String username = Accounts.newMember(base, "eve", "Eve", "curious-member");
         Browser eve = new Browser(base);
         eve.signIn(username, "curious-member");
 

@@ -43,8 +43,7 @@ public final class MicroProcess implements AutoCloseable {
                     System.getProperty("payara.microJar"),
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
-                    "--interfaces", "127.0.0.1", "--clustermode", "tcpip:127.0.0.1:6910",
-                    "--disablephonehome",
+                    "--nocluster", "--disablephonehome",
                     "--prebootcommandfile", System.getProperty("parley.preboot")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -3,16 +3,10 @@ package org.parley.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -20,16 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A member signs in through the real page in headless Chromium and sees their settings. */
-@ExtendWith(ArquillianExtension.class)
-class SignInBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.parley();
-    }
-
-    @ArquillianResource
-    URL base;
+class SignInBrowserIT extends ParleyDeployment {
 
     private WebDriver chromium;
 
@@ -45,8 +30,7 @@ class SignInBrowserIT {
 
     @Test
     void memberSignsInThroughThePageAndSeesTheirSettings() {
-        String username = Accounts.unique("katherine");
-        Accounts.createMember(Accounts.admin(base), username, "Katherine Johnson", "orbital-mechanics");
+        String username = Accounts.newMember(base, "katherine", "Katherine Johnson", "orbital-mechanics");
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
 
         chromium.get(base + "settings");

@@ -5,34 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.HttpCookie;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sign-in, sign-out, the way back to the page that asked, the session cookie and a password change. */
-@ExtendWith(ArquillianExtension.class)
-class SignInIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.parley();
-    }
-
-    @ArquillianResource
-    URL base;
+class SignInIT extends ParleyDeployment {
 
     @Test
     void memberSignsInAndSeesTheirSettings() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("ada");
-        Accounts.createMember(admin, username, "Ada Lovelace", "analytical-engine");
+        String username = Accounts.newMember(base, "ada", "Ada Lovelace", "analytical-engine");
 
         Browser ada = new Browser(base);
         Browser.Page page = ada.signIn(username, "analytical-engine");
@@ -46,9 +29,7 @@ class SignInIT {
 
     @Test
     void aProtectedPageSendsToSignInAndBackAfterwards() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("grace");
-        Accounts.createMember(admin, username, "Grace Hopper", "compiler-first");
+        String username = Accounts.newMember(base, "grace", "Grace Hopper", "compiler-first");
 
         Browser grace = new Browser(base);
         Browser.Page asked = grace.open("/settings/password");
@@ -71,9 +52,7 @@ class SignInIT {
 
     @Test
     void settingsAreSavedAndShownAgain() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("alan");
-        Accounts.createMember(admin, username, "Alan Turing", "enigma-machine");
+        String username = Accounts.newMember(base, "alan", "Alan Turing", "enigma-machine");
         Browser alan = new Browser(base);
         alan.signIn(username, "enigma-machine");
 
@@ -95,9 +74,7 @@ class SignInIT {
 
     @Test
     void passwordChangeNeedsTheCurrentPassword() {
-        Browser admin = Accounts.admin(base);
-        String username = Accounts.unique("edsger");
-        Accounts.createMember(admin, username, "Edsger Dijkstra", "shortest-path");
+        String username = Accounts.newMember(base, "edsger", "Edsger Dijkstra", "shortest-path");
         Browser edsger = new Browser(base);
         edsger.signIn(username, "shortest-path");
         edsger.open("/settings/password");
