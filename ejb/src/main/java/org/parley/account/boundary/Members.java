@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import org.parley.account.control.SignInThrottle;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.Member;
+import org.parley.account.entity.MemberChanged;
 import org.parley.account.entity.MemberSettings;
 import org.parley.account.entity.Role;
 import org.parley.account.entity.WrongPasswordException;
@@ -49,6 +51,9 @@ public class Members {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    Event<MemberChanged> changed;
 
     /** Checks a username and password typed on the sign-in page, from {@code address}. */
     public SignInResult authenticate(String username, char[] password, String address) {
@@ -105,7 +110,20 @@ public class Members {
         Member me = me();
         me.updateProfile(displayName, title, me.getDepartment());
         me.updateSettings(settings);
+        changed.fire(new MemberChanged(me.getUsername()));
         return me;
+    }
+
+    /**
+     * A member's client set a personal message. Called by the member's authenticated socket,
+     * which knows who it is; the message is kept for the next time they connect.
+     */
+    public void savePersonalMessage(String username, String personalMessage) {
+        find(username).ifPresent(member -> {
+            MemberSettings current = member.getSettings();
+            member.updateSettings(new MemberSettings(personalMessage, current.isWebSharing(), current.isOfflineMessages()));
+            changed.fire(new MemberChanged(member.getUsername()));
+        });
     }
 
     @RolesAllowed(Role.MEMBER_GROUP)
@@ -124,6 +142,7 @@ public class Members {
     public Member create(String username, String displayName, String title, String department,
                          char[] password, Role role) {
         Member member = enrolment.enrol(username, displayName, title, department, password, role);
+        changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' created the " + role.name().toLowerCase() + " '" + member.getUsername() + "'");
         return member;
     }
@@ -135,6 +154,7 @@ public class Members {
             throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.");
         }
         member.disable();
+        changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' disabled '" + member.getUsername() + "': their sessions end now");
     }
 
@@ -142,6 +162,7 @@ public class Members {
     public void enable(String username) {
         Member member = existing(username);
         member.enable();
+        changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' re-enabled '" + member.getUsername() + "'");
     }
 
@@ -156,6 +177,7 @@ public class Members {
     public void rotateCid(String username) {
         Member member = existing(username);
         member.rotateCid(Cid.unique(RANDOM, enrolment::cidTaken));
+        changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' gave '" + member.getUsername() + "' a new CID");
     }
 

@@ -39,6 +39,9 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
                     : AuthenticationStatus.SEND_FAILURE;
         }
         if (context.isProtected()) {
+            if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                return context.responseUnauthorized(); // a socket cannot follow a redirect to a page
+            }
             if ("GET".equals(request.getMethod())) {
                 String query = request.getQueryString();
                 request.getSession().setAttribute(CONTINUE_TO,

@@ -33,6 +33,19 @@ public final class Accounts {
         return username;
     }
 
+    /** A member who shares their presence on the web, signed in in their own browser. */
+    public record SharingMember(String username, String cid, Browser browser) {
+    }
+
+    public static SharingMember sharingMember(URL base, String prefix, String displayName) {
+        String username = newMember(base, prefix, displayName, "a-good-password");
+        Browser browser = new Browser(base);
+        browser.signIn(username, "a-good-password");
+        Browser.Page saved = browser.submit("settings", Map.of("webSharing", "on"), "save");
+        assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+        return new SharingMember(username, saved.value("#cid"), browser);
+    }
+
     public static void createMember(Browser admin, String username, String displayName, String password) {
         admin.open("/admin/members");
         Map<String, String> fields = new HashMap<>();

@@ -89,6 +89,11 @@ public class Browser {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }
 
+    /** The browser's cookie jar, for a WebSocket opened from its pages. */
+    public CookieManager cookies() {
+        return cookies;
+    }
+
     public Page page() {
         return page;
     }

@@ -1,6 +1,7 @@
 package org.parley.web.it;
 
 import java.net.URL;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -11,9 +12,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 abstract class ParleyDeployment {
 
+    /** Origins of intranet pages that may embed Parley in these tests. */
+    static final String INTRANET_ORIGIN = "http://intranet.test";
+
+    /**
+     * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
+     * checks the real ones) and a short presence grace period.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.parley();
+        return Deployments.parley(Map.of(
+                "parley.limits.conversations-per-minute", "600",
+                "parley.presence.grace", "PT2S",
+                "parley.intranet.origins", INTRANET_ORIGIN));
     }
 
     /** Where Parley answers, ending in a slash. */

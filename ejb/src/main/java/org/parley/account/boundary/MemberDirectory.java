@@ -1,0 +1,91 @@
+package org.parley.account.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.control.Enrolment;
+import org.parley.account.entity.Cid;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.Member;
+import org.parley.account.entity.MemberChanged;
+
+/**
+ * An in-memory view of every member, by CID and by username, so that sockets and the presence
+ * API find members without touching the database. Loaded at start-up, refreshed after every
+ * committed change ({@link MemberChanged}). A rotated CID stops resolving at once.
+ */
+@Singleton
+@Startup
+@DependsOn({"Storage", "FirstAdmin"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MemberDirectory {
+
+    private static final Logger LOG = Logger.getLogger(MemberDirectory.class.getName());
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "parley.domain")
+    Optional<String> configuredDomain;
+
+    private String domain;
+    private final ConcurrentHashMap<String, DirectoryEntry> byUsername = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DirectoryEntry> byCid = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void load() {
+        domain = configuredDomain.filter(d -> !d.isBlank()).orElseGet(MemberDirectory::hostName);
+        em.createNamedQuery(Member.ALL, Member.class).getResultList().forEach(m -> put(DirectoryEntry.of(m)));
+        LOG.info(() -> "Member directory loaded: " + byUsername.size() + " members");
+    }
+
+    /** The member with this CID ({@code CID} or {@code CID@DOMAIN}), whatever their settings. */
+    public Optional<DirectoryEntry> byCid(String id) {
+        return Cid.parse(id).map(byCid::get);
+    }
+
+    /** The member's public ID as legacy parameters write it: {@code CID@DOMAIN}. */
+    public String publicId(DirectoryEntry member) {
+        return member.cid() + "@" + domain;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    public Optional<DirectoryEntry> byUsername(String username) {
+        return Optional.ofNullable(byUsername.get(Enrolment.normalizeUsername(username)));
+    }
+
+    public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) {
+        em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", change.username())
+                .getResultStream().findFirst().map(DirectoryEntry::of).ifPresent(this::put);
+    }
+
+    private synchronized void put(DirectoryEntry entry) {
+        DirectoryEntry previous = byUsername.put(entry.username(), entry);
+        if (previous != null && !previous.cid().equals(entry.cid())) {
+            byCid.remove(previous.cid());
+        }
+        byCid.put(entry.cid(), entry);
+    }
+}

@@ -1,0 +1,60 @@
+package org.parley.messaging.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token bucket: {@code burst} tokens, refilled at {@code perSecond}. Each allowed action
+ * takes one; when none is left the answer says how long until the next one. Thread-safe.
+ */
+public class RateLimiter {
+
+    private final double perSecond;
+    private final double burst;
+    private final Clock clock;
+    private double tokens;
+    private Instant last;
+
+    public RateLimiter(double perSecond, int burst, Clock clock) {
+        if (perSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("a rate limit needs a positive rate and burst");
+        }
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.clock = clock;
+        this.tokens = burst;
+        this.last = clock.instant();
+    }
+
+    /** Takes a token if there is one: {@link Duration#ZERO} when allowed, else the wait for the next token. */
+    public synchronized Duration tryAcquire() {
+        refill();
+        if (tokens >= 1) {
+            tokens -= 1;
+            return Duration.ZERO;
+        }
+        double seconds = (1 - tokens) / perSecond;
+        return Duration.ofNanos((long) Math.ceil(seconds * 1_000_000_000L));
+    }
+
+    /** Whether the bucket is full again, so its owner may forget it. */
+    public synchronized boolean idle() {
+        refill();
+        return tokens >= burst;
+    }
+
+    private void refill() {
+        Instant now = clock.instant();
+        double elapsed = Duration.between(last, now).toNanos() / 1_000_000_000.0;
+        if (elapsed > 0) {
+            tokens = Math.min(burst, tokens + elapsed * perSecond);
+            last = now;
+        }
+    }
+
+    /** Whole seconds to tell a client, never zero. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

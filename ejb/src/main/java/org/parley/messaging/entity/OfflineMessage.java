@@ -1,0 +1,89 @@
+package org.parley.messaging.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A visitor's message left while the member was offline or appeared offline; kept until read. */
+@Entity
+@Table(name = "offline_messages")
+@NamedQuery(name = OfflineMessage.UNREAD,
+        query = "SELECT o FROM OfflineMessage o WHERE o.invitee = :invitee AND o.readAt IS NULL ORDER BY o.sentAt, o.id")
+@NamedQuery(name = OfflineMessage.BY_IDS,
+        query = "SELECT o FROM OfflineMessage o WHERE o.invitee = :invitee AND o.id IN :ids")
+public class OfflineMessage {
+
+    public static final String UNREAD = "OfflineMessage.unread";
+    public static final String BY_IDS = "OfflineMessage.byIds";
+    public static final int TEXT_MAX = 2000;
+    public static final int VISITOR_NAME_MAX = 100;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "invitee", nullable = false, length = 64)
+    private String invitee;
+
+    @Column(name = "visitor_name", nullable = false, length = VISITOR_NAME_MAX)
+    private String visitorName;
+
+    @Column(name = "visitor_verified", nullable = false)
+    private boolean visitorVerified;
+
+    @Column(nullable = false, length = TEXT_MAX)
+    private String text;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected OfflineMessage() {
+    }
+
+    public OfflineMessage(String invitee, VisitorIdentity visitor, String text, Instant sentAt) {
+        this.id = UUID.randomUUID().toString();
+        this.invitee = Objects.requireNonNull(invitee);
+        this.visitorName = visitor.name();
+        this.visitorVerified = visitor.verified();
+        this.text = Objects.requireNonNull(text);
+        this.sentAt = sentAt;
+    }
+
+    public void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getInvitee() {
+        return invitee;
+    }
+
+    public VisitorIdentity getVisitor() {
+        return new VisitorIdentity(visitorName, visitorVerified);
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+}

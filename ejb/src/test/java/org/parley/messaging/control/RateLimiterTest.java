@@ -1,0 +1,86 @@
+package org.parley.messaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final TestClock clock = new TestClock();
+
+    @Test
+    void aBurstIsAllowedThenTheRate() {
+        RateLimiter limiter = new RateLimiter(5, 20, clock);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Duration.ZERO, limiter.tryAcquire(), "burst message " + i);
+        }
+        assertEquals(Duration.ofMillis(200), limiter.tryAcquire(), "the 21st waits for the next token");
+        clock.advance(Duration.ofMillis(200));
+        assertEquals(Duration.ZERO, limiter.tryAcquire());
+        assertFalse(limiter.tryAcquire().isZero());
+    }
+
+    @Test
+    void fiveConversationsAMinute() {
+        RateLimiter limiter = new RateLimiter(5 / 60.0, 5, clock);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.tryAcquire().isZero());
+        }
+        Duration wait = limiter.tryAcquire();
+        assertEquals(12, RateLimiter.retryAfterSeconds(wait));
+        clock.advance(Duration.ofSeconds(12));
+        assertTrue(limiter.tryAcquire().isZero());
+    }
+
+    @Test
+    void aFullBucketIsIdle() {
+        RateLimiter limiter = new RateLimiter(1, 2, clock);
+        assertTrue(limiter.idle());
+        limiter.tryAcquire();
+        assertFalse(limiter.idle());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(limiter.idle());
+    }
+
+    @Test
+    void retryAfterIsWholeSecondsAndNeverZero() {
+        assertEquals(1, RateLimiter.retryAfterSeconds(Duration.ofMillis(1)));
+        assertEquals(2, RateLimiter.retryAfterSeconds(Duration.ofMillis(1001)));
+    }
+
+    @Test
+    void aLimitNeedsAPositiveRate() {
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0, 1, clock));
+    }
+
+    private static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-05-01T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

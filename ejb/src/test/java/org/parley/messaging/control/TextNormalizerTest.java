@@ -1,0 +1,45 @@
+package org.parley.messaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void textIsTrimmedAndControlCharactersGo() {
+        assertEquals(Optional.of("hello world"), TextNormalizer.message("  hello\u0000 wor\u0007ld \u001b "));
+    }
+
+    @Test
+    void lineBreaksStayAsLineFeedsAndTabsBecomeSpaces() {
+        assertEquals(Optional.of("one\ntwo\nthree four"), TextNormalizer.message("one\r\ntwo\rthree\tfour"));
+    }
+
+    @Test
+    void bidirectionalOverridesAreRemoved() {
+        assertEquals(Optional.of("invoice.pdf"), TextNormalizer.message("invoice\u202E.pdf\u2066"));
+    }
+
+    @Test
+    void markupIsKeptAsText() {
+        assertEquals(Optional.of("<img src=x onerror=alert(1)>"), TextNormalizer.message("<img src=x onerror=alert(1)>"));
+    }
+
+    @Test
+    void aMessageHasOneTo2000Characters() {
+        assertEquals(Optional.empty(), TextNormalizer.message("   \u0001  "));
+        assertEquals(Optional.empty(), TextNormalizer.message(null));
+        assertEquals(2000, TextNormalizer.message("x".repeat(2000)).orElseThrow().length());
+        assertEquals(Optional.empty(), TextNormalizer.message("x".repeat(2001)));
+        assertEquals(Optional.of("😀".repeat(2000)), TextNormalizer.message("😀".repeat(2000)), "characters, not UTF-16 units");
+    }
+
+    @Test
+    void aNicknameIsOneLineOfOneTo40Characters() {
+        assertEquals(Optional.of("Ada L."), TextNormalizer.nickname("  Ada\n  L.  "));
+        assertEquals(Optional.empty(), TextNormalizer.nickname("x".repeat(41)));
+        assertEquals(Optional.empty(), TextNormalizer.nickname(""));
+    }
+}

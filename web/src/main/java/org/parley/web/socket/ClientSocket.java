@@ -1,0 +1,196 @@
+package org.parley.web.socket;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.boundary.Members;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.MemberSettings;
+import org.parley.messaging.boundary.Conversations;
+import org.parley.messaging.boundary.OfflineMessages;
+import org.parley.messaging.control.TextNormalizer;
+import org.parley.messaging.entity.Conversation;
+import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.MessagingRefusedException;
+import org.parley.messaging.entity.VisitorIdentity;
+import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.presence.entity.Presence;
+import org.parley.presence.entity.PresenceStatus;
+
+/**
+ * A member's client ({@code /ws/client}): the web console now, the desktop client later.
+ * The container lets only a signed-in member through (web.xml); a disabled one is refused at open. Every client of a member
+ * sees every conversation event; any of them may answer.
+ */
+@ServerEndpoint(value = "/ws/client", configurator = Handshake.class)
+public class ClientSocket {
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    Members members;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    OfflineMessages offline;
+
+    @Inject
+    SocketSessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
+    int sendQueue;
+
+    private final FrameErrors errors = new FrameErrors(Clock.systemUTC());
+    private final String clientId = UUID.randomUUID().toString();
+    private Outbox outbox;
+    private String username;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
+        outbox = new Outbox(session, sendQueue);
+        Optional<DirectoryEntry> member = Optional.ofNullable(session.getUserPrincipal())
+                .flatMap(p -> directory.byUsername(p.getName())).filter(DirectoryEntry::enabled);
+        if (member.isEmpty()) {
+            outbox.sendAndClose(Frames.error("forbidden", "Sign in first.", null),
+                    new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+            return;
+        }
+        DirectoryEntry me = member.get();
+        username = me.username();
+        // registered before the welcome is built, so no event falls between the two; the outbox holds them
+        sessions.addClient(username, clientId, outbox);
+        presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
+        outbox.open(welcome(me));
+    }
+
+    private String welcome(DirectoryEntry me) {
+        JsonArrayBuilder open = Frames.array();
+        for (Conversation conversation : conversations.openFor(username)) {
+            JsonArrayBuilder messages = Frames.array();
+            conversation.liveMessages().forEach(m -> messages.add(Frames.messageForMember(m)));
+            open.add(conversationJson(conversation.id(), conversation.visitor(), conversation.page(),
+                    conversation.startedAt()).add("messages", messages));
+        }
+        JsonArrayBuilder unread = Frames.array();
+        offline.unread(username).forEach(m -> unread.add(Frames.object().add("id", m.getId())
+                .add("at", Frames.time(m.getSentAt())).add("visitor", Frames.visitor(m.getVisitor()))
+                .add("text", m.getText())));
+        Presence now = presence.presenceOf(username);
+        return Frames.type("welcome")
+                .add("member", Frames.object().add("cid", me.cid()).add("displayName", me.displayName()))
+                .add("presence", Frames.presence(now, now.status().text()))
+                .add("conversations", open)
+                .add("offline", unread)
+                .build().toString();
+    }
+
+    static JsonObjectBuilder conversationJson(String id, VisitorIdentity visitor, String page, Instant startedAt) {
+        JsonObjectBuilder conversation = Frames.object().add("id", id)
+                .add("visitor", Frames.visitor(visitor)).add("startedAt", Frames.time(startedAt));
+        if (page != null) {
+            conversation.add("page", page);
+        }
+        return conversation;
+    }
+
+    @OnMessage(maxMessageSize = Frames.MAX_FRAME)
+    public void receive(String text) {
+        if (username == null) {
+            return;
+        }
+        String ref = null;
+        try {
+            Frames.Incoming frame = Frames.read(text);
+            ref = frame.id();
+            switch (frame.type()) {
+                case "presence" -> presence(frame);
+                case "message" -> {
+                    ConversationMessage message = conversations.postFromMember(username, clientId,
+                            frame.text("conversation"), frame.text("text"));
+                    outbox.send(Frames.ack(frame.id(), message));
+                }
+                case "typing" -> conversations.typingFromMember(username, clientId, frame.text("conversation"),
+                        frame.typingActive());
+                case "conversation.close" -> {
+                    conversations.close(username, frame.text("conversation"));
+                    outbox.send(Frames.ack(frame.id()));
+                }
+                case "offline.read" -> {
+                    offline.markRead(username, frame.texts("ids"));
+                    outbox.send(Frames.ack(frame.id()));
+                }
+                default -> throw new FrameException("unknown_type", "Unknown frame type: "
+                        + TextNormalizer.nickname(frame.type()).orElse("?") + ".", frame.id());
+            }
+        } catch (FrameException e) {
+            refuse(e.toFrame());
+        } catch (MessagingRefusedException e) {
+            if (MessagingRefusedException.INVALID.equals(e.code())) {
+                refuse(Frames.error(e.code(), e.getMessage(), ref));
+            } else {
+                outbox.send(Frames.error(e.code(), e.getMessage(), ref));
+            }
+        }
+    }
+
+    private void presence(Frames.Incoming frame) {
+        PresenceStatus status = PresenceStatus.fromWire(frame.text("status"))
+                .orElseThrow(() -> frame.invalid("status: one of Online, Busy, Away, BeRightBack, Idle, OnThePhone, OutToLunch, Offline."));
+        Optional<String> personalMessage = frame.optionalText("personalMessage").map(TextNormalizer::clean)
+                .map(m -> m.replace('\n', ' '));
+        if (personalMessage.filter(m -> m.length() > MemberSettings.PERSONAL_MESSAGE_MAX).isPresent()) {
+            throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
+        }
+        presence.update(username, clientId, status, personalMessage);
+        personalMessage.ifPresent(m -> members.savePersonalMessage(username, m.isEmpty() ? null : m));
+        if (frame.id() != null) {
+            outbox.send(Frames.ack(frame.id()));
+        }
+    }
+
+    private void refuse(String errorFrame) {
+        outbox.send(errorFrame);
+        if (errors.tooMany()) {
+            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many bad frames"));
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        leave();
+    }
+
+    @OnError
+    public void failed(Session session, Throwable error) {
+        leave();
+    }
+
+    private void leave() {
+        if (username != null) {
+            sessions.removeClient(username, clientId);
+            presence.disconnect(username, clientId);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.parley.web.socket;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.messaging.boundary.Conversations;
+import org.parley.messaging.boundary.Delivery;
+import org.parley.messaging.boundary.Invitee;
+import org.parley.messaging.boundary.Resumed;
+import org.parley.messaging.control.RateLimiter;
+import org.parley.messaging.control.TextNormalizer;
+import org.parley.messaging.entity.Conversation;
+import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.MessagingRefusedException;
+import org.parley.messaging.entity.VisitorIdentity;
+import org.parley.presence.boundary.PresenceRegistry;
+
+/**
+ * A visitor's socket ({@code /ws/control?invitee=ID}): says hello with the invitee's presence,
+ * takes a nickname, relays messages and typing, and resumes a conversation after a reconnect.
+ * A visitor signed in to Parley is verified under their own name.
+ */
+@ServerEndpoint(value = "/ws/control", configurator = Handshake.class)
+public class ControlSocket {
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    SocketSessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.visitor-messages-per-second", defaultValue = "5")
+    double messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.visitor-message-burst", defaultValue = "20")
+    int messageBurst;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
+    int sendQueue;
+
+    private final Clock clock = Clock.systemUTC();
+    private final FrameErrors errors = new FrameErrors(clock);
+    private Outbox outbox;
+    private String address;
+    private Invitee invitee;
+    private VisitorIdentity identity;
+    private String resumeToken;
+    private String conversationId;
+    private RateLimiter messageLimit;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config) {
+        session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
+        outbox = new Outbox(session, sendQueue);
+        address = (String) config.getUserProperties().getOrDefault(Handshake.PEER, "unknown");
+        messageLimit = new RateLimiter(messagesPerSecond, messageBurst, clock);
+        Optional<Invitee> found = Optional.ofNullable(first(session, "invitee")).flatMap(conversations::invitee);
+        if (found.isEmpty()) {
+            outbox.open(Frames.error(MessagingRefusedException.NOT_FOUND, "This member cannot be reached here.", null));
+            outbox.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found"));
+            return;
+        }
+        invitee = found.get();
+        identity = verifiedVisitor(session.getUserPrincipal()).orElse(null);
+        resumeToken = Conversations.newResumeToken();
+        sessions.watch(invitee.member().username(), outbox);
+        // the presence may have changed between the lookup and watching: read it again for the hello
+        var now = presence.presenceOf(invitee.member().username());
+        JsonObjectBuilder inviteeJson = Frames.presence(now, now.status().text())
+                .add("id", directory.publicId(invitee.member()))
+                .add("displayName", invitee.member().displayName());
+        JsonObjectBuilder visitorJson = Json.createObjectBuilder().add("verified", identity != null);
+        if (identity != null) {
+            visitorJson.add("name", identity.name());
+        }
+        outbox.open(Frames.type("hello").add("invitee", inviteeJson).add("visitor", visitorJson)
+                .add("resume", resumeToken).build().toString());
+    }
+
+    @OnMessage(maxMessageSize = Frames.MAX_FRAME)
+    public void receive(String text) {
+        if (invitee == null) {
+            return;
+        }
+        String ref = null;
+        try {
+            Frames.Incoming frame = Frames.read(text);
+            ref = frame.id();
+            switch (frame.type()) {
+                case "identify" -> identify(frame);
+                case "message" -> message(frame);
+                case "typing" -> typing(frame);
+                case "resume" -> resume(frame);
+                default -> throw new FrameException("unknown_type", "Unknown frame type: "
+                        + TextNormalizer.nickname(frame.type()).orElse("?") + ".", frame.id());
+            }
+        } catch (FrameException e) {
+            refuse(e.toFrame());
+        } catch (MessagingRefusedException e) {
+            if (MessagingRefusedException.RATE_LIMITED.equals(e.code())) {
+                outbox.send(Frames.rateLimited(e.getMessage(), RateLimiter.retryAfterSeconds(e.retryAfter()), ref));
+            } else if (MessagingRefusedException.INVALID.equals(e.code())) {
+                refuse(Frames.error(e.code(), e.getMessage(), ref));
+            } else {
+                outbox.send(Frames.error(e.code(), e.getMessage(), ref));
+            }
+        }
+    }
+
+    private void identify(Frames.Incoming frame) {
+        if (identity != null && identity.verified()) {
+            throw new FrameException("forbidden", "You are signed in; your name is " + identity.name() + ".", frame.id());
+        }
+        String name = TextNormalizer.nickname(frame.text("name"))
+                .orElseThrow(() -> frame.invalid("name: a nickname has 1 to 40 characters."));
+        if (conversationId != null) {
+            throw new FrameException("forbidden", "The conversation has started; the nickname stays.", frame.id());
+        }
+        identity = new VisitorIdentity(name, false);
+        outbox.send(Frames.ack(frame.id()));
+    }
+
+    private void message(Frames.Incoming frame) {
+        String text = frame.text("text");
+        if (identity == null) {
+            throw frame.invalid("name: pick a nickname first (identify).");
+        }
+        Duration wait = messageLimit.tryAcquire();
+        if (!wait.isZero()) {
+            throw MessagingRefusedException.rateLimited("You are sending messages too fast.", wait);
+        }
+        if (conversationId == null) {
+            Conversation conversation = conversations.start(invitee.member().cid(), identity, address, null, resumeToken);
+            conversationId = conversation.id();
+            sessions.bindVisitor(conversationId, outbox);
+        }
+        Delivery delivery = conversations.postFromVisitor(conversationId, text);
+        outbox.send(Frames.ack(frame.id(), delivery.message()));
+    }
+
+    private void typing(Frames.Incoming frame) {
+        boolean active = frame.typingActive();
+        if (conversationId != null) {
+            conversations.typingFromVisitor(conversationId, active);
+        }
+    }
+
+    private void resume(Frames.Incoming frame) {
+        String token = frame.text("token");
+        long lastSeq = frame.number("lastSeq");
+        Resumed resumed = conversations.resume(token, lastSeq);
+        Conversation conversation = resumed.conversation();
+        if (!conversation.invitee().equals(invitee.member().username())) {
+            throw new MessagingRefusedException(MessagingRefusedException.NOT_FOUND, "There is no conversation to resume.");
+        }
+        if (conversationId != null && !conversationId.equals(conversation.id())) {
+            throw new FrameException("forbidden", "This socket has a conversation already.", frame.id());
+        }
+        conversationId = conversation.id();
+        resumeToken = token;
+        identity = conversation.visitor();
+        sessions.bindVisitor(conversationId, outbox);
+        List<ConversationMessage> missed = resumed.missed();
+        missed.forEach(m -> outbox.send(Frames.messageToVisitor(m)));
+        outbox.send(Frames.ackSeq(frame.id(), conversation.lastSeq()));
+    }
+
+    /** Answers a bad frame; too many of them close the socket. */
+    private void refuse(String errorFrame) {
+        outbox.send(errorFrame);
+        if (errors.tooMany()) {
+            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many bad frames"));
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        leave();
+    }
+
+    @OnError
+    public void failed(Session session, Throwable error) {
+        leave();
+    }
+
+    private void leave() {
+        if (invitee != null) {
+            sessions.unwatch(invitee.member().username(), outbox);
+        }
+        if (conversationId != null && sessions.unbindVisitor(conversationId, outbox)) {
+            conversations.visitorLeft(conversationId);
+        }
+    }
+
+    private Optional<VisitorIdentity> verifiedVisitor(Principal principal) {
+        return Optional.ofNullable(principal).flatMap(p -> directory.byUsername(p.getName()))
+                .filter(DirectoryEntry::enabled).map(member -> new VisitorIdentity(member.displayName(), true));
+    }
+
+    static String first(Session session, String name) {
+        return session.getRequestParameterMap().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+}

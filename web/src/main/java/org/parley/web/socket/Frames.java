@@ -1,0 +1,206 @@
+package org.parley.web.socket;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.VisitorIdentity;
+import org.parley.presence.entity.Presence;
+
+/** The JSON frames of docs/protocol.md: reading what clients send, writing what the server sends. */
+public final class Frames {
+
+    public static final int MAX_FRAME = 16 * 1024;
+    public static final int MAX_ID = 64;
+
+    private Frames() {
+    }
+
+    /** A frame from a client, with its {@code type} and {@code id} checked; else {@link FrameException}. */
+    public static Incoming read(String text) {
+        JsonObject frame;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new FrameException("bad_frame", "A frame is one JSON object.", null);
+            }
+            frame = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new FrameException("bad_frame", "A frame is one JSON object.", null);
+        }
+        String id = null;
+        if (frame.containsKey("id")) {
+            JsonValue idValue = frame.get("id");
+            if (!(idValue instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > MAX_ID) {
+                throw new FrameException("invalid", "id: a string of 1 to " + MAX_ID + " characters.", null);
+            }
+            id = s.getString();
+        }
+        JsonValue type = frame.get("type");
+        if (!(type instanceof JsonString typeName) || typeName.getString().isBlank()) {
+            throw new FrameException("bad_frame", "A frame needs a type.", id);
+        }
+        return new Incoming(typeName.getString(), id, frame);
+    }
+
+    /** A client frame: its type, its id (may be null) and its fields. */
+    public record Incoming(String type, String id, JsonObject fields) {
+
+        public String text(String name) {
+            return optionalText(name).orElseThrow(() -> invalid(name + ": required."));
+        }
+
+        public Optional<String> optionalText(String name) {
+            JsonValue value = fields.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return Optional.empty();
+            }
+            if (value instanceof JsonString s) {
+                return Optional.of(s.getString());
+            }
+            throw invalid(name + ": a string.");
+        }
+
+        public long number(String name) {
+            JsonValue value = fields.get(name);
+            if (value instanceof jakarta.json.JsonNumber n && n.isIntegral() && n.longValue() >= 0) {
+                return n.longValue();
+            }
+            throw invalid(name + ": a whole number, 0 or more.");
+        }
+
+        public List<String> texts(String name) {
+            JsonValue value = fields.get(name);
+            if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > 500) {
+                throw invalid(name + ": a list of at most 500 strings.");
+            }
+            return value.asJsonArray().stream().map(v -> {
+                if (v instanceof JsonString s) {
+                    return s.getString();
+                }
+                throw invalid(name + ": a list of strings.");
+            }).toList();
+        }
+
+        /** {@code typing.state}: true for "active", false for "paused". */
+        public boolean typingActive() {
+            String state = text("state");
+            return switch (state) {
+                case "active" -> true;
+                case "paused" -> false;
+                default -> throw invalid("state: \"active\" or \"paused\".");
+            };
+        }
+
+        public FrameException invalid(String message) {
+            return new FrameException("invalid", message, id);
+        }
+    }
+
+    public static String error(String code, String message, String ref) {
+        JsonObjectBuilder frame = type("error").add("code", code).add("message", message);
+        if (ref != null) {
+            frame.add("ref", ref);
+        }
+        return frame.build().toString();
+    }
+
+    public static String rateLimited(String message, long retryAfterSeconds, String ref) {
+        JsonObjectBuilder frame = type("error").add("code", "rate_limited").add("message", message)
+                .add("retryAfter", retryAfterSeconds);
+        if (ref != null) {
+            frame.add("ref", ref);
+        }
+        return frame.build().toString();
+    }
+
+    public static String ack(String id) {
+        JsonObjectBuilder frame = type("ack");
+        if (id != null) {
+            frame.add("id", id);
+        }
+        return frame.build().toString();
+    }
+
+    public static String ack(String id, ConversationMessage message) {
+        JsonObjectBuilder frame = type("ack");
+        if (id != null) {
+            frame.add("id", id);
+        }
+        frame.add("seq", message.seq()).add("at", time(message.at()));
+        if (message.queued()) {
+            frame.add("queued", true);
+        }
+        return frame.build().toString();
+    }
+
+    public static String ackSeq(String id, long seq) {
+        JsonObjectBuilder frame = type("ack").add("seq", seq);
+        if (id != null) {
+            frame.add("id", id);
+        }
+        return frame.build().toString();
+    }
+
+    public static JsonObjectBuilder presence(Presence presence, String statusText) {
+        JsonObjectBuilder object = Json.createObjectBuilder()
+                .add("status", presence.status().wireName()).add("statusText", statusText);
+        if (presence.personalMessage() != null) {
+            object.add("personalMessage", presence.personalMessage());
+        }
+        return object;
+    }
+
+    public static String presenceFrame(Presence presence, String statusText) {
+        JsonObjectBuilder frame = presence(presence, statusText).add("type", "presence");
+        return frame.build().toString();
+    }
+
+    public static JsonObjectBuilder visitor(VisitorIdentity visitor) {
+        return Json.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
+    }
+
+    /** A message as a visitor sees it: {@code from} is "visitor" or "invitee". */
+    public static String messageToVisitor(ConversationMessage message) {
+        return type("message").add("seq", message.seq()).add("at", time(message.at()))
+                .add("from", message.from() == org.parley.messaging.entity.Party.VISITOR ? "visitor" : "invitee")
+                .add("text", message.text()).build().toString();
+    }
+
+    /** A message as a member's client sees it: {@code from} is "visitor" or "member". */
+    public static JsonObjectBuilder messageForMember(ConversationMessage message) {
+        return Json.createObjectBuilder().add("seq", message.seq()).add("at", time(message.at()))
+                .add("from", message.from() == org.parley.messaging.entity.Party.VISITOR ? "visitor" : "member")
+                .add("text", message.text());
+    }
+
+    public static String messageToMember(String conversationId, ConversationMessage message) {
+        return messageForMember(message).add("type", "message").add("conversation", conversationId).build().toString();
+    }
+
+    public static JsonObjectBuilder object() {
+        return Json.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder array() {
+        return Json.createArrayBuilder();
+    }
+
+    public static JsonObjectBuilder type(String type) {
+        return Json.createObjectBuilder().add("type", type);
+    }
+
+    public static String time(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

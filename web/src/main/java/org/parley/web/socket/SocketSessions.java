@@ -1,0 +1,184 @@
+package org.parley.web.socket;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.websocket.CloseReason;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.MemberChanged;
+import org.parley.messaging.entity.ConversationEnded;
+import org.parley.messaging.entity.ConversationEvent;
+import org.parley.messaging.entity.ConversationStarted;
+import org.parley.messaging.entity.MessagePosted;
+import org.parley.messaging.entity.OfflineMessagesRead;
+import org.parley.messaging.entity.Party;
+import org.parley.messaging.entity.TypingChanged;
+import org.parley.presence.entity.PresenceChanged;
+
+/**
+ * Every open socket, and who must hear of what: a member's clients hear every event of their
+ * conversations and their own presence; a visitor hears their conversation and the presence of
+ * the member they visit. Writing goes through each socket's {@link Outbox}, so no event waits
+ * for a slow peer.
+ */
+@ApplicationScoped
+public class SocketSessions {
+
+    /** Member clients by username, each keyed by client id. */
+    private final Map<String, Map<String, Outbox>> clients = new ConcurrentHashMap<>();
+    /** Visitor sockets by the member they visit, for presence. */
+    private final Map<String, Set<Outbox>> watchers = new ConcurrentHashMap<>();
+    /** The visitor socket of each conversation. */
+    private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
+
+    @Inject
+    MemberDirectory directory;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> pinger;
+
+    @PostConstruct
+    void startPinging() {
+        pinger = scheduler.scheduleWithFixedDelay(this::pingAll, 30, 30, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopPinging() {
+        pinger.cancel(false);
+    }
+
+    private void pingAll() {
+        clients.values().forEach(mine -> mine.values().forEach(Outbox::ping));
+        watchers.values().forEach(set -> set.forEach(Outbox::ping));
+    }
+
+    public void addClient(String username, String clientId, Outbox outbox) {
+        clients.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(clientId, outbox);
+    }
+
+    public void removeClient(String username, String clientId) {
+        clients.computeIfPresent(username, (u, mine) -> {
+            mine.remove(clientId);
+            return mine.isEmpty() ? null : mine;
+        });
+    }
+
+    public void watch(String invitee, Outbox visitor) {
+        watchers.computeIfAbsent(invitee, u -> ConcurrentHashMap.newKeySet()).add(visitor);
+    }
+
+    public void unwatch(String invitee, Outbox visitor) {
+        watchers.computeIfPresent(invitee, (u, set) -> {
+            set.remove(visitor);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** This socket is now the visitor's side of the conversation; an earlier socket of theirs is let go. */
+    public void bindVisitor(String conversationId, Outbox visitor) {
+        Outbox previous = visitors.put(conversationId, visitor);
+        if (previous != null && previous != visitor) {
+            previous.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "resumed elsewhere"));
+        }
+    }
+
+    /** Forgets the visitor socket of a conversation, if it is still this one; true if it was. */
+    public boolean unbindVisitor(String conversationId, Outbox visitor) {
+        return visitors.remove(conversationId, visitor);
+    }
+
+    public int clientCount() {
+        return clients.values().stream().mapToInt(Map::size).sum();
+    }
+
+    void onConversation(@Observes ConversationEvent event) {
+        if (event instanceof ConversationStarted started) {
+            toClients(started.invitee(), null, Frames.type("conversation.started")
+                    .add("conversation", ClientSocket.conversationJson(started.conversationId(), started.visitor(),
+                            started.page(), started.startedAt()))
+                    .build().toString());
+        } else if (event instanceof MessagePosted posted) {
+            if (posted.message().from() == Party.MEMBER) {
+                toVisitor(posted.conversationId(), Frames.messageToVisitor(posted.message()));
+            }
+            toClients(posted.invitee(), posted.originClientId(),
+                    Frames.messageToMember(posted.conversationId(), posted.message()));
+        } else if (event instanceof TypingChanged typing) {
+            String state = typing.active() ? "active" : "paused";
+            if (typing.from() == Party.MEMBER) {
+                toVisitor(typing.conversationId(), Frames.type("typing").add("state", state).build().toString());
+            } else {
+                toClients(typing.invitee(), null, Frames.type("typing").add("conversation", typing.conversationId())
+                        .add("state", state).build().toString());
+            }
+        } else if (event instanceof ConversationEnded ended) {
+            Outbox visitor = visitors.remove(ended.conversationId());
+            if (visitor != null) {
+                visitor.send(Frames.type("ended").add("reason", ended.reason()).build().toString());
+            }
+            toClients(ended.invitee(), null, Frames.type("conversation.ended")
+                    .add("conversation", ended.conversationId()).add("reason", ended.reason()).build().toString());
+        }
+    }
+
+    void onPresence(@Observes PresenceChanged change) {
+        String frame = Frames.presenceFrame(change.presence(), change.presence().status().text());
+        watchers.getOrDefault(change.username(), Set.of()).forEach(visitor -> visitor.send(frame));
+        toClients(change.username(), null, frame);
+    }
+
+    void onOfflineRead(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessagesRead read) {
+        toClients(read.invitee(), null, Frames.type("offline.read")
+                .add("ids", Frames.array().addAll(jakarta.json.Json.createArrayBuilder(read.ids())))
+                .build().toString());
+    }
+
+    /** Runs after the directory refreshed itself: a member who was disabled loses their sockets; visitors of a member who stopped sharing are let go. */
+    void onMemberChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                         @Priority(Interceptor.Priority.APPLICATION + 900) MemberChanged change) {
+        DirectoryEntry member = directory.byUsername(change.username()).orElse(null);
+        if (member == null) {
+            return;
+        }
+        if (!member.enabled()) {
+            clients.getOrDefault(member.username(), Map.of()).values().forEach(client -> client.sendAndClose(
+                    Frames.error("forbidden", "Your account is disabled.", null),
+                    new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
+        }
+        if (!member.visibleOnTheWeb()) {
+            watchers.getOrDefault(member.username(), Set.of()).forEach(visitor -> visitor.sendAndClose(
+                    Frames.error("not_found", "This member cannot be reached here.", null),
+                    new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found")));
+        }
+    }
+
+    private void toClients(String username, String exceptClientId, String frame) {
+        clients.getOrDefault(username, Map.of()).forEach((clientId, outbox) -> {
+            if (!clientId.equals(exceptClientId)) {
+                outbox.send(frame);
+            }
+        });
+    }
+
+    private void toVisitor(String conversationId, String frame) {
+        Outbox visitor = visitors.get(conversationId);
+        if (visitor != null) {
+            visitor.send(frame);
+        }
+    }
+}

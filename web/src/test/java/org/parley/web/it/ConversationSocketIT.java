@@ -1,0 +1,366 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The visitor's and the member's sockets talking to each other, through the real endpoints. */
+class ConversationSocketIT extends ParleyDeployment {
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    private Socket visitor(Accounts.SharingMember member) {
+        return Socket.open(uri(), "/ws/control?invitee=" + member.cid(), null);
+    }
+
+    private Socket client(Accounts.SharingMember member) {
+        Socket client = Socket.open(uri(), "/ws/client", member.browser());
+        client.next("welcome");
+        return client;
+    }
+
+    @Test
+    void aFullConversationWithTypingAcksAndOrder() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        try (Socket console = client(ada); Socket visitor = visitor(ada)) {
+            JsonObject hello = visitor.next("hello");
+            assertEquals("Ada Lovelace", hello.getJsonObject("invitee").getString("displayName"));
+            assertEquals("Online", hello.getJsonObject("invitee").getString("status"));
+            assertTrue(hello.getJsonObject("invitee").getString("id").startsWith(ada.cid() + "@"));
+            assertFalse(hello.getJsonObject("visitor").getBoolean("verified"));
+            assertFalse(hello.getString("resume").isBlank());
+
+            visitor.send(Socket.frame("identify").add("id", "n1").add("name", "  Charles  "));
+            assertEquals("n1", visitor.next("ack").getString("id"));
+            for (int i = 1; i <= 3; i++) {
+                visitor.send(Socket.frame("message").add("id", "m" + i).add("text", "message " + i));
+                JsonObject ack = visitor.next("ack");
+                assertEquals("m" + i, ack.getString("id"));
+                assertEquals(i, ack.getInt("seq"));
+                assertFalse(ack.containsKey("queued"));
+            }
+
+            JsonObject started = console.next("conversation.started");
+            String conversation = started.getJsonObject("conversation").getString("id");
+            assertEquals("Charles", started.getJsonObject("conversation").getJsonObject("visitor").getString("name"));
+            for (int i = 1; i <= 3; i++) {
+                JsonObject message = console.next("message");
+                assertEquals(i, message.getInt("seq"), "in order");
+                assertEquals("message " + i, message.getString("text"));
+                assertEquals("visitor", message.getString("from"));
+                assertEquals(conversation, message.getString("conversation"));
+            }
+
+            visitor.send(Socket.frame("typing").add("state", "active"));
+            JsonObject typing = console.next("typing");
+            assertEquals("active", typing.getString("state"));
+            assertEquals(conversation, typing.getString("conversation"));
+
+            console.send(Socket.frame("typing").add("conversation", conversation).add("state", "active"));
+            assertEquals("active", visitor.next("typing").getString("state"));
+
+            console.send(Socket.frame("message").add("id", "r1").add("conversation", conversation).add("text", "Hello Charles"));
+            JsonObject ack = console.next("ack");
+            assertEquals("r1", ack.getString("id"));
+            assertEquals(4, ack.getInt("seq"));
+            JsonObject reply = visitor.next("message");
+            assertEquals("invitee", reply.getString("from"));
+            assertEquals("Hello Charles", reply.getString("text"));
+            assertEquals(4, reply.getInt("seq"));
+
+            console.send(Socket.frame("conversation.close").add("id", "c1").add("conversation", conversation));
+            assertEquals("closed", visitor.next("ended").getString("reason"));
+            assertEquals("closed", console.next("conversation.ended").getString("reason"));
+        }
+    }
+
+    @Test
+    void markupFromAVisitorArrivesAsTheSameText() {
+        var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");
+        String markup = "<img src=x onerror=alert(1)> <script>alert(2)</script> & \"quotes\"";
+        try (Socket console = client(grace); Socket visitor = visitor(grace)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("name", "<b>Mallory</b>"));
+            visitor.send(Socket.frame("message").add("id", "x").add("text", markup));
+            visitor.ack("x");
+            assertEquals("<b>Mallory</b>", console.next("conversation.started").getJsonObject("conversation")
+                    .getJsonObject("visitor").getString("name"));
+            assertEquals(markup, console.next("message").getString("text"));
+        }
+    }
+
+    @Test
+    void twoClientsOfOneMemberBothSeeTheConversationAndEitherAnswers() {
+        var alan = Accounts.sharingMember(base, "alan", "Alan Turing");
+        try (Socket desk = client(alan); Socket laptop = client(alan); Socket visitor = visitor(alan)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("name", "Joan"));
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Anyone there?"));
+            String conversation = desk.next("conversation.started").getJsonObject("conversation").getString("id");
+            assertEquals(conversation, laptop.next("conversation.started").getJsonObject("conversation").getString("id"));
+            assertEquals("Anyone there?", desk.next("message").getString("text"));
+            assertEquals("Anyone there?", laptop.next("message").getString("text"));
+
+            laptop.send(Socket.frame("message").add("id", "a").add("conversation", conversation).add("text", "From the laptop"));
+            assertEquals("From the laptop", visitor.next("message").getString("text"));
+            JsonObject echoed = desk.next("message", f -> "member".equals(f.getString("from")));
+            assertEquals("From the laptop", echoed.getString("text"));
+
+            desk.send(Socket.frame("message").add("id", "b").add("conversation", conversation).add("text", "And the desk"));
+            assertEquals("And the desk", visitor.next("message").getString("text"));
+        }
+    }
+
+    @Test
+    void aVisitorWhoReconnectsResumesWithNothingMissed() {
+        var edsger = Accounts.sharingMember(base, "edsger", "Edsger Dijkstra");
+        try (Socket console = client(edsger)) {
+            String token;
+            String conversation;
+            try (Socket first = visitor(edsger)) {
+                token = first.next("hello").getString("resume");
+                first.send(Socket.frame("identify").add("name", "Tony"));
+                first.send(Socket.frame("message").add("id", "1").add("text", "Question one"));
+                assertEquals(1, first.ack("1").getInt("seq"));
+                conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+                first.drop();
+            }
+            console.send(Socket.frame("message").add("id", "r").add("conversation", conversation).add("text", "Answer while you were away"));
+            assertEquals(2, console.next("ack").getInt("seq"));
+
+            try (Socket second = visitor(edsger)) {
+                second.next("hello");
+                second.send(Socket.frame("resume").add("id", "again").add("token", token).add("lastSeq", 1));
+                JsonObject missed = second.next("message");
+                assertEquals(2, missed.getInt("seq"));
+                assertEquals("Answer while you were away", missed.getString("text"));
+                JsonObject ack = second.next("ack");
+                assertEquals("again", ack.getString("id"));
+                assertEquals(2, ack.getInt("seq"));
+
+                second.send(Socket.frame("message").add("id", "3").add("text", "Thanks"));
+                assertEquals(3, second.ack("3").getInt("seq"));
+                JsonObject arrived = console.next("message", f -> "visitor".equals(f.getString("from")) && f.getInt("seq") == 3);
+                assertEquals("Thanks", arrived.getString("text"));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownResumeTokenIsNotFound() {
+        var linus = Accounts.sharingMember(base, "linus", "Linus");
+        try (Socket visitor = visitor(linus)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("resume").add("id", "r").add("token", "no-such-token").add("lastSeq", 0));
+            JsonObject error = visitor.next("error");
+            assertEquals("not_found", error.getString("code"));
+            assertEquals("r", error.getString("ref"));
+        }
+    }
+
+    @Test
+    void aMessageToAnOfflineMemberIsStoredAndDeliveredInTheNextWelcome() {
+        var barbara = Accounts.sharingMember(base, "barbara", "Barbara Liskov");
+        try (Socket visitor = visitor(barbara)) {
+            assertEquals("Offline", visitor.next("hello").getJsonObject("invitee").getString("status"));
+            visitor.send(Socket.frame("identify").add("name", "Leslie"));
+            visitor.send(Socket.frame("message").add("id", "q").add("text", "Call me back, please"));
+            JsonObject ack = visitor.ack("q");
+            assertTrue(ack.getBoolean("queued"), ack.toString());
+        }
+        String id;
+        try (Socket console = Socket.open(uri(), "/ws/client", barbara.browser())) {
+            JsonObject welcome = console.next("welcome");
+            List<JsonObject> offline = welcome.getJsonArray("offline").getValuesAs(JsonObject.class);
+            assertEquals(1, offline.size(), welcome.toString());
+            assertEquals("Call me back, please", offline.get(0).getString("text"));
+            assertEquals("Leslie", offline.get(0).getJsonObject("visitor").getString("name"));
+            assertTrue(welcome.getJsonArray("conversations").isEmpty(), "left messages are not a live conversation");
+            id = offline.get(0).getString("id");
+            console.send(Socket.frame("offline.read").add("id", "read").add("ids", Json.createArrayBuilder().add(id)));
+            assertEquals(id, console.next("offline.read").getJsonArray("ids").getString(0));
+            assertEquals("read", console.next("ack").getString("id"));
+        }
+        try (Socket console = Socket.open(uri(), "/ws/client", barbara.browser())) {
+            assertTrue(console.next("welcome").getJsonArray("offline").isEmpty(), "read messages stay read");
+        }
+    }
+
+    @Test
+    void withOfflineMessagesOffTheVisitorIsToldTheMemberIsOffline() {
+        var ken = Accounts.sharingMember(base, "ken", "Ken Thompson");
+        ken.browser().open("/settings");
+        ken.browser().submit("settings", java.util.Collections.singletonMap("offlineMessages", null), "save");
+        try (Socket visitor = visitor(ken)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("name", "Dennis"));
+            visitor.send(Socket.frame("message").add("id", "m").add("text", "Hello?"));
+            JsonObject error = visitor.next("error");
+            assertEquals("invitee_offline", error.getString("code"));
+            assertEquals("m", error.getString("ref"));
+        }
+    }
+
+    @Test
+    void anAppearOfflineMemberLooksOfflineAndGetsOfflineMessages() {
+        var margaret = Accounts.sharingMember(base, "margaret", "Margaret Hamilton");
+        try (Socket console = client(margaret); Socket visitor = visitor(margaret)) {
+            assertEquals("Online", visitor.next("hello").getJsonObject("invitee").getString("status"));
+            console.send(Socket.frame("presence").add("status", "Offline"));
+            assertEquals("Offline", visitor.next("presence").getString("status"));
+            visitor.send(Socket.frame("identify").add("name", "Neil"));
+            visitor.send(Socket.frame("message").add("id", "m").add("text", "Are you there?"));
+            assertTrue(visitor.ack("m").getBoolean("queued"));
+        }
+    }
+
+    @Test
+    void aPresenceChangeReachesAWatchingVisitorWithinASecond() {
+        var katherine = Accounts.sharingMember(base, "katherine", "Katherine Johnson");
+        try (Socket console = client(katherine); Socket visitor = visitor(katherine)) {
+            visitor.next("hello");
+            long start = System.nanoTime();
+            console.send(Socket.frame("presence").add("status", "Busy").add("personalMessage", "Computing orbits"));
+            JsonObject presence = visitor.next("presence");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("Busy", presence.getString("status"));
+            assertEquals("Computing orbits", presence.getString("personalMessage"));
+            assertTrue(millis < 1000, "within 1 s: " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aCrashedClientLeavesNoGhostPresence() {
+        var dorothy = Accounts.sharingMember(base, "dorothy", "Dorothy Vaughan");
+        try (Socket visitor = visitor(dorothy)) {
+            Socket console = client(dorothy);
+            visitor.next("hello");
+            assertEquals("Online", visitor.next("presence").getString("status"));
+            console.drop();
+            JsonObject offline = visitor.next("presence", f -> "Offline".equals(f.getString("status")));
+            assertEquals("Offline", offline.getString("statusText"));
+        }
+    }
+
+    @Test
+    void anInviteeWhoDoesNotShareOrDoesNotExistIsNotFoundTheSameWay() {
+        String username = Accounts.newMember(base, "private", "Private Person", "a-good-password");
+        Browser browser = new Browser(base);
+        String cid = browser.signIn(username, "a-good-password").value("#cid");
+        List<String> answers = new java.util.ArrayList<>();
+        for (String invitee : List.of(cid, "0000000000000000", "not-a-cid")) {
+            try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + invitee, null)) {
+                JsonObject error = visitor.next("error");
+                answers.add(error.toString());
+                assertEquals(1000, visitor.closeCode());
+            }
+        }
+        assertEquals(1, answers.stream().distinct().count(), "the same answer in every case: " + answers);
+        assertTrue(answers.get(0).contains("\"code\":\"not_found\""));
+    }
+
+    @Test
+    void aForeignOriginIsRefusedAndAConfiguredIntranetOriginIsNot() {
+        var hedy = Accounts.sharingMember(base, "hedy", "Hedy Lamarr");
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/control?invitee=" + hedy.cid(), null,
+                Map.of("Origin", "http://evil.example")));
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/client", hedy.browser(),
+                Map.of("Origin", "http://evil.example")));
+        try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + hedy.cid(), null,
+                Map.of("Origin", INTRANET_ORIGIN))) {
+            assertEquals("Hedy Lamarr", visitor.next("hello").getJsonObject("invitee").getString("displayName"));
+        }
+    }
+
+    @Test
+    void theMemberSocketNeedsASignedInMember() {
+        assertEquals(401, Socket.refusedStatus(uri(), "/ws/client", null, Map.of("Origin", Socket.origin(uri()))));
+    }
+
+    @Test
+    void aVisitorSignedInToParleyIsVerified() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        var guest = Accounts.sharingMember(base, "guest", "Guest Member");
+        try (Socket console = client(host);
+             Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), guest.browser())) {
+            JsonObject hello = visitor.next("hello");
+            assertTrue(hello.getJsonObject("visitor").getBoolean("verified"));
+            assertEquals("Guest Member", hello.getJsonObject("visitor").getString("name"));
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "It is me"));
+            visitor.ack("1");
+            JsonObject started = console.next("conversation.started");
+            assertTrue(started.getJsonObject("conversation").getJsonObject("visitor").getBoolean("verified"));
+        }
+    }
+
+    @Test
+    void badFramesGetTheMatchingErrorAndTheConnectionStays() {
+        var tim = Accounts.sharingMember(base, "tim", "Tim Berners-Lee");
+        try (Socket visitor = visitor(tim)) {
+            visitor.next("hello");
+            visitor.sendText("this is not json");
+            assertEquals("bad_frame", visitor.next("error").getString("code"));
+            visitor.sendText("[1,2,3]");
+            assertEquals("bad_frame", visitor.next("error").getString("code"));
+            visitor.send(Json.createObjectBuilder().add("id", "t1").add("text", "no type"));
+            JsonObject noType = visitor.next("error");
+            assertEquals("bad_frame", noType.getString("code"));
+            assertEquals("t1", noType.getString("ref"));
+            visitor.send(Socket.frame("teleport").add("id", "t2"));
+            JsonObject unknown = visitor.next("error");
+            assertEquals("unknown_type", unknown.getString("code"));
+            assertEquals("t2", unknown.getString("ref"));
+            visitor.send(Socket.frame("typing").add("id", "t3").add("state", "dancing"));
+            JsonObject invalid = visitor.next("error");
+            assertEquals("invalid", invalid.getString("code"));
+            assertEquals("t3", invalid.getString("ref"));
+            assertTrue(invalid.getString("message").startsWith("state"), invalid.toString());
+            visitor.send(Socket.frame("identify").add("id", "t4").add("name", "x".repeat(41)));
+            assertEquals("invalid", visitor.next("error").getString("code"));
+            visitor.send(Socket.frame("identify").add("id", "ok").add("name", "Robert"));
+            assertEquals("ok", visitor.next("ack").getString("id"), "the connection stays after errors");
+            visitor.send(Socket.frame("message").add("id", "t5").add("text", " \u0007\u202E  "));
+            JsonObject empty = visitor.next("error");
+            assertEquals("invalid", empty.getString("code"));
+            assertEquals("t5", empty.getString("ref"));
+            visitor.send(Socket.frame("message").add("id", "t6").add("text", "y".repeat(2001)));
+            assertEquals("invalid", visitor.next("error").getString("code"));
+            assertTrue(visitor.isOpen());
+        }
+    }
+
+    @Test
+    void tenBadFramesWithinTenSecondsCloseTheSocketWith1008() {
+        var vint = Accounts.sharingMember(base, "vint", "Vint Cerf");
+        try (Socket visitor = visitor(vint)) {
+            visitor.next("hello");
+            for (int i = 0; i < 10; i++) {
+                visitor.sendText("garbage " + i);
+            }
+            assertEquals(1008, visitor.closeCode());
+        }
+        try (Socket visitor = visitor(vint)) {
+            assertEquals("Vint Cerf", visitor.next("hello").getJsonObject("invitee").getString("displayName"),
+                    "the server keeps serving everyone else");
+        }
+    }
+
+    @Test
+    void aFrameOver16KiBClosesTheSocketWith1009() {
+        var bob = Accounts.sharingMember(base, "bob", "Bob Kahn");
+        try (Socket visitor = visitor(bob)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("message").add("text", "z".repeat(17 * 1024)));
+            assertEquals(1009, visitor.closeCode());
+        }
+    }
+}

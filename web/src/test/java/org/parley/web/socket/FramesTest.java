@@ -1,0 +1,76 @@
+package org.parley.web.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.Party;
+
+class FramesTest {
+
+    @Test
+    void aFrameHasATypeAndMayHaveAnId() {
+        Frames.Incoming frame = Frames.read("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"hi\"}");
+        assertEquals("message", frame.type());
+        assertEquals("m1", frame.id());
+        assertEquals("hi", frame.text("text"));
+        assertNull(Frames.read("{\"type\":\"typing\"}").id());
+    }
+
+    @Test
+    void notJsonOrNotAnObjectOrNoTypeIsABadFrame() {
+        for (String text : List.of("hello", "[1]", "\"x\"", "{}", "{\"type\":\"\"}", "{\"type\":7}", "{\"type\":\"a\"")) {
+            assertEquals("bad_frame", assertThrows(FrameException.class, () -> Frames.read(text)).code(), text);
+        }
+    }
+
+    @Test
+    void theIdOfAFrameWithoutTypeIsStillTheRef() {
+        assertEquals("x1", assertThrows(FrameException.class, () -> Frames.read("{\"id\":\"x1\"}")).ref());
+    }
+
+    @Test
+    void anIdLongerThan64CharactersIsInvalid() {
+        FrameException e = assertThrows(FrameException.class,
+                () -> Frames.read("{\"type\":\"message\",\"id\":\"" + "i".repeat(65) + "\"}"));
+        assertEquals("invalid", e.code());
+    }
+
+    @Test
+    void wrongFieldsAreInvalidAndNameTheField() {
+        Frames.Incoming frame = Frames.read("{\"type\":\"resume\",\"id\":\"r\",\"token\":5,\"lastSeq\":-1,\"state\":\"x\"}");
+        FrameException token = assertThrows(FrameException.class, () -> frame.text("token"));
+        assertEquals("invalid", token.code());
+        assertTrue(token.getMessage().startsWith("token"));
+        assertEquals("r", token.ref());
+        assertTrue(assertThrows(FrameException.class, () -> frame.number("lastSeq")).getMessage().startsWith("lastSeq"));
+        assertTrue(assertThrows(FrameException.class, frame::typingActive).getMessage().startsWith("state"));
+        assertTrue(assertThrows(FrameException.class, () -> frame.text("missing")).getMessage().startsWith("missing"));
+    }
+
+    @Test
+    void errorsAndAcksAreWrittenAsTheProtocolSays() {
+        assertEquals("{\"type\":\"error\",\"code\":\"invalid\",\"message\":\"text: too long\",\"ref\":\"m\"}",
+                Frames.error("invalid", "text: too long", "m"));
+        assertEquals("{\"type\":\"error\",\"code\":\"rate_limited\",\"message\":\"slow\",\"retryAfter\":2}",
+                Frames.rateLimited("slow", 2, null));
+        ConversationMessage queued = new ConversationMessage(3, Instant.parse("2026-01-01T10:00:00.123456Z"),
+                Party.VISITOR, "hi", true);
+        assertEquals("{\"type\":\"ack\",\"id\":\"m\",\"seq\":3,\"at\":\"2026-01-01T10:00:00.123Z\",\"queued\":true}",
+                Frames.ack("m", queued));
+    }
+
+    @Test
+    void textIsCarriedAsJsonStringsNeverAsMarkup() {
+        ConversationMessage message = new ConversationMessage(1, Instant.parse("2026-01-01T10:00:00Z"), Party.MEMBER,
+                "<script>alert(\"x\")</script>", false);
+        String frame = Frames.messageToVisitor(message);
+        assertEquals("{\"type\":\"message\",\"seq\":1,\"at\":\"2026-01-01T10:00:00Z\",\"from\":\"invitee\","
+                + "\"text\":\"<script>alert(\\\"x\\\")</script>\"}", frame);
+    }
+}
