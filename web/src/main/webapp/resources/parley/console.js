@@ -1,0 +1,817 @@
+/*
+ * Parley web console: the signed-in member answers visitors' conversations over the
+ * /ws/client WebSocket (docs/protocol.md, "Member client"). Plain ES2020, no library.
+ * Everything that comes from the network is shown as text (textContent), never as HTML.
+ */
+(() => {
+    'use strict';
+
+    const root = document.getElementById('console');
+    if (!root) {
+        return;
+    }
+    const $ = (id) => document.getElementById(id);
+    const el = {
+        connection: $('connection'),
+        presenceForm: $('presence-form'),
+        status: $('status'),
+        personalMessage: $('personal-message'),
+        presenceSummary: $('presence-summary'),
+        notify: $('notify'),
+        notifyState: $('notify-state'),
+        notice: $('console-notice'),
+        conversations: $('conversations'),
+        noConversations: $('no-conversations'),
+        title: $('conversation-title'),
+        info: $('conversation-info'),
+        close: $('close-conversation'),
+        messages: $('messages'),
+        typing: $('typing'),
+        composeForm: $('compose-form'),
+        compose: $('compose'),
+        send: $('send'),
+        offline: $('offline'),
+        noOffline: $('no-offline'),
+        markAllRead: $('mark-all-read'),
+        announcer: $('announcer'),
+    };
+
+    const SOCKET_URL = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
+        + (root.dataset.contextPath || '') + '/ws/client';
+    const MAX_TEXT = 2000;
+    const TYPING_IDLE_MS = 3000;
+    const PAGE_TITLE = document.title;
+
+    /** Open conversations by id, in the order they started. */
+    let conversations = new Map();
+    /** Unread offline messages by String(id). */
+    const offline = new Map();
+    /** Own messages waiting for their ack, by frame id. */
+    const pending = new Map();
+    let selectedId = null;
+    /** The status this client chose; null until the member picks one (the server's is shown until then). */
+    let chosenStatus = null;
+    let sentPersonalMessage = null;
+    let frameCounter = 0;
+    const nextId = () => 'c' + (++frameCounter);
+
+    // ---- the socket: reconnects with backoff 1 s, 2 s, 4 s … 30 s --------------------------------
+
+    let socket = null;
+    let attempt = 0;
+
+    function connect() {
+        socket = new WebSocket(SOCKET_URL);
+        socket.addEventListener('message', (event) => receive(event.data));
+        socket.addEventListener('close', disconnected);
+    }
+
+    function disconnected() {
+        socket = null;
+        for (const entry of pending.values()) {
+            setState(entry.message, 'failed');
+        }
+        stopTyping();
+        const delay = Math.min(30000, 1000 * 2 ** attempt);
+        attempt++;
+        showConnection('reconnecting', attempt > 3
+            ? 'Reconnecting… If this goes on, reload the page: you may have to sign in again.'
+            : 'Reconnecting…');
+        setTimeout(connect, delay);
+    }
+
+    function send(frame) {
+        if (!socket || socket.readyState !== WebSocket.OPEN) {
+            return false;
+        }
+        socket.send(JSON.stringify(frame));
+        return true;
+    }
+
+    function showConnection(state, text) {
+        el.connection.dataset.state = state;
+        el.connection.textContent = text;
+    }
+
+    function receive(data) {
+        let frame;
+        try {
+            frame = JSON.parse(data);
+        } catch (e) {
+            return;
+        }
+        const handle = frame && handlers[frame.type];
+        if (handle) {
+            handle(frame);
+        }
+    }
+
+    const handlers = {
+        'welcome': onWelcome,
+        'presence': showPresence,
+        'conversation.started': onConversationStarted,
+        'conversation.ended': onConversationEnded,
+        'message': onMessage,
+        'typing': onTyping,
+        'ack': onAck,
+        'error': onError,
+        'offline.read': (frame) => removeOffline(frame.ids || []),
+    };
+
+    // ---- welcome: the whole state, at every (re)connect ---------------------------------------------
+
+    function onWelcome(frame) {
+        attempt = 0;
+        showConnection('connected', 'Connected');
+        showNotice('');
+
+        const presence = frame.presence || {};
+        if (chosenStatus) {
+            // a new socket starts with the server's idea of this client's status: restate ours
+            send({type: 'presence', status: chosenStatus});
+        } else if (presence.status) {
+            el.status.value = presence.status;
+        }
+        showPresence(presence);
+
+        const previous = conversations;
+        conversations = new Map();
+        el.conversations.replaceChildren();
+        for (const data of frame.conversations || []) {
+            addConversation(data, previous.get(data.id));
+        }
+        keepUnsentMessages(previous);
+        if (!conversations.has(selectedId)) {
+            selectedId = null;
+        }
+        select(selectedId || firstConversationId());
+
+        offline.clear();
+        el.offline.replaceChildren();
+        for (const item of frame.offline || []) {
+            addOffline(item);
+        }
+        showOfflineEmpty();
+    }
+
+    /**
+     * Own messages that were not sent stay in view, marked "not sent", so the member does not lose
+     * what they typed. One that was on its way when the socket dropped may have reached the server
+     * all the same: then the welcome has it (a member message with that text after what this
+     * client knew) and the copy goes.
+     */
+    function keepUnsentMessages(previous) {
+        const knownSeq = new Map([...pending.values()].map((entry) => [entry.message, entry.knownSeq]));
+        pending.clear();
+        for (const old of previous.values()) {
+            const conversation = conversations.get(old.id);
+            if (!conversation) {
+                continue;
+            }
+            for (const message of old.messages.filter((m) => m.state === 'failed')) {
+                const arrived = knownSeq.has(message) && conversation.messages.find((m) => m.from === 'member'
+                    && !m.matched && m.seq > knownSeq.get(message) && m.text === normalize(message.text));
+                if (arrived) {
+                    arrived.matched = true;
+                } else {
+                    insertMessage(conversation, message);
+                }
+            }
+        }
+    }
+
+    // ---- presence ----------------------------------------------------------------------------------
+
+    /** The member's aggregate presence (over all their clients), as visitors see it. */
+    function showPresence(presence) {
+        const text = presence.status === 'Offline' ? 'Offline' : (presence.statusText || presence.status || '');
+        el.presenceSummary.textContent = text ? 'Visitors see you as: ' + text : '';
+        if (document.activeElement !== el.personalMessage) {
+            el.personalMessage.value = presence.personalMessage || '';
+            sentPersonalMessage = el.personalMessage.value;
+        }
+    }
+
+    el.status.addEventListener('change', () => {
+        chosenStatus = el.status.value;
+        send({type: 'presence', status: chosenStatus});
+    });
+
+    function sendPersonalMessage() {
+        const personalMessage = el.personalMessage.value.trim();
+        if (personalMessage === sentPersonalMessage) {
+            return;
+        }
+        if (send({type: 'presence', status: el.status.value, personalMessage})) {
+            sentPersonalMessage = personalMessage;
+        }
+    }
+
+    el.personalMessage.addEventListener('change', sendPersonalMessage);
+    el.presenceForm.addEventListener('submit', (event) => {
+        event.preventDefault();
+        sendPersonalMessage();
+    });
+
+    // ---- conversations -----------------------------------------------------------------------------
+
+    function addConversation(data, old) {
+        const conversation = {
+            id: data.id,
+            visitor: data.visitor || {name: 'Visitor', verified: false},
+            page: data.page,
+            startedAt: data.startedAt,
+            messages: [],
+            lastReadSeq: old ? old.lastReadSeq : 0,
+            unread: 0,
+            typing: false,
+            ended: null,
+            closing: null, // the id of this client's conversation.close, until the conversation ends
+            draft: old ? old.draft : '',
+            item: null,
+        };
+        for (const message of data.messages || []) {
+            insertMessage(conversation, fromServer(message));
+        }
+        conversation.unread = conversation.messages
+            .filter((m) => m.from === 'visitor' && m.seq > conversation.lastReadSeq).length;
+        conversations.set(conversation.id, conversation);
+        showConversationItem(conversation);
+        return conversation;
+    }
+
+    function onConversationStarted(frame) {
+        const data = frame.conversation || {};
+        if (!data.id || conversations.has(data.id)) {
+            return;
+        }
+        const conversation = addConversation(data);
+        const name = conversation.visitor.name || 'A visitor';
+        announce('New conversation with ' + name + '.');
+        chime();
+        notifyDesktop(conversation);
+        if (!selectedId) {
+            select(conversation.id);
+        }
+        showTitle();
+    }
+
+    function onConversationEnded(frame) {
+        const conversation = conversations.get(frame.conversation);
+        if (!conversation) {
+            return;
+        }
+        if (conversation.closing) {
+            // this client asked for it: nothing left to read, so it goes
+            removeConversation(conversation);
+            return;
+        }
+        conversation.ended = frame.reason || 'closed';
+        conversation.typing = false;
+        showConversationItem(conversation);
+        if (conversation.id === selectedId) {
+            showSelected();
+        }
+    }
+
+    function removeConversation(conversation) {
+        conversations.delete(conversation.id);
+        conversation.item.remove();
+        if (conversation.id === selectedId) {
+            selectedId = null;
+            select(firstConversationId());
+        }
+        showConversationsEmpty();
+        showTitle();
+    }
+
+    const firstConversationId = () => (conversations.size ? conversations.keys().next().value : null);
+
+    /** Creates or updates the conversation's entry in the list, in place, so keyboard focus stays put. */
+    function showConversationItem(conversation) {
+        if (!conversation.item) {
+            const li = document.createElement('li');
+            li.dataset.conversation = conversation.id;
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'conversation-button';
+            button.addEventListener('click', () => {
+                select(conversation.id);
+                el.compose.focus();
+            });
+            li.append(button);
+            conversation.item = li;
+            el.conversations.append(li);
+        }
+        const li = conversation.item;
+        const button = li.firstChild;
+        button.replaceChildren(span('visitor-name', conversation.visitor.name || 'Visitor'));
+        if (conversation.visitor.verified) {
+            button.append(span('verified', 'verified'));
+        }
+        if (conversation.unread > 0) {
+            const unread = span('unread', String(conversation.unread));
+            unread.append(span('visually-hidden', ' unread'));
+            button.append(unread);
+        }
+        if (conversation.ended) {
+            button.append(span('ended', 'ended'));
+        } else if (conversation.typing) {
+            button.append(span('typing-mark', 'typing…'));
+        }
+        const current = conversation.id === selectedId;
+        li.classList.toggle('selected', current);
+        if (current) {
+            button.setAttribute('aria-current', 'true');
+        } else {
+            button.removeAttribute('aria-current');
+        }
+        showConversationsEmpty();
+    }
+
+    function showConversationsEmpty() {
+        el.noConversations.hidden = conversations.size > 0;
+    }
+
+    function select(id) {
+        const previous = conversations.get(selectedId);
+        if (previous && previous.id !== id) {
+            stopTyping();
+            previous.draft = el.compose.value;
+        }
+        const changed = selectedId !== id;
+        selectedId = id;
+        for (const conversation of conversations.values()) {
+            showConversationItem(conversation);
+        }
+        const conversation = conversations.get(id);
+        if (conversation && changed) {
+            el.compose.value = conversation.draft;
+        }
+        showSelected();
+    }
+
+    /** Shows the selected conversation: header, messages, typing, the answer box. */
+    function showSelected() {
+        const conversation = conversations.get(selectedId);
+        el.close.hidden = !conversation;
+        el.composeForm.hidden = !conversation;
+        if (!conversation) {
+            el.title.textContent = conversations.size ? 'Select a conversation' : 'No conversation selected';
+            el.info.textContent = '';
+            el.messages.replaceChildren();
+            el.typing.textContent = '';
+            return;
+        }
+        markRead(conversation);
+        el.title.textContent = 'Conversation with ' + (conversation.visitor.name || 'a visitor');
+        const info = [];
+        if (conversation.visitor.verified) {
+            info.push('Verified visitor.');
+        }
+        if (conversation.page) {
+            info.push('From ' + conversation.page);
+        }
+        if (conversation.ended) {
+            info.push(endedText(conversation));
+        }
+        el.info.textContent = info.join(' ');
+        el.messages.replaceChildren(...conversation.messages.map((m) => messageNode(conversation, m)));
+        scrollToEnd();
+        showTyping(conversation);
+        el.compose.disabled = Boolean(conversation.ended);
+        el.send.disabled = Boolean(conversation.ended);
+        el.close.textContent = conversation.ended ? 'Remove from list' : 'Close';
+    }
+
+    function endedText(conversation) {
+        const name = conversation.visitor.name || 'The visitor';
+        switch (conversation.ended) {
+            case 'closed': return 'The conversation was closed.';
+            case 'visitor_left': return name + ' left.';
+            case 'expired': return 'The conversation expired.';
+            default: return 'The conversation has ended.';
+        }
+    }
+
+    function markRead(conversation) {
+        conversation.lastReadSeq = Math.max(conversation.lastReadSeq, maxSeq(conversation));
+        if (conversation.unread) {
+            conversation.unread = 0;
+            showConversationItem(conversation);
+        }
+        showTitle();
+    }
+
+    /** The total of unread messages in the page title, for a console kept in a background tab. */
+    function showTitle() {
+        let unread = 0;
+        conversations.forEach((c) => { unread += c.unread; });
+        document.title = unread ? '(' + unread + ') ' + PAGE_TITLE : PAGE_TITLE;
+    }
+
+    el.close.addEventListener('click', () => {
+        const conversation = conversations.get(selectedId);
+        if (!conversation) {
+            return;
+        }
+        if (conversation.ended) {
+            removeConversation(conversation);
+            return;
+        }
+        const id = nextId();
+        if (send({type: 'conversation.close', id, conversation: conversation.id})) {
+            conversation.closing = id;
+            stopTyping();
+        } else {
+            showNotice('Not connected: the conversation was not closed.');
+        }
+    });
+
+    // ---- messages ----------------------------------------------------------------------------------
+
+    const fromServer = (m) => ({
+        seq: m.seq,
+        at: m.at,
+        from: m.from === 'visitor' ? 'visitor' : 'member',
+        text: m.text,
+        state: 'sent',
+    });
+
+    const maxSeq = (conversation) => conversation.messages.reduce((max, m) => (m.seq > max ? m.seq : max), 0);
+
+    /** The server's own text rules (docs/protocol.md), to recognise an own message it took. */
+    const normalize = (text) => text.replace(/\r\n/g, '\n').replace(/\t/g, ' ').trim();
+
+    /** Keeps messages in seq order; those still waiting for their seq go last, in the order sent. */
+    function insertMessage(conversation, message) {
+        const list = conversation.messages;
+        const goesBefore = (a, b) => (a.seq ? (!b.seq || a.seq < b.seq) : false);
+        let index = list.findIndex((other) => goesBefore(message, other));
+        if (index < 0) {
+            index = list.length;
+        }
+        list.splice(index, 0, message);
+        if (conversation.id === selectedId) {
+            const atEnd = isScrolledToEnd();
+            const next = list[index + 1];
+            el.messages.insertBefore(messageNode(conversation, message), next ? messageNode(conversation, next) : null);
+            if (atEnd || message.from === 'member') {
+                scrollToEnd();
+            }
+        }
+    }
+
+    function onMessage(frame) {
+        const conversation = conversations.get(frame.conversation);
+        if (!conversation || conversation.messages.some((m) => m.seq === frame.seq)) {
+            return;
+        }
+        const message = fromServer(frame);
+        insertMessage(conversation, message);
+        if (message.from !== 'visitor') {
+            return; // written by another client of this member
+        }
+        conversation.typing = false;
+        if (conversation.id === selectedId) {
+            showTyping(conversation);
+            markRead(conversation);
+        } else {
+            conversation.unread++;
+            showTitle();
+        }
+        showConversationItem(conversation);
+        announce((conversation.visitor.name || 'Visitor') + ': ' + message.text);
+    }
+
+    /** One message as a list item; built once and kept, so updates (state, seq) reach the page. */
+    function messageNode(conversation, message) {
+        if (message.node) {
+            return message.node;
+        }
+        const li = document.createElement('li');
+        li.className = 'message';
+        li.dataset.from = message.from;
+        const from = message.from === 'visitor' ? conversation.visitor.name || 'Visitor' : 'You';
+        li.append(span('from', from));
+        const time = document.createElement('time');
+        time.className = 'at';
+        li.append(time);
+        li.append(span('text', message.text));
+        if (message.from === 'member') {
+            li.append(span('state', ''));
+        }
+        message.node = li;
+        showMessageDetails(message);
+        return li;
+    }
+
+    function showMessageDetails(message) {
+        const li = message.node;
+        if (!li) {
+            return;
+        }
+        if (message.seq) {
+            li.dataset.seq = String(message.seq);
+        }
+        const time = li.querySelector('time');
+        if (message.at) {
+            time.dateTime = message.at;
+            time.textContent = new Date(message.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+        }
+        const state = li.querySelector('.state');
+        if (state) {
+            state.dataset.state = message.state;
+            state.textContent = {sending: 'sending…', sent: 'sent', failed: 'not sent'}[message.state];
+            state.title = message.error || '';
+        }
+    }
+
+    function setState(message, state, error = '') {
+        message.state = state;
+        message.error = error;
+        showMessageDetails(message);
+    }
+
+    el.composeForm.addEventListener('submit', (event) => {
+        event.preventDefault();
+        sendMessage();
+    });
+
+    el.compose.addEventListener('keydown', (event) => {
+        // Enter sends, Shift+Enter is a new line; an IME composing text keeps its Enter
+        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            sendMessage();
+        }
+    });
+
+    function sendMessage() {
+        const conversation = conversations.get(selectedId);
+        const text = el.compose.value;
+        if (!conversation || conversation.ended || !text.trim()) {
+            return;
+        }
+        if (text.length > MAX_TEXT) {
+            showNotice('A message can have at most 2,000 characters.');
+            return;
+        }
+        const message = {id: nextId(), from: 'member', text, state: 'sending', at: null};
+        const frame = {type: 'message', id: message.id, conversation: conversation.id, text};
+        const knownSeq = maxSeq(conversation);
+        if (!send(frame)) {
+            showNotice('Not connected: your message was not sent. It is still in the box.');
+            return;
+        }
+        showNotice('');
+        pending.set(message.id, {conversation: conversation.id, message, knownSeq});
+        insertMessage(conversation, message);
+        el.compose.value = '';
+        conversation.draft = '';
+        stopTyping();
+    }
+
+    function onAck(frame) {
+        const entry = pending.get(frame.id);
+        if (!entry) {
+            return; // the ack of a close or an offline.read: their events follow
+        }
+        pending.delete(frame.id);
+        const conversation = conversations.get(entry.conversation);
+        const message = entry.message;
+        message.seq = frame.seq;
+        message.at = frame.at;
+        setState(message, 'sent');
+        if (conversation) {
+            // the seq may place it before messages that arrived while it was on its way
+            conversation.messages.splice(conversation.messages.indexOf(message), 1);
+            insertMessage(conversation, message);
+        }
+    }
+
+    function onError(frame) {
+        const text = errorText(frame);
+        const entry = pending.get(frame.ref);
+        if (entry) {
+            pending.delete(frame.ref);
+            setState(entry.message, 'failed', text);
+        }
+        for (const conversation of conversations.values()) {
+            if (conversation.closing === frame.ref) {
+                conversation.closing = null;
+            }
+        }
+        showNotice(text);
+    }
+
+    function errorText(frame) {
+        switch (frame.code) {
+            case 'rate_limited': return 'Slow down — try again in ' + (frame.retryAfter || 1) + ' s.';
+            case 'not_found': return 'That conversation is no longer open.';
+            case 'forbidden': return frame.message || 'That is not allowed.';
+            case 'invalid': return 'Not accepted: ' + (frame.message || 'a field is wrong') + '.';
+            default: return 'Something went wrong (' + (frame.code || 'unknown error') + ').';
+        }
+    }
+
+    function showNotice(text) {
+        el.notice.textContent = text;
+        el.notice.hidden = !text;
+    }
+
+    function isScrolledToEnd() {
+        const list = el.messages;
+        return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    }
+
+    function scrollToEnd() {
+        el.messages.scrollTop = el.messages.scrollHeight;
+    }
+
+    // ---- typing, both ways -------------------------------------------------------------------------
+
+    function onTyping(frame) {
+        const conversation = conversations.get(frame.conversation);
+        if (!conversation) {
+            return;
+        }
+        conversation.typing = frame.state === 'active';
+        showConversationItem(conversation);
+        if (conversation.id === selectedId) {
+            showTyping(conversation);
+        }
+    }
+
+    function showTyping(conversation) {
+        el.typing.textContent = conversation.typing && !conversation.ended
+            ? (conversation.visitor.name || 'The visitor') + ' is typing…'
+            : '';
+    }
+
+    /** The conversation this client told "active", and when to tell it "paused". */
+    let typingIn = null;
+    let typingTimer = 0;
+
+    el.compose.addEventListener('input', () => {
+        const conversation = conversations.get(selectedId);
+        if (!conversation || conversation.ended || !el.compose.value.trim()) {
+            stopTyping();
+            return;
+        }
+        if (typingIn !== conversation.id && send({type: 'typing', conversation: conversation.id, state: 'active'})) {
+            typingIn = conversation.id;
+        }
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+    });
+
+    function stopTyping() {
+        clearTimeout(typingTimer);
+        if (typingIn !== null) {
+            send({type: 'typing', conversation: typingIn, state: 'paused'});
+            typingIn = null;
+        }
+    }
+
+    // ---- offline messages --------------------------------------------------------------------------
+
+    function addOffline(item) {
+        offline.set(String(item.id), item);
+        const li = document.createElement('li');
+        li.dataset.offlineId = String(item.id);
+        const visitor = item.visitor || {};
+        const head = document.createElement('div');
+        head.className = 'offline-head';
+        head.append(span('visitor-name', visitor.name || 'Visitor'));
+        if (visitor.verified) {
+            head.append(span('verified', 'verified'));
+        }
+        if (item.at) {
+            const time = document.createElement('time');
+            time.dateTime = item.at;
+            time.textContent = new Date(item.at).toLocaleString([], {dateStyle: 'medium', timeStyle: 'short'});
+            head.append(time);
+        }
+        const read = document.createElement('button');
+        read.type = 'button';
+        read.className = 'secondary mark-read';
+        read.textContent = 'Mark as read';
+        read.setAttribute('aria-label', 'Mark the message from ' + (visitor.name || 'the visitor') + ' as read');
+        read.addEventListener('click', () => markOfflineRead([item.id]));
+        head.append(read);
+        li.append(head, span('text', item.text));
+        el.offline.append(li);
+    }
+
+    function markOfflineRead(ids) {
+        if (!send({type: 'offline.read', id: nextId(), ids})) {
+            showNotice('Not connected: try again in a moment.');
+        }
+    }
+
+    el.markAllRead.addEventListener('click', () => markOfflineRead([...offline.values()].map((item) => item.id)));
+
+    function removeOffline(ids) {
+        for (const id of ids.map(String)) {
+            if (offline.delete(id)) {
+                el.offline.querySelector('li[data-offline-id="' + CSS.escape(id) + '"]').remove();
+            }
+        }
+        showOfflineEmpty();
+    }
+
+    function showOfflineEmpty() {
+        el.noOffline.hidden = offline.size > 0;
+        el.markAllRead.hidden = offline.size < 2;
+    }
+
+    // ---- notifications: a sound, the screen reader, the desktop ------------------------------------
+
+    function announce(text) {
+        el.announcer.textContent = text;
+    }
+
+    /* Browsers let a page make sound only after the person interacted with it, so the audio
+       context is created on the first click or key press. */
+    let audio = null;
+    function unlockAudio() {
+        const Context = window.AudioContext || window.webkitAudioContext;
+        if (!audio && Context) {
+            audio = new Context();
+        }
+        if (audio && audio.state === 'suspended') {
+            audio.resume();
+        }
+    }
+    document.addEventListener('pointerdown', unlockAudio, {once: true});
+    document.addEventListener('keydown', unlockAudio, {once: true});
+
+    /** Two short rising tones, made on the spot: no audio file. */
+    function chime() {
+        if (!audio || audio.state !== 'running') {
+            return;
+        }
+        const start = audio.currentTime;
+        [660, 880].forEach((frequency, i) => {
+            const at = start + i * 0.16;
+            const tone = audio.createOscillator();
+            const volume = audio.createGain();
+            tone.frequency.value = frequency;
+            volume.gain.setValueAtTime(0.0001, at);
+            volume.gain.exponentialRampToValueAtTime(0.2, at + 0.02);
+            volume.gain.exponentialRampToValueAtTime(0.0001, at + 0.15);
+            tone.connect(volume).connect(audio.destination);
+            tone.start(at);
+            tone.stop(at + 0.16);
+        });
+    }
+
+    function notifyDesktop(conversation) {
+        if (!('Notification' in window) || Notification.permission !== 'granted') {
+            return;
+        }
+        const notification = new Notification('New conversation', {
+            body: (conversation.visitor.name || 'A visitor') + ' wants to talk to you.',
+            tag: 'parley-conversation-' + conversation.id,
+        });
+        notification.addEventListener('click', () => {
+            window.focus();
+            if (conversations.has(conversation.id)) {
+                select(conversation.id);
+                el.compose.focus();
+            }
+            notification.close();
+        });
+    }
+
+    /** Permission is asked for only when the member presses the button, never on page load. */
+    function showNotificationState() {
+        if (!('Notification' in window)) {
+            el.notifyState.textContent = 'This browser cannot show desktop notifications.';
+            return;
+        }
+        const permission = Notification.permission;
+        el.notify.hidden = permission !== 'default';
+        el.notifyState.textContent = {
+            granted: 'Desktop notifications are on.',
+            denied: 'Desktop notifications are blocked for this site (they also need HTTPS).',
+        }[permission] || '';
+    }
+
+    el.notify.addEventListener('click', () => {
+        Notification.requestPermission().then(showNotificationState);
+    });
+
+    function span(className, text) {
+        const node = document.createElement('span');
+        node.className = className;
+        node.textContent = text;
+        return node;
+    }
+
+    showNotificationState();
+    showConversationsEmpty();
+    showOfflineEmpty();
+    showSelected();
+    connect();
+})();
