@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.MutableClock;
 
 class RateLimiterTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
 
     @Test
     void aBurstIsAllowedThenTheRate() {
@@ -59,28 +57,5 @@ class RateLimiterTest {
     @Test
     void aLimitNeedsAPositiveRate() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0, 1, clock));
-    }
-
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-05-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.parley.messaging.boundary.OfflineMessages;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationMessage;
-import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.Presence;
@@ -37,7 +35,7 @@ import org.parley.presence.entity.PresenceStatus;
  * sees every conversation event; any of them may answer.
  */
 @ServerEndpoint(value = "/ws/client", configurator = Handshake.class)
-public class ClientSocket {
+public class ClientSocket extends FrameEndpoint {
 
     @Inject
     MemberDirectory directory;
@@ -61,9 +59,7 @@ public class ClientSocket {
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
 
-    private final FrameErrors errors = new FrameErrors(Clock.systemUTC());
     private final String clientId = UUID.randomUUID().toString();
-    private Outbox outbox;
     private String username;
 
     @OnOpen
@@ -117,41 +113,31 @@ public class ClientSocket {
 
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
     public void receive(String text) {
-        if (username == null) {
-            return;
+        if (username != null) {
+            dispatch(text);
         }
-        String ref = null;
-        try {
-            Frames.Incoming frame = Frames.read(text);
-            ref = frame.id();
-            switch (frame.type()) {
-                case "presence" -> presence(frame);
-                case "message" -> {
-                    ConversationMessage message = conversations.postFromMember(username, clientId,
-                            frame.text("conversation"), frame.text("text"));
-                    outbox.send(Frames.ack(frame.id(), message));
-                }
-                case "typing" -> conversations.typingFromMember(username, clientId, frame.text("conversation"),
-                        frame.typingActive());
-                case "conversation.close" -> {
-                    conversations.close(username, frame.text("conversation"));
-                    outbox.send(Frames.ack(frame.id()));
-                }
-                case "offline.read" -> {
-                    offline.markRead(username, frame.texts("ids"));
-                    outbox.send(Frames.ack(frame.id()));
-                }
-                default -> throw new FrameException("unknown_type", "Unknown frame type: "
-                        + TextNormalizer.nickname(frame.type()).orElse("?") + ".", frame.id());
+    }
+
+    @Override
+    protected void handle(Frames.Incoming frame) {
+        switch (frame.type()) {
+            case "presence" -> presence(frame);
+            case "message" -> {
+                ConversationMessage message = conversations.postFromMember(username, clientId,
+                        frame.text("conversation"), frame.text("text"));
+                outbox.send(Frames.ack(frame.id(), message));
             }
-        } catch (FrameException e) {
-            refuse(e.toFrame());
-        } catch (MessagingRefusedException e) {
-            if (MessagingRefusedException.INVALID.equals(e.code())) {
-                refuse(Frames.error(e.code(), e.getMessage(), ref));
-            } else {
-                outbox.send(Frames.error(e.code(), e.getMessage(), ref));
+            case "typing" -> conversations.typingFromMember(username, clientId, frame.text("conversation"),
+                    frame.typingActive());
+            case "conversation.close" -> {
+                conversations.close(username, frame.text("conversation"));
+                outbox.send(Frames.ack(frame.id()));
             }
+            case "offline.read" -> {
+                offline.markRead(username, frame.texts("ids"));
+                outbox.send(Frames.ack(frame.id()));
+            }
+            default -> throw unknownType(frame);
         }
     }
 
@@ -170,12 +156,6 @@ public class ClientSocket {
         }
     }
 
-    private void refuse(String errorFrame) {
-        outbox.send(errorFrame);
-        if (errors.tooMany()) {
-            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many bad frames"));
-        }
-    }
 
     @OnClose
     public void close(Session session) {

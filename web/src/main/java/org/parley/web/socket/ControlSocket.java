@@ -37,7 +37,7 @@ import org.parley.presence.boundary.PresenceRegistry;
  * A visitor signed in to Parley is verified under their own name.
  */
 @ServerEndpoint(value = "/ws/control", configurator = Handshake.class)
-public class ControlSocket {
+public class ControlSocket extends FrameEndpoint {
 
     @Inject
     Conversations conversations;
@@ -64,8 +64,6 @@ public class ControlSocket {
     int sendQueue;
 
     private final Clock clock = Clock.systemUTC();
-    private final FrameErrors errors = new FrameErrors(clock);
-    private Outbox outbox;
     private String address;
     private Invitee invitee;
     private VisitorIdentity identity;
@@ -104,31 +102,19 @@ public class ControlSocket {
 
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
     public void receive(String text) {
-        if (invitee == null) {
-            return;
+        if (invitee != null) {
+            dispatch(text);
         }
-        String ref = null;
-        try {
-            Frames.Incoming frame = Frames.read(text);
-            ref = frame.id();
-            switch (frame.type()) {
-                case "identify" -> identify(frame);
-                case "message" -> message(frame);
-                case "typing" -> typing(frame);
-                case "resume" -> resume(frame);
-                default -> throw new FrameException("unknown_type", "Unknown frame type: "
-                        + TextNormalizer.nickname(frame.type()).orElse("?") + ".", frame.id());
-            }
-        } catch (FrameException e) {
-            refuse(e.toFrame());
-        } catch (MessagingRefusedException e) {
-            if (MessagingRefusedException.RATE_LIMITED.equals(e.code())) {
-                outbox.send(Frames.rateLimited(e.getMessage(), RateLimiter.retryAfterSeconds(e.retryAfter()), ref));
-            } else if (MessagingRefusedException.INVALID.equals(e.code())) {
-                refuse(Frames.error(e.code(), e.getMessage(), ref));
-            } else {
-                outbox.send(Frames.error(e.code(), e.getMessage(), ref));
-            }
+    }
+
+    @Override
+    protected void handle(Frames.Incoming frame) {
+        switch (frame.type()) {
+            case "identify" -> identify(frame);
+            case "message" -> message(frame);
+            case "typing" -> typing(frame);
+            case "resume" -> resume(frame);
+            default -> throw unknownType(frame);
         }
     }
 
@@ -190,13 +176,6 @@ public class ControlSocket {
         outbox.send(Frames.ackSeq(frame.id(), conversation.lastSeq()));
     }
 
-    /** Answers a bad frame; too many of them close the socket. */
-    private void refuse(String errorFrame) {
-        outbox.send(errorFrame);
-        if (errors.tooMany()) {
-            outbox.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many bad frames"));
-        }
-    }
 
     @OnClose
     public void close(Session session) {
