@@ -156,6 +156,30 @@ class ConversationSocketIT extends ParleyDeployment {
     }
 
     @Test
+    void aVisitorWhoDoesNotComeBackEndsTheConversationForTheMember() {
+        var joan = Accounts.sharingMember(base, "joan", "Joan Clarke");
+        try (Socket console = client(joan)) {
+            String token;
+            try (Socket visitor = visitor(joan)) {
+                token = visitor.next("hello").getString("resume");
+                visitor.send(Socket.frame("identify").add("name", "Hut 8"));
+                visitor.send(Socket.frame("message").add("id", "1").add("text", "Back in a minute"));
+                visitor.ack("1");
+                visitor.drop();
+            }
+            String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+            JsonObject ended = console.next("conversation.ended", java.time.Duration.ofSeconds(30));
+            assertEquals(conversation, ended.getString("conversation"));
+            assertEquals("visitor_left", ended.getString("reason"));
+            try (Socket late = visitor(joan)) {
+                late.next("hello");
+                late.send(Socket.frame("resume").add("id", "r").add("token", token).add("lastSeq", 0));
+                assertEquals("not_found", late.next("error").getString("code"), "too late to resume");
+            }
+        }
+    }
+
+    @Test
     void anUnknownResumeTokenIsNotFound() {
         var linus = Accounts.sharingMember(base, "linus", "Linus");
         try (Socket visitor = visitor(linus)) {

@@ -17,13 +17,14 @@ abstract class ParleyDeployment {
 
     /**
      * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
-     * checks the real ones) and a short presence grace period.
+     * checks the real ones), a short presence grace period and a short resume window.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.parley(Map.of(
                 "parley.limits.conversations-per-minute", "600",
                 "parley.presence.grace", "PT2S",
+                "parley.conversation.resume-window", "PT3S",
                 "parley.intranet.origins", INTRANET_ORIGIN));
     }
 

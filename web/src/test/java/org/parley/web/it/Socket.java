@@ -85,17 +85,22 @@ public final class Socket implements AutoCloseable {
     }
 
     public JsonObject next(String type, Predicate<JsonObject> matching) {
-        return next(type, matching, null);
+        return next(type, matching, null, WAIT);
     }
 
-    private JsonObject next(String type, Predicate<JsonObject> matching, String otherType) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+    /** The next frame of this type, waiting up to {@code wait}. */
+    public JsonObject next(String type, Duration wait) {
+        return next(type, f -> true, null, wait);
+    }
+
+    private JsonObject next(String type, Predicate<JsonObject> matching, String otherType, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonObject frame = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (frame == null) {
-                    throw new AssertionError("no '" + type + "' frame within " + WAIT + "; received " + seen);
+                    throw new AssertionError("no '" + type + "' frame within " + wait + "; received " + seen);
                 }
                 String frameType = frame.getString("type", "");
                 if ((type.equals(frameType) || frameType.equals(otherType)) && matching.test(frame)) {
@@ -120,7 +125,7 @@ public final class Socket implements AutoCloseable {
 
     private JsonObject next(String type, Predicate<JsonObject> matching, String otherType, Predicate<JsonObject> otherMatching) {
         return next(type, f -> matching.test(f) || otherType.equals(f.getString("type", "")) && otherMatching.test(f),
-                otherType);
+                otherType, WAIT);
     }
 
     /** The close code the server closed with; fails if it does not close within {@link #WAIT}. */
