@@ -120,8 +120,24 @@ public class Members {
      */
     public void savePersonalMessage(String username, String personalMessage) {
         find(username).ifPresent(member -> {
-            MemberSettings current = member.getSettings();
-            member.updateSettings(new MemberSettings(personalMessage, current.isWebSharing(), current.isOfflineMessages()));
+            member.updateSettings(member.getSettings().withPersonalMessage(personalMessage));
+            changed.fire(new MemberChanged(member.getUsername()));
+        });
+    }
+
+    /** The member's permission token for Parley's own pages is gone: the profile no longer shows a chat control. */
+    public void stopProfileChat(String username) {
+        find(username).filter(m -> m.getSettings().isProfileChat()).ifPresent(member -> {
+            MemberSettings s = member.getSettings();
+            member.updateSettings(new MemberSettings(s.getPersonalMessage(), s.isWebSharing(), s.isOfflineMessages(), false));
+            changed.fire(new MemberChanged(member.getUsername()));
+        });
+    }
+
+    /** The member accepted an invitation: web sharing goes on. */
+    public void shareOnTheWeb(String username) {
+        find(username).ifPresent(member -> {
+            member.updateSettings(member.getSettings().withWebSharing(true));
             changed.fire(new MemberChanged(member.getUsername()));
         });
     }

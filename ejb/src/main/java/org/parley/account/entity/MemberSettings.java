@@ -21,13 +21,30 @@ public class MemberSettings {
     @Column(name = "offline_messages", nullable = false)
     private boolean offlineMessages = true;
 
+    /** Show an IM control on the public profile page (only with a valid parley-directory permission token). */
+    @Column(name = "profile_chat", nullable = false)
+    private boolean profileChat;
+
     public MemberSettings() {
     }
 
-    public MemberSettings(String personalMessage, boolean webSharing, boolean offlineMessages) {
+    public MemberSettings(String personalMessage, boolean webSharing, boolean offlineMessages, boolean profileChat) {
         this.personalMessage = Member.blankToNull(personalMessage);
         this.webSharing = webSharing;
         this.offlineMessages = offlineMessages;
+        this.profileChat = profileChat;
+    }
+
+    public MemberSettings withPersonalMessage(String message) {
+        return new MemberSettings(message, webSharing, offlineMessages, profileChat);
+    }
+
+    public MemberSettings withWebSharing(boolean sharing) {
+        return new MemberSettings(personalMessage, sharing, offlineMessages, profileChat);
+    }
+
+    public boolean isProfileChat() {
+        return profileChat;
     }
 
     public String getPersonalMessage() {

@@ -1,0 +1,30 @@
+package org.parley.audit.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.parley.audit.entity.AuditEntry;
+
+/** Records what was done, in the caller's transaction, and says it in the log too. */
+@Stateless
+public class Audit {
+
+    private static final Logger LOG = Logger.getLogger(Audit.class.getName());
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    public void record(String actor, String action, String subject, String address, String detail) {
+        em.persist(new AuditEntry(Instant.now(), actor, action, subject, address, detail));
+        LOG.info(() -> "Audit: " + actor + " " + action + (subject == null ? "" : " " + subject)
+                + (address == null ? "" : " from " + address) + (detail == null ? "" : " (" + detail + ")"));
+    }
+
+    /** The newest entries first. */
+    public List<AuditEntry> recent(int max) {
+        return em.createNamedQuery(AuditEntry.RECENT, AuditEntry.class).setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Audit: who did what, when, from where — admin actions, consents granted and revoked,
+ * refused token reuse, secret rotations, invitations. Entries are written inside the
+ * transaction of the change they record, so a rolled-back change leaves no entry.
+ */
+package org.parley.audit;

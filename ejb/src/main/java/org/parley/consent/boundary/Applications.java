@@ -1,0 +1,166 @@
+package org.parley.consent.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.Role;
+import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.RedirectUris;
+import org.parley.consent.control.TokenDigests;
+import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.entity.Application;
+import org.parley.consent.entity.OAuthException;
+
+/**
+ * Intranet sites registered to use Parley on members' behalf. A secret is shown once, when it
+ * is made, and stored as a hash; rotating keeps the old one valid for
+ * {@code parley.application.secret-overlap}.
+ */
+@Stateless
+public class Applications {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    TokenLifetimes lifetimes;
+
+    @Inject
+    Audit audit;
+
+    @Resource
+    SessionContext context;
+
+    /** A new application and its secret, which exists only in this answer. */
+    public record Registered(Application application, String secret) {
+    }
+
+    public Optional<Application> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Application.class, id));
+    }
+
+    /** An enabled application, or {@code invalid_client}. */
+    public Application enabled(String id) {
+        return find(id).filter(Application::isEnabled)
+                .orElseThrow(() -> new OAuthException("invalid_client", "Unknown or disabled client."));
+    }
+
+    /** Authenticates a client with its secret (confidential) or its id alone (public); else {@code invalid_client}. */
+    public Application authenticate(String id, String secret) {
+        Application application = find(id).filter(Application::isEnabled).orElse(null);
+        String candidate = TokenDigests.of(secret == null ? "" : secret);
+        if (application == null || !application.isPublicClient() && !application.secretMatches(candidate, Instant.now())) {
+            throw new OAuthException("invalid_client", "Client authentication failed.");
+        }
+        if (application.isPublicClient() && secret != null && !secret.isEmpty()) {
+            throw new OAuthException("invalid_client", "Client authentication failed.");
+        }
+        return application;
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public List<Application> all() {
+        return em.createNamedQuery(Application.ALL, Application.class).getResultList();
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public Registered register(String name, List<String> redirectUris, String privacyUrl, String address) {
+        String cleanName = requireName(name);
+        List<String> uris = requireRedirectUris(redirectUris);
+        String id = "app-" + TokenDigests.newToken().substring(0, 16).toLowerCase(Locale.ROOT).replace('_', 'x').replace('-', 'y');
+        String secret = TokenDigests.newToken();
+        Application application = new Application(id, cleanName, uris, requirePrivacyUrl(privacyUrl),
+                TokenDigests.of(secret), Instant.now());
+        em.persist(application);
+        audit.record(caller(), "application.registered", id, address, cleanName);
+        return new Registered(application, secret);
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public Application update(String id, String name, List<String> redirectUris, String privacyUrl, String address) {
+        Application application = existing(id);
+        if (application.isBuiltIn()) {
+            throw new AccountRefusedException("A built-in application is not changed here.");
+        }
+        application.update(requireName(name), requireRedirectUris(redirectUris), requirePrivacyUrl(privacyUrl));
+        audit.record(caller(), "application.updated", id, address, null);
+        return application;
+    }
+
+    /** A new secret; the previous one keeps working for the overlap. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public String rotateSecret(String id, String address) {
+        Application application = existing(id);
+        if (application.isPublicClient()) {
+            throw new AccountRefusedException("A public client has no secret.");
+        }
+        String secret = TokenDigests.newToken();
+        Instant overlapEnds = Instant.now().plus(lifetimes.secretOverlap());
+        application.rotateSecret(TokenDigests.of(secret), overlapEnds);
+        audit.record(caller(), "application.secret-rotated", id, address, "previous secret valid until " + overlapEnds);
+        return secret;
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public void disable(String id, String address) {
+        Application application = existing(id);
+        if (application.isBuiltIn()) {
+            throw new AccountRefusedException("A built-in application stays enabled.");
+        }
+        application.disable();
+        audit.record(caller(), "application.disabled", id, address, null);
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public void enable(String id, String address) {
+        existing(id).enable();
+        audit.record(caller(), "application.enabled", id, address, null);
+    }
+
+    private Application existing(String id) {
+        return find(id).orElseThrow(() -> new AccountRefusedException("There is no such application."));
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > Application.NAME_MAX) {
+            throw new AccountRefusedException("A name of 1 to " + Application.NAME_MAX + " characters is required.");
+        }
+        return name.strip();
+    }
+
+    private static List<String> requireRedirectUris(List<String> uris) {
+        List<String> clean = uris.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (clean.isEmpty()) {
+            throw new AccountRefusedException("At least one redirect URL is required.");
+        }
+        for (String uri : clean) {
+            if (RedirectUris.parse(uri).isEmpty() || uri.contains("#") || uri.length() > Application.URL_MAX) {
+                throw new AccountRefusedException("'" + uri + "' is not an absolute http(s) URL without a fragment.");
+            }
+        }
+        return clean;
+    }
+
+    private static String requirePrivacyUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (RedirectUris.parse(url.strip()).isEmpty() || url.length() > Application.URL_MAX) {
+            throw new AccountRefusedException("The privacy statement needs an absolute http(s) URL.");
+        }
+        return url.strip();
+    }
+}

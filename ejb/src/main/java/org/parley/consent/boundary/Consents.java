@@ -1,0 +1,289 @@
+package org.parley.consent.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.Role;
+import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.Pkce;
+import org.parley.consent.control.RedirectUris;
+import org.parley.consent.control.TokenDigests;
+import org.parley.consent.control.TokenIssuer;
+import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.entity.Application;
+import org.parley.consent.entity.AuthorizationRequest;
+import org.parley.consent.entity.AuthorizeException;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.consent.entity.Consent;
+import org.parley.consent.entity.ConsentRevoked;
+import org.parley.consent.entity.GrantToken;
+import org.parley.consent.entity.OAuthException;
+import org.parley.consent.entity.Scope;
+import org.parley.consent.entity.TokenResponse;
+
+/**
+ * The whole life of a consent: the authorization request, the member's approval (a code),
+ * the code exchanged for tokens (PKCE checked), refresh tokens rotating on every use (a used
+ * one coming back revokes the consent), revocation, and access tokens presented as Bearer.
+ * Answers never reveal whether a member or a token exists.
+ */
+@Stateless
+public class Consents {
+
+    /** How stale {@code lastUsedAt} may get before a Bearer request writes it again. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    TokenLifetimes lifetimes;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    org.parley.account.boundary.Members members;
+
+    @Inject
+    Event<ConsentRevoked> revoked;
+
+    @Resource
+    SessionContext context;
+
+    /** A consent as the member or an admin sees it. */
+    public record ConsentView(String id, String member, String applicationId, String site, Set<Scope> scopes,
+                              Instant grantedAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt,
+                              String revokedWhy, boolean active) {
+    }
+
+    /** Checks an authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3). */
+    public AuthorizationRequest check(String responseType, String clientId, String redirectUri, String scope,
+                                      String state, String codeChallenge, String challengeMethod, String parleyOrigin) {
+        Application application = applications.find(clientId).filter(Application::isEnabled)
+                .orElseThrow(() -> new AuthorizeException(false, "invalid_client", "This site is not registered with Parley."));
+        if (!RedirectUris.registered(application.getRedirectUris(), redirectUri, parleyOrigin)) {
+            throw new AuthorizeException(false, "invalid_request",
+                    "The address this site asked to return to is not registered for it.");
+        }
+        if (!"code".equals(responseType)) {
+            throw new AuthorizeException(true, "unsupported_response_type", "Only response_type=code is supported.");
+        }
+        Set<Scope> scopes = Scope.parse(scope).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new AuthorizeException(true, "invalid_scope", "Known scopes: presence, chat.signin."));
+        if (codeChallenge != null || challengeMethod != null) {
+            if (!"S256".equals(challengeMethod) || !Pkce.validChallenge(codeChallenge)) {
+                throw new AuthorizeException(true, "invalid_request",
+                        "PKCE needs a code_challenge with code_challenge_method=S256.");
+            }
+        } else if (application.isPublicClient()) {
+            throw new AuthorizeException(true, "invalid_request", "This client must use PKCE (S256).");
+        }
+        return new AuthorizationRequest(application, redirectUri, scopes, state, codeChallenge);
+    }
+
+    /** The member approved: their consent (new, or renewed with the scopes added) and a single-use code. */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public String approve(AuthorizationRequest request, String address) {
+        String member = context.getCallerPrincipal().getName();
+        Instant now = Instant.now();
+        Consent consent = activeConsent(member, request.application().getId(), now).orElse(null);
+        if (consent == null) {
+            consent = new Consent(member, request.application().getId(), request.scopes(), now, now.plus(lifetimes.consent()));
+            em.persist(consent);
+        } else {
+            consent.renew(request.scopes(), now, now.plus(lifetimes.consent()));
+        }
+        String code = TokenDigests.newToken();
+        em.persist(GrantToken.code(TokenDigests.of(code), consent.getId(), now.plus(lifetimes.code()),
+                request.redirectUri(), request.codeChallenge()));
+        audit.record(member, "consent.granted", request.application().getId(), address, Scope.format(consent.getScopes()));
+        return code;
+    }
+
+    /** {@code grant_type=authorization_code}. */
+    public TokenResponse exchangeCode(Application client, String code, String redirectUri, String codeVerifier,
+                                      String address) {
+        Instant now = Instant.now();
+        GrantToken grant = token(code, GrantToken.Kind.CODE)
+                .orElseThrow(() -> new OAuthException("invalid_grant", "The code is not valid."));
+        Consent consent = em.find(Consent.class, grant.getConsent());
+        if (consent == null || !consent.getApplication().equals(client.getId())) {
+            throw new OAuthException("invalid_grant", "The code is not valid.");
+        }
+        if (grant.wasUsed()) {
+            if (issuer.revokeAll(consent, now, "authorization code used twice")) {
+                audit.record("app:" + client.getId(), "token.reuse-refused", consent.getId(), address,
+                        "authorization code used twice; consent revoked");
+                revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+            }
+            throw new OAuthException("invalid_grant", "The code is not valid.");
+        }
+        if (!grant.isValid(now) || !consent.isActive(now)) {
+            throw new OAuthException("invalid_grant", "The code is not valid.");
+        }
+        grant.use(now);
+        if (redirectUri == null || !redirectUri.equals(grant.getRedirectUri())) {
+            throw new OAuthException("invalid_grant", "redirect_uri does not match the authorization request.");
+        }
+        if (grant.getCodeChallenge() != null ? !Pkce.verifies(codeVerifier, grant.getCodeChallenge()) : codeVerifier != null) {
+            throw new OAuthException("invalid_grant", "The code_verifier does not match the code_challenge.");
+        }
+        return issuer.issue(consent, now);
+    }
+
+    /** {@code grant_type=refresh_token}: rotates the refresh token; a used one coming back revokes the consent. */
+    public TokenResponse refresh(Application client, String refreshToken, String scope, String address) {
+        Instant now = Instant.now();
+        GrantToken grant = token(refreshToken, GrantToken.Kind.REFRESH)
+                .orElseThrow(() -> new OAuthException("invalid_grant", "The refresh token is not valid."));
+        Consent consent = em.find(Consent.class, grant.getConsent());
+        if (consent == null || !consent.getApplication().equals(client.getId())) {
+            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+        }
+        if (grant.wasUsed()) {
+            if (issuer.revokeAll(consent, now, "a used refresh token was presented again")) {
+                audit.record("app:" + client.getId(), "token.reuse-refused", consent.getId(), address,
+                        "used refresh token presented again; consent of " + consent.getMember() + " revoked");
+                revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+            }
+            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+        }
+        if (!grant.isValid(now) || !consent.isActive(now)) {
+            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+        }
+        if (scope != null && !scope.isBlank()) {
+            Set<Scope> asked = Scope.parse(scope).orElseThrow(() -> new OAuthException("invalid_scope", "Unknown scope."));
+            if (!consent.getScopes().containsAll(asked)) {
+                throw new OAuthException("invalid_scope", "The scope exceeds what was granted.");
+            }
+        }
+        grant.use(now);
+        return issuer.issue(consent, now);
+    }
+
+    /**
+     * RFC 7009: revokes an access token, or a refresh token and with it the whole consent. Unknown
+     * tokens and tokens of other clients are ignored, so the answer is the same either way.
+     */
+    public void revokeToken(Application client, String token, String address) {
+        Instant now = Instant.now();
+        Optional<GrantToken> grant = Optional.ofNullable(token).map(TokenDigests::of).map(h -> em.find(GrantToken.class, h));
+        if (grant.isEmpty()) {
+            return;
+        }
+        Consent consent = em.find(Consent.class, grant.get().getConsent());
+        if (consent == null || !consent.getApplication().equals(client.getId())) {
+            return;
+        }
+        if (grant.get().getKind() == GrantToken.Kind.REFRESH) {
+            if (issuer.revokeAll(consent, now, "revoked by the site")) {
+                audit.record("app:" + client.getId(), "consent.revoked", consent.getId(), address, "refresh token revoked");
+                revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+            }
+        } else {
+            grant.get().revoke(now);
+        }
+    }
+
+    /** Who a Bearer access token speaks for, if it is valid now. */
+    public Optional<BearerIdentity> bearer(String accessToken) {
+        Instant now = Instant.now();
+        return token(accessToken, GrantToken.Kind.ACCESS).filter(t -> t.isValid(now))
+                .map(t -> em.find(Consent.class, t.getConsent()))
+                .filter(c -> c.isActive(now))
+                .filter(c -> directory.byUsername(c.getMember()).filter(DirectoryEntry::enabled).isPresent())
+                .map(c -> {
+                    if (c.getLastUsedAt() == null || c.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                        c.used(now);
+                    }
+                    return new BearerIdentity(c.getMember(), c.getApplication(), c.getScopes(), c.getId());
+                });
+    }
+
+    /** Whether the member holds a consent for this application that is still valid. */
+    public boolean hasActiveConsent(String member, String applicationId) {
+        return activeConsent(member, applicationId, Instant.now()).isPresent();
+    }
+
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public List<ConsentView> mine() {
+        return em.createNamedQuery(Consent.OF_MEMBER, Consent.class)
+                .setParameter("member", context.getCallerPrincipal().getName())
+                .getResultList().stream().map(this::view).toList();
+    }
+
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public void revokeMine(String consentId, String address) {
+        Consent consent = em.find(Consent.class, consentId);
+        String member = context.getCallerPrincipal().getName();
+        if (consent == null || !consent.getMember().equals(member)) {
+            throw new AccountRefusedException("There is no such connected site.");
+        }
+        revoke(consent, member, address, "revoked by the member");
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public List<ConsentView> all() {
+        return em.createNamedQuery(Consent.ALL, Consent.class).getResultList().stream().map(this::view).toList();
+    }
+
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public void revokeAny(String consentId, String address) {
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null) {
+            throw new AccountRefusedException("There is no such consent.");
+        }
+        revoke(consent, context.getCallerPrincipal().getName(), address, "revoked by an administrator");
+    }
+
+    private void revoke(Consent consent, String actor, String address, String why) {
+        if (issuer.revokeAll(consent, Instant.now(), why)) {
+            if (Application.DIRECTORY.equals(consent.getApplication())) {
+                members.stopProfileChat(consent.getMember());
+            }
+            audit.record(actor, "consent.revoked", consent.getApplication() + " of " + consent.getMember(), address, why);
+            revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+        }
+    }
+
+    private Optional<Consent> activeConsent(String member, String applicationId, Instant now) {
+        return em.createNamedQuery(Consent.ACTIVE_OF_MEMBER_AND_APP, Consent.class).setParameter("member", member)
+                .setParameter("application", applicationId).setParameter("now", now).getResultStream().findFirst();
+    }
+
+    private Optional<GrantToken> token(String value, GrantToken.Kind kind) {
+        if (value == null || value.isEmpty() || value.length() > 512) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(GrantToken.class, TokenDigests.of(value))).filter(t -> t.getKind() == kind);
+    }
+
+    private ConsentView view(Consent c) {
+        String site = applications.find(c.getApplication()).map(Application::getName).orElse(c.getApplication());
+        return new ConsentView(c.getId(), c.getMember(), c.getApplication(), site, c.getScopes(), c.getGrantedAt(),
+                c.getLastUsedAt(), c.getExpiresAt(), c.getRevokedAt(), c.getRevokedWhy(), c.isActive(Instant.now()));
+    }
+}

@@ -1,0 +1,136 @@
+package org.parley.consent.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.Role;
+import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.TokenDigests;
+import org.parley.consent.control.TokenIssuer;
+import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.entity.Application;
+import org.parley.consent.entity.Consent;
+import org.parley.consent.entity.DeviceAuthorization;
+import org.parley.consent.entity.OAuthException;
+import org.parley.consent.entity.Scope;
+import org.parley.consent.entity.TokenResponse;
+
+/**
+ * The device authorization grant (RFC 8628) for the desktop client's text mode: the client
+ * shows a user code, the member confirms it on {@code /device}, the polling client gets tokens.
+ */
+@Stateless
+public class DeviceAuthorizations {
+
+    /** User codes avoid letters that are easily confused (RFC 8628 §6.1). */
+    private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    TokenLifetimes lifetimes;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    Audit audit;
+
+    @Resource
+    SessionContext context;
+
+    /** What the client shows and polls with (RFC 8628 §3.2); the device code exists only here. */
+    public record Started(String deviceCode, String userCode, long expiresIn, long interval) {
+    }
+
+    public Started start(Application client, String scope) {
+        Set<Scope> scopes = Scope.parse(scope).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new OAuthException("invalid_scope", "Known scopes: presence, chat.signin."));
+        if (!client.isPublicClient() || !Application.DESKTOP.equals(client.getId())) {
+            throw new OAuthException("unauthorized_client", "This client may not use the device grant.");
+        }
+        String deviceCode = TokenDigests.newToken();
+        String userCode = newUserCode();
+        em.persist(new DeviceAuthorization(TokenDigests.of(deviceCode), userCode, client.getId(), Scope.format(scopes),
+                Instant.now().plus(lifetimes.deviceCode())));
+        return new Started(deviceCode, userCode, lifetimes.deviceCode().toSeconds(), lifetimes.devicePollInterval().toSeconds());
+    }
+
+    /** The authorization waiting for this user code (case and dashes do not matter), if any. */
+    public Optional<DeviceAuthorization> pending(String userCode) {
+        String normalized = normalize(userCode);
+        if (normalized.length() != 8) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(DeviceAuthorization.BY_USER_CODE, DeviceAuthorization.class)
+                .setParameter("code", normalized.substring(0, 4) + "-" + normalized.substring(4))
+                .getResultStream().findFirst()
+                .filter(d -> !d.isExpired(Instant.now()) && d.getApprovedBy() == null && !d.isDenied());
+    }
+
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public void approve(String userCode, String address) {
+        DeviceAuthorization device = pending(userCode)
+                .orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired."));
+        String member = context.getCallerPrincipal().getName();
+        device.approve(member);
+        audit.record(member, "consent.granted", device.getApplication(), address, device.getScopes() + " (device code)");
+    }
+
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public void deny(String userCode) {
+        pending(userCode).orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired.")).deny();
+    }
+
+    /** {@code grant_type=urn:ietf:params:oauth:grant-type:device_code}. */
+    public TokenResponse poll(Application client, String deviceCode) {
+        Instant now = Instant.now();
+        DeviceAuthorization device = deviceCode == null ? null : em.find(DeviceAuthorization.class, TokenDigests.of(deviceCode));
+        if (device == null || !device.getApplication().equals(client.getId())) {
+            throw new OAuthException("invalid_grant", "The device code is not valid.");
+        }
+        if (device.isExpired(now)) {
+            throw new OAuthException("expired_token", "The device code has expired; start again.");
+        }
+        if (device.isDenied()) {
+            em.remove(device);
+            throw new OAuthException("access_denied", "The member declined.");
+        }
+        if (device.getApprovedBy() == null) {
+            boolean tooSoon = device.polledTooSoon(now, lifetimes.devicePollInterval());
+            throw new OAuthException(tooSoon ? "slow_down" : "authorization_pending", "Waiting for the member to confirm.");
+        }
+        Set<Scope> scopes = Scope.parse(device.getScopes()).orElseThrow();
+        Consent consent = new Consent(device.getApprovedBy(), client.getId(), scopes, now, now.plus(lifetimes.consent()));
+        em.persist(consent);
+        em.remove(device);
+        return issuer.issue(consent, now);
+    }
+
+    private static String newUserCode() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(USER_CODE_ALPHABET.charAt(RANDOM.nextInt(USER_CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static String normalize(String userCode) {
+        return userCode == null ? "" : userCode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+    }
+}

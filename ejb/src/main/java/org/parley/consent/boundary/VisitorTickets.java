@@ -1,0 +1,61 @@
+package org.parley.consent.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.parley.consent.control.TokenDigests;
+import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.consent.entity.Consent;
+import org.parley.consent.entity.GrantToken;
+import org.parley.consent.entity.OAuthException;
+import org.parley.consent.entity.Scope;
+
+/**
+ * Visitor tickets (SPEC.md §2): a site holding {@code chat.signin} for a member gets a
+ * single-use, five-minute ticket that makes an IM control's visitor that verified member.
+ */
+@Stateless
+public class VisitorTickets {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    TokenLifetimes lifetimes;
+
+    /** A ticket issued under the caller's consent; it exists only in this answer. */
+    public record Ticket(String value, long expiresIn) {
+    }
+
+    public Ticket issue(BearerIdentity bearer) {
+        if (!bearer.allows(Scope.CHAT_SIGNIN)) {
+            throw new OAuthException("insufficient_scope", "This token does not hold chat.signin.");
+        }
+        String ticket = TokenDigests.newToken();
+        em.persist(new GrantToken(TokenDigests.of(ticket), GrantToken.Kind.VISITOR_TICKET, bearer.consentId(),
+                Instant.now().plus(lifetimes.ticket())));
+        return new Ticket(ticket, lifetimes.ticket().toSeconds());
+    }
+
+    /** The member a ticket vouches for, using it up; empty when it is unknown, used, expired or revoked. */
+    public Optional<String> redeem(String ticket) {
+        if (ticket == null || ticket.isEmpty() || ticket.length() > 512) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        GrantToken grant = em.find(GrantToken.class, TokenDigests.of(ticket));
+        if (grant == null || grant.getKind() != GrantToken.Kind.VISITOR_TICKET || !grant.isValid(now)) {
+            return Optional.empty();
+        }
+        Consent consent = em.find(Consent.class, grant.getConsent());
+        if (consent == null || !consent.isActive(now) || !consent.getScopes().contains(Scope.CHAT_SIGNIN)) {
+            return Optional.empty();
+        }
+        grant.use(now);
+        return Optional.of(consent.getMember());
+    }
+}

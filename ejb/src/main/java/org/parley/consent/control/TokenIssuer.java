@@ -1,0 +1,48 @@
+package org.parley.consent.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.consent.entity.Consent;
+import org.parley.consent.entity.GrantToken;
+import org.parley.consent.entity.TokenResponse;
+
+/** Issues an access token and a refresh token under a consent, in the caller's transaction. */
+@Dependent
+public class TokenIssuer {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    TokenLifetimes lifetimes;
+
+    @Inject
+    MemberDirectory directory;
+
+    public TokenResponse issue(Consent consent, Instant now) {
+        String access = TokenDigests.newToken();
+        String refresh = TokenDigests.newToken();
+        em.persist(new GrantToken(TokenDigests.of(access), GrantToken.Kind.ACCESS, consent.getId(),
+                now.plus(lifetimes.access())));
+        em.persist(new GrantToken(TokenDigests.of(refresh), GrantToken.Kind.REFRESH, consent.getId(),
+                consent.getExpiresAt()));
+        consent.used(now);
+        String cid = directory.byUsername(consent.getMember()).map(DirectoryEntry::cid).orElse(null);
+        return new TokenResponse(access, lifetimes.access().toSeconds(), refresh, consent.getScopes(), cid);
+    }
+
+    /** Revokes the consent and every token under it. */
+    public boolean revokeAll(Consent consent, Instant now, String why) {
+        if (!consent.revoke(now, why)) {
+            return false;
+        }
+        em.createNamedQuery(GrantToken.OF_CONSENT, GrantToken.class).setParameter("consent", consent.getId())
+                .getResultList().forEach(t -> t.revoke(now));
+        return true;
+    }
+}

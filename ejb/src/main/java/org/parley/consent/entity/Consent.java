@@ -1,0 +1,143 @@
+package org.parley.consent.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A member's permission for one application, with the scopes granted. It lives until it
+ * expires or is revoked (by the member, an admin, or because a used refresh token came back);
+ * every token issued under it dies with it.
+ */
+@Entity
+@Table(name = "consents")
+@NamedQuery(name = Consent.ACTIVE_OF_MEMBER_AND_APP, query = "SELECT c FROM Consent c WHERE c.member = :member "
+        + "AND c.application = :application AND c.revokedAt IS NULL AND c.expiresAt > :now")
+@NamedQuery(name = Consent.OF_MEMBER, query = "SELECT c FROM Consent c WHERE c.member = :member ORDER BY c.grantedAt DESC")
+@NamedQuery(name = Consent.ALL, query = "SELECT c FROM Consent c ORDER BY c.grantedAt DESC")
+@NamedQuery(name = Consent.EXPIRED_OF_APPLICATION, query = "SELECT c FROM Consent c WHERE c.application = :application "
+        + "AND c.revokedAt IS NULL AND c.expiresAt < :now")
+@NamedQuery(name = Consent.DEAD, query = "SELECT c FROM Consent c WHERE c.expiresAt < :cutoff OR c.revokedAt < :cutoff")
+public class Consent {
+
+    public static final String ACTIVE_OF_MEMBER_AND_APP = "Consent.activeOfMemberAndApp";
+    public static final String OF_MEMBER = "Consent.ofMember";
+    public static final String ALL = "Consent.all";
+    public static final String DEAD = "Consent.dead";
+    public static final String EXPIRED_OF_APPLICATION = "Consent.expiredOfApplication";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = 64)
+    private String member;
+
+    @Column(nullable = false, length = 64)
+    private String application;
+
+    @Column(nullable = false, length = 200)
+    private String scopes;
+
+    @Column(name = "granted_at", nullable = false)
+    private Instant grantedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_why", length = 200)
+    private String revokedWhy;
+
+    protected Consent() {
+    }
+
+    public Consent(String member, String application, Set<Scope> scopes, Instant now, Instant expiresAt) {
+        this.id = UUID.randomUUID().toString();
+        this.member = Objects.requireNonNull(member);
+        this.application = Objects.requireNonNull(application);
+        this.scopes = Scope.format(scopes);
+        this.grantedAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    /** The member approved again: the scopes add up, the year starts again. */
+    public void renew(Set<Scope> more, Instant now, Instant expiresAt) {
+        Set<Scope> all = EnumSet.noneOf(Scope.class);
+        all.addAll(getScopes());
+        all.addAll(more);
+        this.scopes = Scope.format(all);
+        this.grantedAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public boolean isActive(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    /** Revokes it; true the first time only. */
+    public boolean revoke(Instant now, String why) {
+        if (revokedAt != null) {
+            return false;
+        }
+        revokedAt = now;
+        revokedWhy = why;
+        return true;
+    }
+
+    public void used(Instant now) {
+        lastUsedAt = now;
+    }
+
+    public Set<Scope> getScopes() {
+        return Scope.parse(scopes).orElse(EnumSet.noneOf(Scope.class));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getMember() {
+        return member;
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    public Instant getGrantedAt() {
+        return grantedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public String getRevokedWhy() {
+        return revokedWhy;
+    }
+}

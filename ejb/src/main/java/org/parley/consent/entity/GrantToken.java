@@ -1,0 +1,119 @@
+package org.parley.consent.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A token issued under a consent, known by its hash only: an authorization code (single use,
+ * bound to its redirect URI and PKCE challenge), an access token, a refresh token (single use:
+ * it rotates, and a used one coming back means it was stolen), or a visitor ticket (single use).
+ */
+@Entity
+@Table(name = "grant_tokens")
+@NamedQuery(name = GrantToken.OF_CONSENT, query = "SELECT t FROM GrantToken t WHERE t.consent = :consent")
+@NamedQuery(name = GrantToken.DEAD, query = "DELETE FROM GrantToken t WHERE t.expiresAt < :now")
+public class GrantToken {
+
+    public static final String OF_CONSENT = "GrantToken.ofConsent";
+    public static final String DEAD = "GrantToken.dead";
+
+    public enum Kind { CODE, ACCESS, REFRESH, VISITOR_TICKET }
+
+    @Id
+    @Column(length = 64)
+    private String hash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind;
+
+    @Column(nullable = false, length = 36)
+    private String consent;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "redirect_uri", length = 2000)
+    private String redirectUri;
+
+    @Column(name = "code_challenge", length = 128)
+    private String codeChallenge;
+
+    protected GrantToken() {
+    }
+
+    public GrantToken(String hash, Kind kind, String consent, Instant expiresAt) {
+        this.hash = Objects.requireNonNull(hash);
+        this.kind = Objects.requireNonNull(kind);
+        this.consent = Objects.requireNonNull(consent);
+        this.expiresAt = expiresAt;
+    }
+
+    public static GrantToken code(String hash, String consent, Instant expiresAt, String redirectUri, String codeChallenge) {
+        GrantToken code = new GrantToken(hash, Kind.CODE, consent, expiresAt);
+        code.redirectUri = redirectUri;
+        code.codeChallenge = codeChallenge;
+        return code;
+    }
+
+    /** Usable now: not expired, not revoked, and (for single-use kinds) not used. */
+    public boolean isValid(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt) && (kind == Kind.ACCESS || usedAt == null);
+    }
+
+    /** Uses a single-use token; false if it was used already. */
+    public boolean use(Instant now) {
+        if (usedAt != null) {
+            return false;
+        }
+        usedAt = now;
+        return true;
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public boolean wasUsed() {
+        return usedAt != null;
+    }
+
+    public String getHash() {
+        return hash;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getConsent() {
+        return consent;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    public String getCodeChallenge() {
+        return codeChallenge;
+    }
+}
