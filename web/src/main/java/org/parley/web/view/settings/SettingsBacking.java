@@ -42,6 +42,7 @@ public class SettingsBacking implements Serializable {
 
     private boolean webSharing;
     private boolean offlineMessages;
+    private boolean profileChat;
 
     @PostConstruct
     void load() {
@@ -50,7 +51,7 @@ public class SettingsBacking implements Serializable {
 
     public void save() {
         show(members.updateMySettings(displayName, title,
-                new MemberSettings(personalMessage, webSharing, offlineMessages)));
+                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat)));
         faces.addMessage(null, new FacesMessage("Your settings are saved."));
     }
 
@@ -62,6 +63,7 @@ public class SettingsBacking implements Serializable {
         personalMessage = me.getSettings().getPersonalMessage();
         webSharing = me.getSettings().isWebSharing();
         offlineMessages = me.getSettings().isOfflineMessages();
+        profileChat = me.getSettings().isProfileChat();
     }
 
     public String getUsername() {
@@ -110,5 +112,13 @@ public class SettingsBacking implements Serializable {
 
     public void setOfflineMessages(boolean offlineMessages) {
         this.offlineMessages = offlineMessages;
+    }
+
+    public boolean isProfileChat() {
+        return profileChat;
+    }
+
+    public void setProfileChat(boolean profileChat) {
+        this.profileChat = profileChat;
     }
 }
