@@ -210,8 +210,17 @@ public class Consents {
 
     /** Who a Bearer access token speaks for, if it is valid now. */
     public Optional<BearerIdentity> bearer(String accessToken) {
+        if (accessToken == null || accessToken.isEmpty() || accessToken.length() > 512) {
+            return Optional.empty();
+        }
+        return bearerByHash(TokenDigests.of(accessToken));
+    }
+
+    /** The same, for a token known by its hash (a socket keeps only that, to check it again later). */
+    public Optional<BearerIdentity> bearerByHash(String accessTokenHash) {
         Instant now = Instant.now();
-        return token(accessToken, GrantToken.Kind.ACCESS).filter(t -> t.isValid(now))
+        return Optional.ofNullable(em.find(GrantToken.class, accessTokenHash))
+                .filter(t -> t.getKind() == GrantToken.Kind.ACCESS).filter(t -> t.isValid(now))
                 .map(t -> em.find(Consent.class, t.getConsent()))
                 .filter(c -> c.isActive(now))
                 .filter(c -> directory.byUsername(c.getMember()).filter(DirectoryEntry::enabled).isPresent())

@@ -63,7 +63,7 @@ public class ClientSocket extends FrameEndpoint {
     private String username;
 
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session, jakarta.websocket.EndpointConfig config) {
         session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
         Optional<DirectoryEntry> member = Optional.ofNullable(session.getUserPrincipal())
@@ -76,7 +76,7 @@ public class ClientSocket extends FrameEndpoint {
         DirectoryEntry me = member.get();
         username = me.username();
         // registered before the welcome is built, so no event falls between the two; the outbox holds them
-        sessions.addClient(username, clientId, outbox);
+        sessions.addClient(username, clientId, outbox, (String) config.getUserProperties().get(Handshake.BEARER_HASH));
         presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
         outbox.open(welcome(me));
     }

@@ -11,7 +11,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.consent.boundary.VisitorTickets;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.Delivery;
 import org.parley.messaging.boundary.Invitee;
@@ -50,6 +50,9 @@ public class ControlSocket extends FrameEndpoint {
 
     @Inject
     SocketSessions sessions;
+
+    @Inject
+    VisitorTickets tickets;
 
     @Inject
     @ConfigProperty(name = "parley.limits.visitor-messages-per-second", defaultValue = "5")
@@ -84,7 +87,11 @@ public class ControlSocket extends FrameEndpoint {
             return;
         }
         invitee = found.get();
-        identity = verifiedVisitor(session.getUserPrincipal()).orElse(null);
+        String ticket = first(session, "dt");
+        Optional<VisitorIdentity> vouched = ticket == null ? Optional.empty()
+                : tickets.redeem(ticket).flatMap(this::verifiedVisitor);
+        identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
+                .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
         resumeToken = Conversations.newResumeToken();
         sessions.watch(invitee.member().username(), outbox);
         // the presence may have changed between the lookup and watching: read it again for the hello
@@ -98,6 +105,9 @@ public class ControlSocket extends FrameEndpoint {
         }
         outbox.open(Frames.type("hello").add("invitee", inviteeJson).add("visitor", visitorJson)
                 .add("resume", resumeToken).build().toString());
+        if (ticket != null && vouched.isEmpty()) {
+            outbox.send(Frames.error("forbidden", "The visitor ticket is not valid (used, expired or unknown).", null));
+        }
     }
 
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
@@ -196,9 +206,9 @@ public class ControlSocket extends FrameEndpoint {
         }
     }
 
-    private Optional<VisitorIdentity> verifiedVisitor(Principal principal) {
-        return Optional.ofNullable(principal).flatMap(p -> directory.byUsername(p.getName()))
-                .filter(DirectoryEntry::enabled).map(member -> new VisitorIdentity(member.displayName(), true));
+    private Optional<VisitorIdentity> verifiedVisitor(String username) {
+        return directory.byUsername(username).filter(DirectoryEntry::enabled)
+                .map(member -> new VisitorIdentity(member.displayName(), true));
     }
 
     static String first(Session session, String name) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.parley.consent.control.TokenDigests;
+import org.parley.web.security.BearerTokens;
 
 /**
  * The handshake of Parley's sockets. The WebSocket API tells an endpoint neither the peer's
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class Handshake extends ServerEndpointConfig.Configurator {
 
     static final String PEER = "parley.peer";
+    /** The hash of the Bearer token a member client connected with, if it did. */
+    static final String BEARER_HASH = "parley.bearer";
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
     private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
 
@@ -54,6 +58,10 @@ public class Handshake extends ServerEndpointConfig.Configurator {
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Request current = CURRENT.get();
         config.getUserProperties().put(PEER, current == null ? "unknown" : current.peer());
+        String authorization = request.getHeaders().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Authorization") && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        config.getUserProperties().put(BEARER_HASH, BearerTokens.token(authorization).map(TokenDigests::of).orElse(null));
     }
 
     static boolean sameOrigin(String origin, String host) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
+import org.parley.consent.boundary.Consents;
 import org.parley.messaging.entity.ConversationEnded;
 import org.parley.messaging.entity.ConversationEvent;
 import org.parley.messaging.entity.ConversationStarted;
@@ -41,6 +42,8 @@ public class SocketSessions {
     private final Map<String, Map<String, Outbox>> clients = new ConcurrentHashMap<>();
     /** Visitor sockets by the member they visit, for presence. */
     private final Map<String, Set<Outbox>> watchers = new ConcurrentHashMap<>();
+    /** Member clients that connected with a Bearer token, with the token's hash. */
+    private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
 
@@ -52,14 +55,32 @@ public class SocketSessions {
 
     private ScheduledFuture<?> pinger;
 
+    @Inject
+    Consents consents;
+
+    private ScheduledFuture<?> tokenCheck;
+
     @PostConstruct
     void startPinging() {
         pinger = scheduler.scheduleWithFixedDelay(this::pingAll, 30, 30, TimeUnit.SECONDS);
+        tokenCheck = scheduler.scheduleWithFixedDelay(this::closeRevoked, 2, 2, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopPinging() {
         pinger.cancel(false);
+        tokenCheck.cancel(false);
+    }
+
+    /** A socket whose access token was revoked or expired closes within seconds. */
+    private void closeRevoked() {
+        bearerClients.forEach((outbox, hash) -> {
+            if (consents.bearerByHash(hash).isEmpty()) {
+                bearerClients.remove(outbox);
+                outbox.sendAndClose(Frames.error("forbidden", "Your access token was revoked or has expired.", null),
+                        new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+            }
+        });
     }
 
     private void pingAll() {
@@ -67,11 +88,19 @@ public class SocketSessions {
         watchers.values().forEach(set -> set.forEach(Outbox::ping));
     }
 
-    public void addClient(String username, String clientId, Outbox outbox) {
+    /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
+    public void addClient(String username, String clientId, Outbox outbox, String bearerHash) {
         clients.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(clientId, outbox);
+        if (bearerHash != null) {
+            bearerClients.put(outbox, bearerHash);
+        }
     }
 
     public void removeClient(String username, String clientId) {
+        Outbox removed = clients.getOrDefault(username, Map.of()).get(clientId);
+        if (removed != null) {
+            bearerClients.remove(removed);
+        }
         clients.computeIfPresent(username, (u, mine) -> {
             mine.remove(clientId);
             return mine.isEmpty() ? null : mine;

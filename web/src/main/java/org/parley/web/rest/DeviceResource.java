@@ -1,0 +1,60 @@
+package org.parley.web.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.parley.consent.boundary.Applications;
+import org.parley.consent.boundary.DeviceAuthorizations;
+
+/** {@code POST /oauth/device} (RFC 8628 §3.1): for the desktop client on a machine without a browser. */
+@Path("device")
+@RequestScoped
+public class DeviceResource {
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    DeviceAuthorizations devices;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(@HeaderParam("Authorization") String authorization,
+                          @FormParam("client_id") String clientId,
+                          @FormParam("scope") String scope) {
+        ClientCredentials credentials = ClientCredentials.of(authorization, clientId, null);
+        var started = devices.start(applications.authenticate(credentials.id(), credentials.secret()), scope);
+        String verification = origin() + request.getContextPath() + "/device";
+        return Response.ok(Json.createObjectBuilder()
+                        .add("device_code", started.deviceCode())
+                        .add("user_code", started.userCode())
+                        .add("verification_uri", verification)
+                        .add("verification_uri_complete", verification + "?user_code="
+                                + URLEncoder.encode(started.userCode(), StandardCharsets.UTF_8))
+                        .add("expires_in", started.expiresIn())
+                        .add("interval", started.interval())
+                        .build().toString())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private String origin() {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+    }
+}

@@ -1,0 +1,15 @@
+package org.parley.web.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** {@code /oauth/token}, {@code /oauth/revoke}, {@code /oauth/device}; {@code /oauth/authorize} is a Faces page. */
+@ApplicationPath("oauth")
+public class OAuthApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(TokenResource.class, RevokeResource.class, DeviceResource.class, OAuthErrors.class);
+    }
+}

@@ -1,0 +1,33 @@
+package org.parley.web.rest;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.parley.consent.entity.OAuthException;
+
+/**
+ * RFC 6749 §5.2 error answers: 400 with {@code {"error","error_description"}}, 401 for
+ * {@code invalid_client} (with a Basic challenge), 403 for {@code insufficient_scope}; never cached.
+ */
+@Provider
+public class OAuthErrors implements ExceptionMapper<OAuthException> {
+
+    @Override
+    public Response toResponse(OAuthException e) {
+        Response.ResponseBuilder answer = switch (e.error()) {
+            case "invalid_client" -> Response.status(401).header("WWW-Authenticate", "Basic realm=\"parley\"");
+            case "invalid_token" -> Response.status(401).header("WWW-Authenticate",
+                    "Bearer realm=\"parley\", error=\"invalid_token\"");
+            case "insufficient_scope" -> Response.status(403).header("WWW-Authenticate",
+                    "Bearer realm=\"parley\", error=\"insufficient_scope\"");
+            default -> Response.status(400);
+        };
+        return answer.type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.description())
+                        .build().toString())
+                .build();
+    }
+}
