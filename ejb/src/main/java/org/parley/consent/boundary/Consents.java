@@ -18,6 +18,7 @@ import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.GrantRules;
 import org.parley.consent.control.Pkce;
 import org.parley.consent.control.RedirectUris;
 import org.parley.consent.control.TokenDigests;
@@ -127,22 +128,15 @@ public class Consents {
     public TokenResponse exchangeCode(Application client, String code, String redirectUri, String codeVerifier,
                                       String address) {
         Instant now = Instant.now();
-        GrantToken grant = token(code, GrantToken.Kind.CODE)
-                .orElseThrow(() -> new OAuthException("invalid_grant", "The code is not valid."));
-        Consent consent = em.find(Consent.class, grant.getConsent());
-        if (consent == null || !consent.getApplication().equals(client.getId())) {
-            throw new OAuthException("invalid_grant", "The code is not valid.");
-        }
-        if (grant.wasUsed()) {
-            if (issuer.revokeAll(consent, now, "authorization code used twice")) {
-                audit.record("app:" + client.getId(), "token.reuse-refused", consent.getId(), address,
-                        "authorization code used twice; consent revoked");
-                revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+        GrantToken grant = token(code, GrantToken.Kind.CODE).orElse(null);
+        Consent consent = grant == null ? null : em.find(Consent.class, grant.getConsent());
+        switch (GrantRules.judge(grant, consent, client.getId(), now)) {
+            case REUSED -> {
+                revokeForReuse(consent, client, address, "authorization code used twice");
+                throw new OAuthException("invalid_grant", "The code is not valid.");
             }
-            throw new OAuthException("invalid_grant", "The code is not valid.");
-        }
-        if (!grant.isValid(now) || !consent.isActive(now)) {
-            throw new OAuthException("invalid_grant", "The code is not valid.");
+            case INVALID -> throw new OAuthException("invalid_grant", "The code is not valid.");
+            case REDEEMABLE -> { }
         }
         grant.use(now);
         if (redirectUri == null || !redirectUri.equals(grant.getRedirectUri())) {
@@ -157,22 +151,15 @@ public class Consents {
     /** {@code grant_type=refresh_token}: rotates the refresh token; a used one coming back revokes the consent. */
     public TokenResponse refresh(Application client, String refreshToken, String scope, String address) {
         Instant now = Instant.now();
-        GrantToken grant = token(refreshToken, GrantToken.Kind.REFRESH)
-                .orElseThrow(() -> new OAuthException("invalid_grant", "The refresh token is not valid."));
-        Consent consent = em.find(Consent.class, grant.getConsent());
-        if (consent == null || !consent.getApplication().equals(client.getId())) {
-            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
-        }
-        if (grant.wasUsed()) {
-            if (issuer.revokeAll(consent, now, "a used refresh token was presented again")) {
-                audit.record("app:" + client.getId(), "token.reuse-refused", consent.getId(), address,
-                        "used refresh token presented again; consent of " + consent.getMember() + " revoked");
-                revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+        GrantToken grant = token(refreshToken, GrantToken.Kind.REFRESH).orElse(null);
+        Consent consent = grant == null ? null : em.find(Consent.class, grant.getConsent());
+        switch (GrantRules.judge(grant, consent, client.getId(), now)) {
+            case REUSED -> {
+                revokeForReuse(consent, client, address, "a used refresh token was presented again");
+                throw new OAuthException("invalid_grant", "The refresh token is not valid.");
             }
-            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
-        }
-        if (!grant.isValid(now) || !consent.isActive(now)) {
-            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+            case INVALID -> throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+            case REDEEMABLE -> { }
         }
         if (scope != null && !scope.isBlank()) {
             Set<Scope> asked = Scope.parse(scope).orElseThrow(() -> new OAuthException("invalid_scope", "Unknown scope."));
@@ -266,6 +253,14 @@ public class Consents {
             throw new AccountRefusedException("There is no such consent.");
         }
         revoke(consent, context.getCallerPrincipal().getName(), address, "revoked by an administrator");
+    }
+
+    private void revokeForReuse(Consent consent, Application client, String address, String why) {
+        if (issuer.revokeAll(consent, Instant.now(), why)) {
+            audit.record("app:" + client.getId(), "token.reuse-refused", consent.getApplication() + " of "
+                    + consent.getMember(), address, why + "; consent revoked");
+            revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
+        }
     }
 
     private void revoke(Consent consent, String actor, String address, String why) {
