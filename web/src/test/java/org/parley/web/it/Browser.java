@@ -34,7 +34,7 @@ public class Browser {
         this.base = URI.create(base.toString());
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
@@ -113,18 +113,34 @@ public class Browser {
         return base;
     }
 
+    /**
+     * Sends the request and follows redirects within Parley, as a browser would; a redirect that
+     * leaves Parley (to a site's redirect URI) is not followed: the page is that 30x, with its {@code Location}.
+     */
     private Page send(HttpRequest.Builder request) {
         HttpResponse<String> response = raw(request.timeout(Duration.ofSeconds(30)).build());
-        page = new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()));
+        for (int hops = 0; hops < 10 && isRedirect(response.statusCode()); hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (!next.getRawAuthority().equals(base.getRawAuthority())) {
+                break;
+            }
+            response = raw(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET().build());
+        }
+        page = new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()),
+                response.headers().firstValue("Location").map(response.uri()::resolve).orElse(null));
         return page;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** A page as the person sees it. */
-    public record Page(int status, URI uri, Document document) {
+    /** A page as the person sees it; {@code location} is where a redirect out of Parley pointed. */
+    public record Page(int status, URI uri, Document document, URI location) {
 
         public String text() {
             return document.body() == null ? "" : document.body().text();

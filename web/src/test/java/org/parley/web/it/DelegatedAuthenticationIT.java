@@ -1,0 +1,238 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OAuth 2.0 as a real client plays it: follow the redirects, sign in, approve, exchange,
+ * refresh, revoke; PKCE and redirect URI checks; reuse detection; Bearer tokens at work.
+ */
+class DelegatedAuthenticationIT extends ParleyDeployment {
+
+    private static final String LOOPBACK = "http://127.0.0.1:49152/callback";
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    /** Signs the member in through the authorize URL and approves; answers the redirect the site received. */
+    static URI approve(Browser member, String username, String password, String authorizeUrl) {
+        Browser.Page signIn = member.open(authorizeUrl);
+        if (signIn.path().equals("/signin")) {
+            signIn = member.submit("signin", Map.of("username", username, "password", password), "submit");
+        }
+        assertTrue(signIn.path().startsWith("/oauth/authorize"), "the consent page: " + signIn.uri() + "\n" + signIn.text());
+        Browser.Page approved = member.submit("authorize", Map.of(), "approve");
+        assertEquals(303, approved.status(), approved.text());
+        return approved.location();
+    }
+
+    private record Member(String username, Browser browser) {
+    }
+
+    private Member member(String prefix) {
+        String username = Accounts.newMember(base, prefix, "Member " + prefix, "a-good-password");
+        return new Member(username, new Browser(base));
+    }
+
+    @Test
+    void theDesktopClientGetsRefreshesAndRevokesTokensWithPkce() {
+        Member ada = member("ada");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+
+        URI redirect = approve(ada.browser(), ada.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "presence", "st&te=1", pkce));
+        assertTrue(redirect.toString().startsWith(LOOPBACK + "?"), redirect.toString());
+        Map<String, String> callback = OAuthClient.query(redirect);
+        assertEquals("st&te=1", callback.get("state"), "state comes back unchanged");
+
+        OAuthClient.Answer tokens = desktop.exchange(callback.get("code"), LOOPBACK, pkce.verifier());
+        assertEquals(200, tokens.status(), tokens.response().body());
+        JsonObject body = tokens.json();
+        assertEquals("Bearer", body.getString("token_type"));
+        assertEquals(3600, body.getInt("expires_in"));
+        assertEquals("presence", body.getString("scope"));
+        assertTrue(body.getString("cid").matches("[0-9A-F]{16}"));
+        assertTrue(body.getString("access_token").length() >= 22, "at least 128 bits");
+        assertEquals("no-store", tokens.header("Cache-Control"));
+
+        OAuthClient.Answer reused = desktop.exchange(callback.get("code"), LOOPBACK, pkce.verifier());
+        assertEquals(400, reused.status());
+        assertEquals("invalid_grant", reused.json().getString("error"), "a code is single-use");
+
+        OAuthClient.Answer refreshed = desktop.refresh(body.getString("refresh_token"));
+        assertEquals(200, refreshed.status(), refreshed.response().body());
+        String newRefresh = refreshed.json().getString("refresh_token");
+        assertNotEquals(body.getString("refresh_token"), newRefresh, "refresh tokens rotate");
+
+        assertEquals(200, desktop.revoke(newRefresh).status());
+        OAuthClient.Answer afterRevoke = desktop.refresh(newRefresh);
+        assertEquals("invalid_grant", afterRevoke.json().getString("error"));
+        assertEquals(200, desktop.revoke("never-issued").status(), "RFC 7009: unknown tokens answer 200 too");
+    }
+
+    @Test
+    void aReusedRefreshTokenRevokesTheWholeConsent() {
+        Member grace = member("grace");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(grace.browser(), grace.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
+        JsonObject first = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier()).json();
+        JsonObject second = desktop.refresh(first.getString("refresh_token")).json();
+
+        OAuthClient.Answer replay = desktop.refresh(first.getString("refresh_token"));
+        assertEquals(400, replay.status());
+        assertEquals("invalid_grant", replay.json().getString("error"));
+        assertEquals("invalid_grant", desktop.refresh(second.getString("refresh_token")).json().getString("error"),
+                "the thief's replay cost the legitimate client its consent too");
+        OAuthClient.Answer socket = desktop.bearer("POST", "api/visitor-tickets", second.getString("access_token"));
+        assertEquals(401, socket.status(), "and its access token");
+    }
+
+    @Test
+    void pkceFailuresAreInvalidGrant() {
+        Member alan = member("alan");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+
+        URI first = approve(alan.browser(), alan.username(), "a-good-password", desktop.authorizeUrl(LOOPBACK, "presence", "a", pkce));
+        OAuthClient.Answer missing = desktop.exchange(OAuthClient.query(first).get("code"), LOOPBACK, null);
+        assertEquals("invalid_grant", missing.json().getString("error"));
+
+        URI second = approve(alan.browser(), alan.username(), "a-good-password", desktop.authorizeUrl(LOOPBACK, "presence", "b", pkce));
+        OAuthClient.Answer wrong = desktop.exchange(OAuthClient.query(second).get("code"), LOOPBACK,
+                OAuthClient.Pkce.create().verifier());
+        assertEquals("invalid_grant", wrong.json().getString("error"));
+
+        Browser.Page noChallenge = alan.browser().open(desktop.authorizeUrl(LOOPBACK, "presence", "c", null));
+        assertEquals(303, noChallenge.status(), "a public client without PKCE is sent back with an error");
+        Map<String, String> error = OAuthClient.query(noChallenge.location());
+        assertEquals("invalid_request", error.get("error"));
+        assertEquals("c", error.get("state"));
+    }
+
+    @Test
+    void anUnregisteredRedirectUriOrClientGetsAnErrorPageAndNeverARedirect() {
+        Member barbara = member("barbara");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        Browser browser = barbara.browser();
+        browser.signIn(barbara.username(), "a-good-password");
+
+        Browser.Page foreign = browser.open(desktop.authorizeUrl("https://evil.example/callback", "presence", "x",
+                OAuthClient.Pkce.create()));
+        assertEquals(400, foreign.status());
+        assertNull(foreign.location(), "no redirect");
+        assertTrue(foreign.text().contains("not registered"), foreign.text());
+
+        Browser.Page unknown = browser.open(new OAuthClient(uri(), "no-such-site", null)
+                .authorizeUrl(LOOPBACK, "presence", "x", OAuthClient.Pkce.create()));
+        assertEquals(400, unknown.status());
+        assertNull(unknown.location());
+    }
+
+    @Test
+    void unknownScopesAndRejectionsGoBackToTheSiteWithStateUnchanged() {
+        Member ken = member("ken");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        Browser browser = ken.browser();
+        browser.signIn(ken.username(), "a-good-password");
+
+        Browser.Page badScope = browser.open(desktop.authorizeUrl(LOOPBACK, "presence admin", "s1", OAuthClient.Pkce.create()));
+        assertEquals(303, badScope.status());
+        assertEquals("invalid_scope", OAuthClient.query(badScope.location()).get("error"));
+        assertEquals("s1", OAuthClient.query(badScope.location()).get("state"));
+
+        browser.open(desktop.authorizeUrl(LOOPBACK, "presence", "s2", OAuthClient.Pkce.create()));
+        Browser.Page rejected = browser.submit("authorize", Map.of(), "reject");
+        assertEquals(303, rejected.status());
+        assertEquals("access_denied", OAuthClient.query(rejected.location()).get("error"));
+        assertEquals("s2", OAuthClient.query(rejected.location()).get("state"));
+    }
+
+    @Test
+    void theTokenEndpointAnswersBadRequestsAsRfc6749Says() {
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        assertEquals("unsupported_grant_type", desktop.token(Map.of("grant_type", "password")).json().getString("error"));
+        assertEquals("invalid_request", desktop.token(Map.of("grant_type", "authorization_code")).json().getString("error"));
+        assertEquals("invalid_grant", desktop.exchange("made-up-code", LOOPBACK, OAuthClient.Pkce.create().verifier())
+                .json().getString("error"));
+        OAuthClient.Answer unknownClient = new OAuthClient(uri(), "no-such-client", "secret").refresh("x");
+        assertEquals(401, unknownClient.status());
+        assertEquals("invalid_client", unknownClient.json().getString("error"));
+        assertTrue(unknownClient.header("WWW-Authenticate").startsWith("Basic"));
+    }
+
+    @Test
+    void bearerTokensAreRefusedWhenUnknownAndVisitorTicketsNeedChatSignin() {
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Answer unknown = desktop.bearer("POST", "api/visitor-tickets", "not-a-token");
+        assertEquals(401, unknown.status());
+        assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"", unknown.header("WWW-Authenticate"));
+
+        Member linus = member("linus");
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(linus.browser(), linus.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
+        String presenceOnly = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier())
+                .json().getString("access_token");
+        assertEquals(403, desktop.bearer("POST", "api/visitor-tickets", presenceOnly).status());
+    }
+
+    @Test
+    void aVisitorTicketMakesTheVisitorAVerifiedMemberOnce() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        Member guest = member("guest");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(guest.browser(), guest.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "chat.signin", "s", pkce));
+        String access = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier())
+                .json().getString("access_token");
+
+        OAuthClient.Answer ticket = desktop.bearer("POST", "api/visitor-tickets", access);
+        assertEquals(201, ticket.status(), ticket.response().body());
+        assertEquals(300, ticket.json().getInt("expires_in"));
+        String dt = ticket.json().getString("ticket");
+
+        try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid() + "&dt=" + dt, null)) {
+            JsonObject hello = visitor.next("hello");
+            assertTrue(hello.getJsonObject("visitor").getBoolean("verified"), hello.toString());
+            assertEquals("Member guest", hello.getJsonObject("visitor").getString("name"));
+        }
+        try (Socket again = Socket.open(uri(), "/ws/control?invitee=" + host.cid() + "&dt=" + dt, null)) {
+            assertTrue(!again.next("hello").getJsonObject("visitor").getBoolean("verified"), "single use");
+            assertEquals("forbidden", again.next("error").getString("code"));
+        }
+    }
+
+    @Test
+    void theDesktopClientsSocketClosesWhenItsTokenIsRevoked() {
+        Member edsger = member("edsger");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(edsger.browser(), edsger.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
+        JsonObject tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier()).json();
+
+        assertEquals(401, Socket.refusedStatus(uri(), "/ws/client", null, Map.of("Authorization", "Bearer wrong")));
+        try (Socket client = Socket.open(uri(), "/ws/client", null,
+                Map.of("Authorization", "Bearer " + tokens.getString("access_token")))) {
+            assertEquals("Member edsger",
+                    client.next("welcome").getJsonObject("member").getString("displayName"));
+            assertEquals(200, desktop.revoke(tokens.getString("refresh_token")).status());
+            long start = System.nanoTime();
+            assertEquals(1008, client.closeCode());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "closed within seconds");
+        }
+    }
+}
