@@ -210,6 +210,7 @@ public class Consents {
                 .filter(t -> t.getKind() == GrantToken.Kind.ACCESS).filter(t -> t.isValid(now))
                 .map(t -> em.find(Consent.class, t.getConsent()))
                 .filter(c -> c.isActive(now))
+                .filter(c -> applications.find(c.getApplication()).filter(Application::isEnabled).isPresent())
                 .filter(c -> directory.byUsername(c.getMember()).filter(DirectoryEntry::enabled).isPresent())
                 .map(c -> {
                     if (c.getLastUsedAt() == null || c.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
@@ -40,9 +40,9 @@ public class Invitations {
     @Inject
     Audit audit;
 
+    /** Read for {@code parley.intranet.origins}: Payara cannot inject an {@code Optional<List<String>>} property. */
     @Inject
-    @ConfigProperty(name = "parley.intranet.origins")
-    Optional<List<String>> intranetOrigins;
+    Config config;
 
     @Resource
     SessionContext context;
@@ -70,8 +70,8 @@ public class Invitations {
             if (!registered) {
                 throw new AccountRefusedException("The return address does not belong to " + application.getName() + ".");
             }
-        } else if (intranetOrigins.orElse(List.of()).stream().map(o -> o.trim().toLowerCase(Locale.ROOT))
-                .noneMatch(origin.get()::equals)) {
+        } else if (config.getOptionalValues("parley.intranet.origins", String.class).orElse(List.of()).stream()
+                .map(o -> o.trim().toLowerCase(Locale.ROOT)).noneMatch(origin.get()::equals)) {
             throw new AccountRefusedException("The return address is not an intranet site Parley knows.");
         }
         String privacy = Optional.ofNullable(privacyUrl).flatMap(RedirectUris::parse).map(Object::toString).orElse(null);

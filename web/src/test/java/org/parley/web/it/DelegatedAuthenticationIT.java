@@ -65,10 +65,6 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         assertTrue(body.getString("access_token").length() >= 22, "at least 128 bits");
         assertEquals("no-store", tokens.header("Cache-Control"));
 
-        OAuthClient.Answer reused = desktop.exchange(callback.get("code"), LOOPBACK, pkce.verifier());
-        assertEquals(400, reused.status());
-        assertEquals("invalid_grant", reused.json().getString("error"), "a code is single-use");
-
         OAuthClient.Answer refreshed = desktop.refresh(body.getString("refresh_token"));
         assertEquals(200, refreshed.status(), refreshed.response().body());
         String newRefresh = refreshed.json().getString("refresh_token");
@@ -97,6 +93,23 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
                 "the thief's replay cost the legitimate client its consent too");
         OAuthClient.Answer socket = desktop.bearer("POST", "api/visitor-tickets", second.getString("access_token"));
         assertEquals(401, socket.status(), "and its access token");
+    }
+
+    @Test
+    void aCodeUsedTwiceIsRefusedAndRevokesWhatItGave() {
+        Member joan = member("joan");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(joan.browser(), joan.username(), "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
+        String code = OAuthClient.query(redirect).get("code");
+        JsonObject tokens = desktop.exchange(code, LOOPBACK, pkce.verifier()).json();
+
+        OAuthClient.Answer reused = desktop.exchange(code, LOOPBACK, pkce.verifier());
+        assertEquals(400, reused.status());
+        assertEquals("invalid_grant", reused.json().getString("error"), "a code is single-use");
+        assertEquals("invalid_grant", desktop.refresh(tokens.getString("refresh_token")).json().getString("error"),
+                "RFC 6749 §4.1.2: what the code gave is revoked");
     }
 
     @Test

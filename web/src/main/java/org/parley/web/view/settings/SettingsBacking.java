@@ -9,11 +9,21 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.Comparator;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberSettings;
+import org.parley.consent.boundary.Consents;
+import org.parley.consent.entity.Application;
+import org.parley.web.view.Http;
+import org.parley.web.view.Wording;
 
-/** Backs {@code /settings}: the signed-in member's own profile and sharing choices. */
+/**
+ * Backs {@code /settings}: the signed-in member's own profile and sharing choices, and their
+ * permission token (the consent for {@code parley-directory}), which the chat control on their
+ * public profile needs.
+ */
 @Named
 @ViewScoped
 public class SettingsBacking implements Serializable {
@@ -22,6 +32,12 @@ public class SettingsBacking implements Serializable {
 
     @Inject
     Members members;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    Wording wording;
 
     @Inject
     FacesContext faces;
@@ -44,15 +60,43 @@ public class SettingsBacking implements Serializable {
     private boolean offlineMessages;
     private boolean profileChat;
 
+    /** When the member's permission token ends; null when they hold no valid one. */
+    private Instant tokenValidUntil;
+
     @PostConstruct
     void load() {
         show(members.me());
+        tokenValidUntil = consents.mine().stream()
+                .filter(c -> c.active() && Application.DIRECTORY.equals(c.applicationId()))
+                .map(Consents.ConsentView::expiresAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
+    /** Says so when the member just came back from acquiring a permission token. */
+    public void announce() {
+        if (Boolean.TRUE.equals(faces.getExternalContext().getFlash().get(PermissionTokenFlow.ACQUIRED))
+                && tokenValidUntil != null) {
+            faces.addMessage(null, new FacesMessage("Permission token acquired; valid until "
+                    + wording.when(tokenValidUntil) + "."));
+        }
+    }
+
+    /** The chat control on the public profile is refused, and the rest saved, without a valid permission token. */
     public void save() {
+        boolean refused = profileChat && !consents.hasActiveConsent(username, Application.DIRECTORY);
         show(members.updateMySettings(displayName, title,
-                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat)));
-        faces.addMessage(null, new FacesMessage("Your settings are saved."));
+                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused)));
+        if (refused) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "A chat control on your public profile needs a valid permission token: acquire one first. "
+                            + "Your other settings are saved.", null));
+        } else {
+            faces.addMessage(null, new FacesMessage("Your settings are saved."));
+        }
+    }
+
+    /** Runs the consent flow for {@code parley-directory}: off to the consent page. */
+    public void acquireToken() {
+        Http.seeOther(faces, PermissionTokenFlow.start(faces));
     }
 
     private void show(Member me) {
@@ -72,6 +116,14 @@ public class SettingsBacking implements Serializable {
 
     public String getCid() {
         return cid;
+    }
+
+    public boolean isTokenValid() {
+        return tokenValidUntil != null;
+    }
+
+    public Instant getTokenValidUntil() {
+        return tokenValidUntil;
     }
 
     public String getDisplayName() {

@@ -1,0 +1,125 @@
+package org.parley.web.view;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What backing beans need from the HTTP exchange behind a Faces request and Faces has no words
+ * for: where Parley itself answers, who asks from which address, and the answers 303, 400 and 404.
+ */
+public final class Http {
+
+    private Http() {
+    }
+
+    public static HttpServletRequest request(FacesContext faces) {
+        return (HttpServletRequest) faces.getExternalContext().getRequest();
+    }
+
+    /** The request's own origin, {@code scheme://host[:port]} (the port only when it is not the scheme's default). */
+    public static String origin(HttpServletRequest request) {
+        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
+        String host = request.getServerName().toLowerCase(Locale.ROOT);
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]"; // an IPv6 literal
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    /**
+     * Where Parley's pages live as seen by this request: the origin and the context path. With
+     * Parley at the root (as it ships) this is the origin itself.
+     */
+    public static String base(FacesContext faces) {
+        HttpServletRequest request = request(faces);
+        return origin(request) + request.getContextPath();
+    }
+
+    /** The caller's address, for the audit trail. */
+    public static String address(FacesContext faces) {
+        return request(faces).getRemoteAddr();
+    }
+
+    /** The signed-in member's username, or null. */
+    public static String remoteUser(FacesContext faces) {
+        return faces.getExternalContext().getRemoteUser();
+    }
+
+    /**
+     * The first parameter whose name matches {@code name} in any case: legacy embed code spells
+     * its parameters in many ways ({@code returnurl}, {@code ReturnURL}, …).
+     */
+    public static String parameterIgnoringCase(FacesContext faces, String name) {
+        for (Map.Entry<String, String> parameter : faces.getExternalContext().getRequestParameterMap().entrySet()) {
+            if (parameter.getKey().equalsIgnoreCase(name)) {
+                return parameter.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Answers {@code 303 See Other} to {@code location} and ends the Faces request. */
+    public static void seeOther(FacesContext faces, String location) {
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(303);
+        external.setResponseHeader("Location", location);
+        faces.responseComplete();
+    }
+
+    /** The page renders, with this status ({@code 400} for a request Parley will not act on). */
+    public static void status(FacesContext faces, int status) {
+        faces.getExternalContext().setResponseStatus(status);
+    }
+
+    /** Answers 404 with Parley's "not found" page and ends the Faces request. */
+    public static void notFound(FacesContext faces) throws IOException {
+        faces.getExternalContext().responseSendError(404, "Not found");
+        faces.responseComplete();
+    }
+
+    /** Pages where one click grants something must not be framed by another site (clickjacking). */
+    public static void noFraming(FacesContext faces) {
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseHeader("X-Frame-Options", "DENY");
+        external.setResponseHeader("Content-Security-Policy", "frame-ancestors 'none'");
+    }
+
+    /** Pages that show a secret once must not be kept by the browser or a proxy. */
+    public static void noStore(FacesContext faces) {
+        faces.getExternalContext().setResponseHeader("Cache-Control", "no-store");
+    }
+
+    /**
+     * {@code url} with query parameters appended (names and values alternating; a null value is
+     * left out), after any query it already has and before any fragment.
+     */
+    public static String withQuery(String url, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        int hash = url.indexOf('#');
+        StringBuilder result = new StringBuilder(hash < 0 ? url : url.substring(0, hash));
+        String separator = result.indexOf("?") < 0 ? "?"
+                : result.charAt(result.length() - 1) == '?' || result.charAt(result.length() - 1) == '&' ? "" : "&";
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                result.append(separator).append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+                separator = "&";
+            }
+        }
+        return result.append(hash < 0 ? "" : url.substring(hash)).toString();
+    }
+
+    /** RFC 3986 query encoding: spaces as {@code %20}; {@code @} stays, so {@code id=CID@DOMAIN} reads as legacy code expects. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
+    }
+}

@@ -1,0 +1,124 @@
+package org.parley.web.view.device;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+import org.parley.account.entity.AccountRefusedException;
+import org.parley.consent.boundary.Applications;
+import org.parley.consent.boundary.DeviceAuthorizations;
+import org.parley.consent.entity.Application;
+import org.parley.consent.entity.DeviceAuthorization;
+import org.parley.consent.entity.Scope;
+import org.parley.web.view.Http;
+import org.parley.web.view.Wording;
+
+/**
+ * Backs {@code /device}: the member confirms the code the desktop client shows (RFC 8628).
+ * {@code ?user_code=} (the client's verification_uri_complete) fills the code in, but the member
+ * still compares it and approves.
+ */
+@Named
+@ViewScoped
+public class DeviceBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String UNKNOWN = "This code is unknown or has expired.";
+
+    @Inject
+    DeviceAuthorizations deviceAuthorizations;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Wording wording;
+
+    @Inject
+    FacesContext faces;
+
+    @NotBlank(message = "Enter the code the desktop client shows.")
+    @Size(max = 32, message = UNKNOWN)
+    private String userCode;
+
+    /** The code being confirmed, as Parley wrote it; null until one was found. */
+    private String pending;
+    private String site;
+    private List<String> scopes;
+
+    public void load() {
+        Http.noFraming(faces);
+        String given = faces.getExternalContext().getRequestParameterMap().get("user_code");
+        if (given != null && !given.isBlank() && given.length() <= 32) {
+            userCode = given;
+            lookUp();
+        }
+    }
+
+    public void lookUp() {
+        pending = null;
+        deviceAuthorizations.pending(userCode).ifPresentOrElse(this::show, () -> error(UNKNOWN));
+    }
+
+    public void approve() {
+        try {
+            deviceAuthorizations.approve(pending, Http.address(faces));
+            faces.addMessage(null, new FacesMessage("Done. You can go back to the Parley desktop client."));
+        } catch (AccountRefusedException e) {
+            error(UNKNOWN);
+        }
+        forget();
+    }
+
+    public void deny() {
+        try {
+            deviceAuthorizations.deny(pending);
+            faces.addMessage(null, new FacesMessage("Denied. The desktop client that showed this code gets no access."));
+        } catch (AccountRefusedException e) {
+            error(UNKNOWN);
+        }
+        forget();
+    }
+
+    private void show(DeviceAuthorization device) {
+        pending = device.getUserCode();
+        site = applications.find(device.getApplication()).map(Application::getName).orElse(device.getApplication());
+        scopes = wording.scopes(Scope.parse(device.getScopes()).orElse(Set.of()));
+    }
+
+    private void forget() {
+        pending = site = userCode = null;
+        scopes = null;
+    }
+
+    private void error(String message) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public String getUserCode() {
+        return userCode;
+    }
+
+    public void setUserCode(String userCode) {
+        this.userCode = userCode;
+    }
+
+    public String getPending() {
+        return pending;
+    }
+
+    public String getSite() {
+        return site;
+    }
+
+    public List<String> getScopes() {
+        return scopes;
+    }
+}
