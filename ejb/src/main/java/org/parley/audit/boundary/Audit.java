@@ -1,11 +1,13 @@
 package org.parley.audit.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
 
 /** Records what was done, in the caller's transaction, and says it in the log too. */
@@ -24,6 +26,7 @@ public class Audit {
     }
 
     /** The newest entries first. */
+    @RolesAllowed(Role.ADMIN_GROUP)
     public List<AuditEntry> recent(int max) {
         return em.createNamedQuery(AuditEntry.RECENT, AuditEntry.class).setMaxResults(max).getResultList();
     }

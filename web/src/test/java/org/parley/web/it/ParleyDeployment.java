@@ -17,7 +17,8 @@ abstract class ParleyDeployment {
 
     /**
      * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
-     * checks the real ones), a short presence grace period and a short resume window.
+     * checks the real ones), a short presence grace period, a short resume window, and revoked consents swept
+     * soon after they end.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -25,6 +26,7 @@ abstract class ParleyDeployment {
                 "parley.limits.conversations-per-minute", "600",
                 "parley.presence.grace", "PT2S",
                 "parley.conversation.resume-window", "PT3S",
+                "parley.consent.retention", "PT2S",
                 "parley.intranet.origins", INTRANET_ORIGIN));
     }
 

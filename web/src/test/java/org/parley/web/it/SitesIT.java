@@ -1,0 +1,206 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Intranet sites with Parley: registered by an admin with a secret (rotated with an overlap),
+ * inviting members to share presence, the device grant, the audit trail and the sweeper.
+ */
+class SitesIT extends ParleyDeployment {
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    private record Site(String id, String secret, String redirect) {
+    }
+
+    private Site register(Browser admin, String name) {
+        String redirect = "https://wiki" + Accounts.unique("").toLowerCase() + ".intranet/parley/callback";
+        admin.open("/admin/applications");
+        Map<String, String> form = new HashMap<>();
+        form.put("name", name);
+        form.put("redirectUris", redirect);
+        form.put("privacyUrl", "https://wiki.intranet/privacy");
+        Browser.Page page = admin.submit("register", form, "register");
+        return new Site(page.value("#secret-app"), page.value("#secret-value"), redirect);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRegisteredSiteAuthenticatesWithItsSecretAndARotatedSecretOverlaps() {
+        Browser admin = Accounts.admin(base);
+        Site wiki = register(admin, "Team wiki");
+        String username = Accounts.newMember(base, "ada", "Ada Lovelace", "a-good-password");
+        OAuthClient site = new OAuthClient(uri(), wiki.id(), wiki.secret());
+
+        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
+                site.authorizeUrl(wiki.redirect(), "presence", "w1", null));
+        assertTrue(redirect.toString().startsWith(wiki.redirect() + "?code="), redirect.toString());
+        OAuthClient.Answer tokens = site.exchange(OAuthClient.query(redirect).get("code"), wiki.redirect(), null);
+        assertEquals(200, tokens.status(), tokens.response().body());
+
+        assertEquals(401, new OAuthClient(uri(), wiki.id(), "wrong-secret")
+                .refresh(tokens.json().getString("refresh_token")).status());
+
+        Browser.Page rotated = press(admin, "/admin/applications", "#list\\:applications tbody tr", wiki.id(), 1, "rotate");
+        String newSecret = rotated.value("#secret-value");
+        assertFalse(newSecret.equals(wiki.secret()));
+        assertTrue(rotated.text().contains("previous secret keeps working until"), rotated.text());
+        OAuthClient.Answer withOld = site.refresh(tokens.json().getString("refresh_token"));
+        assertEquals(200, withOld.status(), "the old secret still works during the overlap");
+        assertEquals(200, new OAuthClient(uri(), wiki.id(), newSecret)
+                .refresh(withOld.json().getString("refresh_token")).status());
+
+        Browser.Page audit = admin.open("/admin/audit");
+        assertTrue(audit.text().contains("application.secret-rotated"), audit.text());
+        assertTrue(audit.text().contains("consent.granted"), audit.text());
+    }
+
+    @Test
+    void anInvitationIsAcceptedDeclinedOrSentBackWithoutAPrivacyUrl() {
+        Browser admin = Accounts.admin(base);
+        Site wiki = register(admin, "People finder");
+        String username = Accounts.newMember(base, "grace", "Grace Hopper", "a-good-password");
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        String cid = member.open("/settings").value("#cid");
+        String back = wiki.redirect().replace("/callback", "/back");
+        String invitation = "/applications/websignup?returnurl=" + encode(back) + "&privacyurl="
+                + encode("https://wiki.intranet/privacy") + "&appid=" + wiki.id();
+
+        Browser.Page page = member.open(invitation);
+        assertEquals("People finder", page.value("#site"));
+        Browser.Page declined = member.submit("invitation", Map.of(), "decline");
+        assertEquals(303, declined.status());
+        assertEquals(back + "?result=Declined", declined.location().toString());
+
+        member.open(invitation);
+        Browser.Page accepted = member.submit("invitation", Map.of(), "accept");
+        assertEquals(303, accepted.status());
+        Map<String, String> result = OAuthClient.query(accepted.location());
+        assertEquals("Accepted", result.get("result"));
+        assertTrue(result.get("id").startsWith(cid + "@"), result.toString());
+        Browser.Page settings = member.open("/settings");
+        assertTrue(settings.document().selectFirst("#settings\\:webSharing").hasAttr("checked"), "web sharing is on now");
+        assertTrue(settings.text().contains("People finder"), "the invitation is listed under connected sites");
+
+        Browser.Page noPrivacy = member.open("/applications/websignup?returnurl=" + encode(back) + "&appid=" + wiki.id());
+        assertEquals(303, noPrivacy.status());
+        assertEquals(back + "?result=NoPrivacyUrl", noPrivacy.location().toString());
+
+        Browser.Page audit = admin.open("/admin/audit");
+        assertTrue(audit.text().contains("invitation.accepted"), audit.text());
+    }
+
+    @Test
+    void aReturnUrlParleyDoesNotKnowGetsAnErrorPageAndNeverARedirect() {
+        String username = Accounts.newMember(base, "mallory", "Mallory", "a-good-password");
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        for (String query : new String[] {
+                "returnurl=" + encode("https://evil.example/steal") + "&privacyurl=" + encode("https://evil.example/p"),
+                "returnurl=" + encode("javascript:alert(1)") + "&privacyurl=" + encode("https://x.example/p"),
+                "returnurl=" + encode("https://evil.example/steal") + "&appid=no-such-app"}) {
+            Browser.Page page = member.open("/applications/websignup?" + query);
+            assertEquals(400, page.status(), query);
+            assertNull(page.location(), "no redirect for " + query);
+            assertTrue(page.document().getElementById("refusal") != null, page.text());
+        }
+        Browser.Page intranet = member.open("/applications/websignup?returnurl=" + encode(INTRANET_ORIGIN + "/people")
+                + "&privacyurl=" + encode(INTRANET_ORIGIN + "/privacy"));
+        assertEquals(200, intranet.status(), "a configured intranet host may invite without an app ID");
+    }
+
+    @Test
+    void theDesktopClientsTextModeSignsInWithAUserCode() {
+        String username = Accounts.newMember(base, "alan", "Alan Turing", "a-good-password");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Answer started = desktop.post("oauth/device", Map.of("scope", "presence"));
+        assertEquals(200, started.status(), started.response().body());
+        JsonObject device = started.json();
+        assertTrue(device.getString("user_code").matches("[B-Z]{4}-[B-Z]{4}"), device.toString());
+        assertTrue(device.getString("verification_uri").endsWith("/device"));
+        Map<String, String> poll = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", device.getString("device_code"));
+        assertEquals("authorization_pending", desktop.token(poll).json().getString("error"));
+        assertEquals("slow_down", desktop.token(poll).json().getString("error"), "polling faster than the interval");
+
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        Browser.Page confirm = member.open("/device?user_code=" + encode(device.getString("user_code").toLowerCase()));
+        if (confirm.document().getElementById("device") == null) {
+            confirm = member.submit("lookup", Map.of(), "continue");
+        }
+        assertEquals(device.getString("user_code"), confirm.value("#user-code"));
+        member.submit("device", Map.of(), "approve");
+
+        OAuthClient.Answer tokens = desktop.token(poll);
+        assertEquals(200, tokens.status(), tokens.response().body());
+        assertEquals("presence", tokens.json().getString("scope"));
+        assertEquals("invalid_grant", desktop.token(poll).json().getString("error"), "a device code is used once");
+    }
+
+    @Test
+    void reuseIsAuditedAndTheSweeperRemovesRevokedConsents() {
+        Browser admin = Accounts.admin(base);
+        String username = Accounts.newMember(base, "sweep", "Swept Member", "a-good-password");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        String loopback = "http://127.0.0.1:50000/cb";
+        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
+                desktop.authorizeUrl(loopback, "presence", "s", pkce));
+        JsonObject tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), loopback, pkce.verifier()).json();
+        desktop.refresh(tokens.getString("refresh_token"));
+        assertEquals("invalid_grant", desktop.refresh(tokens.getString("refresh_token")).json().getString("error"));
+
+        Browser.Page audit = admin.open("/admin/audit");
+        assertTrue(audit.text().contains("token.reuse-refused"), audit.text());
+        Browser.Page listed = admin.open("/admin/consents?q=" + username);
+        assertTrue(listed.text().contains("revoked"), "the revoked consent is listed: " + listed.text());
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(75));
+        while (admin.open("/admin/consents?q=" + username).text().contains(username)) {
+            assertTrue(Instant.now().isBefore(deadline), "the sweeper removed the revoked consent within 75 s");
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Presses a row's button in a table whose cell {@code column} holds {@code key}. */
+    private static Browser.Page press(Browser browser, String path, String rows, String key, int column, String button) {
+        Browser.Page page = browser.open(path);
+        for (Element row : page.document().select(rows)) {
+            if (row.child(column).text().equals(key)) {
+                String id = row.selectFirst("input[type=submit][id$=:" + button + "]").id();
+                return browser.submit("list", Map.of(), id.substring("list:".length()));
+            }
+        }
+        throw new AssertionError(key + " is not listed: " + page.text());
+    }
+}
