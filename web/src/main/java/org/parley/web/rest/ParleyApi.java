@@ -10,6 +10,6 @@ public class ParleyApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(VisitorTicketsResource.class, OAuthErrors.class);
+        return Set.of(VisitorTicketsResource.class, PresenceBatchResource.class, OAuthErrors.class);
     }
 }

@@ -83,6 +83,13 @@ public class MembersBacking implements Serializable {
         });
     }
 
+    public void rotateCid(String name) {
+        act(() -> {
+            members.rotateCid(name);
+            return "Gave " + name + " a new CID: what was embedded with the old one stops showing them.";
+        });
+    }
+
     public void reset() {
         act(() -> {
             members.resetPassword(resetUsername, resetPassword.toCharArray());

@@ -1,0 +1,75 @@
+package org.parley.web.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.parley.consent.control.TokenDigests;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.web.security.BearerTokens;
+
+/**
+ * How presence answers go out: CORS {@code *}, cacheable for a few seconds with an {@code ETag}
+ * (private when a Bearer token was used), JSONP as {@code application/javascript} with
+ * {@code nosniff} and always 200, plain JSON with the result code as the HTTP status.
+ */
+@ApplicationScoped
+public class CachedAnswers {
+
+    private static final int MAX_AGE_SECONDS = 5;
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    /** The caller's Bearer identity; an Authorization header that is not a valid token is {@code invalid_token}. */
+    public Optional<BearerIdentity> bearer(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        return Optional.of(bearerTokens.required(authorization));
+    }
+
+    public String base(UriInfo uri) {
+        return uri.getBaseUri().resolve("..").toString();
+    }
+
+    public Response badCallback() {
+        return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
+                .entity(Json.createObjectBuilder().add("result", Json.createObjectBuilder().add("code", 400)
+                        .add("response", "cb must be 1 to 128 letters, digits or underscores")).build().toString())
+                .build();
+    }
+
+    public Response json(Request request, JsonStructure answer, String callback, boolean personal) {
+        String body = callback == null ? answer.toString() : callback + "(" + answer + ");";
+        int status = callback == null && answer.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
+                ? answer.asJsonObject().getJsonObject("result").getInt("code") : 200;
+        String type = callback == null ? "application/json" : "application/javascript";
+        return answer(request, body.getBytes(StandardCharsets.UTF_8), type, status, personal);
+    }
+
+    public Response image(Request request, byte[] svg, boolean personal) {
+        return answer(request, svg, "image/svg+xml", 200, personal);
+    }
+
+    private Response answer(Request request, byte[] body, String type, int status, boolean personal) {
+        EntityTag tag = new EntityTag(TokenDigests.of(new String(body, StandardCharsets.UTF_8)).substring(0, 32));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        cache.setPrivate(personal);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = unchanged != null ? unchanged : Response.status(status).entity(body);
+        return builder.type(type + (type.startsWith("image") ? "" : ";charset=utf-8")).tag(tag).cacheControl(cache)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Vary", "Authorization")
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package org.parley.web.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.web.i18n.Markets;
+
+/** {@code GET /api/presence?ids=A,B,…} (at most 200): the presence objects of many members, for directory pages. */
+@Path("presence")
+@RequestScoped
+public class PresenceBatchResource {
+
+    static final int MAX_IDS = 200;
+
+    @Inject
+    PresenceAnswers answers;
+
+    @Inject
+    CachedAnswers cached;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
+
+    @GET
+    public Response presence(@QueryParam("ids") String ids, @QueryParam("cb") String callback,
+                             @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization) {
+        if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
+            return cached.badCallback();
+        }
+        List<String> wanted = ids == null ? List.of()
+                : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (wanted.isEmpty() || wanted.size() > MAX_IDS) {
+            return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
+                    .entity(Json.createObjectBuilder().add("result", Json.createObjectBuilder().add("code", 400)
+                            .add("response", "ids: 1 to " + MAX_IDS + " member ids, separated by commas")).build().toString())
+                    .build();
+        }
+        Optional<BearerIdentity> bearer = cached.bearer(authorization);
+        Locale culture = Markets.resolve(mkt);
+        String base = cached.base(uri);
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        wanted.forEach(id -> all.add(answers.answer(answers.visible(id, bearer), culture, base)));
+        return cached.json(request, all.build(), callback, bearer.isPresent());
+    }
+}

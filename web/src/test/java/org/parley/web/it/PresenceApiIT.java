@@ -1,0 +1,163 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Presence API over HTTP: every answer and code of SPEC.md §3. */
+class PresenceApiIT extends ParleyDeployment {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path.substring(1)));
+            headers.forEach(request::header);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return get(path, Map.of());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void aSharingMembersPresenceInTheWindowsLiveShape() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        HttpResponse<String> offline = get("/users/" + ada.cid() + "@intranet/presence");
+        assertEquals(200, offline.statusCode());
+        JsonObject answer = json(offline);
+        assertEquals("Offline", answer.getString("status"));
+        assertEquals("Ada Lovelace", answer.getString("displayName"));
+        assertTrue(answer.getString("id").startsWith(ada.cid() + "@"));
+        assertEquals(16, answer.getJsonObject("icon").getInt("width"));
+        assertTrue(answer.getJsonObject("icon").getString("url").endsWith("/icons/presence/offline.svg"));
+        assertEquals(200, answer.getJsonObject("result").getInt("code"));
+        assertEquals("Success", answer.getJsonObject("result").getString("response"));
+        assertEquals("*", offline.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(offline.headers().firstValue("Cache-Control").orElse("").contains("max-age=5"));
+
+        try (Socket console = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
+            console.next("welcome");
+            console.send(Socket.frame("presence").add("status", "BeRightBack"));
+            console.next("presence", f -> "BeRightBack".equals(f.getString("status")));
+            JsonObject german = json(get("/users/" + ada.cid() + "/presence?mkt=de-AT"));
+            assertEquals("BeRightBack", german.getString("status"));
+            assertEquals("Bin gleich zurück", german.getString("statusText"));
+            assertEquals("svg", get("/users/" + ada.cid() + "/presenceimage").headers()
+                    .firstValue("Content-Type").orElse("").replaceAll(".*\\+?(svg).*", "$1"));
+        }
+    }
+
+    @Test
+    void unknownNotSharingAndRotatedLookTheSame() {
+        var rotated = Accounts.sharingMember(base, "rotated", "Rotated Member");
+        String oldCid = rotated.cid();
+        Browser admin = Accounts.admin(base);
+        admin.open("/admin/members");
+        String privateCid = new Browser(base).signIn(Accounts.newMember(base, "private", "Private", "a-good-password"),
+                "a-good-password").value("#cid");
+        rotateCid(admin, rotated.username());
+
+        String unknown = get("/users/0123456789ABCDEF/presence").body();
+        assertEquals(404, get("/users/0123456789ABCDEF/presence").statusCode());
+        assertEquals(unknown, get("/users/" + privateCid + "/presence").body(), "not sharing");
+        assertEquals(unknown, get("/users/" + oldCid + "/presence").body(), "rotated CID");
+        assertEquals(unknown, get("/users/not-a-cid/presence").body());
+        assertEquals(404, json(get("/users/" + privateCid + "/presence")).getJsonObject("result").getInt("code"));
+        assertTrue(get("/users/" + privateCid + "/presenceimage").body().contains("offline"), "the offline icon");
+    }
+
+    @Test
+    void jsonpNeedsAValidCallbackAndAlwaysAnswers200() {
+        HttpResponse<String> jsonp = get("/users/0123456789ABCDEF/presence?cb=showPresence");
+        assertEquals(200, jsonp.statusCode());
+        assertTrue(jsonp.body().startsWith("showPresence({"), jsonp.body());
+        assertTrue(jsonp.body().contains("\"code\":404"));
+        assertTrue(jsonp.headers().firstValue("Content-Type").orElse("").startsWith("application/javascript"));
+        assertEquals("nosniff", jsonp.headers().firstValue("X-Content-Type-Options").orElse(null));
+
+        assertEquals(400, get("/users/0123456789ABCDEF/presence?cb=alert(document.cookie)").statusCode());
+        assertEquals(400, get("/users/0123456789ABCDEF/presence?cb=" + "x".repeat(129)).statusCode());
+    }
+
+    @Test
+    void anUnchangedAnswerIs304WithItsETag() {
+        var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");
+        HttpResponse<String> first = get("/users/" + grace.cid() + "/presence");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/users/" + grace.cid() + "/presence", Map.of("If-None-Match", etag)).statusCode());
+    }
+
+    @Test
+    void theBatchAnswersManyIdsInOrder() {
+        var one = Accounts.sharingMember(base, "one", "First Member");
+        var two = Accounts.sharingMember(base, "two", "Second Member");
+        JsonArray all = Json.createReader(new StringReader(get("/api/presence?ids=" + one.cid() + ",0000000000000000,"
+                + two.cid() + "@x").body())).readArray();
+        assertEquals(3, all.size());
+        assertEquals("First Member", all.getJsonObject(0).getString("displayName"));
+        assertEquals(404, all.getJsonObject(1).getJsonObject("result").getInt("code"));
+        assertEquals("Second Member", all.getJsonObject(2).getString("displayName"));
+        assertEquals(400, get("/api/presence?ids=").statusCode());
+        assertEquals(400, get("/api/presence?ids=" + "A,".repeat(201)).statusCode());
+    }
+
+    @Test
+    void aBearerTokenWithPresenceLiftsTheSharingRequirement() {
+        String username = Accounts.newMember(base, "hidden", "Hidden Member", "a-good-password");
+        Browser member = new Browser(base);
+        String cid = member.signIn(username, "a-good-password").value("#cid");
+        assertEquals(404, get("/users/" + cid + "/presence").statusCode());
+
+        OAuthClient desktop = OAuthClient.desktop(URI.create(base.toString()));
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        String loopback = "http://127.0.0.1:50001/cb";
+        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
+                desktop.authorizeUrl(loopback, "presence", "s", pkce));
+        String token = desktop.exchange(OAuthClient.query(redirect).get("code"), loopback, pkce.verifier())
+                .json().getString("access_token");
+
+        HttpResponse<String> seen = get("/users/" + cid + "/presence", Map.of("Authorization", "Bearer " + token));
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertEquals("Hidden Member", json(seen).getString("displayName"));
+        assertTrue(seen.headers().firstValue("Cache-Control").orElse("").contains("private"));
+
+        HttpResponse<String> revoked = get("/users/" + cid + "/presence", Map.of("Authorization", "Bearer not-a-token"));
+        assertEquals(401, revoked.statusCode());
+        assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"",
+                revoked.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
+    private static void rotateCid(Browser admin, String username) {
+        Browser.Page list = admin.open("/admin/members");
+        for (org.jsoup.nodes.Element row : list.document().select("#list\\:members tbody tr")) {
+            if (row.child(0).text().equals(username)) {
+                String id = row.selectFirst("input[type=submit][id$=:rotate]").id();
+                Browser.Page done = admin.submit("list", Map.of(), id.substring("list:".length()));
+                assertTrue(done.messages().contains("new CID"), done.messages());
+                return;
+            }
+        }
+        throw new AssertionError(username + " is not listed");
+    }
+}
