@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.i18n.Markets;
 
@@ -39,6 +42,11 @@ public class PresenceBatchResource {
     Request request;
 
     @GET
+    @Produces({"application/json", "application/javascript"})
+    @Operation(summary = "The presence of up to 200 members, in the order asked",
+            description = "ids: comma-separated CID or CID@DOMAIN; each element is the object of /users/{id}/presence.")
+    @APIResponse(responseCode = "200", description = "An array of presence objects")
+    @APIResponse(responseCode = "400", description = "No ids, more than 200, or an invalid cb")
     public Response presence(@QueryParam("ids") String ids, @QueryParam("cb") String callback,
                              @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization) {
         if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {

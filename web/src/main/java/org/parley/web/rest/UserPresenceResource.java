@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.i18n.Markets;
@@ -50,6 +53,15 @@ public class UserPresenceResource {
 
     @GET
     @Path("presence")
+    @Produces({"application/json", "application/javascript"})
+    @Operation(summary = "A member's presence (Windows Live shape)",
+            description = "JSON, or JSONP with cb. Unknown, not sharing and rotated ids all answer result.code 404. "
+                    + "A Bearer token with the presence scope for this member lifts the sharing requirement.")
+    @APIResponse(responseCode = "200", description = "{status, statusText, displayName, id, icon:{url,width,height}, result:{code,response}}")
+    @APIResponse(responseCode = "304", description = "Unchanged (If-None-Match)")
+    @APIResponse(responseCode = "400", description = "cb is not [A-Za-z0-9_]{1,128}")
+    @APIResponse(responseCode = "401", description = "The Bearer token is invalid, expired or revoked")
+    @APIResponse(responseCode = "404", description = "No member visible under this id (JSON without cb)")
     public Response presence(@PathParam("id") String id, @QueryParam("cb") String callback,
                              @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization) {
         if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
@@ -63,6 +75,8 @@ public class UserPresenceResource {
 
     @GET
     @Path("presenceimage")
+    @Produces("image/svg+xml")
+    @Operation(summary = "A member's 16×16 status icon (SVG); unknown members get the offline icon")
     public Response image(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         Optional<DirectoryEntry> member = answers.visible(id, cached.bearer(authorization));
         String icon = PresenceAnswers.iconPath(answers.presenceOf(member).status());

@@ -44,6 +44,12 @@ public class SocketSessions {
     private final Map<String, Set<Outbox>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
     private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
+    /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
+    private final Map<String, Map<Outbox, Watch>> presenceWatchers = new ConcurrentHashMap<>();
+
+    private record Watch(String id, java.util.Locale culture) {
+    }
+
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
 
@@ -86,6 +92,7 @@ public class SocketSessions {
     private void pingAll() {
         clients.values().forEach(mine -> mine.values().forEach(Outbox::ping));
         watchers.values().forEach(set -> set.forEach(Outbox::ping));
+        presenceWatchers.values().stream().flatMap(pages -> pages.keySet().stream()).distinct().forEach(Outbox::ping);
     }
 
     /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
@@ -116,6 +123,25 @@ public class SocketSessions {
             set.remove(visitor);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** A directory page watches these members ({@code username → id as the page wrote it}); it replaces what it watched before. */
+    public void watchPresence(Outbox page, Map<String, String> members, java.util.Locale culture) {
+        unwatchPresence(page);
+        members.forEach((username, id) ->
+                presenceWatchers.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(page, new Watch(id, culture)));
+    }
+
+    public void unwatchPresence(Outbox page) {
+        presenceWatchers.values().forEach(pages -> pages.remove(page));
+        presenceWatchers.values().removeIf(Map::isEmpty);
+    }
+
+    static String watchedPresence(String id, org.parley.presence.entity.Presence presence, java.util.Locale culture) {
+        return Frames.type("presence").add("id", id).add("found", true)
+                .add("status", presence.status().wireName())
+                .add("statusText", org.parley.web.rest.PresenceAnswers.statusText(presence.status(), culture))
+                .build().toString();
     }
 
     /** This socket is now the visitor's side of the conversation; an earlier socket of theirs is let go. */
@@ -169,6 +195,8 @@ public class SocketSessions {
         String frame = Frames.presenceFrame(change.presence(), change.presence().status().text());
         watchers.getOrDefault(change.username(), Set.of()).forEach(visitor -> visitor.send(frame));
         toClients(change.username(), null, frame);
+        presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) ->
+                page.send(watchedPresence(watch.id(), change.presence(), watch.culture())));
     }
 
     void onOfflineRead(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessagesRead read) {

@@ -14,6 +14,9 @@ abstract class ParleyDeployment {
 
     /** Origins of intranet pages that may embed Parley in these tests. */
     static final String INTRANET_ORIGIN = "http://intranet.test";
+    /** Test pages served by the browser tests themselves, on another origin than Parley's. */
+    static final int CONTROL_PAGE_PORT = 28765;
+    static final int DIRECTORY_PAGE_PORT = 28766;
 
     /**
      * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
@@ -27,7 +30,8 @@ abstract class ParleyDeployment {
                 "parley.presence.grace", "PT2S",
                 "parley.conversation.resume-window", "PT3S",
                 "parley.consent.retention", "PT2S",
-                "parley.intranet.origins", INTRANET_ORIGIN));
+                "parley.intranet.origins", INTRANET_ORIGIN + ",http://127.0.0.1:" + CONTROL_PAGE_PORT
+                        + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT));
     }
 
     /** Where Parley answers, ending in a slash. */

@@ -160,4 +160,13 @@ class PresenceApiIT extends ParleyDeployment {
         }
         throw new AssertionError(username + " is not listed");
     }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        HttpResponse<String> openapi = get("/openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/users/{id}/presence"), openapi.body());
+        assertTrue(openapi.body().contains("/api/presence"), openapi.body());
+        assertTrue(openapi.body().contains("/oauth/token"), openapi.body());
+    }
 }
