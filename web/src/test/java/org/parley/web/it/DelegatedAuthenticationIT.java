@@ -35,6 +35,17 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         return approved.location();
     }
 
+    /** The desktop client's tokens for a member who signs in and approves {@code scope} in a fresh browser. */
+    static JsonObject desktopTokens(java.net.URL base, String username, String scope) {
+        OAuthClient desktop = OAuthClient.desktop(URI.create(base.toString()));
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = approve(new Browser(base), username, "a-good-password",
+                desktop.authorizeUrl(LOOPBACK, scope, "s", pkce));
+        OAuthClient.Answer tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier());
+        assertEquals(200, tokens.status(), tokens.response().body());
+        return tokens.json();
+    }
+
     private record Member(String username, Browser browser) {
     }
 
@@ -80,10 +91,7 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
     void aReusedRefreshTokenRevokesTheWholeConsent() {
         Member grace = member("grace");
         OAuthClient desktop = OAuthClient.desktop(uri());
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        URI redirect = approve(grace.browser(), grace.username(), "a-good-password",
-                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
-        JsonObject first = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier()).json();
+        JsonObject first = desktopTokens(base, grace.username(), "presence");
         JsonObject second = desktop.refresh(first.getString("refresh_token")).json();
 
         OAuthClient.Answer replay = desktop.refresh(first.getString("refresh_token"));
@@ -193,11 +201,7 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"", unknown.header("WWW-Authenticate"));
 
         Member linus = member("linus");
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        URI redirect = approve(linus.browser(), linus.username(), "a-good-password",
-                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
-        String presenceOnly = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier())
-                .json().getString("access_token");
+        String presenceOnly = desktopTokens(base, linus.username(), "presence").getString("access_token");
         assertEquals(403, desktop.bearer("POST", "api/visitor-tickets", presenceOnly).status());
     }
 
@@ -206,11 +210,7 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         var host = Accounts.sharingMember(base, "host", "Host Member");
         Member guest = member("guest");
         OAuthClient desktop = OAuthClient.desktop(uri());
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        URI redirect = approve(guest.browser(), guest.username(), "a-good-password",
-                desktop.authorizeUrl(LOOPBACK, "chat.signin", "s", pkce));
-        String access = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier())
-                .json().getString("access_token");
+        String access = desktopTokens(base, guest.username(), "chat.signin").getString("access_token");
 
         OAuthClient.Answer ticket = desktop.bearer("POST", "api/visitor-tickets", access);
         assertEquals(201, ticket.status(), ticket.response().body());
@@ -232,10 +232,7 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
     void theDesktopClientsSocketClosesWhenItsTokenIsRevoked() {
         Member edsger = member("edsger");
         OAuthClient desktop = OAuthClient.desktop(uri());
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        URI redirect = approve(edsger.browser(), edsger.username(), "a-good-password",
-                desktop.authorizeUrl(LOOPBACK, "presence", "s", pkce));
-        JsonObject tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier()).json();
+        JsonObject tokens = desktopTokens(base, edsger.username(), "presence");
 
         assertEquals(401, Socket.refusedStatus(uri(), "/ws/client", null, Map.of("Authorization", "Bearer wrong")));
         try (Socket client = Socket.open(uri(), "/ws/client", null,

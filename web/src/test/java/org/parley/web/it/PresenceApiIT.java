@@ -129,13 +129,7 @@ class PresenceApiIT extends ParleyDeployment {
         String cid = member.signIn(username, "a-good-password").value("#cid");
         assertEquals(404, get("/users/" + cid + "/presence").statusCode());
 
-        OAuthClient desktop = OAuthClient.desktop(URI.create(base.toString()));
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        String loopback = "http://127.0.0.1:50001/cb";
-        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
-                desktop.authorizeUrl(loopback, "presence", "s", pkce));
-        String token = desktop.exchange(OAuthClient.query(redirect).get("code"), loopback, pkce.verifier())
-                .json().getString("access_token");
+        String token = DelegatedAuthenticationIT.desktopTokens(base, username, "presence").getString("access_token");
 
         HttpResponse<String> seen = get("/users/" + cid + "/presence", Map.of("Authorization", "Bearer " + token));
         assertEquals(200, seen.statusCode(), seen.body());

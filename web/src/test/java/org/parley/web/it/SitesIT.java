@@ -163,11 +163,7 @@ class SitesIT extends ParleyDeployment {
         Browser admin = Accounts.admin(base);
         String username = Accounts.newMember(base, "sweep", "Swept Member", "a-good-password");
         OAuthClient desktop = OAuthClient.desktop(uri());
-        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
-        String loopback = "http://127.0.0.1:50000/cb";
-        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
-                desktop.authorizeUrl(loopback, "presence", "s", pkce));
-        JsonObject tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), loopback, pkce.verifier()).json();
+        JsonObject tokens = DelegatedAuthenticationIT.desktopTokens(base, username, "presence");
         desktop.refresh(tokens.getString("refresh_token"));
         assertEquals("invalid_grant", desktop.refresh(tokens.getString("refresh_token")).json().getString("error"));
 
