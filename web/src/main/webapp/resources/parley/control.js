@@ -1,25 +1,51 @@
 /*
- * Parley IM control, the visitor's side of a conversation over /ws/control
- * (docs/protocol.md, "Visitor"). Used by the plain page conversation/imme.xhtml; a themed
- * page can reuse it as it relies only on the element ids. Plain ES2020, no library.
+ * Parley IM control (SPEC.md §4), the visitor's side of a conversation over /ws/control
+ * (docs/protocol.md, "Visitor"), for conversation/imme.xhtml in its three views: the window,
+ * a button that opens it, and a status icon that links to it. Plain ES2020, no library.
+ * What the page validated (the invitee, the socket's query, the views' addresses) and this
+ * culture's words come from the JSON island #control-config; the address bar is not read.
  * Everything that comes from the network is shown as text (textContent), never as HTML.
  */
 (() => {
     'use strict';
 
     const root = document.getElementById('control');
-    if (!root) {
+    const island = document.getElementById('control-config');
+    if (!root || !island) {
         return;
     }
+    let config;
+    try {
+        config = JSON.parse(island.textContent);
+    } catch (e) {
+        return;
+    }
+    const strings = config.strings || {};
+    const statuses = config.statuses || {};
+
+    /** Right to left, a name or a message in another script is isolated so it cannot reorder the words around it. */
+    const isolate = document.documentElement.dir === 'rtl' ? (text) => '\u2068' + text + '\u2069' : (text) => text;
+    /** This culture's string, with {placeholders} filled in. */
+    const t = (key, values = {}) => (strings[key] || key)
+        .replace(/\{(\w+)\}/g, (match, name) => (name in values ? isolate(String(values[name])) : match));
+
     const $ = (id) => document.getElementById(id);
     const el = {
+        window: $('window'),
+        launcher: $('launcher'),
+        openChat: $('open-chat'),
+        launcherIcon: $('launcher-icon'),
+        launcherText: $('launcher-text'),
+        iconLink: $('icon-link'),
+        iconImg: $('icon-img'),
+        inviteeIcon: $('invitee-icon'),
         inviteeName: $('invitee-name'),
-        inviteeDot: $('invitee-dot'),
         inviteeStatus: $('invitee-status'),
         inviteeMessage: $('invitee-message'),
         nicknameForm: $('nickname-form'),
         nickname: $('nickname'),
         visitor: $('visitor'),
+        visitorText: $('visitor-text'),
         visitorName: $('visitor-name'),
         verified: $('verified'),
         nicknameChange: $('nickname-change'),
@@ -30,9 +56,12 @@
         typing: $('typing'),
         composeForm: $('compose-form'),
         compose: $('compose'),
+        leave: $('leave-message'),
         send: $('send'),
         announcer: $('announcer'),
     };
+    /** The icon view only shows the status; the conversation needs the window's elements. */
+    const chatting = Boolean(el.window);
 
     const MAX_TEXT = 2000;
     const MAX_NAME = 40;
@@ -41,23 +70,12 @@
     const RESUME_WINDOW_MS = 10 * 60 * 1000;
     /** How many messages a reload can show again without asking the server. */
     const KEPT_MESSAGES = 200;
+    const STATUSES = ['Online', 'Busy', 'OnThePhone', 'BeRightBack', 'Idle', 'Away', 'OutToLunch', 'Offline'];
 
-    /** Query parameters by lower-cased name: their names are case-insensitive (SPEC §4). */
-    const params = new Map();
-    for (const [name, value] of new URLSearchParams(location.search)) {
-        if (!params.has(name.toLowerCase())) {
-            params.set(name.toLowerCase(), value);
-        }
-    }
-    const invitee = (params.get('invitee') || '').trim();
+    const invitee = String(config.invitee || '');
     const STORAGE_KEY = 'parley.control.' + invitee.toLowerCase();
-    let socketUrl = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
-        + (root.dataset.contextPath || '') + '/ws/control?invitee=' + encodeURIComponent(invitee);
-    for (const name of ['mkt', 'dt']) {
-        if (params.has(name)) {
-            socketUrl += '&' + name + '=' + encodeURIComponent(params.get(name));
-        }
-    }
+    const socketUrl = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
+        + (config.contextPath || '') + '/ws/control?' + config.socket;
 
     const state = {
         /** The resume token of this visitor's conversation: the first hello's, kept over reconnects. */
@@ -71,7 +89,7 @@
         confirmedName: '',
         verified: false,
         changingName: false,
-        invitee: {displayName: '', status: '', statusText: '', personalMessage: ''},
+        invitee: {displayName: '', status: '', personalMessage: ''},
         inviteeTyping: false,
         /** Messages in seq order; own messages waiting for their ack (no seq yet) last. */
         messages: [],
@@ -83,6 +101,10 @@
         gone: false,
         /** The invitee is offline and does not take offline messages. */
         refuses: false,
+        /** The visitor chose "Leave a message" while the invitee is offline. */
+        leaving: false,
+        /** The invitee went offline during this conversation. */
+        wentOffline: false,
         /** The latest error or remark {text, kind}, until the next message goes through. */
         note: null,
     };
@@ -119,7 +141,7 @@
     }
 
     function save() {
-        if (!state.token) {
+        if (!state.token || !chatting) {
             return;
         }
         const messages = state.messages.filter((m) => m.seq).slice(-KEPT_MESSAGES)
@@ -147,7 +169,7 @@
     let attempt = 0;
 
     function connect() {
-        showConnection(attempt ? 'Reconnecting…' : 'Connecting…');
+        showConnection(attempt ? t('status.reconnecting') : '');
         socket = new WebSocket(socketUrl);
         socket.addEventListener('message', (event) => receive(event.data));
         socket.addEventListener('close', disconnected);
@@ -166,7 +188,7 @@
         }
         const delay = Math.min(30000, 1000 * 2 ** attempt);
         attempt++;
-        showConnection('Reconnecting…');
+        showConnection(t('status.reconnecting'));
         setTimeout(connect, delay);
     }
 
@@ -179,8 +201,9 @@
     }
 
     function showConnection(text) {
-        el.connection.textContent = text;
-        el.connection.hidden = !text;
+        if (el.connection) {
+            el.connection.textContent = text;
+        }
     }
 
     function receive(data) {
@@ -191,7 +214,7 @@
             return;
         }
         const handle = frame && handlers[frame.type];
-        if (handle) {
+        if (handle && (chatting || frame.type === 'hello' || frame.type === 'presence' || frame.type === 'error')) {
             handle(frame);
         }
     }
@@ -213,6 +236,9 @@
         attempt = 0;
         showConnection('');
         showInvitee(frame.invitee || {});
+        if (!chatting) {
+            return;
+        }
         const visitor = frame.visitor || {};
         state.verified = Boolean(visitor.verified);
         if (visitor.name) {
@@ -265,6 +291,13 @@
     }
 
     function onError(frame) {
+        if (!chatting) {
+            if (frame.code === 'not_found' && !frame.ref) {
+                state.gone = true;
+                showIcon();
+            }
+            return;
+        }
         if (frame.ref && frame.ref === resumeId) {
             resumeId = null;
             startAfresh();
@@ -283,15 +316,21 @@
         }
         if (frame.code === 'invitee_offline') {
             state.refuses = true;
+            state.leaving = false;
         } else if (frame.code === 'not_found' && !frame.ref) {
             state.gone = true; // unknown, not sharing or a rotated CID: the server closes the socket
+            el.inviteeStatus.textContent = '';
+            showIcon();
         } else {
             if (frame.code === 'invalid' && /nickname/i.test(frame.message || '')) {
                 state.name = '';
+                state.changingName = true;
                 showVisitor();
                 el.nickname.focus();
+                state.note = {text: t('nickname.first'), kind: 'error'};
+            } else {
+                state.note = {text: errorText(frame), kind: 'error'};
             }
-            state.note = {text: errorText(frame), kind: 'error'};
         }
         showNotice();
         showCompose();
@@ -303,7 +342,7 @@
         state.lastSeq = 0;
         const unsent = state.messages.filter((m) => !m.seq);
         if (unsent.length < state.messages.length) {
-            state.note = {text: 'Your earlier conversation has ended.', kind: 'info'};
+            state.note = {text: t('notice.earlier.ended'), kind: 'info'};
             state.messages = [];
             el.messages.replaceChildren();
             unsent.forEach(insertMessage);
@@ -314,20 +353,20 @@
 
     function errorText(frame) {
         switch (frame.code) {
-            case 'rate_limited': return 'Slow down — try again in ' + (frame.retryAfter || 1) + ' s';
-            case 'forbidden': return frame.message || 'That is not allowed.';
-            case 'not_found': return 'This conversation is no longer open.';
-            case 'invalid': return frame.message ? 'Not accepted: ' + frame.message : 'Not accepted.';
-            default: return 'Something went wrong (' + (frame.code || 'unknown error') + ').';
+            case 'rate_limited': return t('error.rate.limited', {seconds: frame.retryAfter || 1});
+            // a refusal that answers nothing the visitor sent is the visitor ticket's
+            case 'forbidden': return t(frame.ref ? 'error.forbidden' : 'error.ticket');
+            case 'not_found': return t('error.not.found');
+            case 'invalid': return t('error.invalid');
+            default: return t('error.other', {code: frame.code || '?'});
         }
     }
 
     function onEnded(frame) {
-        const name = inviteeName();
         state.ended = {
-            closed: 'The conversation was closed.',
-            expired: 'The conversation expired.',
-        }[frame.reason] || name + ' left.';
+            closed: t('ended.closed'),
+            expired: t('ended.expired'),
+        }[frame.reason] || t('ended.other', {name: inviteeName()});
         state.token = null; // nothing left to resume, not even after a reload
         forget();
         stopTyping();
@@ -337,31 +376,63 @@
         showCompose();
     }
 
-    el.restart.addEventListener('click', () => {
-        forget();
-        location.reload();
-    });
-
     // ---- the invitee --------------------------------------------------------------------------------
 
-    const inviteeName = () => state.invitee.displayName || 'The person you chat with';
+    const inviteeName = () => state.invitee.displayName || t('someone');
     const inviteeOffline = () => state.invitee.status === 'Offline';
+    const statusText = (status) => statuses[status] || status;
+    const iconOf = (status) => (config.contextPath || '') + '/icons/presence/'
+        + status.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() + '.svg';
 
-    /** Fills the header from a hello's invitee or a presence frame. */
+    function showIcon(img) {
+        const images = img ? [img] : [el.inviteeIcon, el.launcherIcon, el.iconImg];
+        const status = state.invitee.status || 'Offline';
+        const text = state.gone ? t('notice.gone') : statusText(status);
+        images.filter(Boolean).forEach((image) => {
+            image.src = iconOf(status);
+            image.alt = text;
+            image.dataset.status = status;
+        });
+        if (el.iconImg) {
+            const label = state.gone ? text : t('icon.label', {name: inviteeName(), status: text});
+            el.iconImg.alt = label;
+            el.iconLink.title = label;
+        }
+    }
+
+    /** Fills the header, the button and the icon from a hello's invitee or a presence frame. */
     function showInvitee(invitee) {
+        const was = state.invitee.status;
         if (invitee.displayName) {
             state.invitee.displayName = invitee.displayName;
-            el.inviteeName.textContent = invitee.displayName;
-            document.title = invitee.displayName + ' · Parley';
+            if (el.inviteeName) {
+                el.inviteeName.textContent = invitee.displayName;
+            }
+            if (el.launcherText) {
+                el.launcherText.textContent = t('chat.with', {name: invitee.displayName});
+            }
+            document.title = t('window.title', {name: invitee.displayName});
         }
-        state.invitee.status = invitee.status || 'Offline';
-        state.invitee.statusText = invitee.statusText || state.invitee.status;
+        state.invitee.status = STATUSES.includes(invitee.status) ? invitee.status : 'Offline';
         state.invitee.personalMessage = invitee.personalMessage || '';
-        el.inviteeDot.dataset.status = state.invitee.status;
-        el.inviteeStatus.textContent = state.invitee.statusText;
+        showIcon();
+        if (!was && window.performance && performance.mark) {
+            performance.mark('parley-status'); // how soon after loading the status shows (ImControlBrowserIT)
+        }
+        root.dataset.status = state.invitee.status;
+        if (!chatting) {
+            return;
+        }
+        el.inviteeStatus.textContent = statusText(state.invitee.status);
         el.inviteeMessage.textContent = state.invitee.personalMessage;
         if (!inviteeOffline()) {
             state.refuses = false;
+            state.leaving = false;
+            state.wentOffline = false;
+        } else if (was && was !== 'Offline' && state.messages.length > 0 && !state.ended) {
+            state.wentOffline = true; // told once, in the notice, which screen readers read out
+            state.inviteeTyping = false;
+            showTyping();
         }
         showNotice();
         showCompose();
@@ -372,32 +443,49 @@
         let text = '';
         let kind = 'info';
         if (state.gone) {
-            text = 'This person cannot be reached here.';
+            text = t('notice.gone');
             kind = 'error';
         } else if (state.ended) {
             text = state.ended;
         } else if (state.note) {
             ({text, kind} = state.note);
         } else if (state.refuses) {
-            text = inviteeName() + ' is offline and does not take messages right now.';
+            text = t('notice.refuses', {name: inviteeName()});
+        } else if (state.wentOffline) {
+            text = t('notice.went.offline', {name: inviteeName()});
         } else if (inviteeOffline() && state.invitee.displayName) {
-            text = inviteeName() + ' is offline. Leave a message: they get it when they are back.';
+            text = t('notice.offline', {name: inviteeName()});
         }
-        el.notice.textContent = text;
+        if (el.notice.textContent !== text) {
+            el.notice.textContent = text;
+        }
         el.notice.dataset.kind = kind;
-        el.notice.hidden = !text;
     }
 
+    /**
+     * The input: disabled once nothing can be sent; while the invitee is offline, disabled until
+     * the visitor chooses "Leave a message" (unless the member takes no offline messages).
+     */
     function showCompose() {
         const closed = state.gone || Boolean(state.ended) || state.refuses;
-        el.compose.disabled = closed;
-        el.send.disabled = closed;
-        el.compose.placeholder = inviteeOffline() ? 'Leave a message' : 'Type a message';
+        const offline = inviteeOffline();
+        const waiting = !closed && offline && !state.leaving;
+        const hadFocus = document.activeElement === el.leave;
+        el.compose.disabled = closed || waiting;
+        el.send.disabled = closed || waiting;
+        el.send.hidden = waiting;
+        el.leave.hidden = !waiting;
+        el.compose.placeholder = t(offline ? 'message.leave' : 'message.placeholder');
         el.restart.hidden = !state.ended;
+        if (hadFocus && el.leave.hidden) {
+            (el.compose.disabled ? el.messages : el.compose).focus();
+        }
     }
 
     function showTyping() {
-        el.typing.textContent = state.inviteeTyping && !state.ended ? inviteeName() + ' is typing…' : '';
+        if (el.typing) {
+            el.typing.textContent = state.inviteeTyping && !state.ended ? t('typing', {name: inviteeName()}) : '';
+        }
     }
 
     // ---- the visitor's name --------------------------------------------------------------------------
@@ -407,6 +495,8 @@
         el.nicknameForm.hidden = !editing;
         el.visitor.hidden = editing || !state.name;
         el.visitorName.textContent = state.name;
+        const [before, after] = t('visitor.is').split('{name}');
+        el.visitorText.replaceChildren(before, el.visitorName, after === undefined ? '' : after);
         el.verified.hidden = !state.verified;
         // the nickname is part of the conversation once it started
         el.nicknameChange.hidden = state.verified || state.messages.length > 0;
@@ -416,33 +506,6 @@
         identifyId = nextId();
         send({type: 'identify', id: identifyId, name});
     }
-
-    el.nicknameForm.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const name = el.nickname.value.trim();
-        if (!name || name.length > MAX_NAME) {
-            state.note = {text: 'Pick a nickname of 1 to 40 characters.', kind: 'error'};
-            showNotice();
-            return;
-        }
-        state.name = name;
-        state.changingName = false;
-        state.note = null;
-        if (state.ready) {
-            identify(name); // otherwise it goes once the socket is ready
-        }
-        save();
-        showVisitor();
-        showNotice();
-        el.compose.focus();
-    });
-
-    el.nicknameChange.addEventListener('click', () => {
-        state.changingName = true;
-        showVisitor();
-        el.nickname.value = state.name;
-        el.nickname.focus();
-    });
 
     // ---- messages ------------------------------------------------------------------------------------
 
@@ -467,7 +530,7 @@
         if (from === 'invitee') {
             state.inviteeTyping = false;
             showTyping();
-            el.announcer.textContent = inviteeName() + ': ' + frame.text;
+            el.announcer.textContent = t('announce.message', {name: inviteeName(), text: frame.text});
         }
         save();
     }
@@ -504,7 +567,7 @@
         const li = document.createElement('li');
         li.className = 'message';
         li.dataset.from = message.from;
-        li.append(span('from', message.from === 'visitor' ? 'You' : inviteeName()));
+        li.append(span('from', message.from === 'visitor' ? t('from.you') : inviteeName()));
         li.append(span('text', message.text));
         if (message.from === 'visitor') {
             li.append(span('state', ''));
@@ -521,12 +584,12 @@
             li.dataset.seq = String(message.seq);
         }
         if (message.at) {
-            li.title = new Date(message.at).toLocaleString();
+            li.title = new Date(message.at).toLocaleString(config.lang);
         }
         const label = li.querySelector('.state');
         if (label) {
             label.dataset.state = delivery;
-            label.textContent = {sending: 'sending…', sent: 'sent', queued: 'queued', failed: 'not sent'}[delivery];
+            label.textContent = t('delivery.' + delivery);
         }
     }
 
@@ -540,7 +603,7 @@
             return;
         }
         if (!state.verified && !state.name) {
-            state.note = {text: 'Pick a nickname before your first message.', kind: 'error'};
+            state.note = {text: t('nickname.first'), kind: 'error'};
             state.changingName = true;
             showVisitor();
             showNotice();
@@ -548,7 +611,7 @@
             return;
         }
         if (text.length > MAX_TEXT) {
-            state.note = {text: 'A message can have at most 2,000 characters.', kind: 'error'};
+            state.note = {text: t('message.too.long'), kind: 'error'};
             showNotice();
             return;
         }
@@ -562,35 +625,10 @@
         stopTyping();
     }
 
-    el.composeForm.addEventListener('submit', (event) => {
-        event.preventDefault();
-        sendMessage();
-    });
-
-    el.compose.addEventListener('keydown', (event) => {
-        // Enter sends, Shift+Enter is a new line; an IME composing text keeps its Enter
-        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-            event.preventDefault();
-            sendMessage();
-        }
-    });
-
     // ---- typing: "active" when it starts, "paused" after 3 s idle, on sending or emptying -----------
 
     let typingSent = false;
     let typingTimer = 0;
-
-    el.compose.addEventListener('input', () => {
-        if (!el.compose.value.trim()) {
-            stopTyping();
-            return;
-        }
-        if (!typingSent && state.ready) {
-            typingSent = send({type: 'typing', state: 'active'});
-        }
-        clearTimeout(typingTimer);
-        typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
-    });
 
     function stopTyping() {
         clearTimeout(typingTimer);
@@ -607,17 +645,121 @@
         return node;
     }
 
-    // the 10 minutes count from when the visitor left the page
-    window.addEventListener('pagehide', save);
+    // ---- the views ------------------------------------------------------------------------------------
 
-    if (!invitee) {
+    /** The button view turns into the window, in place. */
+    function openWindow(focus) {
+        if (el.launcher) {
+            el.launcher.hidden = true;
+        }
+        el.window.classList.remove('closed');
+        root.dataset.view = 'window';
+        if (focus) {
+            (el.nicknameForm.hidden ? el.compose : el.nickname).focus();
+        }
+    }
+
+    function wireWindow() {
+        el.restart.addEventListener('click', () => {
+            forget();
+            location.reload();
+        });
+
+        el.nicknameForm.addEventListener('submit', (event) => {
+            event.preventDefault();
+            const name = el.nickname.value.trim();
+            if (!name || name.length > MAX_NAME) {
+                state.note = {text: t('nickname.invalid'), kind: 'error'};
+                showNotice();
+                return;
+            }
+            state.name = name;
+            state.changingName = false;
+            state.note = null;
+            if (state.ready) {
+                identify(name); // otherwise it goes once the socket is ready
+            }
+            save();
+            showVisitor();
+            showNotice();
+            (el.compose.disabled ? (el.leave.hidden ? el.messages : el.leave) : el.compose).focus();
+        });
+
+        el.nicknameChange.addEventListener('click', () => {
+            state.changingName = true;
+            showVisitor();
+            el.nickname.value = state.name;
+            el.nickname.focus();
+        });
+
+        el.leave.addEventListener('click', () => {
+            state.leaving = true;
+            showCompose();
+            el.compose.focus();
+        });
+
+        el.composeForm.addEventListener('submit', (event) => {
+            event.preventDefault();
+            sendMessage();
+        });
+
+        el.compose.addEventListener('keydown', (event) => {
+            // Enter sends, Shift+Enter is a new line; an IME composing text keeps its Enter
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                sendMessage();
+            }
+        });
+
+        el.compose.addEventListener('input', () => {
+            if (!el.compose.value.trim()) {
+                stopTyping();
+                return;
+            }
+            if (!typingSent && state.ready) {
+                typingSent = send({type: 'typing', state: 'active'});
+            }
+            clearTimeout(typingTimer);
+            typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+        });
+
+        if (el.openChat) {
+            el.openChat.addEventListener('click', () => openWindow(true));
+        }
+
+        // the 10 minutes count from when the visitor left the page
+        window.addEventListener('pagehide', save);
+    }
+
+    if (el.iconLink) {
+        // a small window of its own, as Messenger's was; without script (or blocked) the link opens a tab
+        el.iconLink.addEventListener('click', (event) => {
+            const popup = window.open(el.iconLink.href, '_blank', 'popup,width=320,height=420');
+            if (popup) {
+                popup.opener = null;
+                event.preventDefault();
+            }
+        });
+    }
+
+    if (!invitee || !config.socket) {
         state.gone = true;
-        el.inviteeStatus.textContent = '';
-        showNotice();
-        showCompose();
+        showIcon();
+        if (chatting) {
+            wireWindow();
+            el.inviteeStatus.textContent = '';
+            showNotice();
+            showCompose();
+        }
         return;
     }
-    restore();
-    showCompose();
+    if (chatting) {
+        wireWindow();
+        restore();
+        if (state.lastSeq > 0 && el.launcher) {
+            openWindow(false); // a conversation going on: back to it, not to the button
+        }
+        showCompose();
+    }
     connect();
 })();

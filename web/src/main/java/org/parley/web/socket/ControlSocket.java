@@ -30,6 +30,8 @@ import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.web.i18n.Markets;
+import org.parley.web.rest.PresenceAnswers;
 
 /**
  * A visitor's socket ({@code /ws/control?invitee=ID}): says hello with the invitee's presence,
@@ -93,10 +95,11 @@ public class ControlSocket extends FrameEndpoint {
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
         resumeToken = Conversations.newResumeToken();
-        sessions.watch(invitee.member().username(), outbox);
+        java.util.Locale culture = Markets.resolve(first(session, "mkt"));
+        sessions.watch(invitee.member().username(), outbox, culture);
         // the presence may have changed between the lookup and watching: read it again for the hello
         var now = presence.presenceOf(invitee.member().username());
-        JsonObjectBuilder inviteeJson = Frames.presence(now, now.status().text())
+        JsonObjectBuilder inviteeJson = Frames.presence(now, PresenceAnswers.statusText(now.status(), culture))
                 .add("id", directory.publicId(invitee.member()))
                 .add("displayName", invitee.member().displayName());
         JsonObjectBuilder visitorJson = Json.createObjectBuilder().add("verified", identity != null);

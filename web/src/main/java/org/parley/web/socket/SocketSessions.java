@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +27,7 @@ import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.PresenceChanged;
+import org.parley.web.rest.PresenceAnswers;
 
 /**
  * Every open socket, and who must hear of what: a member's clients hear every event of their
@@ -41,7 +41,7 @@ public class SocketSessions {
     /** Member clients by username, each keyed by client id. */
     private final Map<String, Map<String, Outbox>> clients = new ConcurrentHashMap<>();
     /** Visitor sockets by the member they visit, for presence. */
-    private final Map<String, Set<Outbox>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, Map<Outbox, java.util.Locale>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
     private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
@@ -91,7 +91,7 @@ public class SocketSessions {
 
     private void pingAll() {
         clients.values().forEach(mine -> mine.values().forEach(Outbox::ping));
-        watchers.values().forEach(set -> set.forEach(Outbox::ping));
+        watchers.values().forEach(visitors -> visitors.keySet().forEach(Outbox::ping));
         presenceWatchers.values().stream().flatMap(pages -> pages.keySet().stream()).distinct().forEach(Outbox::ping);
     }
 
@@ -114,14 +114,15 @@ public class SocketSessions {
         });
     }
 
-    public void watch(String invitee, Outbox visitor) {
-        watchers.computeIfAbsent(invitee, u -> ConcurrentHashMap.newKeySet()).add(visitor);
+    /** A visitor's socket hears the invitee's presence, in the visitor's culture. */
+    public void watch(String invitee, Outbox visitor, java.util.Locale culture) {
+        watchers.computeIfAbsent(invitee, u -> new ConcurrentHashMap<>()).put(visitor, culture);
     }
 
     public void unwatch(String invitee, Outbox visitor) {
-        watchers.computeIfPresent(invitee, (u, set) -> {
-            set.remove(visitor);
-            return set.isEmpty() ? null : set;
+        watchers.computeIfPresent(invitee, (u, visitors) -> {
+            visitors.remove(visitor);
+            return visitors.isEmpty() ? null : visitors;
         });
     }
 
@@ -140,7 +141,7 @@ public class SocketSessions {
     static String watchedPresence(String id, org.parley.presence.entity.Presence presence, java.util.Locale culture) {
         return Frames.type("presence").add("id", id).add("found", true)
                 .add("status", presence.status().wireName())
-                .add("statusText", org.parley.web.rest.PresenceAnswers.statusText(presence.status(), culture))
+                .add("statusText", PresenceAnswers.statusText(presence.status(), culture))
                 .build().toString();
     }
 
@@ -192,9 +193,9 @@ public class SocketSessions {
     }
 
     void onPresence(@Observes PresenceChanged change) {
-        String frame = Frames.presenceFrame(change.presence(), change.presence().status().text());
-        watchers.getOrDefault(change.username(), Set.of()).forEach(visitor -> visitor.send(frame));
-        toClients(change.username(), null, frame);
+        watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, culture) -> visitor.send(
+                Frames.presenceFrame(change.presence(), PresenceAnswers.statusText(change.presence().status(), culture))));
+        toClients(change.username(), null, Frames.presenceFrame(change.presence(), change.presence().status().text()));
         presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) ->
                 page.send(watchedPresence(watch.id(), change.presence(), watch.culture())));
     }
@@ -218,7 +219,7 @@ public class SocketSessions {
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
         }
         if (!member.visibleOnTheWeb()) {
-            watchers.getOrDefault(member.username(), Set.of()).forEach(visitor -> visitor.sendAndClose(
+            watchers.getOrDefault(member.username(), Map.of()).keySet().forEach(visitor -> visitor.sendAndClose(
                     Frames.error("not_found", "This member cannot be reached here.", null),
                     new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found")));
         }

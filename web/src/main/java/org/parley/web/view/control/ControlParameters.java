@@ -1,0 +1,158 @@
+package org.parley.web.view.control;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import org.parley.web.i18n.Markets;
+
+/**
+ * The query parameters of an IM control (SPEC.md §4), read with case-insensitive names as legacy
+ * embed code spells them ({@code Invitee}, {@code INVITEE}, {@code invitee}). Only what passes
+ * validation is kept: a colour that is not 3 or 6 hex digits, an unknown theme or view, an
+ * oversized ticket are dropped here, so they never reach the page.
+ */
+public final class ControlParameters {
+
+    /** The longest visitor ticket ({@code dt}) passed on to the socket; a longer one is dropped. */
+    public static final int TICKET_MAX = 512;
+
+    /** {@code CID} or {@code CID@DOMAIN}: hex digits, then a host name. */
+    static final Pattern INVITEE = Pattern.compile("[A-Za-z0-9._@-]{1,255}");
+
+    private final String invitee;
+    private final Locale culture;
+    private final boolean useTheme;
+    private final Theme theme;
+    private final Map<ColourRole, String> colours;
+    private final ControlView view;
+    private final String ticket;
+
+    private ControlParameters(Map<String, String[]> parameters) {
+        String asked = first(parameters, "invitee");
+        invitee = asked != null && INVITEE.matcher(asked.trim()).matches() ? asked.trim() : null;
+        culture = Markets.resolve(first(parameters, "mkt"));
+        useTheme = !"false".equalsIgnoreCase(trimmed(first(parameters, "useTheme")));
+        theme = Theme.named(first(parameters, "themeName"));
+        EnumMap<ColourRole, String> valid = new EnumMap<>(ColourRole.class);
+        for (ColourRole role : ColourRole.values()) {
+            String colour = first(parameters, role.parameter());
+            if (colour != null && Palette.HEX.matcher(colour).matches()) {
+                valid.put(role, colour.toLowerCase(Locale.ROOT));
+            }
+        }
+        colours = Collections.unmodifiableMap(valid);
+        view = ControlView.named(first(parameters, "view"));
+        String dt = first(parameters, "dt");
+        ticket = dt != null && !dt.isEmpty() && dt.length() <= TICKET_MAX ? dt : null;
+    }
+
+    /** Reads a request's parameters ({@code ServletRequest.getParameterMap()}). */
+    public static ControlParameters parse(Map<String, String[]> parameters) {
+        return new ControlParameters(parameters);
+    }
+
+    /** The value of the first parameter so named in any case, or null. */
+    private static String first(Map<String, String[]> parameters, String name) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (parameter.getKey().equalsIgnoreCase(name) && parameter.getValue() != null
+                    && parameter.getValue().length > 0) {
+                return parameter.getValue()[0];
+            }
+        }
+        return null;
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    /** The member asked for, as given ({@code CID} or {@code CID@DOMAIN}); empty when missing or malformed. */
+    public Optional<String> invitee() {
+        return Optional.ofNullable(invitee);
+    }
+
+    /** The shipped culture for {@code mkt} (see {@link Markets#resolve}). */
+    public Locale culture() {
+        return culture;
+    }
+
+    public boolean rightToLeft() {
+        return Markets.rightToLeft(culture);
+    }
+
+    public boolean useTheme() {
+        return useTheme;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** The valid colour parameters, lower-case hex without {@code #}. */
+    public Map<ColourRole, String> colours() {
+        return colours;
+    }
+
+    /** The theme (or, with {@code useTheme=false}, no theme) with the colour parameters on top. */
+    public Palette palette() {
+        return (useTheme ? theme.palette() : Palette.UNTHEMED).with(colours);
+    }
+
+    public ControlView view() {
+        return view;
+    }
+
+    /** The visitor ticket, passed to the socket as it came. */
+    public Optional<String> ticket() {
+        return Optional.ofNullable(ticket);
+    }
+
+    /**
+     * The query of this control shown in another view, from the validated values only
+     * (the icon view links to the window with it).
+     */
+    public String query(ControlView shown, boolean withTicket) {
+        StringJoiner query = new StringJoiner("&");
+        add(query, "invitee", invitee);
+        add(query, "mkt", culture.toLanguageTag());
+        if (!useTheme) {
+            add(query, "useTheme", "false");
+        } else if (theme != Theme.DEFAULT) {
+            add(query, "themeName", theme.parameter());
+        }
+        colours.forEach((role, colour) -> add(query, role.parameter(), colour));
+        add(query, "view", shown.parameter());
+        if (withTicket) {
+            add(query, "dt", ticket);
+        }
+        return query.toString();
+    }
+
+    /** The query of the visitor's socket, {@code /ws/control?…}: invitee, culture and ticket. */
+    public String socketQuery(boolean withTicket) {
+        StringJoiner query = new StringJoiner("&");
+        add(query, "invitee", invitee);
+        add(query, "mkt", culture.toLanguageTag());
+        if (withTicket) {
+            add(query, "dt", ticket);
+        }
+        return query.toString();
+    }
+
+    private static void add(StringJoiner query, String name, String value) {
+        if (value != null) {
+            query.add(name + "=" + encode(value));
+        }
+    }
+
+    /** RFC 3986 query encoding; {@code @} stays, so {@code invitee=CID@DOMAIN} reads as legacy code writes it. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
+    }
+}
