@@ -87,11 +87,6 @@ public class Members {
         return SignInResult.signedIn(found.getUsername(), found.getRole().groups());
     }
 
-    /** Whether this member may still use Parley: existing sessions of a disabled member stop working. */
-    public boolean isActive(String username) {
-        return find(username).map(Member::isEnabled).orElse(false);
-    }
-
     public Optional<Member> find(String username) {
         return em.createNamedQuery(Member.BY_USERNAME, Member.class)
                 .setParameter("username", Enrolment.normalizeUsername(username))

@@ -195,10 +195,6 @@ public class Conversations {
                 .sorted(Comparator.comparing(Conversation::startedAt)).toList();
     }
 
-    public int openCount() {
-        return byId.size();
-    }
-
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void sweep() {
         var now = clock.instant();

@@ -82,8 +82,4 @@ public class OfflineMessage {
     public Instant getSentAt() {
         return sentAt;
     }
-
-    public boolean isRead() {
-        return readAt != null;
-    }
 }

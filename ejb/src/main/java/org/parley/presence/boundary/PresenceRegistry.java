@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,10 +79,6 @@ public class PresenceRegistry {
 
     public void disconnect(String username, String clientId) {
         announce(table.disconnect(username, clientId, clock.instant()));
-    }
-
-    public Map<String, Presence> online() {
-        return table.snapshot();
     }
 
     void expire() {

@@ -95,7 +95,7 @@ public class PresenceTable {
         return changes;
     }
 
-    /** The connected members and their aggregate status, for dashboards. */
+    /** The members the table still keeps, with what others see of them. */
     public Map<String, Presence> snapshot() {
         Map<String, Presence> all = new LinkedHashMap<>();
         members.forEach((username, state) -> all.put(username, state.seen));

@@ -158,10 +158,6 @@ public class SocketSessions {
         return visitors.remove(conversationId, visitor);
     }
 
-    public int clientCount() {
-        return clients.values().stream().mapToInt(Map::size).sum();
-    }
-
     void onConversation(@Observes ConversationEvent event) {
         if (event instanceof ConversationStarted started) {
             toClients(started.invitee(), null, Frames.type("conversation.started")
