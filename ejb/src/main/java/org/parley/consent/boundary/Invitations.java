@@ -9,13 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.IntranetOrigins;
 import org.parley.consent.control.RedirectUris;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.Invitation;
@@ -70,8 +70,7 @@ public class Invitations {
             if (!registered) {
                 throw new AccountRefusedException("The return address does not belong to " + application.getName() + ".");
             }
-        } else if (config.getOptionalValues("parley.intranet.origins", String.class).orElse(List.of()).stream()
-                .map(o -> o.trim().toLowerCase(Locale.ROOT)).noneMatch(origin.get()::equals)) {
+        } else if (!IntranetOrigins.of(config).contains(origin.get())) {
             throw new AccountRefusedException("The return address is not an intranet site Parley knows.");
         }
         String privacy = Optional.ofNullable(privacyUrl).flatMap(RedirectUris::parse).map(Object::toString).orElse(null);

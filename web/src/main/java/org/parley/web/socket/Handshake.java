@@ -8,11 +8,10 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.parley.consent.control.IntranetOrigins;
 import org.parley.consent.control.TokenDigests;
 import org.parley.web.security.BearerTokens;
 
@@ -45,7 +44,8 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         }
         Request request = CURRENT.get();
         String normalized = origin.trim().toLowerCase(Locale.ROOT);
-        boolean allowed = request != null && sameOrigin(normalized, request.host()) || intranetOrigins().contains(normalized);
+        boolean allowed = request != null && sameOrigin(normalized, request.host())
+                || IntranetOrigins.of(ConfigProvider.getConfig(Handshake.class.getClassLoader())).contains(normalized);
         if (!allowed) {
             LOG.info(() -> "Refused a WebSocket handshake" + (request == null ? "" : " to " + request.path() + " from "
                     + request.peer()) + ": the page origin " + origin.replaceAll("\\p{Cntrl}", "?")
@@ -75,12 +75,6 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static List<String> intranetOrigins() {
-        Config config = ConfigProvider.getConfig(Handshake.class.getClassLoader());
-        return config.getOptionalValues("parley.intranet.origins", String.class).orElse(List.of()).stream()
-                .map(o -> o.trim().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty()).toList();
     }
 
     /** Notes host and peer of every request to a socket path, for the handshake on the same thread. */

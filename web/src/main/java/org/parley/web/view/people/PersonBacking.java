@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import org.parley.account.boundary.Members;
-import org.parley.account.entity.Member;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
 import org.parley.web.view.Http;
@@ -21,7 +21,7 @@ import org.parley.web.view.Http;
 public class PersonBacking {
 
     @Inject
-    Members members;
+    MemberDirectory directory;
 
     @Inject
     Consents consents;
@@ -29,21 +29,21 @@ public class PersonBacking {
     @Inject
     FacesContext faces;
 
-    private Member member;
+    private DirectoryEntry member;
     private boolean chat;
 
     public void load() throws IOException {
         Object username = faces.getExternalContext().getRequestMap().get(PeopleServlet.USERNAME);
-        member = username == null ? null : members.find((String) username).filter(Member::isEnabled).orElse(null);
+        member = username == null ? null
+                : directory.byUsername((String) username).filter(DirectoryEntry::enabled).orElse(null);
         if (member == null) {
             Http.notFound(faces);
             return;
         }
-        chat = member.getSettings().isProfileChat()
-                && consents.hasActiveConsent(member.getUsername(), Application.DIRECTORY);
+        chat = member.profileChat() && consents.hasActiveConsent(member.username(), Application.DIRECTORY);
     }
 
-    public Member getMember() {
+    public DirectoryEntry getMember() {
         return member;
     }
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.parley.consent.control.IntranetOrigins;
 import org.parley.web.i18n.Markets;
 
 /** What the control page writes besides its markup: its policy, its JSON island, its words. */
@@ -21,8 +22,9 @@ class ControlPageTest {
 
     @Test
     void thePolicyAllowsParleyAndTheIntranetOriginsToFrameThePage() {
-        String policy = ControlPageFilter.policy("n0nce", List.of("https://intranet.example", " http://127.0.0.1:28765 ",
-                "HTTPS://Portal.Example/", "https://evil.example; script-src *", "*", "javascript:alert(1)"));
+        String policy = ControlPageFilter.policy("n0nce", IntranetOrigins.of(List.of("https://intranet.example",
+                " http://127.0.0.1:28765 ", "HTTPS://Portal.Example/", "https://evil.example; script-src *", "*",
+                "javascript:alert(1)")));
         assertEquals("default-src 'none'; script-src 'self'; style-src 'self' 'nonce-n0nce'; img-src 'self'; "
                 + "connect-src 'self'; frame-ancestors 'self' https://intranet.example http://127.0.0.1:28765 "
                 + "https://portal.example; base-uri 'none'; form-action 'self'", policy);
