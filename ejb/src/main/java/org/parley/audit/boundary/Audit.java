@@ -2,11 +2,13 @@ package org.parley.audit.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
 
@@ -23,6 +25,11 @@ public class Audit {
         em.persist(new AuditEntry(Instant.now(), actor, action, subject, address, detail));
         LOG.info(() -> "Audit: " + actor + " " + action + (subject == null ? "" : " " + subject)
                 + (address == null ? "" : " from " + address) + (detail == null ? "" : " (" + detail + ")"));
+    }
+
+    /** Account events are written in the transaction that fired them, so a rolled-back change leaves no entry. */
+    public void onAccount(@Observes AccountEvent event) {
+        record(event.actor(), event.action().auditName(), event.member(), event.address(), event.detail());
     }
 
     /** The newest entries first. */
