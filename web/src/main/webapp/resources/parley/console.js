@@ -307,7 +307,7 @@
         const button = li.firstChild;
         button.replaceChildren(span('visitor-name', conversation.visitor.name || 'Visitor'));
         if (conversation.visitor.verified) {
-            button.append(span('verified', 'verified'));
+            button.append(verifiedBadge(conversation.visitor));
         }
         if (conversation.unread > 0) {
             const unread = span('unread', String(conversation.unread));
@@ -367,7 +367,7 @@
         el.title.textContent = 'Conversation with ' + (conversation.visitor.name || 'a visitor');
         const info = [];
         if (conversation.visitor.verified) {
-            info.push('Verified visitor.');
+            info.push('Verified visitor: the Parley member ' + conversation.visitor.username + '.');
         }
         if (conversation.page) {
             info.push('From ' + conversation.page);
@@ -684,7 +684,7 @@
         head.className = 'offline-head';
         head.append(span('visitor-name', visitor.name || 'Visitor'));
         if (visitor.verified) {
-            head.append(span('verified', 'verified'));
+            head.append(verifiedBadge(visitor));
         }
         if (item.at) {
             const time = document.createElement('time');
@@ -801,6 +801,13 @@
     el.notify.addEventListener('click', () => {
         Notification.requestPermission().then(showNotificationState);
     });
+
+    /** A verified visitor's badge names their username: a display name can be anyone's, a username only theirs. */
+    function verifiedBadge(visitor) {
+        const badge = span('verified', visitor.username ? 'verified · ' + visitor.username : 'verified');
+        badge.title = visitor.username ? 'Signed in to Parley as ' + visitor.username : 'Signed in to Parley';
+        return badge;
+    }
 
     function span(className, text) {
         const node = document.createElement('span');

@@ -36,6 +36,10 @@ public class OfflineMessage {
     @Column(name = "visitor_verified", nullable = false)
     private boolean visitorVerified;
 
+    /** The verified visitor's username; {@code null} for a nickname. */
+    @Column(name = "visitor_username", length = 64)
+    private String visitorUsername;
+
     @Column(nullable = false, length = TEXT_MAX)
     private String text;
 
@@ -53,6 +57,7 @@ public class OfflineMessage {
         this.invitee = Objects.requireNonNull(invitee);
         this.visitorName = visitor.name();
         this.visitorVerified = visitor.verified();
+        this.visitorUsername = visitor.username();
         this.text = Objects.requireNonNull(text);
         this.sentAt = sentAt;
     }
@@ -72,7 +77,9 @@ public class OfflineMessage {
     }
 
     public VisitorIdentity getVisitor() {
-        return new VisitorIdentity(visitorName, visitorVerified);
+        // messages stored before usernames were kept stay as they were shown then: by name only
+        return visitorVerified && visitorUsername != null ? VisitorIdentity.member(visitorName, visitorUsername)
+                : VisitorIdentity.anonymous(visitorName);
     }
 
     public String getText() {

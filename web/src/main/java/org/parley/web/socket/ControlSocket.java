@@ -140,7 +140,7 @@ public class ControlSocket extends FrameEndpoint {
         if (conversationId != null) {
             throw new FrameException("forbidden", "The conversation has started; the nickname stays.", frame.id());
         }
-        identity = new VisitorIdentity(name, false);
+        identity = VisitorIdentity.anonymous(name);
         outbox.send(Frames.ack(frame.id()));
     }
 
@@ -211,7 +211,7 @@ public class ControlSocket extends FrameEndpoint {
 
     private Optional<VisitorIdentity> verifiedVisitor(String username) {
         return directory.byUsername(username).filter(DirectoryEntry::enabled)
-                .map(member -> new VisitorIdentity(member.displayName(), true));
+                .map(member -> VisitorIdentity.member(member.displayName(), member.username()));
     }
 
     static String first(Session session, String name) {

@@ -166,8 +166,13 @@ public final class Frames {
         return frame.build().toString();
     }
 
+    /** {@code {name, verified, username?}}: a verified visitor's username tells them apart from anyone who took their name. */
     public static JsonObjectBuilder visitor(VisitorIdentity visitor) {
-        return Json.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
+        JsonObjectBuilder json = Json.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
+        if (visitor.username() != null) {
+            json.add("username", visitor.username());
+        }
+        return json;
     }
 
     /** A message as a visitor sees it: {@code from} is "visitor" or "invitee". */

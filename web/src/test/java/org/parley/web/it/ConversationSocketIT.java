@@ -1,6 +1,7 @@
 package org.parley.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -323,6 +324,62 @@ class ConversationSocketIT extends ParleyDeployment {
             visitor.ack("1");
             JsonObject started = console.next("conversation.started");
             assertTrue(started.getJsonObject("conversation").getJsonObject("visitor").getBoolean("verified"));
+        }
+    }
+
+    @Test
+    void aVerifiedVisitorWhoTookAColleaguesNameStillShowsTheirOwnUsername() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");
+        var mallory = Accounts.sharingMember(base, "mallory", "Mallory");
+        Browser.Page renamed = mallory.browser().submit("settings", Map.of("displayName", "Grace Hopper"), "save");
+        assertTrue(renamed.messages().contains("Your settings are saved."), renamed.messages());
+        try (Socket console = client(host);
+             Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), mallory.browser())) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Hi, it is Grace"));
+            visitor.ack("1");
+            JsonObject shown = console.next("conversation.started").getJsonObject("conversation").getJsonObject("visitor");
+            assertEquals("Grace Hopper", shown.getString("name"));
+            assertTrue(shown.getBoolean("verified"));
+            assertEquals(mallory.username(), shown.getString("username"), "the member sees who it really is");
+            assertNotEquals(grace.username(), shown.getString("username"));
+            try (Socket second = Socket.open(uri(), "/ws/client", host.browser())) {
+                JsonObject welcome = second.next("welcome");
+                assertEquals(mallory.username(), welcome.getJsonArray("conversations").getJsonObject(0)
+                        .getJsonObject("visitor").getString("username"), "a new client sees the same identity");
+            }
+        }
+    }
+
+    @Test
+    void anOfflineMessageOfAVerifiedVisitorKeepsTheirUsername() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        var guest = Accounts.sharingMember(base, "guest", "Guest Member");
+        try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), guest.browser())) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Call me back"));
+            assertTrue(visitor.ack("1").getBoolean("queued"));
+        }
+        try (Socket console = Socket.open(uri(), "/ws/client", host.browser())) {
+            JsonObject left = console.next("welcome").getJsonArray("offline").getJsonObject(0);
+            assertEquals("Call me back", left.getString("text"));
+            assertEquals(guest.username(), left.getJsonObject("visitor").getString("username"));
+        }
+    }
+
+    @Test
+    void anAnonymousVisitorHasNoUsername() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        try (Socket console = client(host); Socket visitor = visitor(host)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("id", "n").add("name", "admin"));
+            visitor.ack("n");
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Hello"));
+            visitor.ack("1");
+            JsonObject shown = console.next("conversation.started").getJsonObject("conversation").getJsonObject("visitor");
+            assertFalse(shown.getBoolean("verified"));
+            assertFalse(shown.containsKey("username"), shown.toString());
         }
     }
 
