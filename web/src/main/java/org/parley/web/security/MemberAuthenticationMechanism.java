@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.SignInResult;
+import org.parley.account.control.LogText;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.Role;
 import org.parley.consent.entity.Application;
@@ -102,23 +103,38 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
                     + (ended.get() == Ended.DISABLED ? "the account is disabled"
                     : "the password was changed (or the account disabled) since it signed in"));
             if (context.isProtected() && !isWebSocket(request)) {
-                return context.redirect(signInPage(request) + "?ended=" + ended.get().name().toLowerCase(Locale.ROOT));
+                return sendToSignIn(request, token.isPresent(), context, "?ended=" + ended.get().name().toLowerCase(Locale.ROOT));
             }
         }
         if (context.isProtected()) {
             if (isWebSocket(request)) {
                 return context.responseUnauthorized(); // a socket cannot follow a redirect to a page
             }
-            // a request that came with a token is no browser on its way to sign in: it gets no session to continue in
-            if (token.isEmpty() && "GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                ReturnPath.of(request.getRequestURI().substring(request.getContextPath().length())
-                                + (query == null ? "" : "?" + query))
-                        .ifPresent(path -> request.getSession().setAttribute(CONTINUE_TO, path));
-            }
-            return context.redirect(signInPage(request));
+            return sendToSignIn(request, token.isPresent(), context, "");
         }
         return context.doNothing();
+    }
+
+    /** A page needs a member: to the sign-in page, remembering (in a session) which page of Parley asked. */
+    private static AuthenticationStatus sendToSignIn(HttpServletRequest request, boolean cameWithToken,
+                                                     HttpMessageContext context, String notice) {
+        // a request that came with a token is no browser on its way to sign in: it gets no session to continue in
+        if (!cameWithToken && "GET".equals(request.getMethod())) {
+            remember(request);
+        }
+        return context.redirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE + notice);
+    }
+
+    private static void remember(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String asked = request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        Optional<String> page = ReturnPath.of(asked);
+        if (page.isPresent()) {
+            request.getSession().setAttribute(CONTINUE_TO, page.get());
+        } else {
+            LOG.info(() -> "A request from " + request.getRemoteAddr() + " for '" + LogText.typed(asked)
+                    + "' was sent to sign in; afterwards it goes to the settings: that address is not a page of Parley");
+        }
     }
 
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
@@ -141,10 +157,6 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static boolean isWebSocket(HttpServletRequest request) {
         return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-    }
-
-    private static String signInPage(HttpServletRequest request) {
-        return request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE;
     }
 
     /**

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * desktop client ({@code parley-desktop}) signs the member in for that request only.</li>
  * <li>{@link #READ_BY_THE_API}: the APIs of SPEC.md §2–3 under {@code /api/} and {@code /users/},
  * whose resources read the token themselves, decide by its scopes, and answer an invalid one
- * in their own form (RFC 6750 JSON, with CORS).</li>
+ * in their own form (401 with the same challenge and a JSON error body).</li>
  * <li>{@link #OPENS_NOTHING}: everywhere else, every page above all. Pages know a member only
  * from the signed-in session; a valid token here is not a sign-in, an invalid one is refused.</li>
  * </ul>
