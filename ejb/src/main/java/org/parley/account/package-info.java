@@ -2,6 +2,10 @@
  * Accounts: members (the people with a Parley account), their roles, password hashes
  * (Jakarta Security {@code Pbkdf2PasswordHash}), their public presence ID (CID) and their
  * settings. The sign-in identity store reads from here; sign-in failures are throttled here.
- * Fires no events yet.
+ * Fires {@code MemberChanged} after a committed change to what others see of a member (the
+ * in-memory {@code MemberDirectory} refreshes itself from it), and {@code AccountEvent} in the
+ * transaction of every sign-in, refusal, sign-out and account change (the audit trail records it).
+ * A member's session generation grows with every new password and every disabling: sessions
+ * signed in under an older one have ended.
  */
 package org.parley.account;

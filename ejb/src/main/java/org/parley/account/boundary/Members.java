@@ -8,16 +8,20 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.parley.account.control.Enrolment;
 import org.parley.account.control.LogText;
 import org.parley.account.control.Passwords;
 import org.parley.account.control.SignInThrottle;
+import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.Member;
@@ -30,6 +34,9 @@ import org.parley.account.entity.WrongPasswordException;
  * Members and their sign-in. Self-service methods act on the calling member only; admin
  * methods need the {@code admin} role. Passwords are checked in the same time whether the
  * member exists or not, and repeated failures are slowed down ({@link SignInThrottle}).
+ * Every sign-in (or refusal), sign-out and change to an account fires an {@link AccountEvent}
+ * in the transaction that did it, which the audit trail records; {@code address} parameters
+ * are the caller's address, for that record.
  */
 @Stateless
 public class Members {
@@ -55,13 +62,23 @@ public class Members {
     @Inject
     Event<MemberChanged> changed;
 
-    /** Checks a username and password typed on the sign-in page, from {@code address}. */
-    public SignInResult authenticate(String username, char[] password, String address) {
+    @Inject
+    Event<AccountEvent> accountEvents;
+
+    /**
+     * Checks a username and password typed on the sign-in page, from {@code address}. A member
+     * signs in only with the right password, while enabled and not slowed down; every attempt is
+     * audited, a refused one with its reason.
+     */
+    public SignInResult authenticate(@NotNull(message = "A username is required.") String username,
+                                     @NotNull(message = "A password is required.") char[] password,
+                                     @NotBlank(message = "The caller's address is required.") String address) {
         String name = Enrolment.normalizeUsername(username);
         Optional<Duration> wait = throttle.waitFor(name, address);
         if (wait.isPresent()) {
             LOG.info(() -> "Refused a sign-in for '" + LogText.typed(name) + "' from " + address + ": slowed down for "
                     + wait.get().toSeconds() + " s more after repeated failures");
+            refusedSignIn(name, address, "slowed down for " + wait.get().toSeconds() + " s after repeated failures");
             return SignInResult.slowedDown(wait.get());
         }
         Optional<Member> member = find(name);
@@ -75,16 +92,32 @@ public class Members {
         if (!matches) {
             throttle.failed(name, address);
             LOG.info(() -> "Failed sign-in for '" + LogText.typed(name) + "' from " + address + ": wrong username or password");
+            refusedSignIn(name, address, "wrong username or password");
             return SignInResult.refused(SignInResult.Outcome.WRONG_CREDENTIALS);
         }
         Member found = member.get();
         if (!found.isEnabled()) {
             LOG.info(() -> "Refused a sign-in for '" + name + "' from " + address + ": the account is disabled");
+            refusedSignIn(name, address, "the account is disabled");
             return SignInResult.refused(SignInResult.Outcome.DISABLED);
         }
         throttle.succeeded(name);
         LOG.info(() -> "Member '" + name + "' signed in from " + address);
-        return SignInResult.signedIn(found.getUsername(), found.getRole().groups());
+        accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SIGNED_IN, address, null));
+        return SignInResult.signedIn(found.getUsername(), found.getRole().groups(), found.getSessionGeneration());
+    }
+
+    private void refusedSignIn(String typedName, String address, String reason) {
+        String name = LogText.typed(typedName);
+        accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SIGN_IN_REFUSED, address, reason));
+    }
+
+    /** The calling member signs out, from {@code address}; the web tier then ends the session. */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public void signOut(@NotBlank(message = "The caller's address is required.") String address) {
+        String me = caller();
+        LOG.info(() -> "Member '" + me + "' signed out from " + address);
+        accountEvents.fire(new AccountEvent(me, me, AccountEvent.Action.SIGNED_OUT, address, null));
     }
 
     public Optional<Member> find(String username) {
@@ -137,11 +170,25 @@ public class Members {
         });
     }
 
+    /**
+     * Changes the calling member's password, only against the current one. Every other session
+     * of the member ends; the answer is the member's new session generation, which the session
+     * that made the change takes on so that it stays signed in.
+     */
     @RolesAllowed(Role.MEMBER_GROUP)
-    public void changeMyPassword(char[] current, char[] next) throws WrongPasswordException {
+    public int changeMyPassword(@NotNull(message = "Enter your current password.") char[] current,
+                                @NotNull(message = "Enter a new password.") char[] next,
+                                @NotBlank(message = "The caller's address is required.") String address)
+            throws WrongPasswordException {
         Member me = me();
         me.changePassword(current, next, passwords.hasher(), Instant.now());
-        LOG.info(() -> "Member '" + me.getUsername() + "' changed their password");
+        changed.fire(new MemberChanged(me.getUsername()));
+        String name = me.getUsername();
+        LOG.info(() -> "Member '" + name + "' changed their password: their other sessions end now");
+        accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.PASSWORD_CHANGED, address, null));
+        accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SESSIONS_ENDED, address,
+                "every other session, after a password change"));
+        return me.getSessionGeneration();
     }
 
     @RolesAllowed(Role.ADMIN_GROUP)
@@ -149,17 +196,23 @@ public class Members {
         return em.createNamedQuery(Member.ALL, Member.class).getResultList();
     }
 
+    /** An admin creates a member (or another admin); the username must be free. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public Member create(String username, String displayName, String title, String department,
-                         char[] password, Role role) {
+    public Member create(@NotNull(message = "Enter a username.") String username, String displayName, String title,
+                         String department, @NotNull(message = "Enter a first password.") char[] password,
+                         @NotNull(message = "Choose a role.") Role role,
+                         @NotBlank(message = "The caller's address is required.") String address) {
         Member member = enrolment.enrol(username, displayName, title, department, password, role);
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' created the " + role.name().toLowerCase() + " '" + member.getUsername() + "'");
+        audit(member, AccountEvent.Action.CREATED, address, "as " + roleName(role));
         return member;
     }
 
+    /** An admin disables a member, which ends all their sessions; the last enabled admin stays enabled. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public void disable(String username) {
+    public void disable(@NotBlank(message = "Name the member.") String username,
+                        @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
         if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
             throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.");
@@ -167,29 +220,74 @@ public class Members {
         member.disable();
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' disabled '" + member.getUsername() + "': their sessions end now");
+        audit(member, AccountEvent.Action.DISABLED, address, null);
+        audit(member, AccountEvent.Action.SESSIONS_ENDED, address, "every session, the account is disabled");
     }
 
+    /** An admin enables a member again; sessions that ended when they were disabled stay ended. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public void enable(String username) {
+    public void enable(@NotBlank(message = "Name the member.") String username,
+                       @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
         member.enable();
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' re-enabled '" + member.getUsername() + "'");
+        audit(member, AccountEvent.Action.ENABLED, address, null);
     }
 
+    /** An admin sets a member's password without knowing the old one; every session of the member ends. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public void resetPassword(String username, char[] password) {
+    public void resetPassword(@NotBlank(message = "Enter the username.") String username,
+                              @NotNull(message = "Enter the new password.") char[] password,
+                              @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
         member.resetPassword(password, passwords.hasher(), Instant.now());
-        LOG.info(() -> "Admin '" + caller() + "' reset the password of '" + member.getUsername() + "'");
+        changed.fire(new MemberChanged(member.getUsername()));
+        LOG.info(() -> "Admin '" + caller() + "' reset the password of '" + member.getUsername() + "': their sessions end now");
+        audit(member, AccountEvent.Action.PASSWORD_RESET, address, null);
+        audit(member, AccountEvent.Action.SESSIONS_ENDED, address, "every session, after a password reset");
     }
 
+    /** An admin gives a member a new CID: whatever was embedded with the old one stops showing them. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public void rotateCid(String username) {
+    public void rotateCid(@NotBlank(message = "Name the member.") String username,
+                          @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
+        String previous = member.getCid();
         member.rotateCid(Cid.unique(RANDOM, enrolment::cidTaken));
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' gave '" + member.getUsername() + "' a new CID");
+        audit(member, AccountEvent.Action.CID_ROTATED, address, "the CID " + previous + " stops working");
+    }
+
+    /**
+     * An admin makes a member an administrator, or a member again. The last enabled administrator
+     * keeps the role. The member's open sessions take the new role with their next request.
+     */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public void changeRole(@NotBlank(message = "Name the member.") String username,
+                           @NotNull(message = "Choose a role.") Role role,
+                           @NotBlank(message = "The caller's address is required.") String address) {
+        Member member = existing(username);
+        Role previous = member.getRole();
+        if (previous == role) {
+            return;
+        }
+        if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
+            throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays one.");
+        }
+        member.changeRole(role);
+        changed.fire(new MemberChanged(member.getUsername()));
+        LOG.info(() -> "Admin '" + caller() + "' made '" + member.getUsername() + "' " + roleName(role) + " (was " + roleName(previous) + ")");
+        audit(member, AccountEvent.Action.ROLE_CHANGED, address, "from " + roleName(previous) + " to " + roleName(role));
+    }
+
+    private static String roleName(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void audit(Member member, AccountEvent.Action action, String address, String detail) {
+        accountEvents.fire(new AccountEvent(caller(), member.getUsername(), action, address, detail));
     }
 
     long enabledAdmins() {

@@ -3,21 +3,25 @@ package org.parley.account.boundary;
 import java.time.Duration;
 import java.util.Set;
 
-/** The outcome of a sign-in attempt, as the sign-in page needs it. */
-public record SignInResult(Outcome outcome, String username, Set<String> groups, Duration retryAfter) {
+/**
+ * The outcome of a sign-in attempt, as the sign-in page needs it; a signed-in one carries the
+ * member's session generation, which the new session keeps (see {@link org.parley.account.entity.DirectoryEntry}).
+ */
+public record SignInResult(Outcome outcome, String username, Set<String> groups, Duration retryAfter,
+                           int sessionGeneration) {
 
     public enum Outcome { SIGNED_IN, WRONG_CREDENTIALS, DISABLED, SLOWED_DOWN }
 
-    static SignInResult signedIn(String username, Set<String> groups) {
-        return new SignInResult(Outcome.SIGNED_IN, username, groups, Duration.ZERO);
+    static SignInResult signedIn(String username, Set<String> groups, int sessionGeneration) {
+        return new SignInResult(Outcome.SIGNED_IN, username, groups, Duration.ZERO, sessionGeneration);
     }
 
     static SignInResult refused(Outcome outcome) {
-        return new SignInResult(outcome, null, Set.of(), Duration.ZERO);
+        return new SignInResult(outcome, null, Set.of(), Duration.ZERO, 0);
     }
 
     static SignInResult slowedDown(Duration retryAfter) {
-        return new SignInResult(Outcome.SLOWED_DOWN, null, Set.of(), retryAfter);
+        return new SignInResult(Outcome.SLOWED_DOWN, null, Set.of(), retryAfter, 0);
     }
 
     public boolean signedIn() {

@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * A person with a Parley account. Keeps its own rules: the password is only ever held as a
  * hash and changes only against the current one; a disabled member cannot sign in; the CID
- * always has the 16-hex-digit form.
+ * always has the 16-hex-digit form; a new password or being disabled starts a new
+ * {@linkplain #getSessionGeneration() session generation}, which ends the sessions signed in before.
  */
 @Entity
 @Table(name = "members")
@@ -95,6 +96,9 @@ public class Member {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
     protected Member() {
     }
 
@@ -145,14 +149,22 @@ public class Member {
         requireAcceptable(password);
         this.passwordHash = hasher.generate(password);
         this.passwordChangedAt = now;
+        this.sessionGeneration++;
     }
 
+    /** A disabled member is signed out everywhere, and stays signed out when enabled again. */
     public void disable() {
         this.enabled = false;
+        this.sessionGeneration++;
     }
 
     public void enable() {
         this.enabled = true;
+    }
+
+    /** The member becomes an administrator, or stops being one. */
+    public void changeRole(Role role) {
+        this.role = Objects.requireNonNull(role);
     }
 
     /** A new CID: everything embedded with the old one stops showing this member. */
@@ -226,5 +238,10 @@ public class Member {
 
     public Instant getPasswordChangedAt() {
         return passwordChangedAt;
+    }
+
+    /** A session signed in under another generation than this one has ended. */
+    public int getSessionGeneration() {
+        return sessionGeneration;
     }
 }

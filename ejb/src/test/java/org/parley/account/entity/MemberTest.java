@@ -76,6 +76,28 @@ class MemberTest {
     }
 
     @Test
+    void aNewPasswordOrBeingDisabledStartsANewSessionGenerationAndNothingElseDoes() throws Exception {
+        int first = ada.getSessionGeneration();
+        ada.changePassword("first-password".toCharArray(), "second-password".toCharArray(), hasher, LATER);
+        int afterChange = ada.getSessionGeneration();
+        ada.resetPassword("reset-by-admin".toCharArray(), hasher, LATER);
+        int afterReset = ada.getSessionGeneration();
+        ada.disable();
+        int afterDisable = ada.getSessionGeneration();
+        ada.enable();
+        ada.rotateCid("00000000000000FF");
+        ada.changeRole(Role.ADMIN);
+        ada.updateProfile("Ada King", null, null);
+
+        assertTrue(first < afterChange && afterChange < afterReset && afterReset < afterDisable,
+                first + ", " + afterChange + ", " + afterReset + ", " + afterDisable);
+        assertEquals(afterDisable, ada.getSessionGeneration(), "enabling again does not revive the ended sessions");
+        assertThrows(WrongPasswordException.class,
+                () -> ada.changePassword("not-it-at-all".toCharArray(), "third-password".toCharArray(), hasher, LATER));
+        assertEquals(afterDisable, ada.getSessionGeneration(), "a refused change ends nothing");
+    }
+
+    @Test
     void onlyAValidCidIsAccepted() {
         assertThrows(IllegalArgumentException.class, () -> ada.rotateCid("not-a-cid"));
         assertThrows(IllegalArgumentException.class, () -> new Member("bob", "Bob", Role.MEMBER, "3f2a9c41d07b55e1",

@@ -12,8 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.boundary.SignInResult;
+import org.parley.account.control.LogText;
+import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.Role;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.BearerIdentity;
@@ -23,68 +29,145 @@ import org.parley.consent.entity.BearerIdentity;
  * <ul>
  * <li>Members sign in on {@code /signin}; the session remembers them. A page that needs a member
  * sends the browser to {@code /signin} and remembers, in the session, which page of Parley asked
- * (GET requests only); after the sign-in the browser goes back there, never to a URL taken from a
- * parameter.</li>
- * <li>The desktop client presents {@code Authorization: Bearer} (an access token of
- * {@code parley-desktop}) on protected resources such as {@code /ws/client}; such a request
- * creates no session, so a revoked token cannot live on in a cookie.</li>
+ * (GET requests only, and only a {@link ReturnPath} of Parley's own); after the sign-in the
+ * browser goes back there, never to a URL taken from a parameter.</li>
+ * <li>A session speaks for its member only while the member is enabled and still has the
+ * session generation the session signed in under (a new password or disabling starts a new
+ * one); the member's role is read afresh on every request. Both come from the in-memory
+ * {@link MemberDirectory}, so this costs no database query. A session that no longer qualifies is
+ * ended, and a page asked for with it goes to the sign-in page, which says why.</li>
+ * <li>{@code Authorization: Bearer} counts only where {@link TokenPaths} says so: on
+ * {@code /ws/client} an access token of {@code parley-desktop} signs the member in for that
+ * request (creating no session, so a revoked token cannot live on in a cookie); the APIs read
+ * their tokens themselves; anywhere else a token opens nothing, and an invalid one is answered
+ * {@code 401} with an RFC 6750 {@code invalid_token} challenge.</li>
  * </ul>
  */
 @ApplicationScoped
 public class MemberAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(MemberAuthenticationMechanism.class.getName());
     private static final String CONTINUE_TO = MemberAuthenticationMechanism.class.getName() + ".continueTo";
     private static final String SIGNED_IN = MemberAuthenticationMechanism.class.getName() + ".signedIn";
+    private static final String INVALID_TOKEN = "Bearer realm=\"parley\", error=\"invalid_token\"";
 
-    /** Who signed in on this session. */
-    record SignedIn(String username, Set<String> groups) implements Serializable {
+    /** Who signed in on this session, under which of their session generations. */
+    record SignedIn(String username, int sessionGeneration) implements Serializable {
     }
+
+    /** Why a signed-in session ended; the sign-in page words it ({@code /signin?ended=…}). */
+    enum Ended { DISABLED, RENEWED }
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
+    SignInAttempt attempt;
+
+    @Inject
     BearerTokens bearerTokens;
+
+    @Inject
+    MemberDirectory directory;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            request.getSession().setAttribute(SIGNED_IN,
-                    new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-            return context.notifyContainerAboutLogin(result);
+            return signIn(credential, request, context);
         }
         String authorization = request.getHeader("Authorization");
-        if (BearerTokens.token(authorization).isPresent() && context.isProtected()) {
+        Optional<String> token = BearerTokens.token(authorization);
+        TokenPaths where = TokenPaths.of(request);
+        if (token.isPresent() && where != TokenPaths.READ_BY_THE_API) {
             Optional<BearerIdentity> bearer = bearerTokens.identify(authorization)
-                    .filter(identity -> Application.DESKTOP.equals(identity.application()));
+                    .filter(identity -> where != TokenPaths.SIGNS_IN || Application.DESKTOP.equals(identity.application()));
             if (bearer.isEmpty()) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"parley\", error=\"invalid_token\"");
+                response.setHeader("WWW-Authenticate", INVALID_TOKEN);
                 return context.responseUnauthorized();
             }
-            return context.notifyContainerAboutLogin(bearer.get().member(), Set.of(Role.MEMBER_GROUP));
+            if (where == TokenPaths.SIGNS_IN) {
+                return context.notifyContainerAboutLogin(bearer.get().member(), Set.of(Role.MEMBER_GROUP));
+            }
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {
-            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.groups());
+            Optional<DirectoryEntry> member = directory.byUsername(signedIn.username());
+            Optional<Ended> ended = endedFor(signedIn, member);
+            if (ended.isEmpty()) {
+                return context.notifyContainerAboutLogin(signedIn.username(), member.get().role().groups());
+            }
+            session.invalidate();
+            LOG.info(() -> "Ended a session of '" + signedIn.username() + "' from " + request.getRemoteAddr() + ": "
+                    + (ended.get() == Ended.DISABLED ? "the account is disabled"
+                    : "the password was changed (or the account disabled) since it signed in"));
+            if (context.isProtected() && !isWebSocket(request)) {
+                return sendToSignIn(request, token.isPresent(), context, "?ended=" + ended.get().name().toLowerCase(Locale.ROOT));
+            }
         }
         if (context.isProtected()) {
-            if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            if (isWebSocket(request)) {
                 return context.responseUnauthorized(); // a socket cannot follow a redirect to a page
             }
-            if ("GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                request.getSession().setAttribute(CONTINUE_TO,
-                        request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query));
-            }
-            return context.redirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE);
+            return sendToSignIn(request, token.isPresent(), context, "");
         }
         return context.doNothing();
+    }
+
+    /** A page needs a member: to the sign-in page, remembering (in a session) which page of Parley asked. */
+    private static AuthenticationStatus sendToSignIn(HttpServletRequest request, boolean cameWithToken,
+                                                     HttpMessageContext context, String notice) {
+        // a request that came with a token is no browser on its way to sign in: it gets no session to continue in
+        if (!cameWithToken && "GET".equals(request.getMethod())) {
+            remember(request);
+        }
+        return context.redirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE + notice);
+    }
+
+    private static void remember(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String asked = request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        Optional<String> page = ReturnPath.of(asked);
+        if (page.isPresent()) {
+            request.getSession().setAttribute(CONTINUE_TO, page.get());
+        } else {
+            LOG.info(() -> "A request from " + request.getRemoteAddr() + " for '" + LogText.typed(asked)
+                    + "' was sent to sign in; afterwards it goes to the settings: that address is not a page of Parley");
+        }
+    }
+
+    private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        Optional<SignInResult> signedIn = attempt.result().filter(SignInResult::signedIn);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || signedIn.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.getSession().setAttribute(SIGNED_IN,
+                new SignedIn(result.getCallerPrincipal().getName(), signedIn.get().sessionGeneration()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static Optional<Ended> endedFor(SignedIn session, Optional<DirectoryEntry> member) {
+        if (member.filter(DirectoryEntry::enabled).isEmpty()) {
+            return Optional.of(Ended.DISABLED);
+        }
+        return member.get().sessionGeneration() == session.sessionGeneration() ? Optional.empty() : Optional.of(Ended.RENEWED);
+    }
+
+    private static boolean isWebSocket(HttpServletRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    }
+
+    /**
+     * The member changed their password in this session, which started their new session
+     * generation: this session carries it on and stays signed in, while their others have ended.
+     */
+    public static void keepSignedIn(HttpServletRequest request, int sessionGeneration) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {
+            session.setAttribute(SIGNED_IN, new SignedIn(signedIn.username(), sessionGeneration));
+        }
     }
 
     /** The page of Parley that sent the member to sign in, once; it is forgotten as it is read. */

@@ -44,6 +44,8 @@ public class SocketSessions {
     private final Map<String, Map<Outbox, java.util.Locale>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
     private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
+    /** Member clients that connected with a signed-in session, with the member's session generation then. */
+    private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
     private final Map<String, Map<Outbox, Watch>> presenceWatchers = new ConcurrentHashMap<>();
 
@@ -100,6 +102,8 @@ public class SocketSessions {
         clients.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(clientId, outbox);
         if (bearerHash != null) {
             bearerClients.put(outbox, bearerHash);
+        } else {
+            directory.byUsername(username).ifPresent(member -> sessionClients.put(outbox, member.sessionGeneration()));
         }
     }
 
@@ -107,6 +111,7 @@ public class SocketSessions {
         Outbox removed = clients.getOrDefault(username, Map.of()).get(clientId);
         if (removed != null) {
             bearerClients.remove(removed);
+            sessionClients.remove(removed);
         }
         clients.computeIfPresent(username, (u, mine) -> {
             mine.remove(clientId);
@@ -202,7 +207,11 @@ public class SocketSessions {
                 .build().toString());
     }
 
-    /** Runs after the directory refreshed itself: a member who was disabled loses their sockets; visitors of a member who stopped sharing are let go. */
+    /**
+     * Runs after the directory refreshed itself: a member who was disabled loses their sockets, and
+     * so do the sockets their ended sessions opened (after a new password: the session that set it
+     * stays signed in, and its console reconnects); visitors of a member who stopped sharing are let go.
+     */
     void onMemberChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
                          @Priority(Interceptor.Priority.APPLICATION + 900) MemberChanged change) {
         DirectoryEntry member = directory.byUsername(change.username()).orElse(null);
@@ -213,6 +222,11 @@ public class SocketSessions {
             clients.getOrDefault(member.username(), Map.of()).values().forEach(client -> client.sendAndClose(
                     Frames.error("forbidden", "Your account is disabled.", null),
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
+        } else {
+            clients.getOrDefault(member.username(), Map.of()).values().stream()
+                    .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
+                    .forEach(client -> client.sendAndClose(Frames.error("forbidden", "Your session has ended: sign in again.", null),
+                            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
         }
         if (!member.visibleOnTheWeb()) {
             watchers.getOrDefault(member.username(), Map.of()).keySet().forEach(visitor -> visitor.sendAndClose(

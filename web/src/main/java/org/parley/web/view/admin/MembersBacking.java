@@ -14,8 +14,9 @@ import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.Role;
+import org.parley.web.view.Http;
 
-/** Backs {@code /admin/members}: create, disable, re-enable members and reset passwords. */
+/** Backs {@code /admin/members}: create, disable, re-enable members, make or unmake admins, reset passwords. */
 @Named
 @ViewScoped
 public class MembersBacking implements Serializable {
@@ -62,7 +63,7 @@ public class MembersBacking implements Serializable {
     public void create() {
         act(() -> {
             Member created = members.create(username, displayName, title, department, password.toCharArray(),
-                    admin ? Role.ADMIN : Role.MEMBER);
+                    admin ? Role.ADMIN : Role.MEMBER, Http.address(faces));
             username = displayName = title = department = password = null;
             admin = false;
             return "Created " + created.getUsername() + ".";
@@ -71,29 +72,43 @@ public class MembersBacking implements Serializable {
 
     public void disable(String name) {
         act(() -> {
-            members.disable(name);
+            members.disable(name, Http.address(faces));
             return "Disabled " + name + ".";
         });
     }
 
     public void enable(String name) {
         act(() -> {
-            members.enable(name);
+            members.enable(name, Http.address(faces));
             return "Enabled " + name + ".";
         });
     }
 
     public void rotateCid(String name) {
         act(() -> {
-            members.rotateCid(name);
+            members.rotateCid(name, Http.address(faces));
             return "Gave " + name + " a new CID: what was embedded with the old one stops showing them.";
+        });
+    }
+
+    public void makeAdmin(String name) {
+        act(() -> {
+            members.changeRole(name, Role.ADMIN, Http.address(faces));
+            return "Made " + name + " an administrator.";
+        });
+    }
+
+    public void removeAdmin(String name) {
+        act(() -> {
+            members.changeRole(name, Role.MEMBER, Http.address(faces));
+            return name + " is no longer an administrator.";
         });
     }
 
     public void reset() {
         act(() -> {
-            members.resetPassword(resetUsername, resetPassword.toCharArray());
-            String done = "Set a new password for " + resetUsername + ".";
+            members.resetPassword(resetUsername, resetPassword.toCharArray(), Http.address(faces));
+            String done = "Set a new password for " + resetUsername + ". Their sessions have ended.";
             resetUsername = resetPassword = null;
             return done;
         });

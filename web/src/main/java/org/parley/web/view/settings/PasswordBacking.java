@@ -9,8 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.WrongPasswordException;
+import org.parley.web.security.MemberAuthenticationMechanism;
+import org.parley.web.view.Http;
 
-/** Backs {@code /settings/password}: a member changes their password, confirming the current one. */
+/**
+ * Backs {@code /settings/password}: a member changes their password, confirming the current one.
+ * Their other sessions end; this one stays signed in.
+ */
 @Named
 @RequestScoped
 public class PasswordBacking {
@@ -36,8 +41,10 @@ public class PasswordBacking {
             return;
         }
         try {
-            members.changeMyPassword(currentPassword.toCharArray(), newPassword.toCharArray());
-            faces.addMessage(null, new FacesMessage("Your password is changed."));
+            int generation = members.changeMyPassword(currentPassword.toCharArray(), newPassword.toCharArray(),
+                    Http.address(faces));
+            MemberAuthenticationMechanism.keepSignedIn(Http.request(faces), generation);
+            faces.addMessage(null, new FacesMessage("Your password is changed. Your other sessions have ended."));
         } catch (WrongPasswordException | AccountRefusedException e) {
             error(e.getMessage());
         }

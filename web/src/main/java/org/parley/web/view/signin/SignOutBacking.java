@@ -8,9 +8,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.parley.account.boundary.Members;
 import org.parley.web.security.SecurityConfiguration;
 
-/** Backs the sign-out button in every page's header. */
+/** Backs the sign-out button in every page's header: the sign-out is audited, then the session ends. */
 @Named
 @RequestScoped
 public class SignOutBacking {
@@ -18,9 +19,16 @@ public class SignOutBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Members members;
+
     public void signOut() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getRemoteUser() != null) {
+            members.signOut(request.getRemoteAddr());
+        }
+        request.logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + SecurityConfiguration.SIGN_IN_PAGE + "?signedout");
     }
