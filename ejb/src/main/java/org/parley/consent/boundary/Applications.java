@@ -146,8 +146,18 @@ public class Applications {
         if (clean.isEmpty()) {
             throw new AccountRefusedException("At least one redirect URL is required.");
         }
+        if (clean.size() > Application.REDIRECT_URIS_COUNT_MAX) {
+            throw new AccountRefusedException("At most " + Application.REDIRECT_URIS_COUNT_MAX + " redirect URLs.");
+        }
+        if (String.join("\n", clean).length() > Application.REDIRECT_URIS_MAX) {
+            throw new AccountRefusedException("The redirect URLs have at most " + Application.REDIRECT_URIS_MAX
+                    + " characters together.");
+        }
         for (String uri : clean) {
-            if (RedirectUris.parse(uri).isEmpty() || uri.contains("#") || uri.length() > Application.URL_MAX) {
+            if (uri.length() > Application.URL_MAX) {
+                throw new AccountRefusedException("A redirect URL has at most " + Application.URL_MAX + " characters.");
+            }
+            if (RedirectUris.parse(uri).isEmpty() || uri.contains("#")) {
                 throw new AccountRefusedException("'" + uri + "' is not an absolute http(s) URL without a fragment.");
             }
         }

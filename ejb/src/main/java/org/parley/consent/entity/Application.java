@@ -27,6 +27,9 @@ public class Application {
     public static final String DESKTOP = "parley-desktop";
     public static final int NAME_MAX = 100;
     public static final int URL_MAX = 2000;
+    /** The redirect URLs together, one per line: the column's length. */
+    public static final int REDIRECT_URIS_MAX = 4000;
+    public static final int REDIRECT_URIS_COUNT_MAX = 20;
 
     @Id
     @Column(length = 64)
@@ -48,7 +51,7 @@ public class Application {
     private Instant previousSecretUntil;
 
     /** One registered redirect URL per line, matched exactly. */
-    @Column(name = "redirect_uris", nullable = false, length = 4000)
+    @Column(name = "redirect_uris", nullable = false, length = REDIRECT_URIS_MAX)
     private String redirectUris;
 
     @Column(name = "privacy_url", length = URL_MAX)

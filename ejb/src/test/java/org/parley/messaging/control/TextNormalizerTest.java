@@ -42,4 +42,13 @@ class TextNormalizerTest {
         assertEquals(Optional.empty(), TextNormalizer.nickname("x".repeat(41)));
         assertEquals(Optional.empty(), TextNormalizer.nickname(""));
     }
+
+    @Test
+    void aLoneSurrogateBecomesTheReplacementCharacterAndAPairStays() {
+        assertEquals(Optional.of("\uFFFD broken"), TextNormalizer.message("\ud800 broken"));
+        assertEquals(Optional.of("tail \uFFFD"), TextNormalizer.message("tail \udc00"));
+        assertEquals(Optional.of("\uFFFD\uFFFD reversed"), TextNormalizer.message("\udc00\ud800 reversed"));
+        assertEquals(Optional.of("pair \ud83d\ude00"), TextNormalizer.message("pair \ud83d\ude00"));
+        assertEquals(Optional.of("Jo\uFFFDan"), TextNormalizer.nickname("Jo\udc00an"));
+    }
 }

@@ -10,6 +10,7 @@ public class OAuthApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokenResource.class, RevokeResource.class, DeviceResource.class, OAuthErrors.class);
+        return Set.of(TokenResource.class, RevokeResource.class, DeviceResource.class, OAuthErrors.class,
+                OAuthForms.class, OAuthFailures.class);
     }
 }

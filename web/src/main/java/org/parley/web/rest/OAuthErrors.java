@@ -1,10 +1,12 @@
 package org.parley.web.rest;
 
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import org.parley.consent.entity.OAuthException;
 
 /**
@@ -13,6 +15,8 @@ import org.parley.consent.entity.OAuthException;
  */
 @Provider
 public class OAuthErrors implements ExceptionMapper<OAuthException> {
+
+    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
 
     @Override
     public Response toResponse(OAuthException e) {
@@ -24,10 +28,18 @@ public class OAuthErrors implements ExceptionMapper<OAuthException> {
                     "Bearer realm=\"parley\", error=\"insufficient_scope\"");
             default -> Response.status(400);
         };
+        return body(answer, e.error(), e.description()).build();
+    }
+
+    /** An error answer with this status, {@code error} code and description: JSON, never cached. */
+    static Response.ResponseBuilder answer(int status, String error, String description) {
+        return body(Response.status(status), error, description);
+    }
+
+    private static Response.ResponseBuilder body(Response.ResponseBuilder answer, String error, String description) {
         return answer.type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.description())
-                        .build().toString())
-                .build();
+                .entity(JSON.createObjectBuilder().add("error", error).add("error_description", description)
+                        .build().toString());
     }
 }

@@ -1,15 +1,18 @@
 package org.parley.web.socket;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnMessage;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.MessagingRefusedException;
 
 /**
- * What both socket endpoints do with a client frame: decode it, hand it to the endpoint, and
- * answer whatever is refused with the matching {@code error} frame. Bad frames are counted;
- * 10 within 10 s close the socket (1008). The socket stays open after any other refusal.
+ * What every socket endpoint does with a client frame: decode it, hand it to the endpoint, and
+ * answer whatever is refused with the matching {@code error} frame. Bad frames (binary ones
+ * too: the protocol is JSON text) are counted; 10 within 10 s close the socket (1008). The
+ * socket stays open after any other refusal.
  */
 abstract class FrameEndpoint {
 
@@ -34,6 +37,14 @@ abstract class FrameEndpoint {
                 case MessagingRefusedException.INVALID -> refuse(Frames.error(e.code(), e.getMessage(), ref));
                 default -> outbox.send(Frames.error(e.code(), e.getMessage(), ref));
             }
+        }
+    }
+
+    /** A binary frame: the protocol has none, so it is a bad frame like any text that is not one. */
+    @OnMessage(maxMessageSize = Frames.MAX_FRAME)
+    public void receiveBinary(ByteBuffer data) {
+        if (outbox != null) {
+            refuse(Frames.error("bad_frame", "Frames are JSON text; binary frames are not taken.", null));
         }
     }
 

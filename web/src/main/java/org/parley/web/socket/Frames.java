@@ -1,18 +1,21 @@
 package org.parley.web.socket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.entity.Presence;
@@ -22,21 +25,40 @@ public final class Frames {
 
     public static final int MAX_FRAME = 16 * 1024;
     public static final int MAX_ID = 64;
+    /** No frame of the protocol nests deeper than 3; the parser recurses once per level, so depth is bounded first. */
+    public static final int MAX_DEPTH = 16;
+
+    // one provider and its factories: Json.create*() looks the provider up again on every call (DESIGN.md)
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     private Frames() {
     }
 
-    /** A frame from a client, with its {@code type} and {@code id} checked; else {@link FrameException}. */
+    /**
+     * A frame from a client, with its {@code type} and {@code id} checked; else {@link FrameException}
+     * and never anything else, whatever the text. Strings come out well-formed (a lone surrogate
+     * becomes U+FFFD), so whatever is echoed can be sent.
+     */
     public static Incoming read(String text) {
+        if (nestsDeeperThan(MAX_DEPTH, text)) {
+            throw new FrameException("bad_frame", "A frame nests at most " + MAX_DEPTH + " levels deep.", null);
+        }
         JsonObject frame;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new FrameException("bad_frame", "A frame is one JSON object.", null);
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw notAnObject();
             }
-            frame = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new FrameException("bad_frame", "A frame is one JSON object.", null);
+            frame = parser.getObject();
+            if (parser.hasNext()) {
+                throw notAnObject();
+            }
+        } catch (FrameException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // whatever the parser throws at text it cannot read is the client's mistake, not the server's
+            throw notAnObject();
         }
         String id = null;
         if (frame.containsKey("id")) {
@@ -44,13 +66,42 @@ public final class Frames {
             if (!(idValue instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > MAX_ID) {
                 throw new FrameException("invalid", "id: a string of 1 to " + MAX_ID + " characters.", null);
             }
-            id = s.getString();
+            id = TextNormalizer.wellFormed(s.getString());
         }
         JsonValue type = frame.get("type");
         if (!(type instanceof JsonString typeName) || typeName.getString().isBlank()) {
             throw new FrameException("bad_frame", "A frame needs a type.", id);
         }
-        return new Incoming(typeName.getString(), id, frame);
+        return new Incoming(TextNormalizer.wellFormed(typeName.getString()), id, frame);
+    }
+
+    private static FrameException notAnObject() {
+        return new FrameException("bad_frame", "A frame is one JSON object.", null);
+    }
+
+    /** Whether the brackets of a JSON text, outside its strings, nest deeper than {@code limit}. */
+    static boolean nestsDeeperThan(int limit, String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > limit) {
+                    return true;
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     /** A client frame: its type, its id (may be null) and its fields. */
@@ -66,7 +117,7 @@ public final class Frames {
                 return Optional.empty();
             }
             if (value instanceof JsonString s) {
-                return Optional.of(s.getString());
+                return Optional.of(TextNormalizer.wellFormed(s.getString()));
             }
             throw invalid(name + ": a string.");
         }
@@ -86,7 +137,7 @@ public final class Frames {
             }
             return value.asJsonArray().stream().map(v -> {
                 if (v instanceof JsonString s) {
-                    return s.getString();
+                    return TextNormalizer.wellFormed(s.getString());
                 }
                 throw invalid(name + ": a list of strings.");
             }).toList();
@@ -153,7 +204,7 @@ public final class Frames {
     }
 
     public static JsonObjectBuilder presence(Presence presence, String statusText) {
-        JsonObjectBuilder object = Json.createObjectBuilder()
+        JsonObjectBuilder object = BUILDERS.createObjectBuilder()
                 .add("status", presence.status().wireName()).add("statusText", statusText);
         if (presence.personalMessage() != null) {
             object.add("personalMessage", presence.personalMessage());
@@ -168,7 +219,7 @@ public final class Frames {
 
     /** {@code {name, verified, username?}}: a verified visitor's username tells them apart from anyone who took their name. */
     public static JsonObjectBuilder visitor(VisitorIdentity visitor) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
+        JsonObjectBuilder json = BUILDERS.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
         if (visitor.username() != null) {
             json.add("username", visitor.username());
         }
@@ -184,7 +235,7 @@ public final class Frames {
 
     /** A message as a member's client sees it: {@code from} is "visitor" or "member". */
     public static JsonObjectBuilder messageForMember(ConversationMessage message) {
-        return Json.createObjectBuilder().add("seq", message.seq()).add("at", time(message.at()))
+        return BUILDERS.createObjectBuilder().add("seq", message.seq()).add("at", time(message.at()))
                 .add("from", message.from() == org.parley.messaging.entity.Party.VISITOR ? "visitor" : "member")
                 .add("text", message.text());
     }
@@ -194,15 +245,15 @@ public final class Frames {
     }
 
     public static JsonObjectBuilder object() {
-        return Json.createObjectBuilder();
+        return BUILDERS.createObjectBuilder();
     }
 
     public static JsonArrayBuilder array() {
-        return Json.createArrayBuilder();
+        return BUILDERS.createArrayBuilder();
     }
 
     public static JsonObjectBuilder type(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return BUILDERS.createObjectBuilder().add("type", type);
     }
 
     public static String time(Instant at) {

@@ -4,12 +4,15 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Writes to one socket, one frame at a time, from a bounded queue. A session whose peer does
  * not keep up is closed (1013) when its queue is full, so a slow socket never holds up anybody
  * else. An outbox starts held: frames wait until {@link #open(String)} sends the first one.
+ * Nothing a send throws reaches the caller or stops the queue: a frame the container cannot take
+ * is dropped and logged, and a socket whose send failed on the way out is closed.
  */
 public final class Outbox {
 
@@ -59,35 +62,50 @@ public final class Outbox {
     }
 
     private void next() {
-        String frame;
-        synchronized (this) {
-            if (sending || held || closed) {
-                return;
+        while (true) {
+            String frame;
+            synchronized (this) {
+                if (sending || held || closed) {
+                    return;
+                }
+                frame = queue.pollFirst();
+                if (frame == null) {
+                    return;
+                }
+                sending = true;
             }
-            frame = queue.pollFirst();
-            if (frame == null) {
+            try {
+                session.getAsyncRemote().sendText(frame, result -> {
+                    synchronized (this) {
+                        sending = false;
+                    }
+                    if (result.isOK()) {
+                        next();
+                    } else {
+                        failed(result.getException());
+                    }
+                });
                 return;
-            }
-            sending = true;
-        }
-        try {
-            session.getAsyncRemote().sendText(frame, result -> {
+            } catch (Throwable e) {
+                // the container could not even take the frame (Tyrus throws an Error for text it cannot encode):
+                // this frame is lost, the socket and everything queued after it are not
                 synchronized (this) {
                     sending = false;
-                    if (!result.isOK()) {
-                        closed = true;
-                        queue.clear();
-                    }
                 }
-                next();
-            });
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                sending = false;
-                closed = true;
-                queue.clear();
+                if (!session.isOpen()) {
+                    failed(e);
+                    return;
+                }
+                LOG.log(Level.WARNING, "Dropped a frame that could not be sent to " + session.getRequestURI().getPath()
+                        + " (" + e + "); the socket goes on", e);
             }
         }
+    }
+
+    /** A send that failed on the way out leaves the socket in doubt: it is closed, so its peer reconnects. */
+    private void failed(Throwable cause) {
+        LOG.fine(() -> "A frame could not be sent, closing the socket: " + cause);
+        close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "a frame could not be sent"));
     }
 
     /** A WebSocket ping: the peer's pong keeps the socket from idling out; a dead peer is found. */
@@ -124,7 +142,7 @@ public final class Outbox {
         }
         try {
             session.getBasicRemote().sendText(last);
-        } catch (IOException | IllegalStateException e) {
+        } catch (Throwable e) {
             LOG.fine(() -> "A last frame could not be sent: " + e);
         }
         close(reason);

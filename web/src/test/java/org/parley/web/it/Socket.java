@@ -75,6 +75,12 @@ public final class Socket implements AutoCloseable {
         return this;
     }
 
+    /** A binary frame, which Parley's sockets do not speak. */
+    public Socket sendBinary(byte[] data) {
+        webSocket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+        return this;
+    }
+
     public static JsonObjectBuilder frame(String type) {
         return Json.createObjectBuilder().add("type", type);
     }

@@ -73,4 +73,34 @@ class FramesTest {
         assertEquals("{\"type\":\"message\",\"seq\":1,\"at\":\"2026-01-01T10:00:00Z\",\"from\":\"invitee\","
                 + "\"text\":\"<script>alert(\\\"x\\\")</script>\"}", frame);
     }
+
+    @Test
+    void nestingBeyondTheLimitIsABadFrameHoweverDeep() {
+        String shallow = "{\"type\":\"x\",\"a\":" + "[".repeat(Frames.MAX_DEPTH - 1) + "]".repeat(Frames.MAX_DEPTH - 1) + "}";
+        assertEquals("x", Frames.read(shallow).type());
+        for (String deep : List.of("{\"type\":\"x\",\"a\":" + "[".repeat(Frames.MAX_DEPTH) + "]".repeat(Frames.MAX_DEPTH) + "}",
+                "[".repeat(900) + "]".repeat(900), "{\"a\":".repeat(5000) + "1" + "}".repeat(5000), "[".repeat(16000))) {
+            assertEquals("bad_frame", assertThrows(FrameException.class, () -> Frames.read(deep)).code());
+        }
+        assertEquals("x", Frames.read("{\"type\":\"x\",\"text\":\"" + "[".repeat(100) + "\\\"{\"}").type(),
+                "brackets inside strings do not count");
+    }
+
+    @Test
+    void anythingAfterTheObjectIsABadFrame() {
+        for (String text : List.of("{\"type\":\"x\"}}", "{\"type\":\"x\"} {}", "{\"type\":\"x\"}]", "{\"type\":\"x\"}x")) {
+            assertEquals("bad_frame", assertThrows(FrameException.class, () -> Frames.read(text)).code(), text);
+        }
+        assertEquals("x", Frames.read(" {\"type\":\"x\"} \n").type());
+    }
+
+    @Test
+    void loneSurrogatesInTypeIdAndTextsComeOutReplaced() {
+        Frames.Incoming frame = Frames.read("{\"type\":\"x\\ud800\",\"id\":\"\\udc00\",\"text\":\"a\\ud800b\","
+                + "\"ids\":[\"\\udfff\",\"\\ud83d\\ude00\"]}");
+        assertEquals("x\uFFFD", frame.type());
+        assertEquals("\uFFFD", frame.id());
+        assertEquals("a\uFFFDb", frame.text("text"));
+        assertEquals(List.of("\uFFFD", "\ud83d\ude00"), frame.texts("ids"));
+    }
 }

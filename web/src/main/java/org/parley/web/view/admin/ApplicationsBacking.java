@@ -2,7 +2,9 @@ package org.parley.web.view.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,6 +50,8 @@ public class ApplicationsBacking implements Serializable {
     private String name;
 
     @NotBlank(message = "Enter at least one redirect URL.")
+    @Size(max = Application.REDIRECT_URIS_MAX, message = "The redirect URLs have at most "
+            + Application.REDIRECT_URIS_MAX + " characters together.")
     private String redirectUris;
 
     private String privacyUrl;
@@ -60,6 +64,8 @@ public class ApplicationsBacking implements Serializable {
     private String editName;
 
     @NotBlank(message = "Enter at least one redirect URL.")
+    @Size(max = Application.REDIRECT_URIS_MAX, message = "The redirect URLs have at most "
+            + Application.REDIRECT_URIS_MAX + " characters together.")
     private String editRedirectUris;
 
     private String editPrivacyUrl;
@@ -141,8 +147,27 @@ public class ApplicationsBacking implements Serializable {
         }
     }
 
+    /** A redirect URL field, checked where the admin sees it: not too many URLs, none too long. */
+    public void checkRedirectUris(FacesContext context, UIComponent field, Object value) {
+        List<String> uris = lines((String) value);
+        if (uris.size() > Application.REDIRECT_URIS_COUNT_MAX) {
+            throw refused("At most " + Application.REDIRECT_URIS_COUNT_MAX + " redirect URLs.");
+        }
+        if (uris.stream().anyMatch(uri -> uri.length() > Application.URL_MAX)) {
+            throw refused("A redirect URL has at most " + Application.URL_MAX + " characters.");
+        }
+    }
+
+    private static ValidatorException refused(String message) {
+        return new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int getRedirectUrisCountMax() {
+        return Application.REDIRECT_URIS_COUNT_MAX;
     }
 
     public List<Application> getAll() {

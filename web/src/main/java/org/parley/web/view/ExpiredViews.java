@@ -1,0 +1,79 @@
+package org.parley.web.view;
+
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.application.ViewHandler;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.util.Iterator;
+import java.util.logging.Logger;
+
+/**
+ * A form sent with a view state this server does not have — the session ended, or the state was
+ * made up — is the sender's trouble, not a server error: it is answered 400 with "This page has
+ * expired" and a link back to the page, and logged as a plain notice. Every other exception goes
+ * on to Faces' own handling.
+ */
+public class ExpiredViews extends ExceptionHandlerFactory {
+
+    /** The request attribute holding the address of the page whose form expired. */
+    static final String PAGE = "expiredPage";
+    static final String VIEW = "/expired.xhtml";
+
+    private static final Logger LOG = Logger.getLogger(ExpiredViews.class.getName());
+
+    public ExpiredViews(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    private static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+                ExceptionQueuedEvent event = events.next();
+                ViewExpiredException expired = expired(event.getContext().getException());
+                if (expired != null) {
+                    events.remove();
+                    showExpired(event.getContext().getContext(), expired);
+                }
+            }
+            getWrapped().handle();
+        }
+    }
+
+    private static ViewExpiredException expired(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException expired) {
+                return expired;
+            }
+        }
+        return null;
+    }
+
+    private static void showExpired(FacesContext faces, ViewExpiredException expired) {
+        ExternalContext external = faces.getExternalContext();
+        ViewHandler views = faces.getApplication().getViewHandler();
+        String viewId = expired.getViewId();
+        LOG.info(() -> "A form of " + viewId + " came from " + Http.address(faces) + " with a view state this server"
+                + " does not have (its session ended, or it was made up); answered 400 with the 'page expired' page");
+        if (viewId != null) {
+            external.getRequestMap().put(PAGE, external.encodeActionURL(views.getActionURL(faces, viewId)));
+        }
+        external.setResponseStatus(400);
+        faces.setViewRoot(views.createView(faces, VIEW));
+        faces.renderResponse();
+    }
+}

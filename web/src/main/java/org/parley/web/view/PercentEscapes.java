@@ -1,0 +1,57 @@
+package org.parley.web.view;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * Percent-encoding (RFC 3986 §2.1): every {@code %} starts an escape of exactly two hex digits. A
+ * request whose query breaks the rule is answered 400 with a short plain-text reason before any
+ * page or API reads its parameters (the container would log a server error and answer nothing).
+ * A malformed escape in the path never gets this far: Payara refuses it itself.
+ */
+@WebFilter(filterName = "PercentEscapes", urlPatterns = "/*")
+public class PercentEscapes extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(PercentEscapes.class.getName());
+
+    static final String REFUSAL = "Bad request: the address has a malformed percent-escape"
+            + " (a % must be followed by two hex digits).\n";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (wellFormed(request.getQueryString())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LOG.fine(() -> "Answered 400 to " + request.getRequestURI() + " from " + request.getRemoteAddr()
+                + ": its query has a malformed percent-escape");
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(REFUSAL);
+    }
+
+    /** Whether every {@code %} in the text (a URI, a query, a form body) is followed by two hex digits. */
+    public static boolean wellFormed(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 3)) {
+            if (i + 2 >= text.length() || !hex(text.charAt(i + 1)) || !hex(text.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+}

@@ -1,0 +1,393 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input — what a careless or malicious client can send — never silences anybody: the
+ * frame that cannot be taken gets an {@code error}, the HTTP request that cannot be read gets a
+ * 4xx answer in the endpoint's own format, and the conversation goes on.
+ */
+class HostileInputIT extends ParleyDeployment {
+
+    /** What a browser's {@code JSON.stringify} sends for a string holding a lone high surrogate. */
+    private static final String LONE_HIGH = "\\ud800";
+    private static final String LONE_LOW = "\\udc00";
+    private static final String REPLACEMENT = "\uFFFD";
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    private Socket visitor(Accounts.SharingMember member) {
+        Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + member.cid(), null);
+        visitor.next("hello");
+        return visitor;
+    }
+
+    private Socket console(Accounts.SharingMember member) {
+        Socket console = Socket.open(uri(), "/ws/client", member.browser());
+        console.next("welcome");
+        return console;
+    }
+
+    private Socket presencePage() {
+        Socket page = Socket.open(uri(), "/ws/presence", null);
+        page.next("ready");
+        return page;
+    }
+
+    /** The visitor introduces themselves and says hello; answers the conversation id the console saw start. */
+    private static String startConversation(Socket visitor, Socket console) {
+        visitor.send(Socket.frame("identify").add("id", "nick").add("name", "Charles"));
+        visitor.ack("nick");
+        visitor.send(Socket.frame("message").add("id", "hello").add("text", "Hello there"));
+        visitor.ack("hello");
+        String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+        assertEquals("Hello there", console.next("message", f -> "visitor".equals(f.getString("from"))).getString("text"));
+        return conversation;
+    }
+
+    /** One message each way arrives, so neither side was silenced. */
+    private static void stillTalking(Socket visitor, Socket console, String conversation) {
+        String question = "Still there? " + UUID.randomUUID();
+        visitor.send(Socket.frame("message").add("id", "q-" + question).add("text", question));
+        visitor.ack("q-" + question);
+        assertEquals(question, console.next("message", f -> question.equals(f.getString("text"))).getString("text"));
+        String answer = "Yes. " + UUID.randomUUID();
+        console.send(Socket.frame("message").add("id", "a-" + answer).add("conversation", conversation).add("text", answer));
+        console.ack("a-" + answer);
+        assertEquals(answer, visitor.next("message", f -> answer.equals(f.getString("text"))).getString("text"));
+    }
+
+    @Test
+    void aLoneSurrogateFromAVisitorIsReplacedAndTheConversationGoesOnBothWays() {
+        var ada = Accounts.sharingMember(base, "lone", "Ada Lone");
+        try (Socket console = console(ada); Socket visitor = visitor(ada)) {
+            String conversation = startConversation(visitor, console);
+            visitor.sendText("{\"type\":\"message\",\"id\":\"s1\",\"text\":\"" + LONE_HIGH + " broken\"}");
+            assertEquals(2, visitor.ack("s1").getInt("seq"), "the visitor's message is taken");
+            assertEquals(REPLACEMENT + " broken", console.next("message", f -> f.getInt("seq") == 2).getString("text"));
+            stillTalking(visitor, console, conversation);
+
+            try (Socket fresh = Socket.open(uri(), "/ws/client", ada.browser())) {
+                JsonObject welcome = fresh.next("welcome");
+                JsonObject open = welcome.getJsonArray("conversations").getJsonObject(0);
+                assertEquals(conversation, open.getString("id"));
+                assertEquals(REPLACEMENT + " broken", open.getJsonArray("messages").getJsonObject(1).getString("text"));
+            }
+        }
+    }
+
+    @Test
+    void aLoneSurrogateInAMembersPersonalMessageReachesVisitorsAsCleanText() {
+        var grace = Accounts.sharingMember(base, "lonepm", "Grace Lone");
+        try (Socket console = console(grace); Socket visitor = visitor(grace)) {
+            console.sendText("{\"type\":\"presence\",\"id\":\"p1\",\"status\":\"Busy\",\"personalMessage\":\"Out "
+                    + LONE_LOW + " today\"}");
+            console.ack("p1");
+            JsonObject presence = visitor.next("presence", f -> "Busy".equals(f.getString("status")));
+            assertEquals("Out " + REPLACEMENT + " today", presence.getString("personalMessage"));
+            try (Socket fresh = Socket.open(uri(), "/ws/client", grace.browser())) {
+                assertEquals("Out " + REPLACEMENT + " today",
+                        fresh.next("welcome").getJsonObject("presence").getString("personalMessage"));
+            }
+            String conversation = startConversation(visitor, console);
+            stillTalking(visitor, console, conversation);
+        }
+    }
+
+    @Test
+    void aLoneSurrogateInANicknameOrAnIdIsReplacedWhereverItIsEchoed() {
+        var alan = Accounts.sharingMember(base, "lonenick", "Alan Lone");
+        try (Socket console = console(alan); Socket visitor = visitor(alan)) {
+            visitor.sendText("{\"type\":\"identify\",\"id\":\"n" + LONE_HIGH + "\",\"name\":\"Jo" + LONE_LOW + "an\"}");
+            assertEquals("n" + REPLACEMENT, visitor.next("ack").getString("id"));
+            visitor.sendText("{\"type\":\"nonsense" + LONE_HIGH + "\",\"id\":\"" + LONE_LOW + "\"}");
+            JsonObject unknown = visitor.next("error");
+            assertEquals("unknown_type", unknown.getString("code"));
+            assertEquals(REPLACEMENT, unknown.getString("ref"));
+            visitor.send(Socket.frame("message").add("id", "m").add("text", "Hi"));
+            visitor.ack("m");
+            JsonObject started = console.next("conversation.started");
+            assertEquals("Jo" + REPLACEMENT + "an", started.getJsonObject("conversation").getJsonObject("visitor").getString("name"));
+            stillTalking(visitor, console, started.getJsonObject("conversation").getString("id"));
+        }
+        try (Socket page = presencePage()) {
+            page.sendText("{\"type\":\"watch\",\"id\":\"w\",\"ids\":[\"" + LONE_HIGH + "\"]}");
+            JsonObject unknown = page.next("presence");
+            assertEquals(REPLACEMENT, unknown.getString("id"));
+            assertEquals(false, unknown.getBoolean("found"));
+            page.ack("w");
+        }
+    }
+
+    /** Nesting of a depth the parser would recurse through, of one it refuses, and both within 16 KiB. */
+    private static List<String> deeplyNested() {
+        return List.of("[".repeat(900) + "]".repeat(900),
+                "{\"a\":".repeat(900) + "1" + "}".repeat(900),
+                "[".repeat(8000) + "]".repeat(8000),
+                "{\"type\":\"message\",\"id\":\"deep\",\"text\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
+                "[".repeat(16000));
+    }
+
+    @Test
+    void deeplyNestedJsonIsABadFrameOnEverySocketAndTheSocketsKeepWorking() {
+        var edsger = Accounts.sharingMember(base, "nested", "Edsger Nested");
+        try (Socket console = console(edsger); Socket visitor = visitor(edsger); Socket page = presencePage()) {
+            String conversation = startConversation(visitor, console);
+            for (String nested : deeplyNested()) {
+                for (Socket socket : List.of(visitor, console, page)) {
+                    socket.sendText(nested);
+                    assertEquals("bad_frame", socket.next("error").getString("code"), nested.substring(0, 20));
+                }
+                stillTalking(visitor, console, conversation);
+            }
+            page.send(Socket.frame("watch").add("id", "w").add("ids", Json.createArrayBuilder().add("nobody")));
+            page.ack("w");
+        }
+    }
+
+    @Test
+    void binaryFramesAreBadFramesOnEverySocketAndTenOfThemCloseIt() {
+        var barbara = Accounts.sharingMember(base, "binary", "Barbara Binary");
+        try (Socket console = console(barbara); Socket visitor = visitor(barbara); Socket page = presencePage()) {
+            String conversation = startConversation(visitor, console);
+            for (Socket socket : List.of(visitor, console, page)) {
+                socket.sendBinary(new byte[] {1, 2, 3});
+                JsonObject error = socket.next("error");
+                assertEquals("bad_frame", error.getString("code"));
+                assertTrue(socket.isOpen());
+            }
+            stillTalking(visitor, console, conversation);
+            for (int i = 0; i < 9; i++) {
+                page.sendBinary("{\"type\":\"watch\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(1008, page.closeCode(), "the tenth bad frame within 10 s closes the socket");
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesOnlyItsOwnSocket() {
+        var ken = Accounts.sharingMember(base, "oversized", "Ken Oversized");
+        try (Socket console = console(ken); Socket visitor = visitor(ken)) {
+            String conversation = startConversation(visitor, console);
+            try (Socket other = visitor(ken)) {
+                other.sendText("{\"type\":\"message\",\"text\":\"" + "x".repeat(17 * 1024) + "\"}");
+                assertEquals(1009, other.closeCode());
+            }
+            stillTalking(visitor, console, conversation);
+        }
+    }
+
+    /** Form bodies the OAuth endpoints cannot read: no type, an unknown charset, bad escapes, JSON. */
+    private static List<HttpRequest.Builder> unreadable(URI endpoint) {
+        return List.of(
+                HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token")),
+                HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded; charset=bogus")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&token=x&client_id=parley-desktop")),
+                HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=%zz&token=%&client_id=parley-desktop")),
+                HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}")));
+    }
+
+    @Test
+    void theTokenAndRevokeEndpointsAnswerUnreadableRequestsWithOAuthJson() {
+        Browser http = new Browser(base);
+        for (String path : List.of("oauth/token", "oauth/revoke", "oauth/device")) {
+            for (HttpRequest.Builder request : unreadable(uri().resolve(path))) {
+                HttpResponse<String> answer = http.raw(request.build());
+                String what = path + " " + request.build().headers().map() + " -> " + answer.statusCode() + " " + answer.body();
+                assertEquals(400, answer.statusCode(), what);
+                assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse("").split(";")[0], what);
+                assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), what);
+                JsonObject error = Json.createReader(new StringReader(answer.body())).readObject();
+                assertEquals("invalid_request", error.getString("error"), what);
+                assertTrue(!error.getString("error_description").isBlank(), what);
+            }
+        }
+        HttpResponse<String> get = http.raw(HttpRequest.newBuilder(uri().resolve("oauth/token")).GET().build());
+        assertTrue(get.statusCode() >= 400 && get.statusCode() < 500, get.statusCode() + " " + get.body());
+        assertEquals("application/json", get.headers().firstValue("Content-Type").orElse("").split(";")[0], get.body());
+    }
+
+    private static HttpResponse<String> postSignIn(Browser browser, URI uri, String viewState) {
+        return browser.raw(HttpRequest.newBuilder(uri.resolve("signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("signin=signin&signin%3Ausername=ada&signin%3Apassword=x"
+                        + "&signin%3Asubmit=Sign+in&jakarta.faces.ViewState="
+                        + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8))).build());
+    }
+
+    @Test
+    void aFormWithAForgedOrExpiredViewStateShowsPageExpiredWithA400() {
+        Browser visitor = new Browser(base);
+        String viewState = visitor.open("/signin").value("input[name=jakarta.faces.ViewState]");
+        HttpResponse<String> forged = postSignIn(visitor, uri(), "bogus");
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("This page has expired"), forged.body());
+        assertTrue(forged.body().contains("href=\"/signin"), "links back to the page: " + forged.body());
+
+        // another browser has no session, as after the session ended: the view state is unknown there
+        HttpResponse<String> expired = postSignIn(new Browser(base), uri(), viewState);
+        assertEquals(400, expired.statusCode(), expired.body());
+        assertTrue(expired.body().contains("This page has expired"), expired.body());
+
+        Browser admin = Accounts.admin(base);
+        admin.open("/admin/members");
+        HttpResponse<String> admins = admin.raw(HttpRequest.newBuilder(uri().resolve("admin/members"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("create=create&create%3Ausername=x&jakarta.faces.ViewState=bogus"))
+                .build());
+        assertEquals(400, admins.statusCode(), admins.body());
+        assertTrue(admins.body().contains("This page has expired"), admins.body());
+        assertTrue(admins.body().contains("href=\"/admin/members"), "links back to the page: " + admins.body());
+    }
+
+    @Test
+    void tooManyOrTooLongRedirectUrlsAreRefusedNextToTheField() {
+        Browser admin = Accounts.admin(base);
+        String longUrl = "https://wiki.intranet/callback?" + "x".repeat(1450) + "=";
+        List<String> tooLong = List.of(longUrl + 1, longUrl + 2, longUrl + 3);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            tooMany.add("https://wiki" + i + ".intranet/callback");
+        }
+        for (List<String> urls : List.of(tooLong, tooMany)) {
+            admin.open("/admin/applications");
+            Map<String, String> form = new HashMap<>();
+            form.put("name", Accounts.unique("Too much"));
+            form.put("redirectUris", String.join("\n", urls));
+            Browser.Page page = admin.submit("register", form, "register");
+            assertEquals(200, page.status(), page.text());
+            String message = page.value("#register\\:redirectUrisMessage");
+            assertTrue(message.contains("redirect URL"), message);
+            assertTrue(!page.text().contains("Registered"), page.text());
+        }
+    }
+
+    @Test
+    void aMalformedPercentEscapeInAQueryIsABadRequestInPlainWords() {
+        for (String target : List.of("/conversation/imme?invitee=%zz", "/api/presence?ids=%zz", "/users/ada/presence?cb=%4",
+                "/signin?%zz=1", "/people/ada?x=%", "/?a=%%41", "/ws/control?invitee=%zz")) {
+            RawAnswer answer = rawGet(target);
+            assertEquals(400, answer.status(), target + " -> " + answer);
+            assertTrue(answer.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: text/plain"), target + " -> " + answer);
+            assertTrue(answer.body().contains("malformed percent-escape"), target + " -> " + answer);
+        }
+        RawAnswer wellFormed = rawGet("/users/%ED%A0%80/presence?cb=f%6F");
+        assertTrue(wellFormed.status() >= 200 && wellFormed.status() < 500, "well-formed escapes: " + wellFormed);
+    }
+
+    /** Every kind of hostile frame on fresh sockets, hostile texts in a conversation; then a conversation works end to end. */
+    @Test
+    void aHostileCorpusGetsErrorFramesAndNoServerErrorAndAConversationStillWorks() {
+        var linus = Accounts.sharingMember(base, "corpus", "Linus Corpus");
+        List<String> badFrames = new ArrayList<>(deeplyNested());
+        badFrames.addAll(List.of("hello", "", "[1]", "\"x\"", "null", "{}", "{\"type\":\"\"}", "{\"type\":7}", "{\"type\":\"a\"",
+                "{\"type\":\"message\"}}", "{\"type\":\"message\",\"text\":\"" + LONE_HIGH, "\u0000", "{\"type\":\"x\\ud8\"}"));
+        Map<String, Supplier<Socket>> sockets = Map.of(
+                "/ws/control", () -> visitor(linus), "/ws/client", () -> console(linus), "/ws/presence", this::presencePage);
+        sockets.forEach((path, open) -> {
+            for (String bad : badFrames) {
+                try (Socket socket = open.get()) {
+                    socket.sendText(bad);
+                    assertEquals("bad_frame", socket.next("error").getString("code"), path + " " + bad);
+                }
+            }
+            try (Socket socket = open.get()) {
+                socket.sendBinary(new byte[] {(byte) 0xC3, 0x28});
+                assertEquals("bad_frame", socket.next("error").getString("code"), path + " binary");
+                socket.sendText("{\"type\":\"" + LONE_LOW + "\",\"id\":\"" + LONE_HIGH + "x\"}");
+                JsonObject unknown = socket.next("error");
+                assertEquals("unknown_type", unknown.getString("code"), path);
+                assertEquals(REPLACEMENT + "x", unknown.getString("ref"), path);
+            }
+        });
+
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put(LONE_HIGH + " lone high", REPLACEMENT + " lone high");
+        texts.put("lone low " + LONE_LOW, "lone low " + REPLACEMENT);
+        texts.put(LONE_LOW + LONE_HIGH + " reversed", REPLACEMENT + REPLACEMENT + " reversed");
+        texts.put("pair \\ud83d\\ude00", "pair \uD83D\uDE00");
+        texts.put("</script><script>alert(1)</script>", "</script><script>alert(1)</script>");
+        texts.put("\\u202Eevil\\u202C.pdf \\u2067x\\u2069", "evil.pdf x");
+        texts.put("nul\\u0000 bell\\u0007 esc\\u001b del\\u007f c1\\u0085", "nul bell esc del c1");
+        texts.put("\\r\\nline\\tone\\r\\n", "line one");
+        try (Socket console = console(linus); Socket visitor = visitor(linus)) {
+            String conversation = startConversation(visitor, console);
+            int seq = 1;
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                seq++;
+                visitor.sendText("{\"type\":\"message\",\"id\":\"t" + seq + "\",\"text\":\"" + text.getKey() + "\"}");
+                assertEquals(seq, visitor.ack("t" + seq).getInt("seq"), text.getKey());
+                int expected = seq;
+                assertEquals(text.getValue(), console.next("message", f -> f.getInt("seq") == expected).getString("text"));
+            }
+            seq++;
+            console.sendText("{\"type\":\"message\",\"id\":\"r\",\"conversation\":\"" + conversation + "\",\"text\":\"back "
+                    + LONE_HIGH + "\"}");
+            assertEquals(seq, console.ack("r").getInt("seq"));
+            assertEquals("back " + REPLACEMENT, visitor.next("message").getString("text"));
+            stillTalking(visitor, console, conversation);
+        }
+        for (String target : List.of("/", "/signin", "/users/nobody/presence", "/people/nobody", "/%zz", "/%", "/%%",
+                "/users/%zz/presence", "/people/%E2%80%AEnobody", "/conversation/imme?invitee=%zz&mkt=%",
+                "/api/presence?ids=%ED%A0%80", "/signin?%zz=1")) {
+            int status = rawGet(target).status();
+            assertTrue(status < 500, target + " -> " + status);
+        }
+        Browser http = new Browser(base);
+        for (String path : List.of("oauth/token", "oauth/revoke", "oauth/device")) {
+            HttpResponse<String> badUtf8 = http.raw(HttpRequest.newBuilder(uri().resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'t', 'o', 'k', 'e', 'n', '=', (byte) 0xC3, 0x28}))
+                    .build());
+            assertTrue(badUtf8.statusCode() < 500, path + " -> " + badUtf8.statusCode() + " " + badUtf8.body());
+            assertEquals("application/json", badUtf8.headers().firstValue("Content-Type").orElse("").split(";")[0], path);
+        }
+    }
+
+    /** A status, headers and body read straight off the connection. */
+    private record RawAnswer(int status, String head, String body) {
+    }
+
+    /** {@code GET target} written as it is: {@link URI} refuses malformed escapes, so this does not use it. */
+    private RawAnswer rawGet(String target) {
+        try (java.net.Socket connection = new java.net.Socket(base.getHost(), base.getPort())) {
+            connection.setSoTimeout((int) Socket.WAIT.toMillis());
+            OutputStream out = connection.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = connection.getInputStream();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            String head = end < 0 ? all : all.substring(0, end);
+            String body = end < 0 ? "" : all.substring(end + 4);
+            return new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), head, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.parley.web.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    /** A socket that sends at once, fails on frames holding "poison" as Tyrus does on text it cannot encode. */
+    private static final class FakeSocket {
+        final List<String> sent = new ArrayList<>();
+        CloseReason closedWith;
+        boolean failAsync;
+
+        Session session() {
+            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendText") && args.length == 2) {
+                            String text = (String) args[0];
+                            if (text.contains("poison")) {
+                                throw new Error(new java.nio.charset.MalformedInputException(1));
+                            }
+                            if (failAsync) {
+                                ((SendHandler) args[1]).onResult(new SendResult(new java.io.IOException("broken pipe")));
+                                return null;
+                            }
+                            sent.add(text);
+                            ((SendHandler) args[1]).onResult(new SendResult());
+                        }
+                        return null;
+                    });
+            return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getAsyncRemote" -> async;
+                        case "isOpen" -> closedWith == null;
+                        case "getRequestURI" -> URI.create("/ws/client");
+                        case "close" -> {
+                            closedWith = (CloseReason) args[0];
+                            yield null;
+                        }
+                        default -> null;
+                    });
+        }
+    }
+
+    @Test
+    void aFrameTheContainerCannotSendIsDroppedAndTheNextOnesGoOut() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        outbox.open("welcome");
+        outbox.send("poison");
+        outbox.send("after");
+        outbox.send("and more");
+        assertEquals(List.of("welcome", "after", "and more"), socket.sent);
+        assertNull(socket.closedWith, "the socket stays open");
+    }
+
+    @Test
+    void aFrameThatCannotBeSentWhileOthersWaitDoesNotHoldThemUp() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        outbox.send("poison");
+        outbox.send("queued while held");
+        outbox.open("welcome");
+        assertEquals(List.of("welcome", "queued while held"), socket.sent);
+    }
+
+    @Test
+    void aSendThatFailsOnTheWayOutClosesTheSocketInsteadOfSilencingIt() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        outbox.open("welcome");
+        socket.failAsync = true;
+        outbox.send("lost");
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode());
+        socket.failAsync = false;
+        outbox.send("after close");
+        assertEquals(List.of("welcome"), socket.sent);
+    }
+}
