@@ -41,6 +41,8 @@
     const MAX_TEXT = 2000;
     const TYPING_IDLE_MS = 3000;
     const PAGE_TITLE = document.title;
+    /** The id of every "received" frame: a refusal of one (the conversation ended meanwhile) needs no notice. */
+    const RECEIPT_ID = 'received';
 
     /** Open conversations by id, in the order they started. */
     let conversations = new Map();
@@ -229,6 +231,9 @@
             closing: null, // the id of this client's conversation.close, until the conversation ends
             draft: old ? old.draft : '',
             item: null,
+            // what this socket told the server of the visitor's messages (seq -> 'delivered' | 'read'): a new
+            // socket tells it again, as what the last one sent may not have arrived
+            reported: new Map(),
         };
         for (const message of data.messages || []) {
             insertMessage(conversation, fromServer(message));
@@ -237,6 +242,7 @@
             .filter((m) => m.from === 'visitor' && m.seq > conversation.lastReadSeq).length;
         conversations.set(conversation.id, conversation);
         showConversationItem(conversation);
+        conversation.messages.forEach((m) => confirm(conversation, m));
         return conversation;
     }
 
@@ -395,6 +401,7 @@
     }
 
     function markRead(conversation) {
+        conversation.messages.forEach((m) => confirm(conversation, m));
         conversation.lastReadSeq = Math.max(conversation.lastReadSeq, maxSeq(conversation));
         if (conversation.unread) {
             conversation.unread = 0;
@@ -472,6 +479,7 @@
         if (message.from !== 'visitor') {
             return; // written by another client of this member
         }
+        confirm(conversation, message);
         conversation.typing = false;
         if (conversation.id === selectedId) {
             showTyping(conversation);
@@ -589,7 +597,37 @@
         }
     }
 
+    /**
+     * Tells the server this console showed a visitor's message, so the visitor sees it delivered
+     * and it never becomes an offline message as well; "read" when the conversation is the one on
+     * screen in a visible tab. Once per message and state, on every socket.
+     */
+    function confirm(conversation, message) {
+        if (message.from !== 'visitor' || !message.seq || conversation.ended) {
+            return;
+        }
+        const read = conversation.id === selectedId && document.visibilityState === 'visible';
+        const told = conversation.reported.get(message.seq);
+        if (told === 'read' || (told === 'delivered' && !read)) {
+            return;
+        }
+        if (send({type: 'received', id: RECEIPT_ID, conversation: conversation.id, seq: message.seq, read})) {
+            conversation.reported.set(message.seq, read ? 'read' : 'delivered');
+        }
+    }
+
+    // a console in a background tab delivers; coming to the front, the conversation on screen is read
+    document.addEventListener('visibilitychange', () => {
+        const conversation = conversations.get(selectedId);
+        if (conversation && document.visibilityState === 'visible') {
+            markRead(conversation);
+        }
+    });
+
     function onError(frame) {
+        if (frame.ref === RECEIPT_ID) {
+            return; // the conversation ended meanwhile: what it held is settled (docs/protocol.md)
+        }
         const text = errorText(frame);
         const entry = pending.get(frame.ref);
         if (entry) {

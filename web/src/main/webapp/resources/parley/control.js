@@ -228,6 +228,7 @@
             showTyping();
         },
         ack: onAck,
+        receipt: onReceipt,
         error: onError,
         ended: onEnded,
     };
@@ -284,9 +285,39 @@
             }
             placeWithSeq(message, frame.seq, frame.at);
             setState(message, frame.queued ? 'queued' : 'sent');
+            const early = earlyReceipts.get(frame.seq);
+            if (early) {
+                earlyReceipts.delete(frame.seq);
+                upgrade(message, early);
+            }
             state.note = null;
             showNotice();
             save();
+        }
+    }
+
+    /** How far a message of the visitor got: a receipt never takes it back. */
+    const DELIVERY_RANK = {sent: 1, delivered: 2, read: 3};
+    /** Receipts that overtook the ack of their message, by seq. */
+    const earlyReceipts = new Map();
+
+    /** A client of the invitee showed one of the visitor's messages ("delivered"), or the invitee read it. */
+    function onReceipt(frame) {
+        if (!DELIVERY_RANK[frame.state]) {
+            return;
+        }
+        const message = state.messages.find((m) => m.seq === frame.seq && m.from === 'visitor');
+        if (message) {
+            upgrade(message, frame.state);
+            save();
+        } else if (state.messages.some((m) => m.state === 'sending')) {
+            earlyReceipts.set(frame.seq, frame.state);
+        }
+    }
+
+    function upgrade(message, delivery) {
+        if (DELIVERY_RANK[message.state] && DELIVERY_RANK[message.state] < DELIVERY_RANK[delivery]) {
+            setState(message, delivery);
         }
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.messaging.control.RateLimiter;
+import org.parley.messaging.control.SlidingWindow;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationEnded;
@@ -31,6 +32,7 @@ import org.parley.messaging.entity.ConversationStarted;
 import org.parley.messaging.entity.MessagePosted;
 import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.Party;
+import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
@@ -38,9 +40,17 @@ import org.parley.presence.boundary.PresenceRegistry;
 /**
  * Conversations between visitors and members, in memory. A message to a reachable member is
  * relayed without touching the database; to an unreachable one it is stored as an offline
- * message (when the member accepts them). Every change fires a {@link ConversationEvent}
+ * message (when the member accepts them). A relayed visitor message waits in memory for a
+ * member client's {@link #received receipt}; one that no client confirmed when the
+ * conversation ends or the member's last client goes is stored as an offline message, so an
+ * acknowledged message is never lost. Every change fires a {@link ConversationEvent}
  * synchronously while the conversation is locked, so sockets hear of messages in order and
  * before the sender is acknowledged.
+ * <p>
+ * Limits belong to the visitor, not to their socket: messages count against the conversation
+ * (a resume on a new socket continues its allowance), new conversations against the address
+ * (at most {@code conversations-per-minute} in any 60 s), and typing, identify and resume
+ * against the conversation, or the address before there is one.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -71,15 +81,33 @@ public class Conversations {
     @ConfigProperty(name = "parley.limits.conversations-per-minute", defaultValue = "5")
     int conversationsPerMinute;
 
+    @Inject
+    @ConfigProperty(name = "parley.limits.visitor-messages-per-second", defaultValue = "5")
+    double messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.visitor-message-burst", defaultValue = "20")
+    int messageBurst;
+
+    /** A visitor's allowances in one conversation: messages, and the typing, identify and resume frames. */
+    private record Allowance(RateLimiter messages, RateLimiter signals) {
+    }
+
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<String, Conversation> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Conversation> byResumeToken = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, RateLimiter> startsByAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Allowance> allowances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SlidingWindow> startsByAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RateLimiter> signalsByAddress = new ConcurrentHashMap<>();
 
     @PostConstruct
     void check() {
         if (conversationsPerMinute < 1) {
             throw new IllegalArgumentException("parley.limits.conversations-per-minute must be at least 1");
+        }
+        if (!(messagesPerSecond > 0) || messageBurst < 1) {
+            throw new IllegalArgumentException("parley.limits.visitor-messages-per-second must be above 0 "
+                    + "and parley.limits.visitor-message-burst at least 1");
         }
     }
 
@@ -96,29 +124,42 @@ public class Conversations {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Starts a conversation with the member behind {@code inviteeCid}; limited per visitor address. */
+    /** Starts a conversation with the member behind {@code inviteeCid}; at most so many in any minute per visitor address. */
     public Conversation start(String inviteeCid, VisitorIdentity visitor, String address, String page, String resumeToken) {
         Invitee invitee = invitee(inviteeCid).orElseThrow(() -> notFound("This member cannot be reached here."));
-        RateLimiter limiter = startsByAddress.computeIfAbsent(address,
-                a -> new RateLimiter(conversationsPerMinute / 60.0, conversationsPerMinute, clock));
-        Duration wait = limiter.tryAcquire();
+        SlidingWindow starts = startsByAddress.computeIfAbsent(address,
+                a -> new SlidingWindow(conversationsPerMinute, Duration.ofMinutes(1), clock));
+        Duration wait = starts.tryAcquire();
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("Too many new conversations from your address.", wait);
         }
         Conversation conversation = new Conversation(newResumeToken(), invitee.member().username(), visitor, page,
                 clock.instant(), resumeToken);
+        allowances.put(conversation.id(), new Allowance(new RateLimiter(messagesPerSecond, messageBurst, clock),
+                new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock)));
         byId.put(conversation.id(), conversation);
         byResumeToken.put(resumeToken, conversation);
         return conversation;
     }
 
-    /** A visitor's message: delivered live, or stored as an offline message, or refused. */
+    /** A visitor's message, counted against the conversation's allowance: delivered live, or stored as an offline message, or refused. */
     public Delivery postFromVisitor(String conversationId, String rawText) {
-        String text = TextNormalizer.message(rawText).orElseThrow(MessagingRefusedException::textOutOfBounds);
         Conversation conversation = open(conversationId);
+        Allowance allowance = allowances.get(conversation.id());
+        if (allowance == null) {
+            throw notFound("This conversation has ended.");
+        }
+        Duration wait = allowance.messages().tryAcquire();
+        if (!wait.isZero()) {
+            throw MessagingRefusedException.rateLimited("You are sending messages too fast.", wait);
+        }
+        String text = TextNormalizer.message(rawText).orElseThrow(MessagingRefusedException::textOutOfBounds);
         DirectoryEntry member = directory.byUsername(conversation.invitee())
                 .filter(DirectoryEntry::visibleOnTheWeb).orElseThrow(() -> notFound("This member cannot be reached here."));
         synchronized (conversation) {
+            if (conversation.isEnded()) {
+                throw notFound("This conversation has ended.");
+            }
             if (presence.reachable(member.username())) {
                 if (conversation.announce()) {
                     events.fire(new ConversationStarted(conversation.id(), conversation.invitee(), conversation.visitor(),
@@ -126,15 +167,62 @@ public class Conversations {
                 }
                 ConversationMessage message = conversation.append(Party.VISITOR, text, clock.instant(), false);
                 events.fire(new MessagePosted(conversation.id(), conversation.invitee(), message, null));
+                storeOffline(conversation, conversation.overflow());
                 return new Delivery(message);
             }
             if (!member.offlineMessages()) {
                 throw new MessagingRefusedException("invitee_offline",
                         member.displayName() + " is offline and does not take messages now.");
             }
-            ConversationMessage message = conversation.append(Party.VISITOR, text, clock.instant(), true);
-            offline.leave(member.username(), conversation.visitor(), text, message.at());
-            return new Delivery(message);
+            // stored first: a refusal (too many unread messages) leaves no trace in the conversation
+            var at = clock.instant();
+            offline.leave(member.username(), member.displayName(), conversation.visitor(), text, at);
+            return new Delivery(conversation.append(Party.VISITOR, text, at, true));
+        }
+    }
+
+    /**
+     * A client of the member showed the visitor's message {@code seq}, with the conversation in
+     * front of the member when {@code read}: the visitor gets a {@link Receipt}, and the message
+     * will not become an offline message.
+     */
+    public void received(String username, String conversationId, long seq, boolean read) {
+        Conversation conversation = ownedBy(username, conversationId);
+        synchronized (conversation) {
+            conversation.confirm(seq, read).forEach(events::fire);
+        }
+    }
+
+    /**
+     * The member's last client went away: nobody can confirm the visitor messages waiting for a
+     * receipt now, so they become offline messages (unless a new client came meanwhile).
+     */
+    public void lastClientLeft(String username) {
+        byId.values().stream().filter(c -> c.invitee().equals(username)).forEach(conversation -> {
+            synchronized (conversation) {
+                try {
+                    if (!conversation.isEnded() && !presence.reachable(username)) {
+                        storeOffline(conversation, conversation.unconfirmed());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Unconfirmed messages of the conversation " + conversation.id() + " with " + username
+                            + " stay in memory until it ends: they could not be stored as offline messages (" + e + ")");
+                }
+            }
+        });
+    }
+
+    /**
+     * Counts a visitor's typing, identify or resume frame against the conversation's allowance,
+     * or the address's while there is no conversation: twice the message rate and burst.
+     */
+    public void countVisitorSignal(String conversationId, String address) {
+        Allowance allowance = conversationId == null ? null : allowances.get(conversationId);
+        RateLimiter limiter = allowance != null ? allowance.signals() : signalsByAddress.computeIfAbsent(address,
+                a -> new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock));
+        Duration wait = limiter.tryAcquire();
+        if (!wait.isZero()) {
+            throw MessagingRefusedException.rateLimited("You are sending too fast.", wait);
         }
     }
 
@@ -185,7 +273,7 @@ public class Conversations {
             throw notFound("There is no conversation to resume.");
         }
         conversation.visitorBack();
-        return new Resumed(conversation, conversation.after(lastSeq));
+        return new Resumed(conversation, conversation.after(lastSeq), conversation.receipts());
     }
 
     /** The conversations a member's clients know of, oldest first. */
@@ -198,22 +286,47 @@ public class Conversations {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void sweep() {
         var now = clock.instant();
-        byId.values().stream().filter(c -> c.visitorGoneLongerThan(resumeWindow, now))
-                .forEach(c -> end(c, ConversationEnded.VISITOR_LEFT));
+        byId.values().stream().filter(c -> c.visitorGoneLongerThan(resumeWindow, now)).forEach(c -> {
+            try {
+                end(c, ConversationEnded.VISITOR_LEFT);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "The conversation " + c.id() + " with " + c.invitee() + " stays open until the next try:"
+                        + " its unconfirmed messages could not be stored as offline messages (" + e + ")");
+            }
+        });
         if (startsByAddress.size() > MAX_TRACKED_ADDRESSES) {
-            startsByAddress.values().removeIf(RateLimiter::idle);
+            startsByAddress.values().removeIf(SlidingWindow::idle);
+        }
+        if (signalsByAddress.size() > MAX_TRACKED_ADDRESSES) {
+            signalsByAddress.values().removeIf(RateLimiter::idle);
         }
     }
 
+    /** Ends it, storing first what no client confirmed: if that fails, the conversation stays open and nothing is lost. */
     private void end(Conversation conversation, String reason) {
         synchronized (conversation) {
-            if (conversation.end()) {
-                byId.remove(conversation.id());
-                byResumeToken.remove(conversation.resumeToken());
-                events.fire(new ConversationEnded(conversation.id(), conversation.invitee(), reason));
-                LOG.fine(() -> "Conversation " + conversation.id() + " with " + conversation.invitee() + " ended: " + reason);
+            if (conversation.isEnded()) {
+                return;
             }
+            storeOffline(conversation, conversation.unconfirmed());
+            conversation.end(reason);
+            byId.remove(conversation.id());
+            byResumeToken.remove(conversation.resumeToken());
+            allowances.remove(conversation.id());
+            events.fire(new ConversationEnded(conversation.id(), conversation.invitee(), reason));
+            LOG.fine(() -> "Conversation " + conversation.id() + " with " + conversation.invitee() + " ended: " + reason);
         }
+    }
+
+    /** Stores visitor messages no member client confirmed as offline messages; the caller holds the conversation. */
+    private void storeOffline(Conversation conversation, List<ConversationMessage> unconfirmed) {
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
+        offline.keep(conversation.invitee(), conversation.visitor(), unconfirmed);
+        conversation.storedOffline(unconfirmed);
+        LOG.fine(() -> "Stored " + unconfirmed.size() + " message(s) of " + conversation.visitor().name() + " to "
+                + conversation.invitee() + " as offline messages: no client of the member confirmed them");
     }
 
     private Conversation open(String conversationId) {

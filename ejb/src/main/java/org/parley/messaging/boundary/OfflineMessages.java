@@ -1,5 +1,6 @@
 package org.parley.messaging.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,11 +8,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.OfflineMessage;
 import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.VisitorIdentity;
 
-/** Messages left for a member who was not reachable; stored until the member marks them read. */
+/**
+ * Messages left for a member who was not reachable, and visitor messages no client of the
+ * member confirmed; stored until the member marks them read. A member holds at most
+ * {@code parley.limits.offline-messages-per-member} unread messages that visitors left;
+ * messages that were already acknowledged live are always kept, whatever the count.
+ */
 @Stateless
 public class OfflineMessages {
 
@@ -21,12 +30,41 @@ public class OfflineMessages {
     @Inject
     Event<OfflineMessagesRead> read;
 
-    /** Stores the message; it is durable when this returns. */
-    public OfflineMessage leave(String invitee, VisitorIdentity visitor, String text, Instant at) {
+    @Inject
+    @ConfigProperty(name = "parley.limits.offline-messages-per-member", defaultValue = "500")
+    int perMember;
+
+    @PostConstruct
+    void check() {
+        if (perMember < 1) {
+            throw new IllegalArgumentException("parley.limits.offline-messages-per-member must be at least 1");
+        }
+    }
+
+    /**
+     * Stores a visitor's message for a member who is not reachable; it is durable when this
+     * returns. Refused ({@code invitee_offline}) while the member has the most unread messages allowed.
+     */
+    public OfflineMessage leave(String invitee, String inviteeName, VisitorIdentity visitor, String text, Instant at) {
+        long unread = em.createNamedQuery(OfflineMessage.UNREAD_COUNT, Long.class)
+                .setParameter("invitee", invitee).getSingleResult();
+        if (unread >= perMember) {
+            throw new MessagingRefusedException("invitee_offline", inviteeName
+                    + " is offline and has too many unread messages to take another now.");
+        }
         OfflineMessage message = new OfflineMessage(invitee, visitor, text, at);
         em.persist(message);
         em.flush();
         return message;
+    }
+
+    /**
+     * Stores visitor messages that were acknowledged live but that no client of the member
+     * confirmed, in one transaction; durable when this returns. Not limited: they were accepted already.
+     */
+    public void keep(String invitee, VisitorIdentity visitor, List<ConversationMessage> messages) {
+        messages.forEach(m -> em.persist(new OfflineMessage(invitee, visitor, m.text(), m.at())));
+        em.flush();
     }
 
     /** The member's unread offline messages, oldest first. */

@@ -3,20 +3,35 @@ package org.parley.messaging.entity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A conversation between one visitor and one member, held in memory. Messages are numbered
  * in the order accepted; the last {@link #REPLAY_LIMIT} are kept so a visitor who reconnects
  * gets what they missed. The member's clients hear of it once a message reaches them live
  * ({@link #announce()}); messages left while the member was unreachable are offline messages.
- * Callers synchronize on the conversation for a change and its announcement.
+ * <p>
+ * A visitor's message handed to the member's live clients stays <em>unconfirmed</em> until a
+ * client of the member says it showed it ({@link #confirm}); one that is still unconfirmed when
+ * nobody can confirm it any more (the conversation ends, the member's last client goes) is
+ * stored as an offline message, and so is the oldest one when more than
+ * {@link #UNCONFIRMED_LIMIT} wait. A confirmed message is never stored. Callers synchronize on
+ * the conversation for a change and its announcement.
  */
 public class Conversation {
 
-    public static final int REPLAY_LIMIT = 500;
+    /** Messages (both directions) kept for a visitor's resume; a resume from further back gets these only. */
+    public static final int REPLAY_LIMIT = 200;
+    /** Visitor messages that may wait for a member client's confirmation before the oldest is stored offline. */
+    public static final int UNCONFIRMED_LIMIT = 200;
 
     private final String id;
     private final String invitee;
@@ -25,9 +40,13 @@ public class Conversation {
     private final Instant startedAt;
     private final String resumeToken;
     private final Deque<ConversationMessage> recent = new ArrayDeque<>();
+    /** Visitor messages handed to the member's live clients that no client confirmed yet, by seq. */
+    private final NavigableMap<Long, ConversationMessage> unconfirmed = new TreeMap<>();
+    /** Confirmed visitor messages still in the replay buffer: true once read. */
+    private final NavigableMap<Long, Boolean> confirmed = new TreeMap<>();
     private long lastSeq;
     private boolean announced;
-    private boolean ended;
+    private String endReason;
     private Instant visitorGoneSince;
 
     public Conversation(String id, String invitee, VisitorIdentity visitor, String page, Instant startedAt,
@@ -40,16 +59,74 @@ public class Conversation {
         this.resumeToken = Objects.requireNonNull(resumeToken);
     }
 
+    /** Accepts a message; a visitor's that is not {@code queued} waits for a member client's confirmation. */
     public synchronized ConversationMessage append(Party from, String text, Instant at, boolean queued) {
-        if (ended) {
+        if (endReason != null) {
             throw new MessagingRefusedException(MessagingRefusedException.NOT_FOUND, "This conversation has ended.");
         }
         ConversationMessage message = new ConversationMessage(++lastSeq, at, from, text, queued);
         recent.addLast(message);
+        if (from == Party.VISITOR && !queued) {
+            unconfirmed.put(message.seq(), message);
+        }
         if (recent.size() > REPLAY_LIMIT) {
             recent.removeFirst();
+            confirmed.headMap(recent.peekFirst().seq()).clear();
         }
         return message;
+    }
+
+    /**
+     * A member's client showed the visitor's message {@code seq} ({@code read}: with the
+     * conversation in front of the member). Answers the receipts this causes, none if it was
+     * known already or is no visitor message waiting for one.
+     */
+    public synchronized List<Receipt> confirm(long seq, boolean read) {
+        if (seq < 1 || seq > lastSeq) {
+            throw new MessagingRefusedException(MessagingRefusedException.INVALID,
+                    "seq: not a message of this conversation.");
+        }
+        List<Receipt> receipts = new ArrayList<>(2);
+        if (unconfirmed.remove(seq) != null) {
+            confirmed.put(seq, false);
+            receipts.add(new Receipt(id, invitee, seq, false));
+        }
+        if (read && Boolean.FALSE.equals(confirmed.get(seq))) {
+            confirmed.put(seq, true);
+            receipts.add(new Receipt(id, invitee, seq, true));
+        }
+        return receipts;
+    }
+
+    /** The latest receipt of each of the visitor's messages in the replay buffer, oldest first: for a resume. */
+    public synchronized List<Receipt> receipts() {
+        return confirmed.entrySet().stream().map(e -> new Receipt(id, invitee, e.getKey(), e.getValue())).toList();
+    }
+
+    /** Every visitor message no member client confirmed, oldest first. */
+    public synchronized List<ConversationMessage> unconfirmed() {
+        return List.copyOf(unconfirmed.values());
+    }
+
+    /** The oldest unconfirmed visitor messages beyond {@link #UNCONFIRMED_LIMIT}, oldest first. */
+    public synchronized List<ConversationMessage> overflow() {
+        return unconfirmed.values().stream().limit(Math.max(0, unconfirmed.size() - UNCONFIRMED_LIMIT)).toList();
+    }
+
+    /** These unconfirmed messages are stored as offline messages now: nobody confirms them any more. */
+    public synchronized void storedOffline(Collection<ConversationMessage> messages) {
+        Set<Long> seqs = new HashSet<>();
+        messages.forEach(m -> {
+            if (unconfirmed.remove(m.seq()) != null) {
+                seqs.add(m.seq());
+            }
+        });
+        if (seqs.isEmpty()) {
+            return;
+        }
+        List<ConversationMessage> kept = new ArrayList<>(recent);
+        recent.clear();
+        kept.forEach(m -> recent.addLast(seqs.contains(m.seq()) ? m.storedOffline() : m));
     }
 
     /** Every kept message after {@code seq}, oldest first. */
@@ -57,7 +134,7 @@ public class Conversation {
         return recent.stream().filter(m -> m.seq() > seq).toList();
     }
 
-    /** The messages the member saw live (queued ones are offline messages). */
+    /** The messages a member's client shows: those kept, except the ones that are offline messages. */
     public synchronized List<ConversationMessage> liveMessages() {
         return recent.stream().filter(m -> !m.queued()).toList();
     }
@@ -75,17 +152,22 @@ public class Conversation {
         return announced;
     }
 
-    /** Ends it; true the first time only. */
-    public synchronized boolean end() {
-        if (ended) {
+    /** Ends it for {@code reason}; true the first time only. */
+    public synchronized boolean end(String reason) {
+        if (endReason != null) {
             return false;
         }
-        ended = true;
+        endReason = Objects.requireNonNull(reason);
         return true;
     }
 
     public synchronized boolean isEnded() {
-        return ended;
+        return endReason != null;
+    }
+
+    /** Why it ended ({@link ConversationEnded#CLOSED}, …), null while it goes on. */
+    public synchronized String endReason() {
+        return endReason;
     }
 
     public synchronized void visitorLeft(Instant now) {

@@ -14,11 +14,14 @@ import java.util.UUID;
 @Table(name = "offline_messages")
 @NamedQuery(name = OfflineMessage.UNREAD,
         query = "SELECT o FROM OfflineMessage o WHERE o.invitee = :invitee AND o.readAt IS NULL ORDER BY o.sentAt, o.id")
+@NamedQuery(name = OfflineMessage.UNREAD_COUNT,
+        query = "SELECT COUNT(o) FROM OfflineMessage o WHERE o.invitee = :invitee AND o.readAt IS NULL")
 @NamedQuery(name = OfflineMessage.BY_IDS,
         query = "SELECT o FROM OfflineMessage o WHERE o.invitee = :invitee AND o.id IN :ids")
 public class OfflineMessage {
 
     public static final String UNREAD = "OfflineMessage.unread";
+    public static final String UNREAD_COUNT = "OfflineMessage.unreadCount";
     public static final String BY_IDS = "OfflineMessage.byIds";
     public static final int TEXT_MAX = 2000;
     public static final int VISITOR_NAME_MAX = 100;

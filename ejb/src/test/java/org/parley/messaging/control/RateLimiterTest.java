@@ -27,18 +27,6 @@ class RateLimiterTest {
     }
 
     @Test
-    void fiveConversationsAMinute() {
-        RateLimiter limiter = new RateLimiter(5 / 60.0, 5, clock);
-        for (int i = 0; i < 5; i++) {
-            assertTrue(limiter.tryAcquire().isZero());
-        }
-        Duration wait = limiter.tryAcquire();
-        assertEquals(12, RateLimiter.retryAfterSeconds(wait));
-        clock.advance(Duration.ofSeconds(12));
-        assertTrue(limiter.tryAcquire().isZero());
-    }
-
-    @Test
     void aFullBucketIsIdle() {
         RateLimiter limiter = new RateLimiter(1, 2, clock);
         assertTrue(limiter.idle());

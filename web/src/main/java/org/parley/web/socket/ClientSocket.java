@@ -3,6 +3,7 @@ package org.parley.web.socket;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -129,6 +130,8 @@ public class ClientSocket extends FrameEndpoint {
             }
             case "typing" -> conversations.typingFromMember(username, clientId, frame.text("conversation"),
                     frame.typingActive());
+            case "received" -> conversations.received(username, frame.text("conversation"), frame.number("seq"),
+                    read(frame));
             case "conversation.close" -> {
                 conversations.close(username, frame.text("conversation"));
                 outbox.send(Frames.ack(frame.id()));
@@ -139,6 +142,18 @@ public class ClientSocket extends FrameEndpoint {
             }
             default -> throw unknownType(frame);
         }
+    }
+
+    /** {@code received.read}: true when the member had the conversation in front of them; absent is false. */
+    private static boolean read(Frames.Incoming frame) {
+        JsonValue read = frame.fields().get("read");
+        if (read == null || read == JsonValue.FALSE) {
+            return false;
+        }
+        if (read == JsonValue.TRUE) {
+            return true;
+        }
+        throw frame.invalid("read: true or false.");
     }
 
     private void presence(Frames.Incoming frame) {
@@ -169,8 +184,12 @@ public class ClientSocket extends FrameEndpoint {
 
     private void leave() {
         if (username != null) {
-            sessions.removeClient(username, clientId);
+            boolean last = sessions.removeClient(username, clientId);
             presence.disconnect(username, clientId);
+            if (last) {
+                // told after presence, so a message posted from now on is stored as an offline message instead
+                conversations.lastClientLeft(username);
+            }
         }
     }
 }

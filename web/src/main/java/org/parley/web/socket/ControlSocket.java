@@ -11,10 +11,11 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
@@ -23,7 +24,6 @@ import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.Delivery;
 import org.parley.messaging.boundary.Invitee;
 import org.parley.messaging.boundary.Resumed;
-import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationMessage;
@@ -41,6 +41,9 @@ import org.parley.web.rest.PresenceAnswers;
 @ServerEndpoint(value = "/ws/control", configurator = Handshake.class)
 public class ControlSocket extends FrameEndpoint {
 
+    /** What a visitor refused for too many open sockets is told to wait before trying again. */
+    static final long SOCKETS_RETRY_AFTER_SECONDS = 30;
+
     @Inject
     Conversations conversations;
 
@@ -57,31 +60,32 @@ public class ControlSocket extends FrameEndpoint {
     VisitorTickets tickets;
 
     @Inject
-    @ConfigProperty(name = "parley.limits.visitor-messages-per-second", defaultValue = "5")
-    double messagesPerSecond;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.visitor-message-burst", defaultValue = "20")
-    int messageBurst;
-
-    @Inject
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
 
-    private final Clock clock = Clock.systemUTC();
+    private static final Logger LOG = Logger.getLogger(ControlSocket.class.getName());
+
+    /** Whether this socket counts against its address's open sockets. */
+    private final AtomicBoolean counted = new AtomicBoolean();
     private String address;
     private Invitee invitee;
     private VisitorIdentity identity;
     private String resumeToken;
     private String conversationId;
-    private RateLimiter messageLimit;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
         address = (String) config.getUserProperties().getOrDefault(Handshake.PEER, "unknown");
-        messageLimit = new RateLimiter(messagesPerSecond, messageBurst, clock);
+        if (!sessions.admitVisitor(address)) {
+            LOG.info(() -> "Refused a visitor socket from " + address
+                    + ": the address has as many open as parley.limits.sockets-per-address allows");
+            outbox.sendAndClose(Frames.rateLimited("Too many chats are open from your address; close some first.",
+                    SOCKETS_RETRY_AFTER_SECONDS, null), new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many sockets"));
+            return;
+        }
+        counted.set(true);
         Optional<Invitee> found = Optional.ofNullable(first(session, "invitee")).flatMap(conversations::invitee);
         if (found.isEmpty()) {
             outbox.open(Frames.error(MessagingRefusedException.NOT_FOUND, "This member cannot be reached here.", null));
@@ -132,6 +136,7 @@ public class ControlSocket extends FrameEndpoint {
     }
 
     private void identify(Frames.Incoming frame) {
+        conversations.countVisitorSignal(conversationId, address);
         if (identity != null && identity.verified()) {
             throw new FrameException("forbidden", "You are signed in; your name is " + identity.name() + ".", frame.id());
         }
@@ -149,14 +154,10 @@ public class ControlSocket extends FrameEndpoint {
         if (identity == null) {
             throw frame.invalid("name: pick a nickname first (identify).");
         }
-        Duration wait = messageLimit.tryAcquire();
-        if (!wait.isZero()) {
-            throw MessagingRefusedException.rateLimited("You are sending messages too fast.", wait);
-        }
         if (conversationId == null) {
             Conversation conversation = conversations.start(invitee.member().cid(), identity, address, null, resumeToken);
             conversationId = conversation.id();
-            sessions.bindVisitor(conversationId, outbox);
+            sessions.bindVisitor(conversation, outbox);
         }
         Delivery delivery = conversations.postFromVisitor(conversationId, text);
         outbox.send(Frames.ack(frame.id(), delivery.message()));
@@ -164,6 +165,7 @@ public class ControlSocket extends FrameEndpoint {
 
     private void typing(Frames.Incoming frame) {
         boolean active = frame.typingActive();
+        conversations.countVisitorSignal(conversationId, address);
         if (conversationId != null) {
             conversations.typingFromVisitor(conversationId, active);
         }
@@ -172,6 +174,7 @@ public class ControlSocket extends FrameEndpoint {
     private void resume(Frames.Incoming frame) {
         String token = frame.text("token");
         long lastSeq = frame.number("lastSeq");
+        conversations.countVisitorSignal(conversationId, address);
         Resumed resumed = conversations.resume(token, lastSeq);
         Conversation conversation = resumed.conversation();
         if (!conversation.invitee().equals(invitee.member().username())) {
@@ -183,10 +186,11 @@ public class ControlSocket extends FrameEndpoint {
         conversationId = conversation.id();
         resumeToken = token;
         identity = conversation.visitor();
-        sessions.bindVisitor(conversationId, outbox);
+        sessions.bindVisitor(conversation, outbox);
         List<ConversationMessage> missed = resumed.missed();
         missed.forEach(m -> outbox.send(Frames.messageToVisitor(m)));
         outbox.send(Frames.ackSeq(frame.id(), conversation.lastSeq()));
+        resumed.receipts().forEach(r -> outbox.send(Frames.receipt(r.seq(), r.state())));
     }
 
 
@@ -201,6 +205,9 @@ public class ControlSocket extends FrameEndpoint {
     }
 
     private void leave() {
+        if (counted.compareAndSet(true, false)) {
+            sessions.releaseVisitor(address);
+        }
         if (invitee != null) {
             sessions.unwatch(invitee.member().username(), outbox);
         }

@@ -203,6 +203,11 @@ public final class Frames {
         return frame.build().toString();
     }
 
+    /** {@code receipt {seq, state}} to the visitor: a member's client showed ("delivered") or the member read their message. */
+    public static String receipt(long seq, String state) {
+        return type("receipt").add("seq", seq).add("state", state).build().toString();
+    }
+
     public static JsonObjectBuilder presence(Presence presence, String statusText) {
         JsonObjectBuilder object = BUILDERS.createObjectBuilder()
                 .add("status", presence.status().wireName()).add("statusText", statusText);

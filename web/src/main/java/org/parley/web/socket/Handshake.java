@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.consent.control.IntranetOrigins;
 import org.parley.consent.control.TokenDigests;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.security.ClientAddress;
 
 /**
  * The handshake of Parley's sockets. The WebSocket API tells an endpoint neither the peer's
@@ -85,7 +86,7 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         public void requestInitialized(ServletRequestEvent event) {
             if (event.getServletRequest() instanceof HttpServletRequest http
                     && http.getRequestURI().startsWith(http.getContextPath() + "/ws/")) {
-                CURRENT.set(new Request(http.getHeader("Host"), http.getRemoteAddr(), http.getRequestURI()));
+                CURRENT.set(new Request(http.getHeader("Host"), ClientAddress.configured().of(http), http.getRequestURI()));
             }
         }
 

@@ -15,16 +15,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
 import org.parley.consent.boundary.Consents;
+import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationEnded;
 import org.parley.messaging.entity.ConversationEvent;
 import org.parley.messaging.entity.ConversationStarted;
 import org.parley.messaging.entity.MessagePosted;
 import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
+import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
@@ -39,7 +42,9 @@ import org.parley.web.rest.PresenceAnswers;
 public class SocketSessions {
 
     /** Member clients by username, each keyed by client id. */
-    private final Map<String, Map<String, Outbox>> clients = new ConcurrentHashMap<>();
+    private final MemberClients clients = new MemberClients();
+    /** How many visitor sockets each address holds open. */
+    private final Map<String, Integer> visitorSockets = new ConcurrentHashMap<>();
     /** Visitor sockets by the member they visit, for presence. */
     private final Map<String, Map<Outbox, java.util.Locale>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
@@ -57,6 +62,10 @@ public class SocketSessions {
 
     @Inject
     MemberDirectory directory;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.sockets-per-address", defaultValue = "50")
+    int socketsPerAddress;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -92,14 +101,14 @@ public class SocketSessions {
     }
 
     private void pingAll() {
-        clients.values().forEach(mine -> mine.values().forEach(Outbox::ping));
+        clients.all().forEach(Outbox::ping);
         watchers.values().forEach(visitors -> visitors.keySet().forEach(Outbox::ping));
         presenceWatchers.values().stream().flatMap(pages -> pages.keySet().stream()).distinct().forEach(Outbox::ping);
     }
 
     /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
     public void addClient(String username, String clientId, Outbox outbox, String bearerHash) {
-        clients.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(clientId, outbox);
+        clients.add(username, clientId, outbox);
         if (bearerHash != null) {
             bearerClients.put(outbox, bearerHash);
         } else {
@@ -107,16 +116,33 @@ public class SocketSessions {
         }
     }
 
-    public void removeClient(String username, String clientId) {
-        Outbox removed = clients.getOrDefault(username, Map.of()).get(clientId);
-        if (removed != null) {
-            bearerClients.remove(removed);
-            sessionClients.remove(removed);
+    /** Forgets a member client; true if it was the member's last one. */
+    public boolean removeClient(String username, String clientId) {
+        MemberClients.Removal removal = clients.remove(username, clientId);
+        if (removal.removed() != null) {
+            bearerClients.remove(removal.removed());
+            sessionClients.remove(removal.removed());
         }
-        clients.computeIfPresent(username, (u, mine) -> {
-            mine.remove(clientId);
-            return mine.isEmpty() ? null : mine;
+        return removal.wasLast();
+    }
+
+    /**
+     * Counts a new visitor socket against its address; false (and not counted) when the address
+     * holds {@code parley.limits.sockets-per-address} open already.
+     */
+    public boolean admitVisitor(String address) {
+        boolean[] admitted = new boolean[1];
+        visitorSockets.compute(address, (a, open) -> {
+            int count = open == null ? 0 : open;
+            admitted[0] = count < socketsPerAddress;
+            return admitted[0] ? count + 1 : open;
         });
+        return admitted[0];
+    }
+
+    /** A visitor socket that {@link #admitVisitor} counted has closed. */
+    public void releaseVisitor(String address) {
+        visitorSockets.computeIfPresent(address, (a, open) -> open > 1 ? open - 1 : null);
     }
 
     /** A visitor's socket hears the invitee's presence, in the visitor's culture. */
@@ -151,10 +177,15 @@ public class SocketSessions {
     }
 
     /** This socket is now the visitor's side of the conversation; an earlier socket of theirs is let go. */
-    public void bindVisitor(String conversationId, Outbox visitor) {
-        Outbox previous = visitors.put(conversationId, visitor);
+    public void bindVisitor(Conversation conversation, Outbox visitor) {
+        Outbox previous = visitors.put(conversation.id(), visitor);
         if (previous != null && previous != visitor) {
             previous.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "resumed elsewhere"));
+        }
+        // it may have ended since the caller looked it up: then its ConversationEnded missed this socket
+        String reason = conversation.endReason();
+        if (reason != null && visitors.remove(conversation.id(), visitor)) {
+            visitor.send(ended(reason));
         }
     }
 
@@ -183,10 +214,12 @@ public class SocketSessions {
                 toClients(typing.invitee(), null, Frames.type("typing").add("conversation", typing.conversationId())
                         .add("state", state).build().toString());
             }
+        } else if (event instanceof Receipt receipt) {
+            toVisitor(receipt.conversationId(), Frames.receipt(receipt.seq(), receipt.state()));
         } else if (event instanceof ConversationEnded ended) {
             Outbox visitor = visitors.remove(ended.conversationId());
             if (visitor != null) {
-                visitor.send(Frames.type("ended").add("reason", ended.reason()).build().toString());
+                visitor.send(ended(ended.reason()));
             }
             toClients(ended.invitee(), null, Frames.type("conversation.ended")
                     .add("conversation", ended.conversationId()).add("reason", ended.reason()).build().toString());
@@ -219,11 +252,11 @@ public class SocketSessions {
             return;
         }
         if (!member.enabled()) {
-            clients.getOrDefault(member.username(), Map.of()).values().forEach(client -> client.sendAndClose(
+            clients.of(member.username()).values().forEach(client -> client.sendAndClose(
                     Frames.error("forbidden", "Your account is disabled.", null),
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
         } else {
-            clients.getOrDefault(member.username(), Map.of()).values().stream()
+            clients.of(member.username()).values().stream()
                     .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
                     .forEach(client -> client.sendAndClose(Frames.error("forbidden", "Your session has ended: sign in again.", null),
                             new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
@@ -235,8 +268,12 @@ public class SocketSessions {
         }
     }
 
+    private static String ended(String reason) {
+        return Frames.type("ended").add("reason", reason).build().toString();
+    }
+
     private void toClients(String username, String exceptClientId, String frame) {
-        clients.getOrDefault(username, Map.of()).forEach((clientId, outbox) -> {
+        clients.of(username).forEach((clientId, outbox) -> {
             if (!clientId.equals(exceptClientId)) {
                 outbox.send(frame);
             }

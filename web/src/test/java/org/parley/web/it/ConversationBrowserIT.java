@@ -67,8 +67,9 @@ class ConversationBrowserIT extends ParleyDeployment {
         visitor.findElement(By.id("nickname-ok")).click();
         visitorWait.until(ExpectedConditions.textToBe(By.id("visitor-name"), NICKNAME));
         visitor.findElement(By.id("compose")).sendKeys(MARKUP, Keys.ENTER);
+        // the console shows the new conversation at once, in a visible tab: the visitor sees the message read
         visitorWait.until(ExpectedConditions.textToBe(
-                By.cssSelector("#messages li.message[data-seq][data-from=visitor] .state"), "sent"));
+                By.cssSelector("#messages li.message[data-seq][data-from=visitor] .state"), "read"));
 
         By conversation = By.cssSelector("#conversations li[data-conversation]");
         memberWait.until(ExpectedConditions.numberOfElementsToBe(conversation, 1));

@@ -325,6 +325,38 @@ class ImControlBrowserIT extends ParleyDeployment {
     }
 
     @Test
+    void theVisitorSeesEachMessageDeliveredAndThenRead() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        try (Socket client = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
+            client.next("welcome");
+            load("invitee=" + ada.cid());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nickname"))).sendKeys("Charles", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Charles"));
+            chromium.findElement(By.id("compose")).sendKeys("First", Keys.ENTER);
+            chromium.findElement(By.id("compose")).sendKeys("Second", Keys.ENTER);
+            String conversation = client.next("conversation.started").getJsonObject("conversation").getString("id");
+            int first = client.next("message").getInt("seq");
+            int second = client.next("message").getInt("seq");
+            By firstState = By.cssSelector("#messages li.message[data-seq='" + first + "'] .state");
+            By secondState = By.cssSelector("#messages li.message[data-seq='" + second + "'] .state");
+            wait.until(ExpectedConditions.textToBe(secondState, "sent"));
+            assertEquals("sent", chromium.findElement(firstState).getText(), "no client of Ada showed it yet");
+
+            client.send(Socket.frame("received").add("conversation", conversation).add("seq", first));
+            wait.until(ExpectedConditions.textToBe(firstState, "delivered"));
+            client.send(Socket.frame("received").add("conversation", conversation).add("seq", second).add("read", true));
+            wait.until(ExpectedConditions.textToBe(secondState, "read"));
+            client.send(Socket.frame("received").add("conversation", conversation).add("seq", first).add("read", true));
+            wait.until(ExpectedConditions.textToBe(firstState, "read"));
+
+            chromium.navigate().refresh(); // resumed: the receipts are still shown
+            wait.until(ExpectedConditions.textToBe(By.id("invitee-status"), "Online"));
+            wait.until(ExpectedConditions.textToBe(firstState, "read"));
+            assertEquals("read", chromium.findElement(secondState).getText());
+        }
+    }
+
+    @Test
     void theStatusShowsWithin300MillisecondsOfLoading() {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
         double best = Double.MAX_VALUE;

@@ -119,6 +119,16 @@ public final class Socket implements AutoCloseable {
         }
     }
 
+    /** The next frame of any type, or null if none comes within {@code wait}. */
+    public JsonObject poll(Duration wait) {
+        try {
+            return frames.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The {@code ack} of the frame with this id. */
     public JsonObject ack(String id) {
         return next("ack", f -> id.equals(f.getString("id", null)));

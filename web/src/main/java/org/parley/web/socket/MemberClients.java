@@ -1,0 +1,51 @@
+package org.parley.web.socket;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The open sockets of each member's clients. Every change of a member's set happens inside one
+ * {@code compute} on that member's entry and swaps an immutable copy in, so a client that
+ * connects while the member's last client leaves is never put into a set that is being dropped;
+ * readers get a snapshot and take no lock.
+ */
+final class MemberClients {
+
+    /** What a removal did: the socket it removed (null if there was none) and whether the member has no client left. */
+    record Removal(Outbox removed, boolean wasLast) {
+    }
+
+    private final ConcurrentHashMap<String, Map<String, Outbox>> byMember = new ConcurrentHashMap<>();
+
+    void add(String username, String clientId, Outbox outbox) {
+        byMember.compute(username, (u, mine) -> {
+            Map<String, Outbox> next = mine == null ? new HashMap<>() : new HashMap<>(mine);
+            next.put(clientId, outbox);
+            return Map.copyOf(next);
+        });
+    }
+
+    Removal remove(String username, String clientId) {
+        Outbox[] removed = new Outbox[1];
+        Map<String, Outbox> left = byMember.compute(username, (u, mine) -> {
+            if (mine == null || !mine.containsKey(clientId)) {
+                return mine;
+            }
+            Map<String, Outbox> next = new HashMap<>(mine);
+            removed[0] = next.remove(clientId);
+            return next.isEmpty() ? null : Map.copyOf(next);
+        });
+        return new Removal(removed[0], removed[0] != null && left == null);
+    }
+
+    /** The member's clients by client id, as they are now. */
+    Map<String, Outbox> of(String username) {
+        return byMember.getOrDefault(username, Map.of());
+    }
+
+    Stream<Outbox> all() {
+        return byMember.values().stream().flatMap(mine -> mine.values().stream());
+    }
+}
