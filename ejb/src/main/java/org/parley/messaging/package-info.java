@@ -4,6 +4,7 @@
  * normalisation. Fires {@code ConversationEvent}s ({@code ConversationStarted},
  * {@code MessagePosted}, {@code TypingChanged}, {@code ConversationEnded}) and
  * {@code OfflineMessagesRead}; a message is acknowledged only once it was handed to the
- * member's live clients (synchronous events) or stored.
+ * member's live clients (synchronous events) or stored. Observes {@code MemberChanged}: a
+ * conversation lasts only while the member can be reached the way its visitor came ({@code Reach}).
  */
 package org.parley.messaging;

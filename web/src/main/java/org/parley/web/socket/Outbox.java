@@ -21,6 +21,8 @@ public final class Outbox {
     private boolean held = true;
     private boolean sending;
     private boolean closed;
+    /** Set by {@link #finish}: the socket closes so once the queue is empty. */
+    private CloseReason closing;
 
     public Outbox(Session session, int limit) {
         this.session = session;
@@ -39,7 +41,7 @@ public final class Outbox {
     public void send(String frame) {
         boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || closing != null) {
                 return;
             }
             overflow = queue.size() >= limit;
@@ -60,15 +62,23 @@ public final class Outbox {
 
     private void next() {
         String frame;
+        CloseReason finished = null;
         synchronized (this) {
             if (sending || held || closed) {
                 return;
             }
             frame = queue.pollFirst();
             if (frame == null) {
-                return;
+                finished = closing;
+            } else {
+                sending = true;
             }
-            sending = true;
+        }
+        if (frame == null) {
+            if (finished != null) {
+                close(finished);
+            }
+            return;
         }
         try {
             session.getAsyncRemote().sendText(frame, result -> {
@@ -114,6 +124,21 @@ public final class Outbox {
         } catch (IOException | IllegalStateException e) {
             LOG.fine(() -> "Closing a socket failed: " + e);
         }
+    }
+
+    /**
+     * Sends {@code last} after every frame queued before it, then closes; nothing sent later goes
+     * out. For an ending that must not overtake what the peer was already told.
+     */
+    public void finish(String last, CloseReason reason) {
+        synchronized (this) {
+            if (closed || closing != null) {
+                return;
+            }
+            queue.addLast(last);
+            closing = reason;
+        }
+        next();
     }
 
     /** Sends {@code last} and then closes: for refusals, after which nothing else goes out. */

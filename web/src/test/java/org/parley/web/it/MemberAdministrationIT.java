@@ -94,8 +94,8 @@ class MemberAdministrationIT extends ParleyDeployment {
         assertTrue(page.messages().contains("'admin' is the last enabled administrator and stays enabled."), page.messages());
     }
 
-    /** Presses a row's button (disable or enable) on the members page. */
-    private static Browser.Page press(Browser admin, String username, String button) {
+    /** Presses a row's button ({@code disable}, {@code enable} or {@code rotate}) on the members page. */
+    static Browser.Page press(Browser admin, String username, String button) {
         Browser.Page list = admin.open("/admin/members");
         for (Element row : list.document().select("#list\\:members tbody tr")) {
             if (row.child(0).text().equals(username)) {
