@@ -52,11 +52,15 @@ public class ProfilePasses {
 
     /** A pass for the control on the profile of the member with this CID. */
     public String issue(String cid) {
-        long expiry = clock.instant().plus(VALIDITY).getEpochSecond();
-        return expiry + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(cid, expiry));
+        return write(cid, clock.instant().plus(VALIDITY).getEpochSecond());
     }
 
-    /** Whether {@code pass} is one of ours, for this CID, and not expired; compared in constant time. */
+    /**
+     * Whether {@code pass} is one of ours, for this CID, and not expired. It must be exactly what
+     * {@link #issue} wrote, compared in constant time: a decoder would also take other spellings
+     * of the same expiry and MAC (a leading zero, a last base64 character that differs only in its
+     * unused bits), so a changed pass could still pass.
+     */
     public boolean admits(String cid, String pass) {
         if (pass == null || pass.length() > MAX_LENGTH) {
             return false;
@@ -66,14 +70,17 @@ public class ProfilePasses {
             return false;
         }
         long expiry;
-        byte[] given;
         try {
             expiry = Long.parseLong(pass.substring(0, dot));
-            given = Base64.getUrlDecoder().decode(pass.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
+        } catch (NumberFormatException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(cid, expiry), given) && clock.instant().getEpochSecond() < expiry;
+        return MessageDigest.isEqual(write(cid, expiry).getBytes(StandardCharsets.US_ASCII),
+                pass.getBytes(StandardCharsets.US_ASCII)) && clock.instant().getEpochSecond() < expiry;
+    }
+
+    private String write(String cid, long expiry) {
+        return expiry + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(cid, expiry));
     }
 
     private byte[] mac(String cid, long expiry) {

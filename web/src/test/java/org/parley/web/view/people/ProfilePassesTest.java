@@ -68,8 +68,21 @@ class ProfilePassesTest {
         int dot = pass.indexOf('.');
         long expiry = Long.parseLong(pass.substring(0, dot));
         assertFalse(passes.admits(CID, (expiry + Duration.ofHours(1).toSeconds()) + pass.substring(dot)));
+        char first = pass.charAt(dot + 1);
+        assertFalse(passes.admits(CID, pass.substring(0, dot + 1) + (first == 'A' ? 'B' : 'A') + pass.substring(dot + 2)));
+    }
+
+    @Test
+    void onlyThePassAsIssuedIsTakenNotAnotherSpellingOfIt() {
+        ProfilePasses passes = passes();
+        String pass = passes.issue(CID);
+        // 32 bytes in 43 base64 characters: the last one has two unused bits, which a decoder ignores
         char last = pass.charAt(pass.length() - 1);
-        assertFalse(passes.admits(CID, pass.substring(0, pass.length() - 1) + (last == 'A' ? 'B' : 'A')));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) | 1);
+        assertFalse(passes.admits(CID, pass.substring(0, pass.length() - 1) + sameBytes), "unused bits set");
+        assertFalse(passes.admits(CID, "0" + pass), "a leading zero in the expiry");
+        assertFalse(passes.admits(CID, "+" + pass), "a plus sign on the expiry");
     }
 
     @Test
