@@ -89,8 +89,8 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
                 if (request.bearer()) {
                     return true;
                 }
-                refused(request, "it has neither an Origin nor a Bearer token; a browser page must be Parley's own, "
-                        + "the desktop client shows its access token");
+                refused(request, "it has neither an Origin nor a Bearer token (a browser page must be Parley's own, "
+                        + "and the desktop client sends Authorization: Bearer with its access token)");
                 return false;
             }
             if (sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.host())) {
