@@ -396,6 +396,7 @@
             case 'closed': return 'The conversation was closed.';
             case 'visitor_left': return name + ' left.';
             case 'expired': return 'The conversation expired.';
+            case 'unreachable': return 'The conversation ended: visitors can no longer reach you where it started.';
             default: return 'The conversation has ended.';
         }
     }

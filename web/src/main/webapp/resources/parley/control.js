@@ -74,7 +74,7 @@
 
     const invitee = String(config.invitee || '');
     const STORAGE_KEY = 'parley.control.' + invitee.toLowerCase();
-    const socketUrl = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
+    let socketUrl = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
         + (config.contextPath || '') + '/ws/control?' + config.socket;
 
     const state = {
@@ -236,6 +236,10 @@
     function onHello(frame) {
         attempt = 0;
         showConnection('');
+        if (typeof frame.pass === 'string') {
+            // the profile page's pass is short-lived: reconnects use the fresh one each hello brings
+            socketUrl = socketUrl.replace(/([?&]pt=)[^&]*/, '$1' + encodeURIComponent(frame.pass));
+        }
         showInvitee(frame.invitee || {});
         if (!chatting) {
             return;

@@ -8,5 +8,7 @@
  * waits in memory for a client's receipt; one that none confirmed when the conversation ends or
  * the member's last client goes is stored as an offline message, so an acknowledged message is
  * never lost.
+ * Observes {@code MemberChanged}: a conversation lasts only while the member can be reached the
+ * way its visitor came ({@code Reach}).
  */
 package org.parley.messaging;

@@ -18,10 +18,20 @@ public record DirectoryEntry(String username, String cid, String displayName, St
     }
 
     /**
-     * Whether visitors may see and reach this member: they share on the intranet web, or they
-     * show a chat control on their public profile (which needs a valid permission token).
+     * Whether intranet pages may see and reach this member: the Presence API, directory pages and
+     * IM controls anywhere. Only web sharing makes a member visible; a chat control on the
+     * profile does not (see {@link #reachableOnProfile()}).
      */
     public boolean visibleOnTheWeb() {
-        return enabled && (webSharing || profileChat);
+        return enabled && webSharing;
+    }
+
+    /**
+     * Whether the chat control on the member's own public profile page reaches them, whatever
+     * their web sharing: they switched it on, which needs a valid permission token (the flag goes
+     * off when the token goes).
+     */
+    public boolean reachableOnProfile() {
+        return enabled && profileChat;
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.messaging.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -8,7 +9,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.MemberChanged;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.SlidingWindow;
 import org.parley.messaging.control.TextNormalizer;
@@ -32,6 +37,7 @@ import org.parley.messaging.entity.ConversationStarted;
 import org.parley.messaging.entity.MessagePosted;
 import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.Party;
+import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.messaging.entity.VisitorIdentity;
@@ -111,10 +117,17 @@ public class Conversations {
         }
     }
 
-    /** The member a visitor may talk to: known, enabled and sharing on the web; else empty, the same for all three. */
-    public Optional<Invitee> invitee(String id) {
-        return directory.byCid(id).filter(DirectoryEntry::visibleOnTheWeb)
-                .map(member -> new Invitee(member, presence.presenceOf(member.username())));
+    /**
+     * The member a visitor may talk to: known, enabled and sharing on the web, or, when the control
+     * sits on the member's own profile page ({@code onTheirProfile}, which the caller checked), showing
+     * a chat control there; else empty, the same for every case.
+     */
+    public Optional<Invitee> invitee(String id, boolean onTheirProfile) {
+        return directory.byCid(id).flatMap(member -> {
+            Reach reach = new Reach(member.cid(), onTheirProfile);
+            return reach.holds(member) ? Optional.of(new Invitee(member, presence.presenceOf(member.username()), reach))
+                    : Optional.empty();
+        });
     }
 
     /** A fresh random token a visitor keeps to resume their conversation on a new socket. */
@@ -124,17 +137,18 @@ public class Conversations {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Starts a conversation with the member behind {@code inviteeCid}; at most so many in any minute per visitor address. */
-    public Conversation start(String inviteeCid, VisitorIdentity visitor, String address, String page, String resumeToken) {
-        Invitee invitee = invitee(inviteeCid).orElseThrow(() -> notFound("This member cannot be reached here."));
+    /** Starts a conversation with the invitee, if they can still be reached the way the visitor came; at most so many in any minute per visitor address. */
+    public Conversation start(Invitee invitee, VisitorIdentity visitor, String address, String page, String resumeToken) {
+        directory.byUsername(invitee.member().username()).filter(invitee.reach()::holds)
+                .orElseThrow(() -> notFound("This member cannot be reached here."));
         SlidingWindow starts = startsByAddress.computeIfAbsent(address,
                 a -> new SlidingWindow(conversationsPerMinute, Duration.ofMinutes(1), clock));
         Duration wait = starts.tryAcquire();
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("Too many new conversations from your address.", wait);
         }
-        Conversation conversation = new Conversation(newResumeToken(), invitee.member().username(), visitor, page,
-                clock.instant(), resumeToken);
+        Conversation conversation = new Conversation(newResumeToken(), invitee.member().username(), invitee.reach(),
+                visitor, page, clock.instant(), resumeToken);
         allowances.put(conversation.id(), new Allowance(new RateLimiter(messagesPerSecond, messageBurst, clock),
                 new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock)));
         byId.put(conversation.id(), conversation);
@@ -155,7 +169,7 @@ public class Conversations {
         }
         String text = TextNormalizer.message(rawText).orElseThrow(MessagingRefusedException::textOutOfBounds);
         DirectoryEntry member = directory.byUsername(conversation.invitee())
-                .filter(DirectoryEntry::visibleOnTheWeb).orElseThrow(() -> notFound("This member cannot be reached here."));
+                .filter(conversation.reach()::holds).orElseThrow(() -> notFound("This member cannot be reached here."));
         synchronized (conversation) {
             if (conversation.isEnded()) {
                 throw notFound("This conversation has ended.");
@@ -281,6 +295,25 @@ public class Conversations {
         return byId.values().stream()
                 .filter(c -> c.invitee().equals(username) && c.isAnnounced() && !c.isEnded())
                 .sorted(Comparator.comparing(Conversation::startedAt)).toList();
+    }
+
+    /**
+     * Runs once the directory knows of the change (and before the sockets hear of it): a member who
+     * can no longer be reached the way a visitor came (web sharing off, a new CID, disabled) loses
+     * those conversations at once, so the visitor hears {@code ended} and the member's clients
+     * {@code conversation.ended}, both with reason {@code unreachable}.
+     */
+    public void memberChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                              @Priority(Interceptor.Priority.APPLICATION + 700) MemberChanged change) {
+        Optional<DirectoryEntry> member = directory.byUsername(change.username());
+        List<Conversation> lost = byId.values().stream()
+                .filter(c -> c.invitee().equals(change.username()) && member.filter(c.reach()::holds).isEmpty())
+                .toList();
+        lost.forEach(c -> end(c, ConversationEnded.UNREACHABLE));
+        if (!lost.isEmpty()) {
+            LOG.info(() -> "Ended " + lost.size() + " conversation(s) with '" + change.username() + "': visitors can no "
+                    + "longer reach them the way they came (web sharing off, a new CID or a disabled account)");
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)

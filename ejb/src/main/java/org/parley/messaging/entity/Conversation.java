@@ -35,6 +35,7 @@ public class Conversation {
 
     private final String id;
     private final String invitee;
+    private final Reach reach;
     private final VisitorIdentity visitor;
     private final String page;
     private final Instant startedAt;
@@ -49,10 +50,11 @@ public class Conversation {
     private String endReason;
     private Instant visitorGoneSince;
 
-    public Conversation(String id, String invitee, VisitorIdentity visitor, String page, Instant startedAt,
+    public Conversation(String id, String invitee, Reach reach, VisitorIdentity visitor, String page, Instant startedAt,
                         String resumeToken) {
         this.id = Objects.requireNonNull(id);
         this.invitee = Objects.requireNonNull(invitee);
+        this.reach = Objects.requireNonNull(reach);
         this.visitor = Objects.requireNonNull(visitor);
         this.page = page;
         this.startedAt = startedAt;
@@ -193,6 +195,11 @@ public class Conversation {
 
     public String invitee() {
         return invitee;
+    }
+
+    /** How the visitor reached the member; the conversation lasts only while it {@linkplain Reach#holds holds}. */
+    public Reach reach() {
+        return reach;
     }
 
     public VisitorIdentity visitor() {

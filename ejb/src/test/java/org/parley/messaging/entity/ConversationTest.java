@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConversationTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-    private final Conversation conversation = new Conversation("c1", "ada", VisitorIdentity.anonymous("Charles"),
+    private final Conversation conversation = new Conversation("c1", "ada", new Reach("3F2A9C41D07B55E1", false), VisitorIdentity.anonymous("Charles"),
             null, NOW, "token");
 
     private ConversationMessage fromVisitor(String text) {

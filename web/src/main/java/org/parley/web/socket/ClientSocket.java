@@ -35,7 +35,7 @@ import org.parley.presence.entity.PresenceStatus;
  * The container lets only a signed-in member through (web.xml); a disabled one is refused at open. Every client of a member
  * sees every conversation event; any of them may answer.
  */
-@ServerEndpoint(value = "/ws/client", configurator = Handshake.class)
+@ServerEndpoint(value = "/ws/client", configurator = Handshake.Members.class)
 public class ClientSocket extends FrameEndpoint {
 
     @Inject
@@ -64,7 +64,7 @@ public class ClientSocket extends FrameEndpoint {
     private String username;
 
     @OnOpen
-    public void open(Session session, jakarta.websocket.EndpointConfig config) {
+    public void open(Session session) {
         session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
         Optional<DirectoryEntry> member = Optional.ofNullable(session.getUserPrincipal())
@@ -77,7 +77,7 @@ public class ClientSocket extends FrameEndpoint {
         DirectoryEntry me = member.get();
         username = me.username();
         // registered before the welcome is built, so no event falls between the two; the outbox holds them
-        sessions.addClient(username, clientId, outbox, (String) config.getUserProperties().get(Handshake.BEARER_HASH));
+        sessions.addClient(username, clientId, outbox, Handshake.Facts.of(session).bearerHash());
         presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
         outbox.open(welcome(me));
     }

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.boundary.VisitorTickets;
 import org.parley.messaging.boundary.Conversations;
@@ -32,13 +32,15 @@ import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.web.i18n.Markets;
 import org.parley.web.rest.PresenceAnswers;
+import org.parley.web.view.people.ProfilePasses;
 
 /**
- * A visitor's socket ({@code /ws/control?invitee=ID}): says hello with the invitee's presence,
+ * A visitor's socket ({@code /ws/control?invitee=ID[&pt=PASS]}): says hello with the invitee's presence,
  * takes a nickname, relays messages and typing, and resumes a conversation after a reconnect.
- * A visitor signed in to Parley is verified under their own name.
+ * A visitor signed in to Parley is verified under their own name. A member who does not share on
+ * the web is reached only with the pass of their own profile page ({@link ProfilePasses}).
  */
-@ServerEndpoint(value = "/ws/control", configurator = Handshake.class)
+@ServerEndpoint(value = "/ws/control", configurator = Handshake.Pages.class)
 public class ControlSocket extends FrameEndpoint {
 
     /** What a visitor refused for too many open sockets is told to wait before trying again. */
@@ -60,6 +62,9 @@ public class ControlSocket extends FrameEndpoint {
     VisitorTickets tickets;
 
     @Inject
+    ProfilePasses passes;
+
+    @Inject
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
 
@@ -74,10 +79,10 @@ public class ControlSocket extends FrameEndpoint {
     private String conversationId;
 
     @OnOpen
-    public void open(Session session, EndpointConfig config) {
+    public void open(Session session) {
         session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
-        address = (String) config.getUserProperties().getOrDefault(Handshake.PEER, "unknown");
+        address = Handshake.Facts.of(session).peer();
         if (!sessions.admitVisitor(address)) {
             LOG.info(() -> "Refused a visitor socket from " + address
                     + ": the address has as many open as parley.limits.sockets-per-address allows");
@@ -86,7 +91,11 @@ public class ControlSocket extends FrameEndpoint {
             return;
         }
         counted.set(true);
-        Optional<Invitee> found = Optional.ofNullable(first(session, "invitee")).flatMap(conversations::invitee);
+        String id = first(session, "invitee");
+        String pass = first(session, "pt");
+        // a valid pass says the control sits on the member's own profile page, which a member may allow without sharing
+        boolean onTheirProfile = pass != null && Cid.parse(id).filter(cid -> passes.admits(cid, pass)).isPresent();
+        Optional<Invitee> found = Optional.ofNullable(id).flatMap(i -> conversations.invitee(i, onTheirProfile));
         if (found.isEmpty()) {
             outbox.open(Frames.error(MessagingRefusedException.NOT_FOUND, "This member cannot be reached here.", null));
             outbox.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found"));
@@ -100,7 +109,7 @@ public class ControlSocket extends FrameEndpoint {
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
         resumeToken = Conversations.newResumeToken();
         java.util.Locale culture = Markets.resolve(first(session, "mkt"));
-        sessions.watch(invitee.member().username(), outbox, culture);
+        sessions.watch(invitee, outbox, culture);
         // the presence may have changed between the lookup and watching: read it again for the hello
         var now = presence.presenceOf(invitee.member().username());
         JsonObjectBuilder inviteeJson = Frames.presence(now, PresenceAnswers.statusText(now.status(), culture))
@@ -110,8 +119,12 @@ public class ControlSocket extends FrameEndpoint {
         if (identity != null) {
             visitorJson.add("name", identity.name());
         }
-        outbox.open(Frames.type("hello").add("invitee", inviteeJson).add("visitor", visitorJson)
-                .add("resume", resumeToken).build().toString());
+        JsonObjectBuilder hello = Frames.type("hello").add("invitee", inviteeJson).add("visitor", visitorJson)
+                .add("resume", resumeToken);
+        if (onTheirProfile) {
+            hello.add("pass", passes.issue(invitee.member().cid())); // for the control's reconnects, after this pass expired
+        }
+        outbox.open(hello.build().toString());
         if (ticket != null && vouched.isEmpty()) {
             outbox.send(Frames.error("forbidden", "The visitor ticket is not valid (used, expired or unknown).", null));
         }
@@ -155,7 +168,7 @@ public class ControlSocket extends FrameEndpoint {
             throw frame.invalid("name: pick a nickname first (identify).");
         }
         if (conversationId == null) {
-            Conversation conversation = conversations.start(invitee.member().cid(), identity, address, null, resumeToken);
+            Conversation conversation = conversations.start(invitee, identity, address, null, resumeToken);
             conversationId = conversation.id();
             sessions.bindVisitor(conversation, outbox);
         }

@@ -5,10 +5,12 @@ import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.consent.control.IntranetOrigins;
@@ -17,52 +19,122 @@ import org.parley.web.security.BearerTokens;
 import org.parley.web.security.ClientAddress;
 
 /**
- * The handshake of Parley's sockets. The WebSocket API tells an endpoint neither the peer's
- * address nor the {@code Host} the request was sent to, and the upgrade happens before servlet
- * filters; so a request listener notes both for the request's thread, where the container then
- * checks the origin and builds the endpoint's configuration.
+ * The handshake of Parley's sockets, one configurator per kind of endpoint. The WebSocket API
+ * tells an endpoint neither the peer's address nor the {@code Host} the request was sent to, and
+ * the upgrade happens before servlet filters; so a request listener notes both for the request's
+ * thread, where the container then checks the origin and modifies the handshake.
+ * <ul>
+ * <li>{@link Pages} ({@code /ws/control}, {@code /ws/presence}): an {@code Origin} is allowed when
+ * it is Parley's own (same host and port as the request) or listed in {@code parley.intranet.origins};
+ * a handshake without {@code Origin} does not come from a browser page and is let through.</li>
+ * <li>{@link Members} ({@code /ws/client}): only Parley's own origin, since the socket reads and
+ * answers the member's conversations with their cookie; no {@code Origin} only with a Bearer token
+ * (the desktop client), which no page can put on a browser's handshake.</li>
+ * </ul>
+ * Anything else gets 403 and no socket, and a log line saying why.
  * <p>
- * An {@code Origin} is allowed when it is Parley's own (same host and port as the request) or
- * listed in {@code parley.intranet.origins}; anything else gets 403 and no socket. A handshake
- * without {@code Origin} does not come from a browser page and is let through.
+ * What the handshake learnt ({@link Facts}) goes into the user properties that
+ * {@code modifyHandshake} is given. Jakarta WebSocket 2.1 makes those a copy per connection that
+ * becomes the {@link Session}'s own user properties (Tyrus 2.1, in Payara 6, does so: it wraps the
+ * endpoint's configuration for each handshake); endpoints read them from the session only. A
+ * container that shared one map between handshakes would mix up callers, so a map that already
+ * holds another handshake's facts stops the handshake.
  */
-public class Handshake extends ServerEndpointConfig.Configurator {
+public abstract class Handshake extends ServerEndpointConfig.Configurator {
 
-    static final String PEER = "parley.peer";
-    /** The hash of the Bearer token a member client connected with, if it did. */
-    static final String BEARER_HASH = "parley.bearer";
+    private static final String FACTS = Facts.class.getName();
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
     private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
 
     /** What the servlet request knew about the handshake now on this thread. */
-    record Request(String host, String peer, String path) {
+    record Request(String host, String peer, String path, boolean bearer) {
+    }
+
+    /** What one handshake learnt, for its session: the peer's address and the hash of the Bearer token it carried, if any. */
+    record Facts(String peer, String bearerHash) {
+
+        /** This session's facts; a session always has them, since every handshake records them. */
+        static Facts of(Session session) {
+            return (Facts) session.getUserProperties().get(FACTS);
+        }
+    }
+
+    /** {@code /ws/control} and {@code /ws/presence}: pages of Parley and of the intranet. */
+    public static final class Pages extends Handshake {
+
+        @Override
+        boolean admits(String origin, Request request) {
+            if (origin == null) {
+                return true;
+            }
+            String normalized = origin.trim().toLowerCase(Locale.ROOT);
+            if (request != null && sameOrigin(normalized, request.host())
+                    || IntranetOrigins.of(ConfigProvider.getConfig(Handshake.class.getClassLoader())).contains(normalized)) {
+                return true;
+            }
+            refused(request, "the page origin " + shown(origin) + " is neither Parley nor listed in parley.intranet.origins");
+            return false;
+        }
+    }
+
+    /** {@code /ws/client}: Parley's own pages, or a client without a page that shows a Bearer token. */
+    public static final class Members extends Handshake {
+
+        @Override
+        boolean admits(String origin, Request request) {
+            if (request == null) {
+                refused(null, "the request was not seen by Parley's request listener");
+                return false;
+            }
+            if (origin == null) {
+                if (request.bearer()) {
+                    return true;
+                }
+                refused(request, "it has neither an Origin nor a Bearer token (a browser page must be Parley's own, "
+                        + "and the desktop client sends Authorization: Bearer with its access token)");
+                return false;
+            }
+            if (sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.host())) {
+                return true;
+            }
+            refused(request, "the page origin " + shown(origin) + " is not Parley's own; the members' socket takes only "
+                    + "Parley's pages (parley.intranet.origins admits intranet pages to /ws/control and /ws/presence only)");
+            return false;
+        }
+    }
+
+    /** Whether a handshake with this {@code Origin} (null when there is none) may open the socket. */
+    abstract boolean admits(String origin, Request request);
+
+    @Override
+    public final boolean checkOrigin(String origin) {
+        return admits(origin, CURRENT.get());
     }
 
     @Override
-    public boolean checkOrigin(String origin) {
-        if (origin == null) {
-            return true;
+    public final void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Map<String, Object> perConnection = config.getUserProperties();
+        if (perConnection.containsKey(FACTS)) {
+            LOG.severe("Refused a WebSocket handshake to " + config.getPath() + ": the container hands every handshake "
+                    + "the same user properties, so one caller's address and token would reach another's session. "
+                    + "Parley needs Jakarta WebSocket 2.1 (Payara 6 or later).");
+            throw new IllegalStateException("the WebSocket container shares user properties between handshakes");
         }
-        Request request = CURRENT.get();
-        String normalized = origin.trim().toLowerCase(Locale.ROOT);
-        boolean allowed = request != null && sameOrigin(normalized, request.host())
-                || IntranetOrigins.of(ConfigProvider.getConfig(Handshake.class.getClassLoader())).contains(normalized);
-        if (!allowed) {
-            LOG.info(() -> "Refused a WebSocket handshake" + (request == null ? "" : " to " + request.path() + " from "
-                    + request.peer()) + ": the page origin " + origin.replaceAll("\\p{Cntrl}", "?")
-                    + " is neither Parley nor listed in parley.intranet.origins");
-        }
-        return allowed;
-    }
-
-    @Override
-    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Request current = CURRENT.get();
-        config.getUserProperties().put(PEER, current == null ? "unknown" : current.peer());
         String authorization = request.getHeaders().entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("Authorization") && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        config.getUserProperties().put(BEARER_HASH, BearerTokens.token(authorization).map(TokenDigests::of).orElse(null));
+        perConnection.put(FACTS, new Facts(current == null ? "unknown" : current.peer(),
+                BearerTokens.token(authorization).map(TokenDigests::of).orElse(null)));
+    }
+
+    private static void refused(Request request, String why) {
+        LOG.info(() -> "Refused a WebSocket handshake" + (request == null ? "" : " to " + request.path() + " from "
+                + request.peer()) + ": " + why);
+    }
+
+    private static String shown(String origin) {
+        return origin.replaceAll("\\p{Cntrl}", "?");
     }
 
     static boolean sameOrigin(String origin, String host) {
@@ -78,7 +150,7 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         }
     }
 
-    /** Notes host and peer of every request to a socket path, for the handshake on the same thread. */
+    /** Notes host, peer and whether a Bearer token came, for every request to a socket path, for the handshake on the same thread. */
     @WebListener
     public static class Requests implements ServletRequestListener {
 
@@ -86,7 +158,8 @@ public class Handshake extends ServerEndpointConfig.Configurator {
         public void requestInitialized(ServletRequestEvent event) {
             if (event.getServletRequest() instanceof HttpServletRequest http
                     && http.getRequestURI().startsWith(http.getContextPath() + "/ws/")) {
-                CURRENT.set(new Request(http.getHeader("Host"), ClientAddress.configured().of(http), http.getRequestURI()));
+                CURRENT.set(new Request(http.getHeader("Host"), ClientAddress.configured().of(http), http.getRequestURI(),
+                        BearerTokens.token(http.getHeader("Authorization")).isPresent()));
             }
         }
 

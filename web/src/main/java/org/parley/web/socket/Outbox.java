@@ -24,6 +24,8 @@ public final class Outbox {
     private boolean held = true;
     private boolean sending;
     private boolean closed;
+    /** Set by {@link #finish}: the socket closes so once the queue is empty. */
+    private CloseReason closing;
 
     public Outbox(Session session, int limit) {
         this.session = session;
@@ -42,7 +44,7 @@ public final class Outbox {
     public void send(String frame) {
         boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || closing != null) {
                 return;
             }
             overflow = queue.size() >= limit;
@@ -64,15 +66,22 @@ public final class Outbox {
     private void next() {
         while (true) {
             String frame;
+            CloseReason finished;
             synchronized (this) {
                 if (sending || held || closed) {
                     return;
                 }
                 frame = queue.pollFirst();
-                if (frame == null) {
-                    return;
+                finished = frame == null ? closing : null;
+                if (frame != null) {
+                    sending = true;
                 }
-                sending = true;
+            }
+            if (frame == null) {
+                if (finished != null) {
+                    close(finished);
+                }
+                return;
             }
             try {
                 session.getAsyncRemote().sendText(frame, result -> {
@@ -132,6 +141,21 @@ public final class Outbox {
         } catch (IOException | IllegalStateException e) {
             LOG.fine(() -> "Closing a socket failed: " + e);
         }
+    }
+
+    /**
+     * Sends {@code last} after every frame queued before it, then closes; nothing sent later goes
+     * out. For an ending that must not overtake what the peer was already told.
+     */
+    public void finish(String last, CloseReason reason) {
+        synchronized (this) {
+            if (closed || closing != null) {
+                return;
+            }
+            queue.addLast(last);
+            closing = reason;
+        }
+        next();
     }
 
     /** Sends {@code last} and then closes: for refusals, after which nothing else goes out. */

@@ -8,29 +8,22 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.account.entity.DirectoryEntry;
 import org.parley.web.i18n.Markets;
-import org.parley.web.rest.PresenceAnswers;
 
 /**
  * Live presence for directory pages ({@code /ws/presence[?mkt]}): the page says which members it
  * shows ({@code watch {ids:[…]}}, at most 200), and hears {@code presence {id,status,statusText}}
  * for each at once and whenever it changes. Members not visible on the web answer
- * {@code presence {id, found:false}}, as the Presence API's 404 does. Nothing else is accepted.
+ * {@code presence {id, found:false}}, as the Presence API's 404 does, and so does a member the moment
+ * they stop being visible (see {@link SocketSessions#watchPresence}). Nothing else is accepted.
  */
-@ServerEndpoint(value = "/ws/presence", configurator = Handshake.class)
+@ServerEndpoint(value = "/ws/presence", configurator = Handshake.Pages.class)
 public class PresenceSocket extends FrameEndpoint {
 
     static final int MAX_WATCHED = 200;
-
-    @Inject
-    PresenceAnswers answers;
 
     @Inject
     SocketSessions sessions;
@@ -63,21 +56,7 @@ public class PresenceSocket extends FrameEndpoint {
         if (ids.size() > MAX_WATCHED) {
             throw frame.invalid("ids: at most " + MAX_WATCHED + " member ids.");
         }
-        Map<String, String> watched = new LinkedHashMap<>();
-        Map<String, DirectoryEntry> members = new LinkedHashMap<>();
-        for (String id : ids) {
-            Optional<DirectoryEntry> member = answers.visible(id, Optional.empty());
-            if (member.isPresent()) {
-                watched.put(member.get().username(), id);
-                members.put(id, member.get());
-            } else {
-                outbox.send(Frames.type("presence").add("id", id).add("found", false).build().toString());
-            }
-        }
-        // watching first, then the current state: a change in between is sent twice, never missed
-        sessions.watchPresence(outbox, watched, culture);
-        members.forEach((id, member) ->
-                outbox.send(SocketSessions.watchedPresence(id, answers.presenceOf(Optional.of(member)), culture)));
+        sessions.watchPresence(outbox, ids, culture);
         if (frame.id() != null) {
             outbox.send(Frames.ack(frame.id()));
         }

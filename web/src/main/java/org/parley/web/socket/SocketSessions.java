@@ -11,24 +11,32 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Stream;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
 import org.parley.consent.boundary.Consents;
 import org.parley.messaging.entity.Conversation;
+import org.parley.messaging.boundary.Invitee;
 import org.parley.messaging.entity.ConversationEnded;
 import org.parley.messaging.entity.ConversationEvent;
 import org.parley.messaging.entity.ConversationStarted;
 import org.parley.messaging.entity.MessagePosted;
 import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
+import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.TypingChanged;
+import org.parley.presence.entity.Presence;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
 
@@ -45,16 +53,25 @@ public class SocketSessions {
     private final MemberClients clients = new MemberClients();
     /** How many visitor sockets each address holds open. */
     private final Map<String, Integer> visitorSockets = new ConcurrentHashMap<>();
-    /** Visitor sockets by the member they visit, for presence. */
-    private final Map<String, Map<Outbox, java.util.Locale>> watchers = new ConcurrentHashMap<>();
+    /** Visitor sockets by the member they visit, each with how it reached them and its culture, for presence. */
+    private final Map<String, Map<Outbox, VisitorWatch>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
     private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
     /** Member clients that connected with a signed-in session, with the member's session generation then. */
     private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
     private final Map<String, Map<Outbox, Watch>> presenceWatchers = new ConcurrentHashMap<>();
+    /**
+     * Striped by username: what a directory page hears of a member (registering, a change, the
+     * member vanishing) happens under the member's stripe, so {@code found:false} is the last word.
+     */
+    private final Object[] pageLocks = Stream.generate(Object::new).limit(64).toArray();
 
-    private record Watch(String id, java.util.Locale culture) {
+    private record VisitorWatch(Reach reach, Locale culture) {
+    }
+
+    /** A directory page watches a member by the id it wrote, which reaches them as an intranet page does. */
+    private record Watch(String id, Reach reach, Locale culture) {
     }
 
     /** The visitor socket of each conversation. */
@@ -66,6 +83,9 @@ public class SocketSessions {
     @Inject
     @ConfigProperty(name = "parley.limits.sockets-per-address", defaultValue = "50")
     int socketsPerAddress;
+
+    @Inject
+    PresenceAnswers answers;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -145,9 +165,13 @@ public class SocketSessions {
         visitorSockets.computeIfPresent(address, (a, open) -> open > 1 ? open - 1 : null);
     }
 
-    /** A visitor's socket hears the invitee's presence, in the visitor's culture. */
-    public void watch(String invitee, Outbox visitor, java.util.Locale culture) {
-        watchers.computeIfAbsent(invitee, u -> new ConcurrentHashMap<>()).put(visitor, culture);
+    /** A visitor's socket hears the invitee's presence, in the visitor's culture, while the way it came {@linkplain Reach#holds holds}. */
+    public void watch(Invitee invitee, Outbox visitor, Locale culture) {
+        watchers.compute(invitee.member().username(), (u, visitors) -> {
+            Map<Outbox, VisitorWatch> all = visitors == null ? new ConcurrentHashMap<>() : visitors;
+            all.put(visitor, new VisitorWatch(invitee.reach(), culture));
+            return all;
+        });
     }
 
     public void unwatch(String invitee, Outbox visitor) {
@@ -157,19 +181,55 @@ public class SocketSessions {
         });
     }
 
-    /** A directory page watches these members ({@code username → id as the page wrote it}); it replaces what it watched before. */
-    public void watchPresence(Outbox page, Map<String, String> members, java.util.Locale culture) {
+    /**
+     * A directory page watches these members (ids as the page wrote them), instead of what it watched
+     * before: it hears {@code presence {id, found:true, …}} for each visible one now and at every change,
+     * and {@code presence {id, found:false}} for the others, and once for a member who stops being
+     * visible (sharing off, a new CID, disabled), after which it hears nothing more of them.
+     */
+    public void watchPresence(Outbox page, List<String> ids, Locale culture) {
         unwatchPresence(page);
-        members.forEach((username, id) ->
-                presenceWatchers.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(page, new Watch(id, culture)));
+        for (String id : ids) {
+            Optional<DirectoryEntry> member = answers.visible(id, Optional.empty());
+            if (member.isEmpty()) {
+                page.send(notFound(id));
+                continue;
+            }
+            String username = member.get().username();
+            Watch watch = new Watch(id, new Reach(member.get().cid(), false), culture);
+            synchronized (pageLock(username)) {
+                // read again under the stripe: a member who vanished meanwhile was announced before we got it
+                Optional<DirectoryEntry> now = directory.byUsername(username).filter(watch.reach()::holds);
+                if (now.isEmpty()) {
+                    page.send(notFound(id));
+                } else {
+                    presenceWatchers.compute(username, (u, pages) -> {
+                        Map<Outbox, Watch> all = pages == null ? new ConcurrentHashMap<>() : pages;
+                        all.put(page, watch);
+                        return all;
+                    });
+                    page.send(watchedPresence(id, answers.presenceOf(now), culture));
+                }
+            }
+        }
+    }
+
+    private Object pageLock(String username) {
+        return pageLocks[Math.floorMod(username.hashCode(), pageLocks.length)];
+    }
+
+    private static String notFound(String id) {
+        return Frames.type("presence").add("id", id).add("found", false).build().toString();
     }
 
     public void unwatchPresence(Outbox page) {
-        presenceWatchers.values().forEach(pages -> pages.remove(page));
-        presenceWatchers.values().removeIf(Map::isEmpty);
+        presenceWatchers.keySet().forEach(username -> presenceWatchers.computeIfPresent(username, (u, pages) -> {
+            pages.remove(page);
+            return pages.isEmpty() ? null : pages;
+        }));
     }
 
-    static String watchedPresence(String id, org.parley.presence.entity.Presence presence, java.util.Locale culture) {
+    private static String watchedPresence(String id, Presence presence, Locale culture) {
         return Frames.type("presence").add("id", id).add("found", true)
                 .add("status", presence.status().wireName())
                 .add("statusText", PresenceAnswers.statusText(presence.status(), culture))
@@ -227,11 +287,13 @@ public class SocketSessions {
     }
 
     void onPresence(@Observes PresenceChanged change) {
-        watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, culture) -> visitor.send(
-                Frames.presenceFrame(change.presence(), PresenceAnswers.statusText(change.presence().status(), culture))));
+        watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, watch) -> visitor.send(
+                Frames.presenceFrame(change.presence(), PresenceAnswers.statusText(change.presence().status(), watch.culture()))));
         toClients(change.username(), null, Frames.presenceFrame(change.presence(), change.presence().status().text()));
-        presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) ->
-                page.send(watchedPresence(watch.id(), change.presence(), watch.culture())));
+        synchronized (pageLock(change.username())) {
+            presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) ->
+                    page.send(watchedPresence(watch.id(), change.presence(), watch.culture())));
+        }
     }
 
     void onOfflineRead(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessagesRead read) {
@@ -241,9 +303,11 @@ public class SocketSessions {
     }
 
     /**
-     * Runs after the directory refreshed itself: a member who was disabled loses their sockets, and
-     * so do the sockets their ended sessions opened (after a new password: the session that set it
-     * stays signed in, and its console reconnects); visitors of a member who stopped sharing are let go.
+     * Runs after the directory refreshed itself and the conversations that were lost ended: a member
+     * who was disabled loses their sockets, and so do the sockets their ended sessions opened (after a
+     * new password: the session that set it stays signed in, and its console reconnects); visitors and
+     * directory pages that can no longer reach the member the way they came (sharing off, a new CID,
+     * disabled) are told {@code not_found} and let go, before anything else is said about the member.
      */
     void onMemberChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
                          @Priority(Interceptor.Priority.APPLICATION + 900) MemberChanged change) {
@@ -252,7 +316,8 @@ public class SocketSessions {
             return;
         }
         if (!member.enabled()) {
-            clients.of(member.username()).values().forEach(client -> client.sendAndClose(
+            // after what is queued, such as the ends of the conversations the member just lost
+            clients.of(member.username()).values().forEach(client -> client.finish(
                     Frames.error("forbidden", "Your account is disabled.", null),
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
         } else {
@@ -261,10 +326,25 @@ public class SocketSessions {
                     .forEach(client -> client.sendAndClose(Frames.error("forbidden", "Your session has ended: sign in again.", null),
                             new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
         }
-        if (!member.visibleOnTheWeb()) {
-            watchers.getOrDefault(member.username(), Map.of()).keySet().forEach(visitor -> visitor.sendAndClose(
-                    Frames.error("not_found", "This member cannot be reached here.", null),
-                    new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found")));
+        watchers.getOrDefault(member.username(), Map.of()).forEach((visitor, watch) -> {
+            if (!watch.reach().holds(member)) {
+                unwatch(member.username(), visitor);
+                visitor.finish(Frames.error("not_found", "This member cannot be reached here.", null),
+                        new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found"));
+            }
+        });
+        synchronized (pageLock(member.username())) {
+            Map<Outbox, Watch> gone = new HashMap<>();
+            presenceWatchers.computeIfPresent(member.username(), (u, pages) -> {
+                pages.forEach((page, watch) -> {
+                    if (!watch.reach().holds(member)) {
+                        gone.put(page, watch);
+                    }
+                });
+                pages.keySet().removeAll(gone.keySet());
+                return pages.isEmpty() ? null : pages;
+            });
+            gone.forEach((page, watch) -> page.send(notFound(watch.id())));
         }
     }
 

@@ -22,6 +22,9 @@ public final class ControlParameters {
     /** The longest visitor ticket ({@code dt}) passed on to the socket; a longer one is dropped. */
     public static final int TICKET_MAX = 512;
 
+    /** A profile page's pass ({@code pt}): what {@code ProfilePasses} writes, digits, a dot and base64url. */
+    static final Pattern PASS = Pattern.compile("[0-9]{1,19}\\.[A-Za-z0-9_-]{1,60}");
+
     /** {@code CID} or {@code CID@DOMAIN}: hex digits, then a host name. */
     static final Pattern INVITEE = Pattern.compile("[A-Za-z0-9._@-]{1,255}");
 
@@ -32,6 +35,7 @@ public final class ControlParameters {
     private final Map<ColourRole, String> colours;
     private final ControlView view;
     private final String ticket;
+    private final String pass;
 
     private ControlParameters(Map<String, String[]> parameters) {
         String asked = first(parameters, "invitee");
@@ -50,6 +54,8 @@ public final class ControlParameters {
         view = ControlView.named(first(parameters, "view"));
         String dt = first(parameters, "dt");
         ticket = dt != null && !dt.isEmpty() && dt.length() <= TICKET_MAX ? dt : null;
+        String pt = first(parameters, "pt");
+        pass = pt != null && PASS.matcher(pt).matches() ? pt : null;
     }
 
     /** Reads a request's parameters ({@code ServletRequest.getParameterMap()}). */
@@ -131,10 +137,11 @@ public final class ControlParameters {
         if (withTicket) {
             add(query, "dt", ticket);
         }
+        add(query, "pt", pass);
         return query.toString();
     }
 
-    /** The query of the visitor's socket, {@code /ws/control?…}: invitee, culture and ticket. */
+    /** The query of the visitor's socket, {@code /ws/control?…}: invitee, culture, ticket and the profile's pass. */
     public String socketQuery(boolean withTicket) {
         StringJoiner query = new StringJoiner("&");
         add(query, "invitee", invitee);
@@ -142,6 +149,7 @@ public final class ControlParameters {
         if (withTicket) {
             add(query, "dt", ticket);
         }
+        add(query, "pt", pass);
         return query.toString();
     }
 

@@ -13,7 +13,9 @@ import org.parley.web.view.Http;
 
 /**
  * Backs the public profile, {@code /people/{username}} (see {@link PeopleServlet}): anyone may
- * see it. The chat control shows only while the member wants it and holds a valid permission token.
+ * see it. The chat control shows only while the member wants it and holds a valid permission token;
+ * its address carries this page's pass ({@link ProfilePasses}), which is what lets it reach a member
+ * who does not share on the web, so the page is never answered from a cache.
  * An unknown or disabled member, or the page reached without a username, is "not found".
  */
 @Named
@@ -27,10 +29,14 @@ public class PersonBacking {
     Consents consents;
 
     @Inject
+    ProfilePasses passes;
+
+    @Inject
     FacesContext faces;
 
     private DirectoryEntry member;
     private boolean chat;
+    private String pass;
 
     public void load() throws IOException {
         Object username = faces.getExternalContext().getRequestMap().get(PeopleServlet.USERNAME);
@@ -41,6 +47,10 @@ public class PersonBacking {
             return;
         }
         chat = member.profileChat() && consents.hasActiveConsent(member.username(), Application.DIRECTORY);
+        if (chat) {
+            pass = passes.issue(member.cid());
+            Http.noStore(faces);
+        }
     }
 
     public DirectoryEntry getMember() {
@@ -49,5 +59,10 @@ public class PersonBacking {
 
     public boolean isChat() {
         return chat;
+    }
+
+    /** The pass of this page's chat control ({@code pt}). */
+    public String getPass() {
+        return pass;
     }
 }

@@ -147,6 +147,17 @@ class ControlParametersTest {
     }
 
     @Test
+    void aProfilePassGoesToTheSocketAndTheWindowOnlyInItsOwnShape() {
+        String pass = "1798761600.Ab-_" + "x".repeat(39);
+        assertEquals("invitee=" + CID + "&mkt=en-US&pt=" + pass, parse("invitee", CID, "PT", pass).socketQuery(false));
+        assertEquals("invitee=" + CID + "&mkt=en-US&view=window&pt=" + pass,
+                parse("invitee", CID, "pt", pass, "view", "icon").query(ControlView.WINDOW, false));
+        for (String bad : new String[] {"", "1798761600", "x.abc", "1.a\"&lt;", "1.a b", "1." + "a".repeat(61)}) {
+            assertEquals("invitee=" + CID + "&mkt=en-US", parse("invitee", CID, "pt", bad).socketQuery(false), bad);
+        }
+    }
+
+    @Test
     void anotherViewsAddressKeepsOnlyTheValidatedValues() {
         ControlParameters parameters = parse("Invitee", CID, "themeName", "purple", "linkColor", "ABCDEF",
                 "backColor", "red;}", "view", "icon", "dt", "t1", "other", "<script>");

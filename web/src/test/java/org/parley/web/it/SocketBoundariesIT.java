@@ -1,0 +1,364 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trust boundaries of Parley's sockets: which pages may open which socket, that what one
+ * handshake learnt stays with its own session, that a member who stops being reachable is gone
+ * from every open socket at once, and that a chat control on the profile reaches the member from
+ * that page only.
+ */
+class SocketBoundariesIT extends ParleyDeployment {
+
+    /** What a member must notice within a second of stopping sharing (SPEC.md §3: "within 1 s"). */
+    private static final Duration AT_ONCE = Duration.ofSeconds(1);
+    private static final String NOBODY = "0000000000000000";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    private Socket client(Browser member) {
+        Socket client = Socket.open(uri(), "/ws/client", member);
+        client.next("welcome");
+        return client;
+    }
+
+    private Socket bearerClient(String accessToken) {
+        Socket client = Socket.open(uri(), "/ws/client", null, Map.of("Authorization", "Bearer " + accessToken));
+        client.next("welcome");
+        return client;
+    }
+
+    /** A directory page on an intranet origin that asked to watch {@code ids}; their presence frames are next. */
+    private Socket directoryPage(String... ids) {
+        Socket page = Socket.open(uri(), "/ws/presence", null, Map.of("Origin", INTRANET_ORIGIN));
+        page.next("ready");
+        page.send(Socket.frame("watch").add("ids", Json.createArrayBuilder(List.of(ids))));
+        return page;
+    }
+
+    private Socket control(String query) {
+        return Socket.open(uri(), "/ws/control?" + query, null, Map.of("Origin", INTRANET_ORIGIN));
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri().resolve(path.substring(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- 1. which pages open which socket ---------------------------------------------------------
+
+    @Test
+    void theMembersSocketTakesOnlyParleysOwnPagesOrABearerTokenWithoutAnOrigin() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/client", ada.browser(), Map.of("Origin", INTRANET_ORIGIN)),
+                "a script on an intranet page must not read the member's conversations");
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/client", ada.browser(), Map.of("Origin", "http://evil.example")));
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/client", ada.browser(), Map.of()),
+                "a cookie without an Origin is no page of Parley's");
+        try (Socket console = Socket.open(uri(), "/ws/client", ada.browser())) {
+            assertEquals("Ada Lovelace", console.next("welcome").getJsonObject("member").getString("displayName"));
+        }
+
+        String token = DelegatedAuthenticationIT.desktopTokens(base, ada.username(), "presence").getString("access_token");
+        try (Socket desktop = bearerClient(token)) {
+            assertTrue(desktop.isOpen(), "the desktop client, with its token and no Origin");
+        }
+        assertEquals(403, Socket.refusedStatus(uri(), "/ws/client", null,
+                Map.of("Authorization", "Bearer " + token, "Origin", INTRANET_ORIGIN)));
+    }
+
+    @Test
+    void intranetPagesStillOpenTheVisitorAndPresenceSockets() {
+        var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");
+        try (Socket visitor = control("invitee=" + grace.cid());
+             Socket page = directoryPage(grace.cid())) {
+            assertEquals("Grace Hopper", visitor.next("hello").getJsonObject("invitee").getString("displayName"));
+            JsonObject presence = page.next("presence");
+            assertEquals(grace.cid(), presence.getString("id"));
+            assertTrue(presence.getBoolean("found"), presence.toString());
+        }
+    }
+
+    // ---- 2. what a handshake learnt belongs to its session ----------------------------------------
+
+    @Test
+    void revokingOneTokenClosesExactlyTheSocketThatCameWithIt() {
+        var alan = Accounts.sharingMember(base, "alan", "Alan Turing");
+        var joan = Accounts.sharingMember(base, "joan", "Joan Clarke");
+        String alansToken = DelegatedAuthenticationIT.desktopTokens(base, alan.username(), "presence").getString("access_token");
+        String joansToken = DelegatedAuthenticationIT.desktopTokens(base, joan.username(), "presence").getString("access_token");
+
+        // all handshakes at once, so that any handshake data kept per endpoint rather than per session would mix
+        List<Supplier<Socket>> opens = List.of(() -> bearerClient(alansToken), () -> bearerClient(joansToken),
+                () -> client(alan.browser()), () -> client(alan.browser()), () -> client(joan.browser()),
+                () -> bearerClient(joansToken), () -> client(joan.browser()));
+        List<Socket> sockets = openAtOnce(opens);
+        try {
+            Socket alansDesktop = sockets.get(0);
+            assertEquals(200, OAuthClient.desktop(uri()).revoke(alansToken).status());
+            long revoked = System.nanoTime();
+            assertEquals(1008, alansDesktop.closeCode());
+            assertTrue(Duration.ofNanos(System.nanoTime() - revoked).toSeconds() < 5, "closed within seconds");
+
+            for (int i = 1; i < sockets.size(); i++) {
+                Socket other = sockets.get(i);
+                other.send(Socket.frame("presence").add("id", "still-" + i).add("status", "Online"));
+                assertEquals("ack", other.answer("still-" + i).getString("type"), "socket " + i + " keeps working");
+                assertTrue(other.isOpen(), "socket " + i + " stays open");
+            }
+        } finally {
+            sockets.forEach(Socket::close);
+        }
+    }
+
+    private static List<Socket> openAtOnce(List<Supplier<Socket>> opens) {
+        ExecutorService threads = Executors.newFixedThreadPool(opens.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Socket>> opening = opens.stream().map(open -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return open.get();
+            }, threads)).toList();
+            start.countDown();
+            return opening.stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    // ---- 3. stopping sharing stops everything at once ---------------------------------------------
+
+    /** Everything open towards a member: their console, a visitor in a conversation, an idle visitor, a directory page. */
+    private record Open(Socket console, Socket talking, String conversation, Socket idle, Socket page) implements AutoCloseable {
+        @Override
+        public void close() {
+            List.of(console, talking, idle, page).forEach(Socket::close);
+        }
+    }
+
+    private Open openEverything(Accounts.SharingMember member) {
+        Socket console = client(member.browser());
+        Socket talking = control("invitee=" + member.cid());
+        talking.next("hello");
+        talking.send(Socket.frame("identify").add("name", "Charles"));
+        talking.send(Socket.frame("message").add("id", "m1").add("text", "Are you there?"));
+        assertFalse(talking.ack("m1").containsKey("queued"), "delivered live");
+        String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+        Socket idle = control("invitee=" + member.cid());
+        idle.next("hello");
+        Socket page = directoryPage(member.cid());
+        assertTrue(page.next("presence").getBoolean("found"));
+        console.send(Socket.frame("presence").add("id", "busy").add("status", "Busy"));
+        console.ack("busy");
+        JsonObject busy = page.next("presence");
+        assertEquals("Busy", busy.getString("status"), "the page sees live status: " + busy);
+        return new Open(console, talking, conversation, idle, page);
+    }
+
+    /** What every visitor and page sees once the member can no longer be reached through {@code cid}. */
+    private void assertGoneEverywhere(Open open, String cid) {
+        JsonObject ended = open.talking().next("ended", AT_ONCE);
+        assertEquals("unreachable", ended.getString("reason"));
+        assertEquals("not_found", open.talking().next("error", AT_ONCE).getString("code"));
+        assertEquals(1000, open.talking().closeCode());
+        assertEquals("not_found", open.idle().next("error", AT_ONCE).getString("code"));
+        assertEquals(1000, open.idle().closeCode());
+
+        JsonObject vanished = open.page().next("presence", AT_ONCE);
+        assertEquals(cid, vanished.getString("id"));
+        assertFalse(vanished.getBoolean("found"), "the page is told the member is gone: " + vanished);
+        assertEquals(List.of("found", "id", "type"), vanished.keySet().stream().sorted().toList(), "and nothing else");
+
+        try (Socket again = control("invitee=" + cid)) {
+            assertEquals("not_found", again.next("error").getString("code"), "a new control with this CID");
+        }
+        assertEquals(404, get("/users/" + cid + "/presence").statusCode(), "the Presence API");
+    }
+
+    /** Nothing more about the member reaches the page: a later watch's answer is the next presence frame it gets. */
+    private static void assertPageHearsNothingMore(Socket page, String cid) {
+        page.send(Socket.frame("watch").add("id", "after").add("ids", Json.createArrayBuilder().add(NOBODY)));
+        JsonObject next = page.next("presence");
+        assertEquals(NOBODY, next.getString("id"), "nothing about " + cid + " after it was gone: " + next);
+        page.ack("after");
+    }
+
+    @Test
+    void turningSharingOffEndsConversationsControlsAndLivePresenceAtOnce() {
+        var hedy = Accounts.sharingMember(base, "hedy", "Hedy Lamarr");
+        try (Open open = openEverything(hedy)) {
+            hedy.browser().open("/settings");
+            Browser.Page saved = hedy.browser().submit("settings", Collections.singletonMap("webSharing", null), "save");
+            assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+
+            JsonObject ended = open.console().next("conversation.ended", AT_ONCE);
+            assertEquals(open.conversation(), ended.getString("conversation"));
+            assertEquals("unreachable", ended.getString("reason"));
+            assertGoneEverywhere(open, hedy.cid());
+
+            open.console().send(Socket.frame("presence").add("id", "away").add("status", "Away"));
+            open.console().ack("away");
+            assertPageHearsNothingMore(open.page(), hedy.cid());
+        }
+    }
+
+    @Test
+    void aNewCidKillsWhatWasOpenWithTheOldOne() {
+        var katherine = Accounts.sharingMember(base, "katherine", "Katherine Johnson");
+        try (Open open = openEverything(katherine)) {
+            Browser.Page rotated = MemberAdministrationIT.press(Accounts.admin(base), katherine.username(), "rotate");
+            assertTrue(rotated.messages().contains("new CID"), rotated.messages());
+
+            JsonObject ended = open.console().next("conversation.ended", AT_ONCE);
+            assertEquals(open.conversation(), ended.getString("conversation"));
+            assertEquals("unreachable", ended.getString("reason"));
+            assertGoneEverywhere(open, katherine.cid());
+
+            open.console().send(Socket.frame("presence").add("id", "away").add("status", "Away"));
+            open.console().ack("away");
+            assertPageHearsNothingMore(open.page(), katherine.cid());
+
+            String newCid = katherine.browser().open("/settings").value("#cid");
+            try (Socket visitor = control("invitee=" + newCid)) {
+                assertEquals("Katherine Johnson", visitor.next("hello").getJsonObject("invitee").getString("displayName"),
+                        "the new CID reaches the member, who still shares");
+            }
+        }
+    }
+
+    @Test
+    void disablingAMemberEndsTheirConversationsControlsAndLivePresenceAtOnce() {
+        var dorothy = Accounts.sharingMember(base, "dorothy", "Dorothy Vaughan");
+        try (Open open = openEverything(dorothy)) {
+            Browser.Page disabled = MemberAdministrationIT.press(Accounts.admin(base), dorothy.username(), "disable");
+            assertTrue(disabled.messages().contains("Disabled " + dorothy.username() + "."), disabled.messages());
+
+            JsonObject ended = open.console().next("conversation.ended", AT_ONCE);
+            assertEquals("unreachable", ended.getString("reason"));
+            assertEquals("forbidden", open.console().next("error", AT_ONCE).getString("code"));
+            assertEquals(1008, open.console().closeCode());
+            assertGoneEverywhere(open, dorothy.cid());
+            assertPageHearsNothingMore(open.page(), dorothy.cid());
+        }
+    }
+
+    // ---- 4. a chat control on the profile reaches the profile only --------------------------------
+
+    /** A member who does not share on the web but shows a chat control on their profile (with the permission token it needs). */
+    private record ProfileMember(String username, String cid, Browser browser) {
+    }
+
+    private ProfileMember profileChatOnly(String prefix, String displayName) {
+        String username = Accounts.newMember(base, prefix, displayName, "a-good-password");
+        Browser browser = new Browser(base);
+        browser.signIn(username, "a-good-password");
+        browser.open("/settings");
+        Browser.Page consent = browser.submit("token", Map.of(), "acquire");
+        assertEquals("/oauth/authorize", consent.path(), consent.text());
+        Browser.Page acquired = browser.submit("authorize", Map.of(), "approve");
+        assertTrue(acquired.messages().contains("Permission token acquired"), acquired.uri() + ": " + acquired.text());
+        Browser.Page saved = browser.submit("settings", Map.of("profileChat", "on"), "save");
+        assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+        assertTrue(saved.document().getElementById("settings:profileChat").hasAttr("checked"), "profile chat on");
+        assertFalse(saved.document().getElementById("settings:webSharing").hasAttr("checked"), "web sharing off");
+        return new ProfileMember(username, saved.value("#cid"), browser);
+    }
+
+    /** The pass ({@code pt}) the public profile puts in its chat control's address. */
+    private String profilePass(ProfileMember member) {
+        Browser.Page profile = new Browser(base).open("/people/" + member.username());
+        assertEquals(200, profile.status(), profile.text());
+        String src = profile.document().selectFirst("iframe#chat").attr("src");
+        Map<String, String> query = OAuthClient.query(uri().resolve(src));
+        assertEquals(member.cid(), query.get("invitee"), src);
+        assertTrue(query.containsKey("pt"), "the profile's control carries its pass: " + src);
+        return query.get("pt");
+    }
+
+    @Test
+    void aProfileChatReachesTheMemberFromTheirProfileAndNowhereElse() {
+        ProfileMember mary = profileChatOnly("mary", "Mary Jackson");
+        try (Socket console = client(mary.browser())) {
+            assertEquals(404, get("/users/" + mary.cid() + "/presence").statusCode(), "the Presence API");
+            JsonArray batch = Json.createReader(new StringReader(get("/api/presence?ids=" + mary.cid()).body())).readArray();
+            assertEquals(404, batch.getJsonObject(0).getJsonObject("result").getInt("code"), "the batch");
+            try (Socket page = directoryPage(mary.cid())) {
+                assertFalse(page.next("presence").getBoolean("found"), "a directory page");
+            }
+            try (Socket elsewhere = control("invitee=" + mary.cid())) {
+                assertEquals("not_found", elsewhere.next("error").getString("code"), "a control on another page");
+            }
+
+            String pass = profilePass(mary);
+            // the first MAC character: every bit of it counts (the last one's low bits are unused)
+            int mac = pass.indexOf('.') + 1;
+            String tampered = pass.substring(0, mac) + (pass.charAt(mac) == 'A' ? 'B' : 'A') + pass.substring(mac + 1);
+            try (Socket forged = control("invitee=" + mary.cid() + "&pt=" + tampered)) {
+                assertEquals("not_found", forged.next("error").getString("code"), "a tampered pass");
+            }
+            ProfileMember other = profileChatOnly("nancy", "Nancy Grace Roman");
+            try (Socket borrowed = control("invitee=" + other.cid() + "&pt=" + pass)) {
+                assertEquals("not_found", borrowed.next("error").getString("code"), "another member's pass");
+            }
+
+            Browser.Page controlPage = new Browser(base).open("/conversation/imme?invitee=" + mary.cid() + "&pt=" + pass);
+            JsonObject config = Json.createReader(new StringReader(
+                    controlPage.document().getElementById("control-config").data())).readObject();
+            assertTrue(config.getString("socket").contains("pt=" + pass), "the control hands its pass to the socket: " + config);
+
+            try (Socket visitor = Socket.open(uri(), "/ws/control?" + config.getString("socket"), null)) {
+                JsonObject hello = visitor.next("hello");
+                assertEquals("Mary Jackson", hello.getJsonObject("invitee").getString("displayName"));
+                assertTrue(hello.getString("pass").matches("[0-9]+\\.[A-Za-z0-9_-]{43}"), "a fresh pass for reconnects: " + hello);
+                visitor.send(Socket.frame("identify").add("name", "Dorothy"));
+                visitor.send(Socket.frame("message").add("id", "1").add("text", "Found you on your profile"));
+                assertFalse(visitor.ack("1").containsKey("queued"), "delivered live");
+                assertEquals("Dorothy", console.next("conversation.started").getJsonObject("conversation")
+                        .getJsonObject("visitor").getString("name"));
+                assertEquals("Found you on your profile", console.next("message").getString("text"));
+
+                try (Socket reconnect = control("invitee=" + mary.cid() + "&pt=" + hello.getString("pass"))) {
+                    assertEquals("Mary Jackson", reconnect.next("hello").getJsonObject("invitee").getString("displayName"),
+                            "the pass from the hello opens the next socket");
+                }
+            }
+        }
+    }
+}
