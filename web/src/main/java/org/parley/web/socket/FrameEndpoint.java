@@ -13,8 +13,11 @@ import org.parley.messaging.entity.MessagingRefusedException;
  * answer whatever is refused with the matching {@code error} frame. Bad frames (binary ones
  * too: the protocol is JSON text) are counted; 10 within 10 s close the socket (1008). The
  * socket stays open after any other refusal.
+ * <p>
+ * Public so that its {@code @OnMessage} methods are the endpoints' own: for a package-private
+ * superclass javac adds bridge methods to the subclass, and Tyrus skips bridges.
  */
-abstract class FrameEndpoint {
+public abstract class FrameEndpoint {
 
     private final FrameErrors errors = new FrameErrors(Clock.systemUTC());
     protected Outbox outbox;
