@@ -18,6 +18,7 @@ import org.parley.account.control.Enrolment;
 import org.parley.account.control.LogText;
 import org.parley.account.control.Passwords;
 import org.parley.account.control.SignInThrottle;
+import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.Member;
@@ -54,6 +55,9 @@ public class Members {
 
     @Inject
     Event<MemberChanged> changed;
+
+    @Inject
+    Event<AccountEvent> accountEvents;
 
     /** Checks a username and password typed on the sign-in page, from {@code address}. */
     public SignInResult authenticate(String username, char[] password, String address) {
@@ -126,7 +130,24 @@ public class Members {
             MemberSettings s = member.getSettings();
             member.updateSettings(new MemberSettings(s.getPersonalMessage(), s.isWebSharing(), s.isOfflineMessages(), false));
             changed.fire(new MemberChanged(member.getUsername()));
+            LOG.info(() -> "Turned off the chat control on the public profile of '" + member.getUsername()
+                    + "': they hold no valid permission token any more");
         });
+    }
+
+    /**
+     * The calling member takes a new CID, from {@code address}: everything embedded with the old one
+     * (IM controls, presence badges, links) stops finding them at once. Answers the new CID.
+     */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public String rotateMyCid(String address) {
+        Member me = me();
+        String old = me.getCid();
+        me.rotateCid(Cid.unique(RANDOM, enrolment::cidTaken));
+        changed.fire(new MemberChanged(me.getUsername()));
+        accountEvents.fire(new AccountEvent(me.getUsername(), me.getUsername(), AccountEvent.Action.CID_ROTATED, address,
+                "embeds with the old CID " + old + " stop working"));
+        return me.getCid();
     }
 
     /** The member accepted an invitation: web sharing goes on. */
