@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Parley started the way the README runs it: {@code java -jar payara-micro.jar --deploy parley.war},
- * on loopback, with the environment a test gives it. Stopping it is a normal shutdown.
+ * Parley started the way the README runs it: {@code java -jar payara-micro.jar --deploy parley.war}
+ * with the README's options, on loopback (HTTP and data grid), with the environment a test gives
+ * it. Stopping it is a normal shutdown.
  */
 public final class MicroProcess implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public final class MicroProcess implements AutoCloseable {
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
                     "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("parley.preboot")));
+                    "--prebootcommandfile", System.getProperty("parley.preboot"),
+                    "--systemproperties", System.getProperty("parley.systemproperties")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));
