@@ -159,7 +159,23 @@ public class Members {
             MemberSettings s = member.getSettings();
             member.updateSettings(new MemberSettings(s.getPersonalMessage(), s.isWebSharing(), s.isOfflineMessages(), false));
             changed.fire(new MemberChanged(member.getUsername()));
+            LOG.info(() -> "Turned off the chat control on the public profile of '" + member.getUsername()
+                    + "': they hold no valid permission token any more");
         });
+    }
+
+    /**
+     * The calling member takes a new CID, from {@code address}: everything embedded with the old one
+     * (IM controls, presence badges, links) stops finding them at once. Answers the new CID.
+     */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public String rotateMyCid(@NotBlank(message = "The caller's address is required.") String address) {
+        Member me = me();
+        String old = me.getCid();
+        me.rotateCid(Cid.unique(RANDOM, enrolment::cidTaken));
+        changed.fire(new MemberChanged(me.getUsername()));
+        audit(me, AccountEvent.Action.CID_ROTATED, address, "embeds with the old CID " + old + " stop working");
+        return me.getCid();
     }
 
     /** The member accepted an invitation: web sharing goes on. */

@@ -21,6 +21,7 @@ import org.parley.audit.boundary.Audit;
 import org.parley.consent.control.GrantRules;
 import org.parley.consent.control.Pkce;
 import org.parley.consent.control.RedirectUris;
+import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenIssuer;
 import org.parley.consent.control.TokenLifetimes;
@@ -39,7 +40,8 @@ import org.parley.consent.entity.TokenResponse;
  * The whole life of a consent: the authorization request, the member's approval (a code),
  * the code exchanged for tokens (PKCE checked), refresh tokens rotating on every use (a used
  * one coming back revokes the consent), revocation, and access tokens presented as Bearer.
- * Answers never reveal whether a member or a token exists.
+ * A code or refresh token presented several times at once is redeemed once; the others count as
+ * reuse. Answers never reveal whether a member or a token exists.
  */
 @Stateless
 public class Consents {
@@ -58,6 +60,9 @@ public class Consents {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    SingleUse singleUse;
 
     @Inject
     MemberDirectory directory;
@@ -138,7 +143,10 @@ public class Consents {
             case INVALID -> throw new OAuthException("invalid_grant", "The code is not valid.");
             case REDEEMABLE -> { }
         }
-        grant.use(now);
+        if (!singleUse.use(grant, now)) {
+            revokeForReuse(consent, client, address, "authorization code used twice");
+            throw new OAuthException("invalid_grant", "The code is not valid.");
+        }
         if (redirectUri == null || !redirectUri.equals(grant.getRedirectUri())) {
             throw new OAuthException("invalid_grant", "redirect_uri does not match the authorization request.");
         }
@@ -167,7 +175,10 @@ public class Consents {
                 throw new OAuthException("invalid_scope", "The scope exceeds what was granted.");
             }
         }
-        grant.use(now);
+        if (!singleUse.use(grant, now)) {
+            revokeForReuse(consent, client, address, "a used refresh token was presented again");
+            throw new OAuthException("invalid_grant", "The refresh token is not valid.");
+        }
         return issuer.issue(consent, now);
     }
 

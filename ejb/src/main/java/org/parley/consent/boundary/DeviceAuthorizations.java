@@ -15,6 +15,7 @@ import java.util.Set;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
+import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenIssuer;
 import org.parley.consent.control.TokenLifetimes;
@@ -27,7 +28,9 @@ import org.parley.consent.entity.TokenResponse;
 
 /**
  * The device authorization grant (RFC 8628) for the desktop client's text mode: the client
- * shows a user code, the member confirms it on {@code /device}, the polling client gets tokens.
+ * shows a user code, the member confirms it on {@code /device}, the polling client gets tokens
+ * once, however many polls arrive together. Polling sooner than the interval gets
+ * {@code slow_down} and a longer interval.
  */
 @Stateless
 public class DeviceAuthorizations {
@@ -44,6 +47,9 @@ public class DeviceAuthorizations {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    SingleUse singleUse;
 
     @Inject
     Audit audit;
@@ -64,7 +70,7 @@ public class DeviceAuthorizations {
         String deviceCode = TokenDigests.newToken();
         String userCode = newUserCode();
         em.persist(new DeviceAuthorization(TokenDigests.of(deviceCode), userCode, client.getId(), Scope.format(scopes),
-                Instant.now().plus(lifetimes.deviceCode())));
+                Instant.now().plus(lifetimes.deviceCode()), lifetimes.devicePollInterval()));
         return new Started(deviceCode, userCode, lifetimes.deviceCode().toSeconds(), lifetimes.devicePollInterval().toSeconds());
     }
 
@@ -109,13 +115,18 @@ public class DeviceAuthorizations {
             throw new OAuthException("access_denied", "The member declined.");
         }
         if (device.getApprovedBy() == null) {
-            boolean tooSoon = device.polledTooSoon(now, lifetimes.devicePollInterval());
-            throw new OAuthException(tooSoon ? "slow_down" : "authorization_pending", "Waiting for the member to confirm.");
+            if (device.polledTooSoon(now)) {
+                throw new OAuthException("slow_down", "Polling too fast: wait " + device.getPollInterval().toSeconds()
+                        + " seconds between polls from now on.");
+            }
+            throw new OAuthException("authorization_pending", "Waiting for the member to confirm.");
+        }
+        if (!singleUse.redeem(device)) {
+            throw new OAuthException("invalid_grant", "The device code is not valid.");
         }
         Set<Scope> scopes = Scope.parse(device.getScopes()).orElseThrow();
         Consent consent = new Consent(device.getApprovedBy(), client.getId(), scopes, now, now.plus(lifetimes.consent()));
         em.persist(consent);
-        em.remove(device);
         return issuer.issue(consent, now);
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenLifetimes;
 import org.parley.consent.entity.BearerIdentity;
@@ -27,6 +28,9 @@ public class VisitorTickets {
     @Inject
     TokenLifetimes lifetimes;
 
+    @Inject
+    SingleUse singleUse;
+
     /** A ticket issued under the caller's consent; it exists only in this answer. */
     public record Ticket(String value, long expiresIn) {
     }
@@ -41,7 +45,10 @@ public class VisitorTickets {
         return new Ticket(ticket, lifetimes.ticket().toSeconds());
     }
 
-    /** The member a ticket vouches for, using it up; empty when it is unknown, used, expired or revoked. */
+    /**
+     * The member a ticket vouches for, using it up; empty when it is unknown, used (now by another
+     * visitor, or before), expired or revoked.
+     */
     public Optional<String> redeem(String ticket) {
         if (ticket == null || ticket.isEmpty() || ticket.length() > 512) {
             return Optional.empty();
@@ -55,7 +62,6 @@ public class VisitorTickets {
         if (consent == null || !consent.isActive(now) || !consent.getScopes().contains(Scope.CHAT_SIGNIN)) {
             return Optional.empty();
         }
-        grant.use(now);
-        return Optional.of(consent.getMember());
+        return singleUse.use(grant, now) ? Optional.of(consent.getMember()) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.parley.consent.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.parley.account.boundary.MemberDirectory;
@@ -36,8 +37,13 @@ public class TokenIssuer {
         return new TokenResponse(access, lifetimes.access().toSeconds(), refresh, consent.getScopes(), cid);
     }
 
-    /** Revokes the consent and every token under it. */
+    /**
+     * Revokes the consent and every token under it; true for the first caller only. Concurrent
+     * revocations (a token replayed many times at once) queue on the consent's row lock and each
+     * sees the state the one before left, so none fails on a stale version.
+     */
     public boolean revokeAll(Consent consent, Instant now, String why) {
+        em.refresh(consent, LockModeType.PESSIMISTIC_WRITE);
         if (!consent.revoke(now, why)) {
             return false;
         }

@@ -23,8 +23,10 @@ import java.util.UUID;
         + "AND c.application = :application AND c.revokedAt IS NULL AND c.expiresAt > :now")
 @NamedQuery(name = Consent.OF_MEMBER, query = "SELECT c FROM Consent c WHERE c.member = :member ORDER BY c.grantedAt DESC")
 @NamedQuery(name = Consent.ALL, query = "SELECT c FROM Consent c ORDER BY c.grantedAt DESC")
-@NamedQuery(name = Consent.EXPIRED_OF_APPLICATION, query = "SELECT c FROM Consent c WHERE c.application = :application "
-        + "AND c.revokedAt IS NULL AND c.expiresAt < :now")
+@NamedQuery(name = Consent.LAPSED_MEMBERS_OF_APPLICATION, query = "SELECT DISTINCT c.member FROM Consent c "
+        + "WHERE c.application = :application AND (c.revokedAt IS NOT NULL OR c.expiresAt <= :now) "
+        + "AND NOT EXISTS (SELECT a FROM Consent a WHERE a.member = c.member AND a.application = :application "
+        + "AND a.revokedAt IS NULL AND a.expiresAt > :now)")
 @NamedQuery(name = Consent.DEAD, query = "SELECT c FROM Consent c WHERE c.expiresAt < :cutoff OR c.revokedAt < :cutoff")
 public class Consent {
 
@@ -32,7 +34,8 @@ public class Consent {
     public static final String OF_MEMBER = "Consent.ofMember";
     public static final String ALL = "Consent.all";
     public static final String DEAD = "Consent.dead";
-    public static final String EXPIRED_OF_APPLICATION = "Consent.expiredOfApplication";
+    /** Members who held a consent for the application and hold no active one now. */
+    public static final String LAPSED_MEMBERS_OF_APPLICATION = "Consent.lapsedMembersOfApplication";
 
     @Id
     @Column(length = 36)

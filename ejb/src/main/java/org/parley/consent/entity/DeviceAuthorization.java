@@ -11,16 +11,25 @@ import java.util.Objects;
 
 /**
  * An RFC 8628 device authorization: the desktop client's text mode shows a user code, the member
- * confirms it on a Parley page, and the client polling with its device code gets tokens.
+ * confirms it on a Parley page, and the client polling with its device code gets tokens, once. A
+ * client that polls sooner than its interval is told to slow down, and from then on its interval is
+ * 5 seconds longer (RFC 8628 §3.5).
  */
 @Entity
 @Table(name = "device_authorizations")
 @NamedQuery(name = DeviceAuthorization.BY_USER_CODE, query = "SELECT d FROM DeviceAuthorization d WHERE d.userCode = :code")
 @NamedQuery(name = DeviceAuthorization.DEAD, query = "DELETE FROM DeviceAuthorization d WHERE d.expiresAt < :now")
+@NamedQuery(name = DeviceAuthorization.REDEEM, query = "DELETE FROM DeviceAuthorization d "
+        + "WHERE d.deviceCodeHash = :hash AND d.approvedBy IS NOT NULL")
 public class DeviceAuthorization {
 
     public static final String BY_USER_CODE = "DeviceAuthorization.byUserCode";
     public static final String DEAD = "DeviceAuthorization.dead";
+    /** Takes an approved authorization away: the database decides which of concurrent polls gets the tokens. */
+    public static final String REDEEM = "DeviceAuthorization.redeem";
+
+    /** RFC 8628 §3.5: each slow_down adds this to the client's interval. */
+    public static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
 
     @Id
     @Column(name = "device_code_hash", length = 64)
@@ -41,6 +50,9 @@ public class DeviceAuthorization {
     @Column(name = "last_polled_at")
     private Instant lastPolledAt;
 
+    @Column(name = "poll_interval_seconds", nullable = false)
+    private long pollIntervalSeconds;
+
     @Column(name = "approved_by", length = 64)
     private String approvedBy;
 
@@ -50,19 +62,32 @@ public class DeviceAuthorization {
     protected DeviceAuthorization() {
     }
 
-    public DeviceAuthorization(String deviceCodeHash, String userCode, String application, String scopes, Instant expiresAt) {
+    public DeviceAuthorization(String deviceCodeHash, String userCode, String application, String scopes, Instant expiresAt,
+                               Duration pollInterval) {
         this.deviceCodeHash = Objects.requireNonNull(deviceCodeHash);
         this.userCode = Objects.requireNonNull(userCode);
         this.application = Objects.requireNonNull(application);
         this.scopes = Objects.requireNonNull(scopes);
         this.expiresAt = expiresAt;
+        this.pollIntervalSeconds = pollInterval.toSeconds();
     }
 
-    /** Records a poll; true when it came sooner than {@code interval} after the last one (RFC 8628 slow_down). */
-    public boolean polledTooSoon(Instant now, Duration interval) {
-        boolean tooSoon = lastPolledAt != null && now.isBefore(lastPolledAt.plus(interval));
+    /**
+     * Records a poll; true when it came sooner than the interval after the last one (RFC 8628
+     * {@code slow_down}), which raises the interval by {@link #SLOW_DOWN_STEP} for every later poll.
+     */
+    public boolean polledTooSoon(Instant now) {
+        boolean tooSoon = lastPolledAt != null && now.isBefore(lastPolledAt.plus(getPollInterval()));
+        if (tooSoon) {
+            pollIntervalSeconds += SLOW_DOWN_STEP.toSeconds();
+        }
         lastPolledAt = now;
         return tooSoon;
+    }
+
+    /** How long the client must wait between two polls, now. */
+    public Duration getPollInterval() {
+        return Duration.ofSeconds(pollIntervalSeconds);
     }
 
     public void approve(String member) {
@@ -75,6 +100,10 @@ public class DeviceAuthorization {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    public String getDeviceCodeHash() {
+        return deviceCodeHash;
     }
 
     public String getUserCode() {

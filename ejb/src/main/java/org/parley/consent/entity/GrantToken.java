@@ -19,10 +19,13 @@ import java.util.Objects;
 @Table(name = "grant_tokens")
 @NamedQuery(name = GrantToken.OF_CONSENT, query = "SELECT t FROM GrantToken t WHERE t.consent = :consent")
 @NamedQuery(name = GrantToken.DEAD, query = "DELETE FROM GrantToken t WHERE t.expiresAt < :now")
+@NamedQuery(name = GrantToken.USE, query = "UPDATE GrantToken t SET t.usedAt = :now WHERE t.hash = :hash AND t.usedAt IS NULL")
 public class GrantToken {
 
     public static final String OF_CONSENT = "GrantToken.ofConsent";
     public static final String DEAD = "GrantToken.dead";
+    /** Marks one token used unless it was already: the database decides which of concurrent redemptions wins. */
+    public static final String USE = "GrantToken.use";
 
     public enum Kind { CODE, ACCESS, REFRESH, VISITOR_TICKET }
 
@@ -74,7 +77,10 @@ public class GrantToken {
         return revokedAt == null && now.isBefore(expiresAt) && (kind == Kind.ACCESS || usedAt == null);
     }
 
-    /** Uses a single-use token; false if it was used already. */
+    /**
+     * Marks a single-use token used in memory; false if it was used already. Redemption goes through
+     * {@code org.parley.consent.control.SingleUse}, which first claims the token in the database.
+     */
     public boolean use(Instant now) {
         if (usedAt != null) {
             return false;

@@ -64,16 +64,17 @@ public class Storage {
         }
     }
 
-    /** Whether the database answers now, and which one it is. */
-    public DatabaseStatus status() {
+    /** Whether the database answers now; why not is logged for the admin, never told to the caller. */
+    public boolean answers() {
         try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
-            return new DatabaseStatus(valid, connection.getMetaData().getDatabaseProductName(),
-                    valid ? "answers" : "does not answer");
+            if (connection.isValid(2)) {
+                return true;
+            }
+            LOG.warning("The database does not answer: its connection did not validate within 2 s");
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "The database does not answer: {0}", rootMessage(e));
-            return new DatabaseStatus(false, "unknown", rootMessage(e));
         }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -2,6 +2,8 @@ package org.parley.web.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -13,13 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Parley started the way the README runs it: {@code java -jar payara-micro.jar --deploy parley.war},
- * on loopback, with the environment a test gives it. Stopping it is a normal shutdown.
+ * Parley started the way the README runs it: {@code java -jar payara-micro.jar --deploy parley.war}
+ * with the README's options, on loopback (HTTP and data grid), with the environment a test gives
+ * it. Stopping it is a normal shutdown.
  */
 public final class MicroProcess implements AutoCloseable {
 
@@ -44,7 +51,8 @@ public final class MicroProcess implements AutoCloseable {
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
                     "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("parley.preboot")));
+                    "--prebootcommandfile", System.getProperty("parley.preboot"),
+                    "--systemproperties", System.getProperty("parley.systemproperties")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));
@@ -120,6 +128,65 @@ public final class MicroProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The port Parley's HTTP listener was given. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Every address this server process listens on (TCP) or receives at (unconnected UDP, such as
+     * multicast discovery), read from the kernel's tables ({@code /proc/net/tcp}, {@code tcp6},
+     * {@code udp}, {@code udp6}) for the sockets the process holds: what another machine could reach.
+     */
+    public List<InetSocketAddress> listening() {
+        Set<String> inodes = socketInodes();
+        List<InetSocketAddress> found = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
+            String listenState = table.startsWith("tcp") ? "0A" : "07";
+            try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
+                lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                        .filter(f -> f[3].equals(listenState) && inodes.contains(f[9]))
+                        .filter(f -> table.startsWith("tcp") || f[2].replaceAll("[0:]", "").isEmpty())
+                        .forEach(f -> found.add(socketAddress(f[1])));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    private Set<String> socketInodes() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // closed while we looked
+                }
+            }).filter(link -> link.startsWith("socket:[")).map(link -> link.substring(8, link.length() - 1))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code 0100007F:1F90} (IPv4) or 32 hex digits (IPv6), each 32-bit word in the kernel's byte order. */
+    private static InetSocketAddress socketAddress(String hex) {
+        String[] parts = hex.split(":");
+        byte[] raw = HexFormat.of().parseHex(parts[0]);
+        byte[] address = new byte[raw.length];
+        for (int word = 0; word < raw.length; word += 4) {
+            for (int i = 0; i < 4; i++) {
+                address[word + i] = raw[word + 3 - i];
+            }
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), Integer.parseInt(parts[1], 16));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

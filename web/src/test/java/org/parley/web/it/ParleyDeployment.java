@@ -20,8 +20,8 @@ abstract class ParleyDeployment {
 
     /**
      * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
-     * checks the real ones), a short presence grace period, a short resume window, and revoked consents swept
-     * soon after they end.
+     * checks the real ones), a short presence grace period, a short resume window, revoked consents swept
+     * soon after they end, and a device grant polling interval short enough to wait out.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -30,6 +30,7 @@ abstract class ParleyDeployment {
                 "parley.presence.grace", "PT2S",
                 "parley.conversation.resume-window", "PT3S",
                 "parley.consent.retention", "PT2S",
+                "parley.token.device-poll-interval", "PT2S",
                 "parley.intranet.origins", INTRANET_ORIGIN + ",http://127.0.0.1:" + CONTROL_PAGE_PORT
                         + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT));
     }

@@ -2,12 +2,14 @@ package org.parley.web.view.settings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,9 +22,9 @@ import org.parley.web.view.Http;
 import org.parley.web.view.Wording;
 
 /**
- * Backs {@code /settings}: the signed-in member's own profile and sharing choices, and their
+ * Backs {@code /settings}: the signed-in member's own profile and sharing choices, their
  * permission token (the consent for {@code parley-directory}), which the chat control on their
- * public profile needs.
+ * public profile needs, and a new CID, taken in two steps because it breaks every old embed.
  */
 @Named
 @ViewScoped
@@ -63,6 +65,9 @@ public class SettingsBacking implements Serializable {
     /** When the member's permission token ends; null when they hold no valid one. */
     private Instant tokenValidUntil;
 
+    /** The member asked for a new CID and is now told what it breaks. */
+    private boolean confirmingNewCid;
+
     @PostConstruct
     void load() {
         show(members.me());
@@ -94,6 +99,25 @@ public class SettingsBacking implements Serializable {
         }
     }
 
+    /** First step: the page says what a new CID breaks; nothing changes yet. */
+    public void askForNewCid() {
+        confirmingNewCid = true;
+    }
+
+    public void keepCid() {
+        confirmingNewCid = false;
+    }
+
+    /** Second step: the new CID, then the page afresh (a reload must not rotate again). */
+    public void rotateCid() throws IOException {
+        String fresh = members.rotateMyCid(Http.address(faces));
+        faces.addMessage(null, new FacesMessage("Your new CID is " + fresh + ". IM controls, presence badges and links "
+                + "with the old one no longer find you: use Create HTML for new snippets."));
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        external.redirect(external.getRequestContextPath() + "/settings");
+    }
+
     /** Runs the consent flow for {@code parley-directory}: off to the consent page. */
     public void acquireToken() {
         Http.seeOther(faces, PermissionTokenFlow.start(faces));
@@ -116,6 +140,10 @@ public class SettingsBacking implements Serializable {
 
     public String getCid() {
         return cid;
+    }
+
+    public boolean isConfirmingNewCid() {
+        return confirmingNewCid;
     }
 
     public boolean isTokenValid() {

@@ -1,0 +1,37 @@
+package org.parley.consent.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.parley.consent.entity.DeviceAuthorization;
+import org.parley.consent.entity.GrantToken;
+
+/**
+ * Uses up what may be used once (a code, a refresh token, a visitor ticket, an approved device
+ * code) with one conditional statement, in the caller's transaction. Of any number of concurrent
+ * redemptions exactly one wins: the database's row lock decides, not a read that the others made
+ * before the winner committed.
+ */
+@Dependent
+public class SingleUse {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    /** True for the one caller that used the token; false when it was used already, now or before. */
+    public boolean use(GrantToken token, Instant now) {
+        boolean won = em.createNamedQuery(GrantToken.USE).setParameter("hash", token.getHash())
+                .setParameter("now", now).executeUpdate() == 1;
+        if (won) {
+            token.use(now);
+        }
+        return won;
+    }
+
+    /** True for the one poll that takes the approved authorization away; false for every other. */
+    public boolean redeem(DeviceAuthorization device) {
+        return em.createNamedQuery(DeviceAuthorization.REDEEM).setParameter("hash", device.getDeviceCodeHash())
+                .executeUpdate() == 1;
+    }
+}

@@ -1,0 +1,260 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trust boundaries of delegated authentication: what may be used once is used once even when ten
+ * clients present it at the same instant (codes, refresh tokens, device codes, visitor tickets);
+ * the device grant's {@code slow_down} as RFC 8628 §3.5 says; a member taking a new CID; and health
+ * answers that tell anonymous callers UP or DOWN and nothing more.
+ */
+class SingleUseIT extends ParleyDeployment {
+
+    private static final String LOOPBACK = "http://127.0.0.1:49152/callback";
+    private static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    private static final int AT_ONCE = 10;
+
+    private URI uri() {
+        return URI.create(base.toString());
+    }
+
+    @Test
+    void tenExchangesOfOneCodeAtOnceGiveOneTokenPairAndRevokeWhatItGave() {
+        String username = Accounts.newMember(base, "code", "Code Racer", "a-good-password");
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), username, "a-good-password",
+                OAuthClient.desktop(uri()).authorizeUrl(LOOPBACK, "presence", "s", pkce));
+        String code = OAuthClient.query(redirect).get("code");
+
+        List<OAuthClient.Answer> answers = atOnce(() -> OAuthClient.desktop(uri()).exchange(code, LOOPBACK, pkce.verifier()));
+
+        JsonObject tokens = theOneSuccessAmongInvalidGrants(answers);
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        assertEquals("invalid_grant", desktop.refresh(tokens.getString("refresh_token")).json().getString("error"),
+                "a code used more than once revokes what it gave (RFC 6749 §4.1.2)");
+        assertEquals(401, desktop.bearer("POST", "api/visitor-tickets", tokens.getString("access_token")).status(),
+                "its access token is revoked too");
+    }
+
+    @Test
+    void tenRefreshesWithOneRefreshTokenAtOnceGiveOneNewPairAndRevokeTheConsentOnce() {
+        String username = Accounts.newMember(base, "refresh", "Refresh Racer", "a-good-password");
+        JsonObject first = DelegatedAuthenticationIT.desktopTokens(base, username, "presence");
+
+        List<OAuthClient.Answer> answers = atOnce(() -> OAuthClient.desktop(uri()).refresh(first.getString("refresh_token")));
+
+        JsonObject rotated = theOneSuccessAmongInvalidGrants(answers);
+        assertEquals("invalid_grant", OAuthClient.desktop(uri()).refresh(rotated.getString("refresh_token")).json()
+                .getString("error"), "a refresh token presented twice revokes the whole consent");
+        List<String> refusals = auditRows(Accounts.admin(base), "token.reuse-refused", username);
+        assertEquals(1, refusals.size(), "the reuse is audited once, however many replays raced: " + refusals);
+    }
+
+    @Test
+    void tenPollsOfAnApprovedDeviceCodeAtOnceGiveOneTokenPair() {
+        String username = Accounts.newMember(base, "device", "Device Racer", "a-good-password");
+        JsonObject device = OAuthClient.desktop(uri()).post("oauth/device", Map.of("scope", "presence")).json();
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        Browser.Page confirm = member.open("/device?user_code=" + device.getString("user_code"));
+        if (confirm.document().getElementById("device") == null) {
+            member.submit("lookup", Map.of(), "continue");
+        }
+        member.submit("device", Map.of(), "approve");
+        Map<String, String> poll = Map.of("grant_type", DEVICE_GRANT, "device_code", device.getString("device_code"));
+
+        List<OAuthClient.Answer> answers = atOnce(() -> OAuthClient.desktop(uri()).token(poll));
+
+        JsonObject tokens = theOneSuccessAmongInvalidGrants(answers);
+        assertEquals(200, OAuthClient.desktop(uri()).refresh(tokens.getString("refresh_token")).status(),
+                "the one pair handed out works");
+        List<String> consents = Accounts.admin(base).open("/admin/consents?q=" + username).document()
+                .select("#list\\:consents tbody tr").eachText();
+        assertEquals(1, consents.size(), "one consent, not one per poll: " + consents);
+    }
+
+    @Test
+    void tenVisitorsOpeningTheControlWithOneTicketAtOnceMakeOneVerifiedVisitor() {
+        var host = Accounts.sharingMember(base, "ticket-host", "Ticket Host");
+        String guest = Accounts.newMember(base, "ticket-guest", "Ticket Guest", "a-good-password");
+        String access = DelegatedAuthenticationIT.desktopTokens(base, guest, "chat.signin").getString("access_token");
+        String dt = OAuthClient.desktop(uri()).bearer("POST", "api/visitor-tickets", access).json().getString("ticket");
+
+        List<String> visitors = atOnce(() -> {
+            try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid() + "&dt=" + dt, null)) {
+                JsonObject seen = visitor.next("hello").getJsonObject("visitor");
+                if (seen.getBoolean("verified")) {
+                    return "verified as " + seen.getString("name");
+                }
+                return "anonymous, then " + visitor.next("error").getString("code");
+            }
+        });
+
+        assertEquals(1, visitors.stream().filter("verified as Ticket Guest"::equals).count(), visitors.toString());
+        assertEquals(AT_ONCE - 1, visitors.stream().filter("anonymous, then forbidden"::equals).count(), visitors.toString());
+    }
+
+    @Test
+    void slowDownRaisesTheDeviceGrantsIntervalByFiveSeconds() throws InterruptedException {
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        JsonObject device = desktop.post("oauth/device", Map.of("scope", "presence")).json();
+        Duration interval = Duration.ofSeconds(device.getJsonNumber("interval").longValue());
+        assertEquals(Duration.ofSeconds(2), interval, "the test deployment's parley.token.device-poll-interval");
+        Map<String, String> poll = Map.of("grant_type", DEVICE_GRANT, "device_code", device.getString("device_code"));
+
+        assertEquals("authorization_pending", desktop.token(poll).json().getString("error"));
+        OAuthClient.Answer tooFast = desktop.token(poll);
+        assertEquals(400, tooFast.status());
+        assertEquals("slow_down", tooFast.json().getString("error"));
+        assertTrue(tooFast.json().getString("error_description").contains("7 seconds"), tooFast.json().toString());
+        Duration raised = interval.plusSeconds(5);
+
+        Thread.sleep(raised.toMillis());
+        assertEquals("authorization_pending", desktop.token(poll).json().getString("error"),
+                "a client that waits the raised interval may poll");
+        Thread.sleep(interval.plusMillis(1500).toMillis());
+        assertEquals("slow_down", desktop.token(poll).json().getString("error"),
+                "the old interval is not enough any more: RFC 8628 §3.5, 'for this and all subsequent requests'");
+    }
+
+    @Test
+    void aMemberTakesANewCidAfterBeingToldThatOldEmbedsStopWorking() {
+        var member = Accounts.sharingMember(base, "rotor", "Rosa Rotor");
+        Browser browser = member.browser();
+        String old = member.cid();
+        assertEquals(200, presence(old).statusCode(), "the presence API finds the member by the CID they share");
+
+        browser.open("/settings");
+        Browser.Page asked = browser.submit("newCid", Map.of(), "ask");
+        String warning = asked.value("#new-cid-warning");
+        assertTrue(warning.contains("old embeds stop working"), warning);
+        assertTrue(warning.contains("IM controls, presence badges and links that use " + old), warning);
+        Browser.Page kept = browser.submit("newCid", Map.of(), "cancel");
+        assertEquals(old, kept.value("#cid"), "nothing changes before the member confirms");
+        assertEquals(200, presence(old).statusCode());
+
+        browser.submit("newCid", Map.of(), "ask");
+        Browser.Page rotated = browser.submit("newCid", Map.of(), "confirm");
+
+        assertEquals("/settings", rotated.path());
+        String fresh = rotated.value("#cid");
+        assertTrue(fresh.matches("[0-9A-F]{16}"), fresh);
+        assertNotEquals(old, fresh);
+        assertEquals(fresh, rotated.value("#current-cid"));
+        assertTrue(rotated.messages().contains("Your new CID is " + fresh + "."), rotated.messages());
+        HttpResponse<String> gone = presence(old);
+        assertEquals(404, gone.statusCode(), gone.body());
+        assertEquals(200, presence(fresh).statusCode(), "web sharing is still on, under the new CID");
+        List<String> audit = auditRows(Accounts.admin(base), "member.cid-rotated", member.username());
+        assertEquals(1, audit.size(), audit.toString());
+        assertTrue(audit.get(0).contains(old), "the entry names the old CID, for whoever traces a broken embed: " + audit);
+    }
+
+    @Test
+    void healthTellsAnonymousCallersUpOrDownAndNothingAboutTheDatabase() {
+        for (String path : List.of("health/ready", "health/live")) {
+            HttpResponse<String> answer = get(path);
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonObject health = Json.createReader(new StringReader(answer.body())).readObject();
+            assertEquals("UP", health.getString("status"), answer.body());
+            assertFalse(health.getJsonArray("checks").isEmpty(), answer.body());
+            for (JsonValue check : health.getJsonArray("checks")) {
+                assertEquals(Set.of("name", "status"), check.asJsonObject().keySet(),
+                        path + ": check names and states only, no data: " + answer.body());
+            }
+            assertFalse(answer.body().contains("H2"), answer.body());
+        }
+    }
+
+    /** Exactly one 200 (whose tokens it answers), every other an RFC 6749 invalid_grant; never a 5xx. */
+    private static JsonObject theOneSuccessAmongInvalidGrants(List<OAuthClient.Answer> answers) {
+        List<String> seen = answers.stream().map(a -> a.status() + " " + a.response().body()).toList();
+        assertTrue(answers.stream().noneMatch(a -> a.status() >= 500), "no server error: " + seen);
+        List<OAuthClient.Answer> succeeded = answers.stream().filter(a -> a.status() == 200).toList();
+        assertEquals(1, succeeded.size(), "exactly one redemption succeeds: " + seen);
+        assertEquals(AT_ONCE - 1, answers.stream()
+                .filter(a -> a.status() == 400 && "invalid_grant".equals(a.json().getString("error", null))).count(),
+                "every other one is invalid_grant: " + seen);
+        return succeeded.get(0).json();
+    }
+
+    /** Runs the task on {@link #AT_ONCE} threads released together by a latch; answers every result. */
+    private static <T> List<T> atOnce(Callable<T> task) {
+        ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE);
+        CountDownLatch ready = new CountDownLatch(AT_ONCE);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<T>> running = new ArrayList<>();
+            for (int i = 0; i < AT_ONCE; i++) {
+                running.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return task.call();
+                }));
+            }
+            assertTrue(ready.await(30, TimeUnit.SECONDS), "the threads started");
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : running) {
+                results.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The texts of the audit rows with this action whose subject names the member. */
+    private static List<String> auditRows(Browser admin, String action, String username) {
+        List<String> rows = new ArrayList<>();
+        for (Element row : admin.open("/admin/audit").document().select("#audit tbody tr")) {
+            if (row.child(2).text().equals(action) && row.child(3).text().contains(username)) {
+                rows.add(row.text());
+            }
+        }
+        return rows;
+    }
+
+    private HttpResponse<String> presence(String cid) {
+        return get("users/" + cid + "/presence");
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
