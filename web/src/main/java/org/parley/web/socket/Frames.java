@@ -159,7 +159,8 @@ public final class Frames {
     }
 
     public static String error(String code, String message, String ref) {
-        JsonObjectBuilder frame = type("error").add("code", code).add("message", message);
+        // the message may quote what the client sent (a field name): only well-formed text can be sent
+        JsonObjectBuilder frame = type("error").add("code", code).add("message", TextNormalizer.wellFormed(message));
         if (ref != null) {
             frame.add("ref", ref);
         }
@@ -167,7 +168,7 @@ public final class Frames {
     }
 
     public static String rateLimited(String message, long retryAfterSeconds, String ref) {
-        JsonObjectBuilder frame = type("error").add("code", "rate_limited").add("message", message)
+        JsonObjectBuilder frame = type("error").add("code", "rate_limited").add("message", TextNormalizer.wellFormed(message))
                 .add("retryAfter", retryAfterSeconds);
         if (ref != null) {
             frame.add("ref", ref);

@@ -103,4 +103,12 @@ class FramesTest {
         assertEquals("a\uFFFDb", frame.text("text"));
         assertEquals(List.of("\uFFFD", "\ud83d\ude00"), frame.texts("ids"));
     }
+
+    @Test
+    void anErrorThatNamesAFieldWithALoneSurrogateSaysItInWellFormedText() {
+        Frames.Incoming frame = Frames.read("{\"type\":\"x\",\"\\ud800name\":1}");
+        FrameException refused = assertThrows(FrameException.class, () -> frame.optionalText("\ud800name"));
+        assertEquals("{\"type\":\"error\",\"code\":\"invalid\",\"message\":\"\uFFFDname: a string.\"}",
+                refused.toFrame());
+    }
 }
