@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +144,7 @@ public class Consents {
             case INVALID -> throw new OAuthException("invalid_grant", "The code is not valid.");
             case REDEEMABLE -> { }
         }
-        if (!singleUse.use(grant, now)) {
+        if (!redeem(grant, consent, client, now)) {
             revokeForReuse(consent, client, address, "authorization code used twice");
             throw new OAuthException("invalid_grant", "The code is not valid.");
         }
@@ -175,7 +176,7 @@ public class Consents {
                 throw new OAuthException("invalid_scope", "The scope exceeds what was granted.");
             }
         }
-        if (!singleUse.use(grant, now)) {
+        if (!redeem(grant, consent, client, now)) {
             revokeForReuse(consent, client, address, "a used refresh token was presented again");
             throw new OAuthException("invalid_grant", "The refresh token is not valid.");
         }
@@ -265,6 +266,19 @@ public class Consents {
             throw new AccountRefusedException("There is no such consent.");
         }
         revoke(consent, context.getCallerPrincipal().getName(), address, "revoked by an administrator");
+    }
+
+    /**
+     * Uses a code or refresh token once, under the row lock of its consent, taken before anything is
+     * written: concurrent redemptions, and the revocation that a second one causes, then queue on
+     * that one lock instead of locking the token and the consent in opposite orders (a deadlock the
+     * database answers by failing one of them). False if the token was used meanwhile or the consent
+     * ended.
+     */
+    private boolean redeem(GrantToken grant, Consent consent, Application client, Instant now) {
+        em.refresh(consent, LockModeType.PESSIMISTIC_WRITE);
+        return GrantRules.judge(grant, consent, client.getId(), now) == GrantRules.Verdict.REDEEMABLE
+                && singleUse.use(grant, now);
     }
 
     private void revokeForReuse(Consent consent, Application client, String address, String why) {

@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * How presence answers go out: CORS {@code *}, cacheable for a few seconds with an {@code ETag}
@@ -42,9 +42,17 @@ public class CachedAnswers {
 
     public Response badCallback() {
         return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
-                .entity(Json.createObjectBuilder().add("result", Json.createObjectBuilder().add("code", 400)
+                .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", 400)
                         .add("response", "cb must be 1 to 128 letters, digits or underscores")).build().toString())
                 .build();
+    }
+
+    /** One member's answer: its bytes and tag were made when it was built; JSONP wraps it. */
+    public Response json(Request request, PresenceAnswers.Answer answer, String callback, boolean personal) {
+        if (callback != null) {
+            return json(request, answer.json(), callback, personal);
+        }
+        return answer(request, answer.bytes(), new EntityTag(answer.tag()), "application/json", answer.code(), personal);
     }
 
     public Response json(Request request, JsonStructure answer, String callback, boolean personal) {
@@ -60,7 +68,11 @@ public class CachedAnswers {
     }
 
     private Response answer(Request request, byte[] body, String type, int status, boolean personal) {
-        EntityTag tag = new EntityTag(TokenDigests.of(new String(body, StandardCharsets.UTF_8)).substring(0, 32));
+        return answer(request, body, new EntityTag(TokenDigests.of(new String(body, StandardCharsets.UTF_8)).substring(0, 32)),
+                type, status, personal);
+    }
+
+    private Response answer(Request request, byte[] body, EntityTag tag, String type, int status, boolean personal) {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         cache.setPrivate(personal);

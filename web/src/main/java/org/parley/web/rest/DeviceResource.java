@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -17,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.DeviceAuthorizations;
+import org.parley.web.json.JsonBuilders;
 
 /** {@code POST /oauth/device} (RFC 8628 §3.1): for the desktop client on a machine without a browser. */
 @Path("device")
@@ -41,7 +41,7 @@ public class DeviceResource {
         ClientCredentials credentials = ClientCredentials.of(authorization, clientId, null);
         var started = devices.start(applications.authenticate(credentials.id(), credentials.secret()), scope);
         String verification = origin() + request.getContextPath() + "/device";
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JsonBuilders.object()
                         .add("device_code", started.deviceCode())
                         .add("user_code", started.userCode())
                         .add("verification_uri", verification)

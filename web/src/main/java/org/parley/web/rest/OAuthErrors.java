@@ -1,13 +1,11 @@
 package org.parley.web.rest;
 
-import jakarta.json.JsonBuilderFactory;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 import org.parley.consent.entity.OAuthException;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * RFC 6749 §5.2 error answers: 400 with {@code {"error","error_description"}}, 401 for
@@ -15,8 +13,6 @@ import org.parley.consent.entity.OAuthException;
  */
 @Provider
 public class OAuthErrors implements ExceptionMapper<OAuthException> {
-
-    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
 
     @Override
     public Response toResponse(OAuthException e) {
@@ -39,7 +35,7 @@ public class OAuthErrors implements ExceptionMapper<OAuthException> {
     private static Response.ResponseBuilder body(Response.ResponseBuilder answer, String error, String description) {
         return answer.type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
-                .entity(JSON.createObjectBuilder().add("error", error).add("error_description", description)
+                .entity(JsonBuilders.object().add("error", error).add("error_description", description)
                         .build().toString());
     }
 }

@@ -2,19 +2,22 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.consent.control.TokenDigests;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.Scope;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.Presence;
 import org.parley.presence.entity.PresenceStatus;
 import org.parley.web.i18n.Markets;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * The Presence API's answer for one id, in the Windows Live shape (SPEC.md §3), from memory only:
@@ -28,8 +31,35 @@ public class PresenceAnswers {
     /** A JSONP callback name. */
     static final Pattern CALLBACK = Pattern.compile("[A-Za-z0-9_]{1,128}");
 
-    static final JsonObject NOT_FOUND = Json.createObjectBuilder()
-            .add("result", Json.createObjectBuilder().add("code", 404).add("response", "Not found")).build();
+    static final JsonObject NOT_FOUND = JsonBuilders.object()
+            .add("result", JsonBuilders.object().add("code", 404).add("response", "Not found")).build();
+    static final Answer NOT_FOUND_ANSWER = Answer.of(NOT_FOUND);
+
+    /** At most so many answers are kept (members × cultures × the addresses Parley is called by). */
+    static final int MAX_KEPT = 50_000;
+
+    /** One answer as it goes out: its JSON, its UTF-8 bytes and their entity tag. */
+    public record Answer(JsonObject json, byte[] bytes, String tag) {
+
+        static Answer of(JsonObject json) {
+            String text = json.toString();
+            return new Answer(json, text.getBytes(StandardCharsets.UTF_8), TokenDigests.of(text).substring(0, 32));
+        }
+
+        public int code() {
+            return json.getJsonObject("result").getInt("code");
+        }
+    }
+
+    private record Key(String username, Locale culture, String base) {
+    }
+
+    /** An answer and what it was built from: it is good while the member and their presence are equal to these. */
+    private record Kept(DirectoryEntry member, Presence presence, Answer answer) {
+    }
+
+    /** Answers built once per change of what they show, not per request. */
+    private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
 
     @Inject
     MemberDirectory directory;
@@ -48,19 +78,38 @@ public class PresenceAnswers {
         return member.map(m -> registry.presenceOf(m.username())).orElse(Presence.OFFLINE);
     }
 
-    public JsonObject answer(Optional<DirectoryEntry> member, Locale culture, String base) {
+    /**
+     * The answer for this member, culture and base address: the one built before while neither the
+     * member's directory entry nor their presence changed since, else a new one (kept for the next
+     * request).
+     */
+    public Answer answer(Optional<DirectoryEntry> member, Locale culture, String base) {
         if (member.isEmpty()) {
-            return NOT_FOUND;
+            return NOT_FOUND_ANSWER;
         }
-        Presence presence = presenceOf(member);
-        return Json.createObjectBuilder()
+        DirectoryEntry entry = member.get();
+        Presence presence = registry.presenceOf(entry.username());
+        Key key = new Key(entry.username(), culture, base);
+        Kept before = kept.get(key);
+        if (before != null && before.member().equals(entry) && before.presence().equals(presence)) {
+            return before.answer();
+        }
+        Answer answer = Answer.of(build(entry, presence, culture, base));
+        if (before != null || kept.size() < MAX_KEPT) {
+            kept.put(key, new Kept(entry, presence, answer));
+        }
+        return answer;
+    }
+
+    private JsonObject build(DirectoryEntry member, Presence presence, Locale culture, String base) {
+        return JsonBuilders.object()
                 .add("status", presence.status().wireName())
                 .add("statusText", statusText(presence.status(), culture))
-                .add("displayName", member.get().displayName())
-                .add("id", directory.publicId(member.get()))
-                .add("icon", Json.createObjectBuilder().add("url", base + iconPath(presence.status()))
+                .add("displayName", member.displayName())
+                .add("id", directory.publicId(member))
+                .add("icon", JsonBuilders.object().add("url", base + iconPath(presence.status()))
                         .add("width", 16).add("height", 16))
-                .add("result", Json.createObjectBuilder().add("code", 200).add("response", "Success"))
+                .add("result", JsonBuilders.object().add("code", 200).add("response", "Success"))
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.i18n.Markets;
+import org.parley.web.json.JsonBuilders;
 
 /** {@code GET /api/presence?ids=A,B,…} (at most 200): the presence objects of many members, for directory pages. */
 @Path("presence")
@@ -56,15 +56,15 @@ public class PresenceBatchResource {
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (wanted.isEmpty() || wanted.size() > MAX_IDS) {
             return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
-                    .entity(Json.createObjectBuilder().add("result", Json.createObjectBuilder().add("code", 400)
+                    .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", 400)
                             .add("response", "ids: 1 to " + MAX_IDS + " member ids, separated by commas")).build().toString())
                     .build();
         }
         Optional<BearerIdentity> bearer = cached.bearer(authorization);
         Locale culture = Markets.resolve(mkt);
         String base = cached.base(uri);
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        wanted.forEach(id -> all.add(answers.answer(answers.visible(id, bearer), culture, base)));
+        JsonArrayBuilder all = JsonBuilders.array();
+        wanted.forEach(id -> all.add(answers.answer(answers.visible(id, bearer), culture, base).json()));
         return cached.json(request, all.build(), callback, bearer.isPresent());
     }
 }

@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +20,7 @@ import org.parley.consent.entity.Application;
 import org.parley.consent.entity.OAuthException;
 import org.parley.consent.entity.Scope;
 import org.parley.consent.entity.TokenResponse;
+import org.parley.web.json.JsonBuilders;
 
 /** {@code POST /oauth/token}: the code, refresh and device grants (RFC 6749 §4.1.3, §6; RFC 8628 §3.4). */
 @Path("token")
@@ -67,7 +67,7 @@ public class TokenResource {
             default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token, "
                     + DEVICE_GRANT + ".");
         };
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonBuilders.object()
                 .add("access_token", tokens.accessToken())
                 .add("token_type", "Bearer")
                 .add("expires_in", tokens.expiresIn())

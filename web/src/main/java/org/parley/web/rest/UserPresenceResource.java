@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -69,7 +68,7 @@ public class UserPresenceResource {
         }
         Optional<BearerIdentity> bearer = cached.bearer(authorization);
         Optional<DirectoryEntry> member = answers.visible(id, bearer);
-        JsonObject answer = answers.answer(member, Markets.resolve(mkt), cached.base(uri));
+        PresenceAnswers.Answer answer = answers.answer(member, Markets.resolve(mkt), cached.base(uri));
         return cached.json(request, answer, callback, bearer.isPresent());
     }
 

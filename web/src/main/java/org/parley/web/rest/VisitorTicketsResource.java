@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.parley.consent.boundary.VisitorTickets;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * {@code POST /api/visitor-tickets} with a Bearer token holding {@code chat.signin}: a
@@ -31,7 +31,7 @@ public class VisitorTicketsResource {
     public Response issue(@HeaderParam("Authorization") String authorization) {
         VisitorTickets.Ticket ticket = tickets.issue(bearer.required(authorization));
         return Response.status(201).header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("ticket", ticket.value()).add("expires_in", ticket.expiresIn())
+                .entity(JsonBuilders.object().add("ticket", ticket.value()).add("expires_in", ticket.expiresIn())
                         .build().toString())
                 .build();
     }

@@ -11,7 +11,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,8 +64,8 @@ public class ClientSocket extends FrameEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
+        sessions.opened(outbox);
         Optional<DirectoryEntry> member = Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> directory.byUsername(p.getName())).filter(DirectoryEntry::enabled);
         if (member.isEmpty()) {
@@ -183,6 +182,7 @@ public class ClientSocket extends FrameEndpoint {
     }
 
     private void leave() {
+        sessions.closed(outbox);
         if (username != null) {
             boolean last = sessions.removeClient(username, clientId);
             presence.disconnect(username, clientId);

@@ -1,7 +1,6 @@
 package org.parley.web.socket;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -10,7 +9,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +31,7 @@ import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.web.i18n.Markets;
 import org.parley.web.rest.PresenceAnswers;
 import org.parley.web.view.people.ProfilePasses;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * A visitor's socket ({@code /ws/control?invitee=ID[&pt=PASS]}): says hello with the invitee's presence,
@@ -80,8 +79,8 @@ public class ControlSocket extends FrameEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, sendQueue);
+        sessions.opened(outbox);
         address = Handshake.Facts.of(session).peer();
         if (!sessions.admitVisitor(address)) {
             LOG.info(() -> "Refused a visitor socket from " + address
@@ -115,7 +114,7 @@ public class ControlSocket extends FrameEndpoint {
         JsonObjectBuilder inviteeJson = Frames.presence(now, PresenceAnswers.statusText(now.status(), culture))
                 .add("id", directory.publicId(invitee.member()))
                 .add("displayName", invitee.member().displayName());
-        JsonObjectBuilder visitorJson = Json.createObjectBuilder().add("verified", identity != null);
+        JsonObjectBuilder visitorJson = JsonBuilders.object().add("verified", identity != null);
         if (identity != null) {
             visitorJson.add("name", identity.name());
         }
@@ -218,6 +217,7 @@ public class ControlSocket extends FrameEndpoint {
     }
 
     private void leave() {
+        sessions.closed(outbox);
         if (counted.compareAndSet(true, false)) {
             sessions.releaseVisitor(address);
         }

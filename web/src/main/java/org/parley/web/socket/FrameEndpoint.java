@@ -2,8 +2,11 @@ package org.parley.web.socket;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.MessagingRefusedException;
@@ -19,6 +22,8 @@ import org.parley.messaging.entity.MessagingRefusedException;
  */
 public abstract class FrameEndpoint {
 
+    private static final Logger LOG = Logger.getLogger(FrameEndpoint.class.getName());
+
     private final FrameErrors errors = new FrameErrors(Clock.systemUTC());
     protected Outbox outbox;
 
@@ -26,6 +31,7 @@ public abstract class FrameEndpoint {
     protected abstract void handle(Frames.Incoming frame);
 
     protected void dispatch(String text) {
+        outbox.heard(System.nanoTime());
         String ref = null;
         try {
             Frames.Incoming frame = Frames.read(text);
@@ -40,6 +46,19 @@ public abstract class FrameEndpoint {
                 case MessagingRefusedException.INVALID -> refuse(Frames.error(e.code(), e.getMessage(), ref));
                 default -> outbox.send(Frames.error(e.code(), e.getMessage(), ref));
             }
+        } catch (RuntimeException e) {
+            // a fault of Parley's, not of the frame: the peer hears of it and the socket goes on
+            LOG.log(Level.WARNING, "A frame on " + outbox.session().getRequestURI().getPath()
+                    + " could not be handled; the socket goes on", e);
+            outbox.send(Frames.error("server_error", "Parley could not take this frame; try again.", ref));
+        }
+    }
+
+    /** A pong, the answer to the server's ping: the peer is alive. */
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (outbox != null) {
+            outbox.heard(System.nanoTime());
         }
     }
 
@@ -47,6 +66,7 @@ public abstract class FrameEndpoint {
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
     public void receiveBinary(ByteBuffer data) {
         if (outbox != null) {
+            outbox.heard(System.nanoTime());
             refuse(Frames.error("bad_frame", "Frames are JSON text; binary frames are not taken.", null));
         }
     }

@@ -1,24 +1,20 @@
 package org.parley.web.socket;
 
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.entity.Presence;
+import org.parley.web.json.JsonBuilders;
 
 /** The JSON frames of docs/protocol.md: reading what clients send, writing what the server sends. */
 public final class Frames {
@@ -27,11 +23,6 @@ public final class Frames {
     public static final int MAX_ID = 64;
     /** No frame of the protocol nests deeper than 3; the parser recurses once per level, so depth is bounded first. */
     public static final int MAX_DEPTH = 16;
-
-    // one provider and its factories: Json.create*() looks the provider up again on every call (DESIGN.md)
-    private static final JsonProvider JSON = JsonProvider.provider();
-    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     private Frames() {
     }
@@ -46,7 +37,7 @@ public final class Frames {
             throw new FrameException("bad_frame", "A frame nests at most " + MAX_DEPTH + " levels deep.", null);
         }
         JsonObject frame;
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonBuilders.parser(text)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw notAnObject();
             }
@@ -210,7 +201,7 @@ public final class Frames {
     }
 
     public static JsonObjectBuilder presence(Presence presence, String statusText) {
-        JsonObjectBuilder object = BUILDERS.createObjectBuilder()
+        JsonObjectBuilder object = JsonBuilders.object()
                 .add("status", presence.status().wireName()).add("statusText", statusText);
         if (presence.personalMessage() != null) {
             object.add("personalMessage", presence.personalMessage());
@@ -225,7 +216,7 @@ public final class Frames {
 
     /** {@code {name, verified, username?}}: a verified visitor's username tells them apart from anyone who took their name. */
     public static JsonObjectBuilder visitor(VisitorIdentity visitor) {
-        JsonObjectBuilder json = BUILDERS.createObjectBuilder().add("name", visitor.name()).add("verified", visitor.verified());
+        JsonObjectBuilder json = JsonBuilders.object().add("name", visitor.name()).add("verified", visitor.verified());
         if (visitor.username() != null) {
             json.add("username", visitor.username());
         }
@@ -241,7 +232,7 @@ public final class Frames {
 
     /** A message as a member's client sees it: {@code from} is "visitor" or "member". */
     public static JsonObjectBuilder messageForMember(ConversationMessage message) {
-        return BUILDERS.createObjectBuilder().add("seq", message.seq()).add("at", time(message.at()))
+        return JsonBuilders.object().add("seq", message.seq()).add("at", time(message.at()))
                 .add("from", message.from() == org.parley.messaging.entity.Party.VISITOR ? "visitor" : "member")
                 .add("text", message.text());
     }
@@ -251,15 +242,15 @@ public final class Frames {
     }
 
     public static JsonObjectBuilder object() {
-        return BUILDERS.createObjectBuilder();
+        return JsonBuilders.object();
     }
 
     public static JsonArrayBuilder array() {
-        return BUILDERS.createArrayBuilder();
+        return JsonBuilders.array();
     }
 
     public static JsonObjectBuilder type(String type) {
-        return BUILDERS.createObjectBuilder().add("type", type);
+        return JsonBuilders.object().add("type", type);
     }
 
     public static String time(Instant at) {

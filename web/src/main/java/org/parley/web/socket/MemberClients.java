@@ -3,7 +3,6 @@ package org.parley.web.socket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The open sockets of each member's clients. Every change of a member's set happens inside one
@@ -43,9 +42,5 @@ final class MemberClients {
     /** The member's clients by client id, as they are now. */
     Map<String, Outbox> of(String username) {
         return byMember.getOrDefault(username, Map.of());
-    }
-
-    Stream<Outbox> all() {
-        return byMember.values().stream().flatMap(mine -> mine.values().stream());
     }
 }

@@ -3,6 +3,7 @@ package org.parley.web.socket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,8 @@ public final class Outbox {
     private boolean closed;
     /** Set by {@link #finish}: the socket closes so once the queue is empty. */
     private CloseReason closing;
+    /** When the peer was last heard from ({@link System#nanoTime()}): a frame or a pong. */
+    private volatile long heardAt = System.nanoTime();
 
     public Outbox(Session session, int limit) {
         this.session = session;
@@ -117,11 +120,26 @@ public final class Outbox {
         close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "a frame could not be sent"));
     }
 
-    /** A WebSocket ping: the peer's pong keeps the socket from idling out; a dead peer is found. */
-    public void ping() {
+    /** The peer sent a frame or a pong at {@code nanoTime}. */
+    public void heard(long nanoTime) {
+        heardAt = nanoTime;
+    }
+
+    /**
+     * Keeps a live socket alive and lets a dead one go: a socket whose peer was silent for
+     * {@code idleNanos} (no frame, no pong) is closed (1001); any other gets a ping, which a live
+     * peer answers with a pong. One sweep over every socket does this, instead of an idle timer
+     * re-armed on every frame.
+     */
+    public void keepAlive(long nanoTime, long idleNanos) {
+        if (nanoTime - heardAt >= idleNanos) {
+            LOG.fine(() -> "Closed a socket of " + session.getRequestURI().getPath() + " that was silent too long");
+            close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle"));
+            return;
+        }
         try {
             if (session.isOpen()) {
-                session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
             }
         } catch (IOException | IllegalStateException e) {
             LOG.fine(() -> "A ping could not be sent: " + e);

@@ -7,7 +7,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +35,8 @@ public class PresenceSocket extends FrameEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        session.setMaxIdleTimeout(Duration.ofSeconds(90).toMillis());
         outbox = new Outbox(session, Math.max(sendQueue, 2 * MAX_WATCHED));
+        sessions.opened(outbox);
         culture = Markets.resolve(ControlSocket.first(session, "mkt"));
         outbox.open(Frames.type("ready").add("max", MAX_WATCHED).build().toString());
     }
@@ -64,11 +63,13 @@ public class PresenceSocket extends FrameEndpoint {
 
     @OnClose
     public void close(Session session) {
+        sessions.closed(outbox);
         sessions.unwatchPresence(outbox);
     }
 
     @OnError
     public void failed(Session session, Throwable error) {
+        sessions.closed(outbox);
         sessions.unwatchPresence(outbox);
     }
 }

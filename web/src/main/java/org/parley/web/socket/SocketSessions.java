@@ -11,11 +11,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.Presence;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * Every open socket, and who must hear of what: a member's clients hear every event of their
@@ -87,8 +90,19 @@ public class SocketSessions {
     @Inject
     PresenceAnswers answers;
 
+    @Inject
+    @ConfigProperty(name = "parley.socket.ping-interval", defaultValue = "PT30S")
+    Duration pingInterval;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.idle-timeout", defaultValue = "PT90S")
+    Duration idleTimeout;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** Every open socket, for the keep-alive sweep. */
+    private final Set<Outbox> open = ConcurrentHashMap.newKeySet();
 
     private ScheduledFuture<?> pinger;
 
@@ -99,7 +113,11 @@ public class SocketSessions {
 
     @PostConstruct
     void startPinging() {
-        pinger = scheduler.scheduleWithFixedDelay(this::pingAll, 30, 30, TimeUnit.SECONDS);
+        if (pingInterval.isNegative() || pingInterval.isZero() || idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new IllegalArgumentException("parley.socket.ping-interval must be above zero and below parley.socket.idle-timeout");
+        }
+        pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         tokenCheck = scheduler.scheduleWithFixedDelay(this::closeRevoked, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -120,10 +138,23 @@ public class SocketSessions {
         });
     }
 
-    private void pingAll() {
-        clients.all().forEach(Outbox::ping);
-        watchers.values().forEach(visitors -> visitors.keySet().forEach(Outbox::ping));
-        presenceWatchers.values().stream().flatMap(pages -> pages.keySet().stream()).distinct().forEach(Outbox::ping);
+    /** One sweep over every socket: pings the live ones and closes those silent for the idle timeout. */
+    private void keepAlive() {
+        long now = System.nanoTime();
+        long idle = idleTimeout.toNanos();
+        open.forEach(outbox -> outbox.keepAlive(now, idle));
+    }
+
+    /** A socket opened: it is kept alive (and let go when silent) from now on. */
+    public void opened(Outbox outbox) {
+        open.add(outbox);
+    }
+
+    /** A socket closed. */
+    public void closed(Outbox outbox) {
+        if (outbox != null) {
+            open.remove(outbox);
+        }
     }
 
     /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
@@ -298,7 +329,7 @@ public class SocketSessions {
 
     void onOfflineRead(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessagesRead read) {
         toClients(read.invitee(), null, Frames.type("offline.read")
-                .add("ids", Frames.array().addAll(jakarta.json.Json.createArrayBuilder(read.ids())))
+                .add("ids", Frames.array().addAll(JsonBuilders.array(read.ids())))
                 .build().toString());
     }
 

@@ -63,6 +63,11 @@ class PresenceApiIT extends ParleyDeployment {
             JsonObject german = json(get("/users/" + ada.cid() + "/presence?mkt=de-AT"));
             assertEquals("BeRightBack", german.getString("status"));
             assertEquals("Bin gleich zurück", german.getString("statusText"));
+            // the answer asked for first, while she was offline, is not served again now that she is back
+            JsonObject again = json(get("/users/" + ada.cid() + "@intranet/presence"));
+            assertEquals("BeRightBack", again.getString("status"));
+            assertEquals("Be right back", again.getString("statusText"));
+            assertTrue(again.getJsonObject("icon").getString("url").endsWith("/icons/presence/be-right-back.svg"));
             HttpResponse<String> icon = get("/users/" + ada.cid() + "/presenceimage");
             assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
             assertTrue(icon.body().contains("be right back"), "the icon of the member's status: " + icon.body());
@@ -77,6 +82,7 @@ class PresenceApiIT extends ParleyDeployment {
         admin.open("/admin/members");
         String privateCid = new Browser(base).signIn(Accounts.newMember(base, "private", "Private", "a-good-password"),
                 "a-good-password").value("#cid");
+        assertEquals(200, get("/users/" + oldCid + "/presence").statusCode(), "shown before the new CID");
         rotateCid(admin, rotated.username());
 
         String unknown = get("/users/0123456789ABCDEF/presence").body();

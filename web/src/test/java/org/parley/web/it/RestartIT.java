@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -21,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * Parley run as the README runs it, in a process of its own with the configuration a test gives
  * it: stopped and started again, the H2 file database keeps every member and setting; a database
  * that does not answer stops the start with one log line naming the keys to fix; a single node
- * listens on nothing but loopback (its data grid included); and the sweeper, with lifetimes short
- * enough to watch, leaves a valid profile chat alone.
+ * listens on nothing but loopback (its data grid included); the sweeper, with lifetimes short
+ * enough to watch, leaves a valid profile chat alone; and, with a keep-alive short enough to
+ * watch, a socket whose peer stopped answering is closed while a live one stays.
  */
 class RestartIT {
 
@@ -120,6 +127,64 @@ class RestartIT {
                     "once no valid token is left, the sweeper turns the profile chat off");
             assertNull(new Browser(base).open("/people/" + username).document().getElementById("chat"));
         }
+    }
+
+    @Test
+    void aSocketWhosePeerStopsAnsweringIsClosedWhileALiveOneStays() throws IOException {
+        Map<String, String> environment = Map.of(
+                "PARLEY_DATA_DIR", work.resolve("data").toString(),
+                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD,
+                "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT3S");
+        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+            URL base = micro.awaitParley(START);
+            try (Socket live = Socket.open(URI.create(base.toString()), "/ws/presence", null);
+                 java.net.Socket silent = new java.net.Socket("127.0.0.1", micro.port())) {
+                live.next("ready");
+                silent.setSoTimeout(15_000);
+                String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
+                silent.getOutputStream().write(("GET /ws/presence HTTP/1.1\r\nHost: 127.0.0.1:" + micro.port()
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                DataInputStream in = new DataInputStream(silent.getInputStream());
+                String head = readHead(in);
+                assertTrue(head.startsWith("HTTP/1.1 101"), head);
+
+                // the silent peer reads what comes (its ready frame, pings) but never answers a ping
+                int pings = 0;
+                int closeCode = -1;
+                while (closeCode < 0) {
+                    int first = in.read();
+                    assertTrue(first >= 0, "the server closes with a close frame, not just the connection");
+                    int opcode = first & 0x0f;
+                    long length = in.readUnsignedByte() & 0x7f;
+                    length = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+                    byte[] payload = in.readNBytes((int) length);
+                    if (opcode == 0x9) {
+                        pings++;
+                    } else if (opcode == 0x8) {
+                        closeCode = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+                    }
+                }
+                assertTrue(pings >= 1, "the silent peer was pinged before it was let go");
+                assertEquals(1001, closeCode, "a peer silent for the idle timeout is closed as going away");
+
+                // the live socket, open longer than the silent one, answered its pings and still works
+                assertTrue(live.isOpen());
+                live.send(Socket.frame("watch").add("id", "w1").add("ids", jakarta.json.Json.createArrayBuilder()));
+                assertEquals("w1", live.ack("w1").getString("id"));
+            }
+        }
+    }
+
+    private static String readHead(DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            assertTrue(c >= 0, "the handshake is answered: " + head);
+            head.append((char) c);
+        }
+        return head.toString();
     }
 
     /** Runs the consent flow for Parley's own pages from the settings page, as the member's browser does. */

@@ -37,7 +37,6 @@ class MemberClientsTest {
         assertSame(laptop, second.removed());
         assertTrue(second.wasLast());
         assertTrue(clients.of("ada").isEmpty());
-        assertEquals(0, clients.all().count());
     }
 
     @Test

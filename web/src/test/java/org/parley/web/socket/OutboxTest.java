@@ -21,10 +21,14 @@ class OutboxTest {
         final List<String> sent = new ArrayList<>();
         CloseReason closedWith;
         boolean failAsync;
+        int pings;
 
         Session session() {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendPing")) {
+                            pings++;
+                        }
                         if (method.getName().equals("sendText") && args.length == 2) {
                             String text = (String) args[0];
                             if (text.contains("poison")) {
@@ -86,5 +90,25 @@ class OutboxTest {
         socket.failAsync = false;
         outbox.send("after close");
         assertEquals(List.of("welcome"), socket.sent);
+    }
+
+    @Test
+    void aPeerHeardWithinTheIdleTimeoutIsPingedAndASilentOneIsClosedAsGoingAway() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        long second = 1_000_000_000L;
+        outbox.heard(0);
+        outbox.keepAlive(89 * second, 90 * second);
+        assertEquals(1, socket.pings);
+        assertNull(socket.closedWith);
+
+        outbox.heard(100 * second);
+        outbox.keepAlive(189 * second, 90 * second);
+        assertEquals(2, socket.pings, "a frame or pong restarts the wait");
+        assertNull(socket.closedWith);
+
+        outbox.keepAlive(190 * second, 90 * second);
+        assertEquals(2, socket.pings);
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, socket.closedWith.getCloseCode());
     }
 }

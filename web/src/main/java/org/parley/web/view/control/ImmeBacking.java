@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
@@ -17,6 +16,7 @@ import org.parley.presence.entity.PresenceStatus;
 import org.parley.web.i18n.Markets;
 import org.parley.web.rest.PresenceAnswers;
 import org.parley.web.view.Http;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * Backs the IM control, {@code /conversation/imme} (also reached as {@code /Conversation/IMMe.aspx}):
@@ -109,14 +109,14 @@ public class ImmeBacking {
 
     /** What the script needs, as JSON that is safe inside a {@code <script type="application/json">}. */
     public String getConfig() {
-        JsonObjectBuilder statuses = Json.createObjectBuilder();
+        JsonObjectBuilder statuses = JsonBuilders.object();
         ResourceBundle presence = Markets.bundle("Presence", parameters.culture());
         for (PresenceStatus status : PresenceStatus.values()) {
             statuses.add(status.wireName(), presence.getString("status." + status.wireName()));
         }
-        JsonObjectBuilder strings = Json.createObjectBuilder();
+        JsonObjectBuilder strings = JsonBuilders.object();
         text.forEach(strings::add);
-        JsonObjectBuilder config = Json.createObjectBuilder()
+        JsonObjectBuilder config = JsonBuilders.object()
                 .add("invitee", parameters.invitee().orElse(""))
                 .add("view", parameters.view().parameter())
                 .add("lang", getLang())
