@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import org.parley.account.entity.MemberChanged;
 @Startup
 @DependsOn({"Storage", "FirstAdmin"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // read on every frame and request: no transaction to begin and end
 public class MemberDirectory {
 
     private static final Logger LOG = Logger.getLogger(MemberDirectory.class.getName());
