@@ -1,6 +1,6 @@
 package org.parley.web.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.parley.web.json.JsonBuilders;
 
 /** {@code GET /api/presence?ids=A,B,…} (at most 200): the presence objects of many members, for directory pages. */
 @Path("presence")
-@RequestScoped
+@ApplicationScoped // one instance for every request: nothing to create per request on the hot path
 public class PresenceBatchResource {
 
     static final int MAX_IDS = 200;
@@ -35,11 +35,7 @@ public class PresenceBatchResource {
     @Inject
     CachedAnswers cached;
 
-    @Context
-    UriInfo uri;
 
-    @Context
-    Request request;
 
     @GET
     @Produces({"application/json", "application/javascript"})
@@ -48,7 +44,8 @@ public class PresenceBatchResource {
     @APIResponse(responseCode = "200", description = "An array of presence objects")
     @APIResponse(responseCode = "400", description = "No ids, more than 200, or an invalid cb")
     public Response presence(@QueryParam("ids") String ids, @QueryParam("cb") String callback,
-                             @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization) {
+                             @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization,
+                             @Context UriInfo uri, @Context Request request) {
         if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
             return cached.badCallback();
         }

@@ -1,6 +1,6 @@
 package org.parley.web.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.parley.web.security.BearerTokens;
  * {@code GET /users/{id}/presenceimage}: what directory pages show of a member, SPEC.md §3.
  */
 @Path("{id}")
-@RequestScoped
+@ApplicationScoped // one instance for every request: nothing to create per request on the hot path
 public class UserPresenceResource {
 
     @Inject
@@ -41,14 +41,8 @@ public class UserPresenceResource {
     @Inject
     CachedAnswers cached;
 
-    @Context
-    UriInfo uri;
 
-    @Context
-    Request request;
 
-    @Context
-    ServletContext servletContext;
 
     @GET
     @Path("presence")
@@ -62,7 +56,8 @@ public class UserPresenceResource {
     @APIResponse(responseCode = "401", description = "The Bearer token is invalid, expired or revoked")
     @APIResponse(responseCode = "404", description = "No member visible under this id (JSON without cb)")
     public Response presence(@PathParam("id") String id, @QueryParam("cb") String callback,
-                             @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization) {
+                             @QueryParam("mkt") String mkt, @HeaderParam("Authorization") String authorization,
+                             @Context UriInfo uri, @Context Request request) {
         if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
             return cached.badCallback();
         }
@@ -76,7 +71,8 @@ public class UserPresenceResource {
     @Path("presenceimage")
     @Produces("image/svg+xml")
     @Operation(summary = "A member's 16×16 status icon (SVG); unknown members get the offline icon")
-    public Response image(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+    public Response image(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                          @Context Request request, @Context ServletContext servletContext) {
         Optional<DirectoryEntry> member = answers.visible(id, cached.bearer(authorization));
         String icon = PresenceAnswers.iconPath(answers.presenceOf(member).status());
         try (InputStream svg = servletContext.getResourceAsStream("/" + icon)) {
