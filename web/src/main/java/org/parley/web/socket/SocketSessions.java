@@ -317,13 +317,17 @@ public class SocketSessions {
         }
     }
 
+    /** Each frame is written once per culture (and id), however many sockets watch the member. */
     void onPresence(@Observes PresenceChanged change) {
-        watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, watch) -> visitor.send(
-                Frames.presenceFrame(change.presence(), PresenceAnswers.statusText(change.presence().status(), watch.culture()))));
-        toClients(change.username(), null, Frames.presenceFrame(change.presence(), change.presence().status().text()));
+        Presence presence = change.presence();
+        Map<Locale, String> toVisitors = new HashMap<>();
+        watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, watch) -> visitor.send(toVisitors.computeIfAbsent(
+                watch.culture(), culture -> Frames.presenceFrame(presence, PresenceAnswers.statusText(presence.status(), culture)))));
+        toClients(change.username(), null, Frames.presenceFrame(presence, presence.status().text()));
+        Map<List<Object>, String> toPages = new HashMap<>();
         synchronized (pageLock(change.username())) {
-            presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) ->
-                    page.send(watchedPresence(watch.id(), change.presence(), watch.culture())));
+            presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> page.send(toPages.computeIfAbsent(
+                    List.of(watch.id(), watch.culture()), key -> watchedPresence(watch.id(), presence, watch.culture()))));
         }
     }
 
