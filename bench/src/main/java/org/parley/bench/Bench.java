@@ -61,13 +61,16 @@ public final class Bench {
             log.println("Parley at " + url + ", pid " + (parley.pid().isPresent() ? parley.pid().getAsLong() : "unknown"));
             for (String name : options.scenarios()) {
                 log.println("-- " + name);
+                long began = System.nanoTime();
                 ScenarioResult result = Scenarios.run(name, context);
                 results.add(result);
                 result.notes().forEach(note -> log.println("   " + note));
                 log.println(result.failed() ? "   FAILED: " + result.failure()
                         : "   done: " + result.figures().size() + " figures, " + result.errors() + " errors, "
                         + result.lost() + " lost");
+                log.printf("   (%.1f s with its set-up)%n", (System.nanoTime() - began) / 1e9);
             }
+            log.println("stopping Parley");
         }
         Report report = new Report(startedAt, Machine.describe(), Machine.commit(Path.of("").toAbsolutePath()), command,
                 url, jvm, System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

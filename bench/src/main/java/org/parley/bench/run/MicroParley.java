@@ -80,9 +80,7 @@ public final class MicroParley implements Parley {
             long started = System.nanoTime();
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");
-            MicroParley parley = new MicroParley(process, base, log, adminPassword,
-                    awaitReady(process, base, log, started, limit));
-            return parley;
+            return new MicroParley(process, base, log, adminPassword, awaitReady(process, base, log, started, limit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,7 +159,10 @@ public final class MicroParley implements Parley {
         return log;
     }
 
-    /** A normal shutdown (SIGTERM, Payara's shutdown hook); forced only if it does not end within a minute. */
+    /**
+     * A normal shutdown (SIGTERM, Payara's shutdown hook); forced only if it does not end within a
+     * minute. The data folder goes with it; the log stays for a look afterwards.
+     */
     @Override
     public void close() {
         process.destroy();
@@ -171,6 +172,18 @@ public final class MicroParley implements Parley {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteTree(log.resolveSibling("data"));
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it up eventually
         }
     }
 }
