@@ -3,6 +3,7 @@ package org.parley.bench.client;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -17,6 +18,8 @@ public final class FrameSocket implements WebSocket.Listener {
     private final Consumer<String> problems;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile boolean closing;
     private volatile WebSocket webSocket;
@@ -28,7 +31,11 @@ public final class FrameSocket implements WebSocket.Listener {
 
     /** Queues a text frame behind those not yet sent. */
     public synchronized void send(String text) {
-        sending = sending.thenCompose(previous -> webSocket.sendText(text, true)).exceptionally(failure -> {
+        queued.incrementAndGet();
+        sending = sending.thenCompose(previous -> webSocket.sendText(text, true)).thenApply(ws -> {
+            written.incrementAndGet();
+            return ws;
+        }).exceptionally(failure -> {
             if (!closing) {
                 problems.accept("send failed: " + failure);
             }
@@ -46,6 +53,11 @@ public final class FrameSocket implements WebSocket.Listener {
             }
         });
         return closed;
+    }
+
+    /** Frames queued that the JDK has not yet written to the connection: more than a few means the peer stopped reading. */
+    public long unwritten() {
+        return queued.get() - written.get();
     }
 
     public CompletableFuture<Integer> closed() {

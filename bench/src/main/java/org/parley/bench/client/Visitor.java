@@ -54,6 +54,11 @@ public final class Visitor {
         return status;
     }
 
+    /** Frames still waiting to be written (see {@link FrameSocket#unwritten()}). */
+    public long unwritten() {
+        return socket.unwritten();
+    }
+
     /** Whether neither side has closed the socket. */
     public boolean isOpen() {
         return !socket.closed().isDone();

@@ -96,6 +96,7 @@ final class Latency implements Scenario {
             outcome.addAll(end.figuresSince(start));
         } finally {
             outcome.lost(Relay.lost(acked, received));
+            Stalls.note(outcome, visitors, acked, received, k -> k % pairs);
             Opening.closeAll(visitors, Visitor::close, outcome.tally(), limit);
         }
     }

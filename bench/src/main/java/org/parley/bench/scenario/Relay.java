@@ -81,6 +81,7 @@ final class Relay implements Scenario {
             outcome.addAll(end.figuresSince(start));
         } finally {
             outcome.lost(lost(acked, received));
+            Stalls.note(outcome, visitors, acked, received, k -> k / each);
             Opening.closeAll(visitors, Visitor::close, outcome.tally(), limit);
         }
     }
