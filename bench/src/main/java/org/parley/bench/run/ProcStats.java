@@ -24,6 +24,12 @@ public final class ProcStats {
                 .map(stat -> cpuTicks(stat) * 1_000_000_000L / CLOCK_TICKS_PER_SECOND).orElse(-1L);
     }
 
+    /** CPU time of the children this process has waited for (cutime + cstime), in nanoseconds, or -1. */
+    public static long waitedChildrenCpuNanos(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "stat"))
+                .map(stat -> childrenCpuTicks(stat) * 1_000_000_000L / CLOCK_TICKS_PER_SECOND).orElse(-1L);
+    }
+
     /** VmRSS of the process in KiB, or -1. */
     public static long rssKiB(long pid) {
         return read(Path.of("/proc", String.valueOf(pid), "status")).map(ProcStats::vmRssKiB).orElse(-1L);
@@ -33,6 +39,12 @@ public final class ProcStats {
     static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** cutime (field 16) + cstime (17) of a {@code /proc/PID/stat} line. */
+    static long childrenCpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     static long vmRssKiB(String status) {

@@ -18,7 +18,7 @@ public record Scale(String name,
     public static final Scale FULL = new Scale("full",
             100, 500, 20,
             100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
-            10_000, 64, Duration.ofSeconds(20),
+            10_000, 64, Duration.ofSeconds(30), // one round of the server's 30 s pings falls in the idle window
             64, Duration.ofSeconds(10),
             1_000, 1_000, 3,
             100, 1_000, Duration.ofMinutes(30), 200, Duration.ofMinutes(1),

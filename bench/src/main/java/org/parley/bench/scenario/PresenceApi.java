@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
 import org.parley.bench.report.Figure;
 import org.parley.bench.report.Target;
 import org.parley.bench.report.WrkOutput;
+import org.parley.bench.run.ProcStats;
 import org.parley.bench.run.Scale;
 
 /**
@@ -63,12 +64,15 @@ final class PresenceApi implements Scenario {
         List<String> command = List.of("wrk", "-t1", "-c" + scale.presenceConnections(),
                 "-d" + scale.presenceRun().toSeconds() + "s", "--latency", url.toString());
         outcome.note("load: " + String.join(" ", command));
+        long self = ProcessHandle.current().pid();
+        long childrenBefore = ProcStats.waitedChildrenCpuNanos(self);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(limit.remainingNanos(), TimeUnit.NANOSECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("wrk did not end within the scenario's limit");
         }
+        double wrkCpu = (ProcStats.waitedChildrenCpuNanos(self) - childrenBefore) / 1e9;
         WrkOutput wrk = WrkOutput.parse(text);
         if (wrk.non2xx() + wrk.socketErrors() > 0) {
             outcome.tally().error("wrk counted " + wrk.non2xx() + " non-2xx answers and " + wrk.socketErrors()
@@ -77,6 +81,7 @@ final class PresenceApi implements Scenario {
         outcome.add(Figure.of("requests", wrk.requestsPerSecond(), "req/s", Target.atLeast(45_000)));
         wrk.percentilesMs().forEach((p, ms) -> outcome.add(Figure.of(p, ms, "ms",
                 p.equals("p99") ? Target.atMost(5) : null)));
+        outcome.add(Figure.of("wrk CPU (besides the generator's)", wrkCpu, "s"));
     }
 
     /** One thread per connection, each sending its next request as soon as the last one was answered, as wrk does. */

@@ -15,6 +15,12 @@ class ProcStatsTest {
     }
 
     @Test
+    void theWaitedForChildrensCpuIsCutimePlusCstime() {
+        String stat = "77 (java) S 1 77 77 0 -1 4194560 100 0 0 0 1234 567 300 45 20 0 19 0 12345 400 120 1";
+        assertEquals(300 + 45, ProcStats.childrenCpuTicks(stat));
+    }
+
+    @Test
     void vmRssIsReadInKiB() {
         assertEquals(461_240, ProcStats.vmRssKiB("Name:\tjava\nVmPeak:\t  9999 kB\nVmRSS:\t  461240 kB\nThreads: 190\n"));
     }
