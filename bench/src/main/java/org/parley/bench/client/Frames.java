@@ -40,10 +40,6 @@ public final class Frames {
         return "{\"type\":\"presence\",\"status\":" + quote(status) + "}";
     }
 
-    public static String close(String conversation) {
-        return "{\"type\":\"conversation.close\",\"conversation\":" + quote(conversation) + "}";
-    }
-
     public static String watch(List<String> ids) {
         return "{\"type\":\"watch\",\"ids\":[" + ids.stream().map(Frames::quote).collect(Collectors.joining(",")) + "]}";
     }

@@ -11,12 +11,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MemberClient {
 
-    /** What a scenario hears from the member's side. */
+    /** What a scenario hears from the member's side: each visitor message, when it arrived. */
     public interface Listener {
         void visitorMessage(String conversation, long seq, String text, long receivedNanos);
-
-        default void presence(String status, long receivedNanos) {
-        }
     }
 
     private static final Listener NOBODY = (conversation, seq, text, at) -> {
@@ -57,10 +54,6 @@ public final class MemberClient {
         socket.send(Frames.presence(status));
     }
 
-    public void closeConversation(String conversation) {
-        socket.send(Frames.close(conversation));
-    }
-
     public CompletableFuture<Integer> close() {
         return socket.close();
     }
@@ -78,10 +71,9 @@ public final class MemberClient {
                     listener.visitorMessage(conversation, seq, frame.getString("text"), now);
                 }
             }
-            case "presence" -> listener.presence(frame.getString("status", ""), now);
             case "error" -> tally.error(member.username() + "'s client got " + text);
             default -> {
-                // conversation.started, conversation.ended, typing, ack: nothing the scenarios measure
+                // presence, conversation.started, conversation.ended, typing, ack: nothing the scenarios measure
             }
         }
     }

@@ -2,6 +2,7 @@ package org.parley.bench.client;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -24,7 +25,7 @@ public final class PresenceWatcher {
     public static CompletableFuture<PresenceWatcher> watch(Sockets sockets, String cid,
                                                            BiConsumer<String, Long> changes, Tally tally) {
         PresenceWatcher watcher = new PresenceWatcher(cid, changes, tally);
-        return sockets.open("ws/presence", java.util.Map.of(), watcher::frame, p -> tally.error("watcher: " + p))
+        return sockets.open("ws/presence", Map.of(), watcher::frame, p -> tally.error("watcher: " + p))
                 .thenCompose(socket -> {
                     watcher.socket = socket;
                     return watcher.watching;

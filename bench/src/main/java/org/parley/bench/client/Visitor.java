@@ -23,7 +23,6 @@ public final class Visitor {
     private final Listener listener;
     private final Tally tally;
     private final CompletableFuture<Visitor> hello = new CompletableFuture<>();
-    private volatile String status;
     private FrameSocket socket;
 
     private Visitor(Listener listener, Tally tally) {
@@ -33,10 +32,18 @@ public final class Visitor {
 
     /** Opens a control for the member with {@code cid}; completes at its {@code hello}. */
     public static CompletableFuture<Visitor> open(Sockets sockets, String cid, Listener listener, Tally tally) {
+        return open(sockets, cid, listener, tally, () -> {
+        });
+    }
+
+    /** The same, running {@code upgraded} once the handshake succeeded (to tell a missing hello from a missing 101). */
+    public static CompletableFuture<Visitor> open(Sockets sockets, String cid, Listener listener, Tally tally,
+                                                  Runnable upgraded) {
         Visitor visitor = new Visitor(listener, tally);
         return sockets.open("ws/control?invitee=" + cid, Map.of(), visitor::frame, p -> tally.error("visitor: " + p))
                 .thenCompose(socket -> {
                     visitor.socket = socket;
+                    upgraded.run();
                     return visitor.hello;
                 });
     }
@@ -47,11 +54,6 @@ public final class Visitor {
 
     public void send(String id, String text) {
         socket.send(Frames.message(id, text));
-    }
-
-    /** The invitee's status as this control last heard it. */
-    public String status() {
-        return status;
     }
 
     /** Frames still waiting to be written (see {@link FrameSocket#unwritten()}). */
@@ -72,19 +74,13 @@ public final class Visitor {
         long now = System.nanoTime();
         JsonObject frame = Frames.parse(text);
         switch (frame.getString("type", "")) {
-            case "hello" -> {
-                status = frame.getJsonObject("invitee").getString("status");
-                hello.complete(this);
-            }
+            case "hello" -> hello.complete(this);
             case "ack" -> {
                 if (frame.containsKey("seq")) {
                     listener.ack(this, frame.getString("id"), now);
                 }
             }
-            case "presence" -> {
-                status = frame.getString("status");
-                listener.presence(this, status, now);
-            }
+            case "presence" -> listener.presence(this, frame.getString("status"), now);
             case "error", "ended" -> {
                 tally.error("visitor got " + text);
                 hello.completeExceptionally(new IllegalStateException("instead of hello: " + text));

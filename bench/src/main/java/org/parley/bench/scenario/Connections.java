@@ -2,6 +2,7 @@ package org.parley.bench.scenario;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.bench.client.MemberClient;
 import org.parley.bench.client.Visitor;
 import org.parley.bench.report.Figure;
@@ -30,9 +31,14 @@ final class Connections implements Scenario {
         OptionalLong pid = context.parley().pid();
         long heapBefore = pid.isPresent() ? Heap.liveKiB(pid.getAsLong()) : -1;
         Usage start = context.usage();
+        AtomicInteger upgraded = new AtomicInteger();
         List<Visitor> visitors = Opening.all(count, scale.connectConcurrency(), i -> Visitor.open(context.sockets(),
                 members.get(i % members.size()).member().cid(), new Visitor.Listener() {
-                }, outcome.tally()), outcome.tally(), limit);
+                }, outcome.tally(), upgraded::incrementAndGet), outcome.tally(), limit);
+        if (visitors.size() < count) {
+            outcome.note(upgraded.get() + " of " + count + " handshakes were answered (101), " + visitors.size()
+                    + " sockets got their hello");
+        }
         try {
             Usage open = context.usage();
             double seconds = open.secondsSince(start);

@@ -17,7 +17,13 @@ final class Opening {
     private Opening() {
     }
 
-    /** Opens {@code count} with {@code open(i)}, at most {@code concurrency} at a time; a failure counts as an error. */
+    /** How long the last sockets may take after the last handshake began; then they count as errors. */
+    private static final long STRAGGLERS_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /**
+     * Opens {@code count} with {@code open(i)}, at most {@code concurrency} at a time; one that fails,
+     * or is not open a minute after the last began, counts as an error and is left out.
+     */
     static <T> List<T> all(int count, int concurrency, IntFunction<CompletableFuture<T>> open, Tally tally, Limit limit)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
@@ -37,8 +43,13 @@ final class Opening {
                 done.countDown();
             });
         }
-        limit.await(done, "opening " + count + " sockets");
-        return new ArrayList<>(opened);
+        if (!done.await(Math.min(limit.remainingNanos(), STRAGGLERS_NANOS), TimeUnit.NANOSECONDS)) {
+            tally.error(done.getCount() + " of " + count + " sockets were not open (handshake and first frame) "
+                    + STRAGGLERS_NANOS / 1_000_000_000L + " s after the last began");
+        }
+        synchronized (opened) {
+            return new ArrayList<>(opened);
+        }
     }
 
     /** Closes them all and waits for the server's close frames; one that does not come counts as an error. */
