@@ -10,6 +10,9 @@ import java.util.concurrent.TimeoutException;
 /** A scenario's time limit: every wait ends by it, and a scenario that reaches it fails saying what it waited for. */
 final class Limit {
 
+    /** How long messages may still arrive after the last was sent before the missing ones count as errors. */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(60);
+
     private final long deadline;
     private final Duration length;
 
@@ -32,6 +35,18 @@ final class Limit {
     void await(CountDownLatch latch, String what) throws InterruptedException {
         if (!latch.await(remainingNanos(), TimeUnit.NANOSECONDS)) {
             throw exceeded(what + " (" + latch.getCount() + " still outstanding)");
+        }
+    }
+
+    /**
+     * Waits for the rest of the messages at most {@code grace} (within the limit); those still
+     * missing then count as errors, and the scenario reports what did arrive.
+     */
+    void awaitMessages(CountDownLatch delivered, long total, java.time.Duration grace,
+                       org.parley.bench.client.Tally tally) throws InterruptedException {
+        if (!delivered.await(Math.min(remainingNanos(), grace.toNanos()), TimeUnit.NANOSECONDS)) {
+            tally.error(delivered.getCount() + " of " + total + " messages had not arrived " + grace.toSeconds()
+                    + " s after the last was sent");
         }
     }
 

@@ -109,7 +109,7 @@ final class Soak implements Scenario {
                     current.set(slot, sending);
                 }
             }
-            limit.await(delivered, "delivering " + total + " messages");
+            limit.awaitMessages(delivered, total, Limit.GRACE, outcome.tally());
             Usage end = context.usage();
             outcome.add(Figure.of("delivered", total / end.secondsSince(start), "msg/s"));
             outcome.add(Figure.of("visitors that came and went", visitorsSeen, ""));
