@@ -1,0 +1,48 @@
+package org.parley.bench.run;
+
+import java.time.Duration;
+
+/**
+ * How big each scenario is. {@link #FULL} has issue 10's counts; {@link #SMOKE} runs the same code
+ * with tiny counts, so CI notices when the bench rots. Every scenario also has a time limit.
+ */
+public record Scale(String name,
+                    int relayPairs, int relayMessages, int relayWindow,
+                    int latencyPairs, int latencyRate, Duration latencyRun, Duration latencyWarmUp,
+                    int connections, int connectConcurrency, Duration idle,
+                    int presenceConnections, Duration presenceRun,
+                    int fanOutControls, int fanOutWatchers, int fanOutChanges,
+                    int soakPairs, int soakRate, Duration soakRun, int soakMessagesPerVisitor, Duration soakSample,
+                    Duration scenarioLimit, Duration soakLimit) {
+
+    public static final Scale FULL = new Scale("full",
+            100, 500, 20,
+            100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
+            10_000, 64, Duration.ofSeconds(30), // one round of the server's 30 s pings falls in the idle window
+            64, Duration.ofSeconds(10),
+            1_000, 1_000, 3,
+            100, 1_000, Duration.ofMinutes(30), 200, Duration.ofMinutes(1),
+            Duration.ofMinutes(5), Duration.ofMinutes(35));
+
+    public static final Scale SMOKE = new Scale("smoke",
+            3, 20, 5,
+            3, 30, Duration.ofSeconds(2), Duration.ofMillis(500),
+            40, 8, Duration.ofSeconds(1),
+            4, Duration.ofSeconds(1),
+            10, 10, 3,
+            3, 30, Duration.ofSeconds(10), 20, Duration.ofSeconds(5),
+            Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+    public static Scale named(String name) {
+        return switch (name) {
+            case "full" -> FULL;
+            case "smoke" -> SMOKE;
+            default -> throw new IllegalArgumentException("--scale is full or smoke, not " + name);
+        };
+    }
+
+    /** Members the scenarios need at once: one per pair, and the fan-out's member is the first of them. */
+    public int members() {
+        return Math.max(Math.max(relayPairs, latencyPairs), Math.max(soakPairs, 1));
+    }
+}

@@ -1,0 +1,108 @@
+package org.parley.bench.scenario;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.parley.bench.client.MemberClient;
+import org.parley.bench.client.Visitor;
+import org.parley.bench.report.Figure;
+import org.parley.bench.report.Target;
+import org.parley.bench.run.Scale;
+
+/**
+ * Latency at a fixed rate: R messages per second spread over N pairs for T seconds; the time from
+ * each message's <em>intended</em> send time (its slot in the schedule, so a generator or server
+ * that falls behind is measured, not hidden: no coordinated omission) to its arrival at the member.
+ * The first seconds are left out while the server warms up.
+ */
+final class Latency implements Scenario {
+
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public void run(Context context, Outcome outcome) throws Exception {
+        Scale scale = context.scale();
+        int pairs = scale.latencyPairs();
+        int rate = scale.latencyRate();
+        int total = (int) (rate * scale.latencyRun().toNanos() / 1_000_000_000L);
+        long interval = 1_000_000_000L / rate;
+        Limit limit = new Limit(scale.scenarioLimit());
+        List<MemberClient> members = context.members(pairs);
+        AtomicIntegerArray acked = new AtomicIntegerArray(total);
+        AtomicIntegerArray received = new AtomicIntegerArray(total);
+        CountDownLatch delivered = new CountDownLatch(total);
+        Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(5), 3);
+        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long measuredFrom = begin + scale.latencyWarmUp().toNanos();
+        for (MemberClient member : members) {
+            member.listen((conversation, seq, text, at) -> {
+                String[] parts = text.split(" ");
+                int k = Integer.parseInt(parts[1]);
+                long intended = Long.parseLong(parts[2]);
+                if (received.getAndSet(k, 1) == 0) {
+                    if (intended >= measuredFrom) {
+                        latency.recordValue(Math.max(0, at - intended));
+                    }
+                    delivered.countDown();
+                }
+            }, outcome.tally());
+        }
+        Visitor.Listener acks = new Visitor.Listener() {
+            @Override
+            public void ack(Visitor visitor, String id, long at) {
+                acked.set(Integer.parseInt(id), 1);
+            }
+        };
+        List<Visitor> visitors = Opening.all(pairs, pairs, i -> Visitor.open(context.sockets(),
+                members.get(i).member().cid(), acks, outcome.tally()), outcome.tally(), limit);
+        if (visitors.size() < pairs) {
+            throw new IllegalStateException("only " + visitors.size() + " of " + pairs + " visitors could open a control");
+        }
+        visitors.forEach(v -> v.identify("Latency visitor"));
+        Usage start = context.usage();
+        try {
+            long behind = 0;
+            for (int k = 0; k < total; k++) {
+                long intended = begin + k * interval;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else {
+                    behind = Math.max(behind, -wait);
+                }
+                if ((k & 1023) == 0) {
+                    limit.check("sending " + total + " messages at " + rate + "/s");
+                }
+                visitors.get(k % pairs).send(String.valueOf(k), "latency " + k + " " + intended);
+            }
+            double sending = (System.nanoTime() - begin) / 1e9;
+            limit.awaitMessages(delivered, total, Limit.GRACE, outcome.tally());
+            Usage end = context.usage();
+            outcome.add(Figure.of("rate sent", total / sending, "msg/s"));
+            outcome.add(Figure.of("messages measured (after warm-up)", latency.getTotalCount(), ""));
+            outcome.add(ms("p50", latency.getValueAtPercentile(50), null));
+            outcome.add(ms("p95", latency.getValueAtPercentile(95), null));
+            outcome.add(ms("p99", latency.getValueAtPercentile(99), Target.atMost(1.5)));
+            outcome.add(ms("max", latency.getMaxValue(), null));
+            outcome.add(Figure.of("server CPU per message", end.serverCpuSince(start) / (total - delivered.getCount())
+                    / 1e3, "µs"));
+            outcome.add(Figure.of("generator's schedule, most behind", behind / 1e6, "ms"));
+            outcome.addAll(end.figuresSince(start));
+        } finally {
+            outcome.lost(Relay.lost(acked, received));
+            Stalls.note(outcome, visitors, acked, received, k -> k % pairs);
+            Opening.closeAll(visitors, Visitor::close, outcome.tally(), limit);
+        }
+    }
+
+    static Figure ms(String name, long nanos, Target target) {
+        return Figure.of(name, nanos / 1e6, "ms", target);
+    }
+}
