@@ -1,6 +1,7 @@
 package org.parley.bench.client;
 
 import java.net.http.WebSocket;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +21,11 @@ public final class FrameSocket implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** A frame is being written; the others wait in {@link #waiting}, since the JDK takes one at a time. */
+    private boolean sending;
+    /** {@link #close()} came while frames were still being written. */
+    private boolean closeWhenWritten;
     private volatile boolean closing;
     private volatile WebSocket webSocket;
 
@@ -30,29 +35,67 @@ public final class FrameSocket implements WebSocket.Listener {
     }
 
     /** Queues a text frame behind those not yet sent. */
-    public synchronized void send(String text) {
+    public void send(String text) {
         queued.incrementAndGet();
-        sending = sending.thenCompose(previous -> webSocket.sendText(text, true)).thenApply(ws -> {
-            written.incrementAndGet();
-            return ws;
-        }).exceptionally(failure -> {
+        synchronized (this) {
+            if (sending) {
+                waiting.addLast(text);
+                return;
+            }
+            sending = true;
+        }
+        write(text);
+    }
+
+    private void write(String text) {
+        webSocket.sendText(text, true).whenComplete(this::written);
+    }
+
+    /** One frame is out (or failed): the next queued one goes, or the close that waited for them. */
+    private void written(WebSocket ws, Throwable failure) {
+        if (failure != null) {
             if (!closing) {
                 problems.accept("send failed: " + failure);
             }
-            return null;
-        });
+        } else {
+            written.incrementAndGet();
+        }
+        String next;
+        boolean close;
+        synchronized (this) {
+            next = waiting.pollFirst();
+            sending = next != null;
+            close = next == null && closeWhenWritten;
+            closeWhenWritten &= !close;
+        }
+        if (next != null) {
+            write(next);
+        } else if (close) {
+            sendClose();
+        }
     }
 
     /** Closes normally once what was queued is sent; completes when the server answered the close (or the socket failed). */
-    public synchronized CompletableFuture<Integer> close() {
-        closing = true;
-        sending.thenCompose(previous -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "")).whenComplete((ws, failure) -> {
+    public CompletableFuture<Integer> close() {
+        boolean now;
+        synchronized (this) {
+            closing = true;
+            now = !sending;
+            closeWhenWritten = sending;
+        }
+        if (now) {
+            sendClose();
+        }
+        return closed;
+    }
+
+    private void sendClose() {
+        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").whenComplete((ws, failure) -> {
             if (failure != null) {
                 webSocket.abort();
                 closed.complete(-1);
             }
         });
-        return closed;
     }
 
     /** Frames queued that the JDK has not yet written to the connection: more than a few means the peer stopped reading. */

@@ -18,6 +18,40 @@ public final class Frames {
     private Frames() {
     }
 
+    /**
+     * A top-level string field of a flat frame read without parsing it ({@code null} when absent or
+     * escaped, and the caller then parses): the generator reads its hot frames (acks, the member's
+     * messages) this way, so that its cost per message stays small next to the server's. A quote
+     * inside a JSON string is always escaped, so {@code "name":"} is found only as a key.
+     */
+    static String plainString(String frame, String key) {
+        int at = frame.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + key.length();
+        int end = frame.indexOf('"', start);
+        if (end < 0 || frame.lastIndexOf('\\', end) >= start) {
+            return null;
+        }
+        return frame.substring(start, end);
+    }
+
+    /** A top-level whole-number field of a flat frame ({@code -1} when absent); {@code key} is {@code "name":}. */
+    static long plainLong(String frame, String key) {
+        int at = frame.indexOf(key);
+        if (at < 0) {
+            return -1;
+        }
+        long value = 0;
+        int i = at + key.length();
+        int digits = 0;
+        for (; i < frame.length() && Character.isDigit(frame.charAt(i)); i++, digits++) {
+            value = value * 10 + (frame.charAt(i) - '0');
+        }
+        return digits == 0 ? -1 : value;
+    }
+
     public static JsonObject parse(String text) {
         try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();

@@ -20,6 +20,10 @@ public final class Visitor {
         }
     }
 
+    private static final String ACK = "{\"type\":\"ack\"";
+    private static final String SEQ = "\"seq\":";
+    private static final String ID = "\"id\":\"";
+
     private final Listener listener;
     private final Tally tally;
     private final CompletableFuture<Visitor> hello = new CompletableFuture<>();
@@ -72,6 +76,13 @@ public final class Visitor {
 
     private void frame(FrameSocket from, String text) {
         long now = System.nanoTime();
+        if (text.startsWith(ACK) && text.contains(SEQ)) {
+            String id = Frames.plainString(text, ID);
+            if (id != null) {
+                listener.ack(this, id, now);
+                return;
+            }
+        }
         JsonObject frame = Frames.parse(text);
         switch (frame.getString("type", "")) {
             case "hello" -> hello.complete(this);

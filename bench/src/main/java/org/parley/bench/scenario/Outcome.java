@@ -10,13 +10,27 @@ import org.parley.bench.report.ScenarioResult;
 public final class Outcome {
 
     private final String scenario;
-    private final Tally tally = new Tally();
+    private final Tally tally;
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long lost;
 
     Outcome(String scenario) {
+        this(scenario, new Tally());
+    }
+
+    private Outcome(String scenario, Tally tally) {
         this.scenario = scenario;
+        this.tally = tally;
+    }
+
+    /** For a warm-up: its figures and notes are its own, its errors count as this scenario's. */
+    Outcome aside() {
+        return new Outcome(scenario, tally);
+    }
+
+    List<Figure> figures() {
+        return figures;
     }
 
     Tally tally() {

@@ -50,19 +50,29 @@ final class PresenceApi implements Scenario {
             case "java" -> false;
             default -> onPath("wrk");
         };
+        // the warm-up: the same load, whose figures are dropped
+        Outcome warmUp = outcome.aside();
+        if (wrk) {
+            loadWithWrk(url, scale.presenceConnections(), scale.presenceWarmUp(), warmUp, limit);
+        } else {
+            loadWithJava(url, scale.presenceConnections(), scale.presenceWarmUp(), warmUp, limit);
+        }
+        warmUp.figures().stream().filter(f -> f.name().equals("requests")).findFirst().ifPresent(f ->
+                outcome.add(Figure.of("warm-up (" + scale.presenceWarmUp().toSeconds() + " s)", f.value(), "req/s")));
         Usage start = context.usage();
         if (wrk) {
-            loadWithWrk(url, scale, outcome, limit);
+            loadWithWrk(url, scale.presenceConnections(), scale.presenceRun(), outcome, limit);
         } else {
-            loadWithJava(url, scale, outcome, limit);
+            loadWithJava(url, scale.presenceConnections(), scale.presenceRun(), outcome, limit);
         }
         Usage end = context.usage();
         outcome.addAll(end.figuresSince(start));
     }
 
-    private static void loadWithWrk(URI url, Scale scale, Outcome outcome, Limit limit) throws Exception {
-        List<String> command = List.of("wrk", "-t1", "-c" + scale.presenceConnections(),
-                "-d" + scale.presenceRun().toSeconds() + "s", "--latency", url.toString());
+    private static void loadWithWrk(URI url, int connections, Duration run, Outcome outcome, Limit limit)
+            throws Exception {
+        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + run.toSeconds() + "s", "--latency",
+                url.toString());
         outcome.note("load: " + String.join(" ", command));
         long self = ProcessHandle.current().pid();
         long childrenBefore = ProcStats.waitedChildrenCpuNanos(self);
@@ -85,17 +95,17 @@ final class PresenceApi implements Scenario {
     }
 
     /** One thread per connection, each sending its next request as soon as the last one was answered, as wrk does. */
-    private static void loadWithJava(URI url, Scale scale, Outcome outcome, Limit limit) throws Exception {
-        int connections = scale.presenceConnections();
+    private static void loadWithJava(URI url, int connections, Duration run, Outcome outcome, Limit limit)
+            throws Exception {
         outcome.note("load: Java HttpClient, " + connections + " threads on keep-alive connections for "
-                + scale.presenceRun().toSeconds() + " s (wrk is not on the PATH)");
+                + run.toSeconds() + " s (wrk is not on the PATH)");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build();
         Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
         AtomicLong failures = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(connections);
         long begin = System.nanoTime();
-        long end = begin + scale.presenceRun().toNanos();
+        long end = begin + run.toNanos();
         try {
             List<Future<?>> loops = new ArrayList<>();
             for (int i = 0; i < connections; i++) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.parley.bench.client.MemberClient;
 import org.parley.bench.client.Visitor;
 import org.parley.bench.report.Figure;
@@ -13,7 +14,10 @@ import org.parley.bench.run.Scale;
 
 /**
  * Relay throughput: each of N visitor→member pairs sends M messages as fast as the server acks
- * them, never more than W unacked; delivered messages per second and server CPU per message.
+ * them, never more than W unacked; delivered messages per second and server CPU per message. A
+ * warm-up round over the same pairs comes first, so the figures are those of a server whose JIT
+ * has compiled the relay path (a server that runs all day), not of its first seconds; the warm-up
+ * round's own rate is reported too.
  */
 final class Relay implements Scenario {
 
@@ -26,33 +30,18 @@ final class Relay implements Scenario {
     public void run(Context context, Outcome outcome) throws Exception {
         Scale scale = context.scale();
         int pairs = scale.relayPairs();
-        int each = scale.relayMessages();
         Limit limit = new Limit(scale.scenarioLimit());
         List<MemberClient> members = context.members(pairs);
-        AtomicIntegerArray acked = new AtomicIntegerArray(pairs * each);
-        AtomicIntegerArray received = new AtomicIntegerArray(pairs * each);
-        CountDownLatch delivered = new CountDownLatch(pairs * each);
-        AtomicLong lastArrival = new AtomicLong();
+        AtomicReference<Round> current = new AtomicReference<>();
         for (MemberClient member : members) {
-            member.listen((conversation, seq, text, at) -> {
-                int key = key(text.substring(text.indexOf(' ') + 1), each);
-                if (received.getAndSet(key, 1) == 0) {
-                    lastArrival.accumulateAndGet(at, Math::max);
-                    delivered.countDown();
-                } else {
-                    outcome.tally().error("delivered twice: " + text);
-                }
-            }, outcome.tally());
+            member.listen((conversation, seq, text, at) -> received(current.get(), text, at, outcome), outcome.tally());
         }
-        AtomicInteger[] next = new AtomicInteger[pairs];
         Visitor.Listener sender = new Visitor.Listener() {
             @Override
             public void ack(Visitor visitor, String id, long at) {
-                int pair = Integer.parseInt(id.substring(0, id.indexOf('-')));
-                acked.set(key(id.replace('-', ' '), each), 1);
-                int n = next[pair].getAndIncrement();
-                if (n < each) {
-                    send(visitor, pair, n);
+                Round round = current.get();
+                if (round != null) {
+                    round.acked(visitor, id);
                 }
             }
         };
@@ -61,42 +50,134 @@ final class Relay implements Scenario {
         if (visitors.size() < pairs) {
             throw new IllegalStateException("only " + visitors.size() + " of " + pairs + " visitors could open a control");
         }
-        // a visitor's pair number (its place in the list) travels in its messages' ids and texts
-        Usage start = context.usage();
         try {
             for (int pair = 0; pair < pairs; pair++) {
                 visitors.get(pair).identify("Relay visitor " + pair);
-                next[pair] = new AtomicInteger(Math.min(scale.relayWindow(), each));
             }
-            for (int pair = 0; pair < pairs; pair++) {
-                for (int n = 0; n < Math.min(scale.relayWindow(), each); n++) {
-                    send(visitors.get(pair), pair, n);
+            if (scale.relayWarmUp() > 0) {
+                Round warmUp = new Round(0, pairs, scale.relayWarmUp(), scale.relayWindow());
+                current.set(warmUp);
+                Usage start = context.usage();
+                warmUp.run(visitors, limit, outcome);
+                outcome.add(Figure.of("warm-up round (" + pairs * scale.relayWarmUp() + " messages)",
+                        warmUp.rate(start), "msg/s"));
+                if (warmUp.missing() > 0) {
+                    throw new IllegalStateException(warmUp.missing() + " warm-up messages did not arrive");
                 }
             }
-            limit.awaitMessages(delivered, pairs * each, Limit.GRACE, outcome.tally());
+            Round measured = new Round(1, pairs, scale.relayMessages(), scale.relayWindow());
+            current.set(measured);
+            Usage start = context.usage();
+            measured.run(visitors, limit, outcome);
             Usage end = context.usage();
-            long arrived = pairs * each - delivered.getCount();
-            double seconds = (lastArrival.get() - start.wallNanos()) / 1e9;
-            outcome.add(Figure.of("delivered", arrived / seconds, "msg/s", Target.atLeast(14_000)));
+            long arrived = measured.arrived();
+            outcome.add(Figure.of("delivered", measured.rate(start), "msg/s", Target.atLeast(14_000)));
             outcome.add(Figure.of("server CPU per message", end.serverCpuSince(start) / arrived / 1e3, "µs",
                     Target.atMost(100)));
             outcome.add(Figure.of("generator CPU per message", end.generatorCpuSince(start) / arrived / 1e3, "µs"));
             outcome.addAll(end.figuresSince(start));
         } finally {
-            outcome.lost(lost(acked, received));
-            Stalls.note(outcome, visitors, acked, received, k -> k / each);
+            Round last = current.get();
+            if (last != null) {
+                outcome.lost(lost(last.acked, last.received));
+                Stalls.note(outcome, visitors, last.acked, last.received, k -> k / last.each);
+            }
             Opening.closeAll(visitors, Visitor::close, outcome.tally(), limit);
         }
     }
 
-    /** {@code "PAIR N"} → the message's index among all. */
-    private static int key(String pairAndN, int each) {
-        int space = pairAndN.indexOf(' ');
-        return Integer.parseInt(pairAndN.substring(0, space)) * each + Integer.parseInt(pairAndN.substring(space + 1));
+    /**
+     * One round: every pair sends {@code each} messages, ids {@code "ROUND-PAIR-N"} and texts
+     * {@code "relay ROUND PAIR N"}, so a late ack or copy of another round is told apart.
+     */
+    private static final class Round {
+        final int number;
+        final int pairs;
+        final int each;
+        final int window;
+        final AtomicIntegerArray acked;
+        final AtomicIntegerArray received;
+        final CountDownLatch delivered;
+        final AtomicLong lastArrival = new AtomicLong();
+        final AtomicInteger[] next;
+        final String idPrefix;
+        final String textPrefix;
+
+        Round(int number, int pairs, int each, int window) {
+            this.number = number;
+            this.pairs = pairs;
+            this.each = each;
+            this.window = Math.min(window, each);
+            this.acked = new AtomicIntegerArray(pairs * each);
+            this.received = new AtomicIntegerArray(pairs * each);
+            this.delivered = new CountDownLatch(pairs * each);
+            this.next = new AtomicInteger[pairs];
+            this.idPrefix = number + "-";
+            this.textPrefix = "relay " + number + " ";
+            for (int pair = 0; pair < pairs; pair++) {
+                next[pair] = new AtomicInteger(this.window);
+            }
+        }
+
+        void run(List<Visitor> visitors, Limit limit, Outcome outcome) throws InterruptedException {
+            for (int pair = 0; pair < pairs; pair++) {
+                for (int n = 0; n < window; n++) {
+                    send(visitors.get(pair), pair, n);
+                }
+            }
+            limit.awaitMessages(delivered, (long) pairs * each, Limit.GRACE, outcome.tally());
+        }
+
+        private void send(Visitor visitor, int pair, int n) {
+            visitor.send(idPrefix + pair + "-" + n, textPrefix + pair + " " + n);
+        }
+
+        void acked(Visitor visitor, String id) {
+            if (!id.startsWith(idPrefix)) {
+                return; // a late ack of the round before
+            }
+            int dash = id.indexOf('-', idPrefix.length());
+            int pair = Integer.parseInt(id, idPrefix.length(), dash, 10);
+            int n = Integer.parseInt(id, dash + 1, id.length(), 10);
+            acked.set(pair * each + n, 1);
+            int following = next[pair].getAndIncrement();
+            if (following < each) {
+                send(visitor, pair, following);
+            }
+        }
+
+        void received(String text, long at, Outcome outcome) {
+            if (!text.startsWith(textPrefix)) {
+                return;
+            }
+            int space = text.indexOf(' ', textPrefix.length());
+            int key = Integer.parseInt(text, textPrefix.length(), space, 10) * each
+                    + Integer.parseInt(text, space + 1, text.length(), 10);
+            if (received.getAndSet(key, 1) == 0) {
+                lastArrival.accumulateAndGet(at, Math::max);
+                delivered.countDown();
+            } else {
+                outcome.tally().error("delivered twice: " + text);
+            }
+        }
+
+        long arrived() {
+            return (long) pairs * each - delivered.getCount();
+        }
+
+        long missing() {
+            return delivered.getCount();
+        }
+
+        double rate(Usage start) {
+            return arrived() / ((lastArrival.get() - start.wallNanos()) / 1e9);
+        }
     }
 
-    private static void send(Visitor visitor, int pair, int n) {
-        visitor.send(pair + "-" + n, "relay " + pair + " " + n);
+    private static void received(Round round, String text, long at, Outcome outcome) {
+        if (round != null) {
+            round.received(text, at, outcome);
+        }
     }
 
     static long lost(AtomicIntegerArray acked, AtomicIntegerArray received) {
