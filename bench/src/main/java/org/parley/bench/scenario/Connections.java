@@ -13,7 +13,8 @@ import org.parley.bench.run.Scale;
 /**
  * Connections: N visitor controls opened (each until its {@code hello}) and held idle; how fast
  * they are set up, what each costs the server in CPU and memory (RSS growth, and live heap after a
- * full GC, both ÷ N), and the server's CPU while they sit idle.
+ * full GC, both ÷ N), and the server's CPU while they sit idle, next to its CPU over the same
+ * window before they were opened.
  */
 final class Connections implements Scenario {
 
@@ -29,6 +30,11 @@ final class Connections implements Scenario {
         Limit limit = new Limit(scale.scenarioLimit());
         List<MemberClient> members = context.members(scale.members());
         OptionalLong pid = context.parley().pid();
+        // the same window without the sockets first: what Parley (and Payara) spend idle by themselves
+        Usage quietStart = context.usage();
+        limit.measureFor(scale.idle());
+        outcome.add(Figure.of("server CPU idle before the sockets opened", coreShare(quietStart, context.usage()),
+                "% of a core"));
         long heapBefore = pid.isPresent() ? Heap.liveKiB(pid.getAsLong()) : -1;
         Usage start = context.usage();
         AtomicInteger upgraded = new AtomicInteger();
@@ -53,8 +59,8 @@ final class Connections implements Scenario {
             Usage idleStart = context.usage();
             limit.measureFor(scale.idle());
             Usage idleEnd = context.usage();
-            outcome.add(Figure.of("server CPU while idle", 100 * idleEnd.serverCpuSince(idleStart) / 1e9
-                    / idleEnd.secondsSince(idleStart), "% of a core", Target.atMost(1)));
+            outcome.add(Figure.of("server CPU while idle", coreShare(idleStart, idleEnd), "% of a core",
+                    Target.atMost(1)));
             long dropped = visitors.stream().filter(v -> !v.isOpen()).count();
             if (dropped > 0) {
                 outcome.tally().error(dropped + " idle sockets were closed by the server");
@@ -66,6 +72,10 @@ final class Connections implements Scenario {
         if (heapBefore < 0) {
             outcome.note("live heap not measured: jcmd/jstat could not attach to the server's process");
         }
+    }
+
+    private static double coreShare(Usage start, Usage end) {
+        return 100 * end.serverCpuSince(start) / 1e9 / end.secondsSince(start);
     }
 
     private static double kib(long after, long before, int count) {
