@@ -373,7 +373,8 @@
         el.title.textContent = 'Conversation with ' + (conversation.visitor.name || 'a visitor');
         const info = [];
         if (conversation.visitor.verified) {
-            info.push('Verified visitor: the Parley member ' + conversation.visitor.username + '.');
+            info.push('Verified visitor: the Parley member ' + conversation.visitor.username
+                + (conversation.visitor.cid ? ' (CID ' + conversation.visitor.cid + ')' : '') + '.');
         }
         if (conversation.page) {
             info.push('From ' + conversation.page);
@@ -844,7 +845,8 @@
     /** A verified visitor's badge names their username: a display name can be anyone's, a username only theirs. */
     function verifiedBadge(visitor) {
         const badge = span('verified', visitor.username ? 'verified · ' + visitor.username : 'verified');
-        badge.title = visitor.username ? 'Signed in to Parley as ' + visitor.username : 'Signed in to Parley';
+        badge.title = visitor.username ? 'Signed in to Parley as ' + visitor.username
+            + (visitor.cid ? ', CID ' + visitor.cid : '') : 'Signed in to Parley';
         return badge;
     }
 

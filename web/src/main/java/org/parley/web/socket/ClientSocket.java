@@ -86,12 +86,12 @@ public class ClientSocket extends FrameEndpoint {
         for (Conversation conversation : conversations.openFor(username)) {
             JsonArrayBuilder messages = Frames.array();
             conversation.liveMessages().forEach(m -> messages.add(Frames.messageForMember(m)));
-            open.add(conversationJson(conversation.id(), conversation.visitor(), conversation.page(),
-                    conversation.startedAt()).add("messages", messages));
+            open.add(conversationJson(conversation.id(), conversation.visitor(), cidOf(directory, conversation.visitor()),
+                    conversation.page(), conversation.startedAt()).add("messages", messages));
         }
         JsonArrayBuilder unread = Frames.array();
         offline.unread(username).forEach(m -> unread.add(Frames.object().add("id", m.getId())
-                .add("at", Frames.time(m.getSentAt())).add("visitor", Frames.visitor(m.getVisitor()))
+                .add("at", Frames.time(m.getSentAt())).add("visitor", Frames.visitor(m.getVisitor(), cidOf(directory, m.getVisitor())))
                 .add("text", m.getText())));
         Presence now = presence.presenceOf(username);
         return Frames.type("welcome")
@@ -102,9 +102,16 @@ public class ClientSocket extends FrameEndpoint {
                 .build().toString();
     }
 
-    static JsonObjectBuilder conversationJson(String id, VisitorIdentity visitor, String page, Instant startedAt) {
+    /** A verified visitor's CID as it is now (a CID can be rotated; the username stays). */
+    static Optional<String> cidOf(MemberDirectory directory, VisitorIdentity visitor) {
+        return visitor.username() == null ? Optional.empty()
+                : directory.byUsername(visitor.username()).map(DirectoryEntry::cid);
+    }
+
+    static JsonObjectBuilder conversationJson(String id, VisitorIdentity visitor, Optional<String> visitorCid, String page,
+                                              Instant startedAt) {
         JsonObjectBuilder conversation = Frames.object().add("id", id)
-                .add("visitor", Frames.visitor(visitor)).add("startedAt", Frames.time(startedAt));
+                .add("visitor", Frames.visitor(visitor, visitorCid)).add("startedAt", Frames.time(startedAt));
         if (page != null) {
             conversation.add("page", page);
         }

@@ -214,11 +214,16 @@ public final class Frames {
         return frame.build().toString();
     }
 
-    /** {@code {name, verified, username?}}: a verified visitor's username tells them apart from anyone who took their name. */
-    public static JsonObjectBuilder visitor(VisitorIdentity visitor) {
+    /**
+     * {@code {name, verified, username?, cid?}}: a verified visitor's username and current CID tell
+     * them apart from anyone who took their name ({@code cid} is absent for an anonymous visitor, and
+     * for a verified one who is no longer a member).
+     */
+    public static JsonObjectBuilder visitor(VisitorIdentity visitor, Optional<String> cid) {
         JsonObjectBuilder json = JsonBuilders.object().add("name", visitor.name()).add("verified", visitor.verified());
         if (visitor.username() != null) {
             json.add("username", visitor.username());
+            cid.ifPresent(id -> json.add("cid", id));
         }
         return json;
     }

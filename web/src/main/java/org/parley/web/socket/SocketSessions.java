@@ -289,7 +289,7 @@ public class SocketSessions {
         if (event instanceof ConversationStarted started) {
             toClients(started.invitee(), null, Frames.type("conversation.started")
                     .add("conversation", ClientSocket.conversationJson(started.conversationId(), started.visitor(),
-                            started.page(), started.startedAt()))
+                            ClientSocket.cidOf(directory, started.visitor()), started.page(), started.startedAt()))
                     .build().toString());
         } else if (event instanceof MessagePosted posted) {
             if (posted.message().from() == Party.MEMBER) {

@@ -345,10 +345,12 @@ class ConversationSocketIT extends ParleyDeployment {
             assertTrue(shown.getBoolean("verified"));
             assertEquals(mallory.username(), shown.getString("username"), "the member sees who it really is");
             assertNotEquals(grace.username(), shown.getString("username"));
+            assertEquals(mallory.cid(), shown.getString("cid"), "and their CID");
             try (Socket second = Socket.open(uri(), "/ws/client", host.browser())) {
-                JsonObject welcome = second.next("welcome");
-                assertEquals(mallory.username(), welcome.getJsonArray("conversations").getJsonObject(0)
-                        .getJsonObject("visitor").getString("username"), "a new client sees the same identity");
+                JsonObject again = second.next("welcome").getJsonArray("conversations").getJsonObject(0)
+                        .getJsonObject("visitor");
+                assertEquals(mallory.username(), again.getString("username"), "a new client sees the same identity");
+                assertEquals(mallory.cid(), again.getString("cid"));
             }
         }
     }
@@ -366,6 +368,7 @@ class ConversationSocketIT extends ParleyDeployment {
             JsonObject left = console.next("welcome").getJsonArray("offline").getJsonObject(0);
             assertEquals("Call me back", left.getString("text"));
             assertEquals(guest.username(), left.getJsonObject("visitor").getString("username"));
+            assertEquals(guest.cid(), left.getJsonObject("visitor").getString("cid"));
         }
     }
 
@@ -381,6 +384,7 @@ class ConversationSocketIT extends ParleyDeployment {
             JsonObject shown = console.next("conversation.started").getJsonObject("conversation").getJsonObject("visitor");
             assertFalse(shown.getBoolean("verified"));
             assertFalse(shown.containsKey("username"), shown.toString());
+            assertFalse(shown.containsKey("cid"), shown.toString());
         }
     }
 
