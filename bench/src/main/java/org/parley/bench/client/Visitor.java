@@ -92,7 +92,7 @@ public final class Visitor {
                 }
             }
             case "presence" -> listener.presence(this, frame.getString("status"), now);
-            case "error", "ended" -> {
+            case "error", "ended", "rate_limited" -> {
                 tally.error("visitor got " + text);
                 hello.completeExceptionally(new IllegalStateException("instead of hello: " + text));
             }

@@ -68,9 +68,8 @@ public final class MicroParley implements Parley {
             command.addAll(Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList());
             command.addAll(List.of("-jar", existing(home.resolve("payara-micro.jar")),
                     "--deploy", existing(home.resolve("parley.war")), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", existing(home.resolve("payara/loopback.asadmin")),
-                    "--systemproperties", existing(home.resolve("payara/single-node.properties"))));
+                    "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
+                    "--prebootcommandfile", existing(home.resolve("payara/loopback.asadmin"))));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));

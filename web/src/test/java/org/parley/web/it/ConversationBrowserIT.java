@@ -99,6 +99,47 @@ class ConversationBrowserIT extends ParleyDeployment {
         assertTrue(visitor.findElements(By.cssSelector("#messages img")).isEmpty(), "the visitor's page shows text too");
     }
 
+    @Test
+    void aColleagueWhoTookTheMembersNameIsShownInTheConsoleUnderTheirOwnUsername() {
+        String username = Accounts.newMember(base, "ada", "Ada Lovelace", PASSWORD);
+        String cid = shareOnTheWeb(username);
+        String impostor = Accounts.newMember(base, "mallory", "Mallory", PASSWORD);
+        WebDriverWait memberWait = new WebDriverWait(member, Duration.ofSeconds(20));
+        WebDriverWait visitorWait = new WebDriverWait(visitor, Duration.ofSeconds(20));
+
+        signIn(member, memberWait, username);
+        member.get(base + "console");
+        memberWait.until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+
+        // the colleague signs in, renames themselves after the member, and opens the member's control
+        signIn(visitor, visitorWait, impostor);
+        WebElement displayName = visitor.findElement(By.id("settings:displayName"));
+        displayName.clear();
+        displayName.sendKeys("Ada Lovelace", Keys.ENTER);
+        visitorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your settings are saved."));
+        visitor.get(base + "conversation/imme?invitee=" + cid);
+        visitorWait.until(ExpectedConditions.textToBe(By.id("invitee-name"), "Ada Lovelace"));
+        visitorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compose"))).sendKeys("It is me, Ada", Keys.ENTER);
+
+        By conversation = By.cssSelector("#conversations li[data-conversation]");
+        memberWait.until(ExpectedConditions.numberOfElementsToBe(conversation, 1));
+        WebElement item = member.findElement(conversation);
+        assertEquals("Ada Lovelace", item.findElement(By.className("visitor-name")).getText());
+        assertEquals("verified · " + impostor, item.findElement(By.className("verified")).getText(),
+                "the console names the colleague by the username only they have");
+        item.findElement(By.tagName("button")).click();
+        memberWait.until(ExpectedConditions.textToBe(By.cssSelector("#messages li.message[data-from=visitor] .text"),
+                "It is me, Ada"));
+        Chromium.screenshot(member, "console-verified-visitor");
+    }
+
+    private void signIn(WebDriver browser, WebDriverWait wait, String username) {
+        browser.get(base + "signin");
+        browser.findElement(By.id("signin:username")).sendKeys(username);
+        browser.findElement(By.id("signin:password")).sendKeys(PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+    }
+
     /** Turns web sharing on through the settings page, as the member would; answers their CID. */
     private String shareOnTheWeb(String username) {
         Browser browser = new Browser(base);

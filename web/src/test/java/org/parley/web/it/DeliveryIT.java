@@ -27,6 +27,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,7 +53,15 @@ class DeliveryIT {
     }
 
     @ArquillianResource
+    URL deployed;
+
+    /** Where Parley answers, on loopback (see {@link Deployments#onLoopback}). */
     URL base;
+
+    @BeforeEach
+    void onLoopback() {
+        base = Deployments.onLoopback(deployed);
+    }
 
     private URI uri() {
         return URI.create(base.toString());

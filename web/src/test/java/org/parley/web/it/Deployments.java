@@ -1,6 +1,8 @@
 package org.parley.web.it;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -27,6 +29,18 @@ public final class Deployments {
         StringBuilder properties = new StringBuilder();
         config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         return parley().addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * The deployment's URL on 127.0.0.1: Payara Micro without its data grid names the machine's
+     * network address in the URL it reports, while the test servers listen on loopback only.
+     */
+    public static URL onLoopback(URL deployed) {
+        try {
+            return new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), deployed.getFile());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The first administrator's password, given to the server by the failsafe configuration. */

@@ -50,9 +50,8 @@ public final class MicroProcess implements AutoCloseable {
                     System.getProperty("payara.microJar"),
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
-                    "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("parley.preboot"),
-                    "--systemproperties", System.getProperty("parley.systemproperties")));
+                    "--nohazelcast", "--disablephonehome",
+                    "--prebootcommandfile", System.getProperty("parley.preboot")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));

@@ -6,6 +6,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An integration test against Parley deployed on its own Payara Micro, driven from outside. */
@@ -35,7 +36,15 @@ abstract class ParleyDeployment {
                         + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT));
     }
 
-    /** Where Parley answers, ending in a slash. */
+    /** Where Payara Micro says the deployment is: on the machine's network address, which it names without a data grid. */
     @ArquillianResource
+    URL deployed;
+
+    /** Where Parley answers, ending in a slash: on loopback, where the test server listens. */
     URL base;
+
+    @BeforeEach
+    void onLoopback() {
+        base = Deployments.onLoopback(deployed);
+    }
 }

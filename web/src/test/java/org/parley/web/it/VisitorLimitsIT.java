@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,7 +31,15 @@ class VisitorLimitsIT {
     }
 
     @ArquillianResource
+    URL deployed;
+
+    /** Where Parley answers, on loopback (see {@link Deployments#onLoopback}). */
     URL base;
+
+    @BeforeEach
+    void onLoopback() {
+        base = Deployments.onLoopback(deployed);
+    }
 
     /** One test: both limits count per address, and all tests here come from 127.0.0.1. */
     @Test
