@@ -24,6 +24,8 @@ public final class Outbox {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean held = true;
     private boolean sending;
+    /** When the frame being sent was handed to the container ({@link System#nanoTime()}), while {@link #sending}. */
+    private long sendingSince;
     private boolean closed;
     /** Set by {@link #finish}: the socket closes so once the queue is empty. */
     private CloseReason closing;
@@ -78,6 +80,7 @@ public final class Outbox {
                 finished = frame == null ? closing : null;
                 if (frame != null) {
                     sending = true;
+                    sendingSince = System.nanoTime();
                 }
             }
             if (frame == null) {
@@ -127,11 +130,22 @@ public final class Outbox {
 
     /**
      * Keeps a live socket alive and lets a dead one go: a socket whose peer was silent for
-     * {@code idleNanos} (no frame, no pong) is closed (1001); any other gets a ping, which a live
-     * peer answers with a pong. One sweep over every socket does this, instead of an idle timer
-     * re-armed on every frame.
+     * {@code idleNanos} (no frame, no pong) is closed (1001); so is one whose frame has been on its
+     * way out for {@code writeNanos} (1011): its writes are stuck, and the peer, once it notices, reconnects and resumes
+     * instead of waiting forever for frames that never come. Any other socket gets a ping, which a live peer answers
+     * with a pong. One sweep over every socket does this, instead of an idle timer re-armed on every frame.
      */
-    public void keepAlive(long nanoTime, long idleNanos) {
+    public void keepAlive(long nanoTime, long idleNanos, long writeNanos) {
+        long stuckFor;
+        synchronized (this) {
+            stuckFor = sending ? nanoTime - sendingSince : 0;
+        }
+        if (stuckFor >= writeNanos) {
+            LOG.warning(() -> "Closed a socket of " + session.getRequestURI().getPath() + " whose frame had not gone out for "
+                    + stuckFor / 1_000_000_000 + " s (its writes were stuck); its peer reconnects and resumes");
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "writes stuck"));
+            return;
+        }
         if (nanoTime - heardAt >= idleNanos) {
             LOG.fine(() -> "Closed a socket of " + session.getRequestURI().getPath() + " that was silent too long");
             close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle"));

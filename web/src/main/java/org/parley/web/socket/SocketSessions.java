@@ -98,6 +98,10 @@ public class SocketSessions {
     @ConfigProperty(name = "parley.socket.idle-timeout", defaultValue = "PT90S")
     Duration idleTimeout;
 
+    @Inject
+    @ConfigProperty(name = "parley.socket.write-timeout", defaultValue = "PT30S")
+    Duration writeTimeout;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -115,6 +119,9 @@ public class SocketSessions {
     void startPinging() {
         if (pingInterval.isNegative() || pingInterval.isZero() || idleTimeout.compareTo(pingInterval) <= 0) {
             throw new IllegalArgumentException("parley.socket.ping-interval must be above zero and below parley.socket.idle-timeout");
+        }
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("parley.socket.write-timeout must be above zero");
         }
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -142,7 +149,8 @@ public class SocketSessions {
     private void keepAlive() {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
-        open.forEach(outbox -> outbox.keepAlive(now, idle));
+        long write = writeTimeout.toNanos();
+        open.forEach(outbox -> outbox.keepAlive(now, idle, write));
     }
 
     /** A socket opened: it is kept alive (and let go when silent) from now on. */

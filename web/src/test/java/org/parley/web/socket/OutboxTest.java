@@ -21,6 +21,8 @@ class OutboxTest {
         final List<String> sent = new ArrayList<>();
         CloseReason closedWith;
         boolean failAsync;
+        /** Takes frames and never says they went out, as a container whose writes got stuck. */
+        boolean stall;
         int pings;
 
         Session session() {
@@ -33,6 +35,10 @@ class OutboxTest {
                             String text = (String) args[0];
                             if (text.contains("poison")) {
                                 throw new Error(new java.nio.charset.MalformedInputException(1));
+                            }
+                            if (stall) {
+                                sent.add(text);
+                                return null;
                             }
                             if (failAsync) {
                                 ((SendHandler) args[1]).onResult(new SendResult(new java.io.IOException("broken pipe")));
@@ -98,17 +104,39 @@ class OutboxTest {
         Outbox outbox = new Outbox(socket.session(), 10);
         long second = 1_000_000_000L;
         outbox.heard(0);
-        outbox.keepAlive(89 * second, 90 * second);
+        outbox.keepAlive(89 * second, 90 * second, 30 * second);
         assertEquals(1, socket.pings);
         assertNull(socket.closedWith);
 
         outbox.heard(100 * second);
-        outbox.keepAlive(189 * second, 90 * second);
+        outbox.keepAlive(189 * second, 90 * second, 30 * second);
         assertEquals(2, socket.pings, "a frame or pong restarts the wait");
         assertNull(socket.closedWith);
 
-        outbox.keepAlive(190 * second, 90 * second);
+        outbox.keepAlive(190 * second, 90 * second, 30 * second);
         assertEquals(2, socket.pings);
         assertEquals(CloseReason.CloseCodes.GOING_AWAY, socket.closedWith.getCloseCode());
+    }
+
+    @Test
+    void aSocketWhoseFrameDoesNotGoOutWithinTheWriteTimeoutIsClosedSoItsPeerReconnects() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        outbox.open("welcome");
+        socket.stall = true;
+        long handedOver = System.nanoTime();
+        outbox.send("ack 1");
+        outbox.send("ack 2");
+        assertEquals(List.of("welcome", "ack 1"), socket.sent, "one frame at a time: the second waits for the first");
+        long second = 1_000_000_000L;
+        outbox.heard(handedOver);
+
+        outbox.keepAlive(handedOver + 29 * second, 90 * second, 30 * second);
+        assertNull(socket.closedWith, "a write may take a while");
+        assertEquals(1, socket.pings);
+
+        outbox.keepAlive(handedOver + 31 * second, 90 * second, 30 * second);
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode(),
+                "a socket whose writes are stuck is closed, not left silent");
     }
 }
