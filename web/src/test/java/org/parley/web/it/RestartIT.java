@@ -1,5 +1,7 @@
 package org.parley.web.it;
 
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -175,6 +177,74 @@ class RestartIT {
                 assertTrue(live.isOpen());
                 live.send(Socket.frame("watch").add("id", "w1").add("ids", jakarta.json.Json.createArrayBuilder()));
                 assertEquals("w1", live.ack("w1").getString("id"));
+            }
+        }
+    }
+
+    @Test
+    void aMemberClientThatStopsReadingIsLetGoItsMessagesKeptAndEveryoneElseServed() throws IOException {
+        Map<String, String> environment = Map.of(
+                "PARLEY_DATA_DIR", work.resolve("data").toString(),
+                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD,
+                "PARLEY_LIMITS_VISITOR_MESSAGES_PER_SECOND", "100000",
+                "PARLEY_LIMITS_VISITOR_MESSAGE_BURST", "100000",
+                "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT3S",
+                "PARLEY_PRESENCE_GRACE", "PT1S");
+        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+            URL base = micro.awaitParley(START);
+            URI uri = URI.create(base.toString());
+            Accounts.SharingMember member = Accounts.sharingMember(base, "stuck", "Stuck Reader");
+            Accounts.SharingMember colleague = Accounts.sharingMember(base, "fine", "Fine Reader");
+            String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
+            try (java.net.Socket stuck = new java.net.Socket()) {
+                stuck.setReceiveBufferSize(4096); // a client that stops reading: its window fills at once
+                stuck.connect(new java.net.InetSocketAddress("127.0.0.1", micro.port()));
+                String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
+                stuck.getOutputStream().write(("GET /ws/client HTTP/1.1\r\nHost: 127.0.0.1:" + micro.port()
+                        + "\r\nOrigin: " + Socket.origin(uri) + "\r\nCookie: " + cookie
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                DataInputStream in = new DataInputStream(stuck.getInputStream());
+                assertTrue(readHead(in).startsWith("HTTP/1.1 101"));
+                // from here on the member's client reads nothing (a hung program, a frozen tab)
+
+                List<String> acked = new ArrayList<>();
+                try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
+                    visitor.next("hello");
+                    visitor.send(Socket.frame("identify").add("id", "name").add("name", "Patient Visitor"));
+                    visitor.ack("name");
+                    String text = "x".repeat(1900);
+                    // each acked: handed to the member's live client; far more bytes than the stuck client's buffers hold
+                    for (int i = 0; i < 300; i++) {
+                        String numbered = i + " " + text;
+                        visitor.send(Socket.frame("message").add("id", "m" + i).add("text", numbered));
+                        assertFalse(visitor.ack("m" + i).getBoolean("queued", false), "delivered live while the client is connected");
+                        acked.add(numbered);
+                    }
+                    // a client that reads nothing answers no ping either: the server lets it go, and the member is offline for the visitor
+                    visitor.next("presence", f -> "Offline".equals(f.getString("status")));
+                }
+
+                // every acknowledged message the stuck client never confirmed is waiting for the member
+                try (Socket back = Socket.open(uri, "/ws/client", member.browser())) {
+                    JsonObject welcome = back.next("welcome");
+                    List<String> offline = welcome.getJsonArray("offline").getValuesAs(JsonObject.class).stream()
+                            .map(o -> o.getString("text")).toList();
+                    assertEquals(acked, offline, "nothing acknowledged is lost");
+                }
+            }
+
+            // and everyone else is still served
+            try (Socket client = Socket.open(uri, "/ws/client", colleague.browser());
+                 Socket visitor = Socket.open(uri, "/ws/control?invitee=" + colleague.cid(), null)) {
+                client.next("welcome");
+                visitor.next("hello");
+                visitor.send(Socket.frame("identify").add("id", "name").add("name", "Next Visitor"));
+                visitor.ack("name");
+                visitor.send(Socket.frame("message").add("id", "hi").add("text", "Hello after all that"));
+                visitor.ack("hi");
+                assertEquals("Hello after all that", client.next("message").getString("text"));
             }
         }
     }
