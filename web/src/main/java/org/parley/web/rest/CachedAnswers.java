@@ -47,24 +47,12 @@ public class CachedAnswers {
                 .build();
     }
 
-    /** One member's answer: its bytes and tag were made when it was built; JSONP wraps it. */
-    public Response json(Request request, PresenceAnswers.Answer answer, String callback, boolean personal) {
-        if (callback != null) {
-            return json(request, answer.json(), callback, personal);
-        }
-        return answer(request, answer.bytes(), new EntityTag(answer.tag()), "application/json", answer.code(), personal);
-    }
-
     public Response json(Request request, JsonStructure answer, String callback, boolean personal) {
         String body = callback == null ? answer.toString() : callback + "(" + answer + ");";
         int status = callback == null && answer.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
                 ? answer.asJsonObject().getJsonObject("result").getInt("code") : 200;
         String type = callback == null ? "application/json" : "application/javascript";
         return answer(request, body.getBytes(StandardCharsets.UTF_8), type, status, personal);
-    }
-
-    public Response image(Request request, byte[] svg, boolean personal) {
-        return answer(request, svg, "image/svg+xml", 200, personal);
     }
 
     private Response answer(Request request, byte[] body, String type, int status, boolean personal) {
@@ -78,7 +66,7 @@ public class CachedAnswers {
         cache.setPrivate(personal);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = unchanged != null ? unchanged : Response.status(status).entity(body);
-        return builder.type(type + (type.startsWith("image") ? "" : ";charset=utf-8")).tag(tag).cacheControl(cache)
+        return builder.type(type + ";charset=utf-8").tag(tag).cacheControl(cache)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Vary", "Authorization")

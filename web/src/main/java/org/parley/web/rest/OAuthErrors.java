@@ -1,5 +1,6 @@
 package org.parley.web.rest;
 
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -35,7 +36,12 @@ public class OAuthErrors implements ExceptionMapper<OAuthException> {
     private static Response.ResponseBuilder body(Response.ResponseBuilder answer, String error, String description) {
         return answer.type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
-                .entity(JsonBuilders.object().add("error", error).add("error_description", description)
-                        .build().toString());
+                .entity(new String(body(error, description), StandardCharsets.UTF_8));
+    }
+
+    /** The JSON of an error answer, RFC 6749 §5.2: {@code {error, error_description}}. */
+    static byte[] body(String error, String description) {
+        return JsonBuilders.object().add("error", error).add("error_description", description).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }
