@@ -20,7 +20,7 @@ public record Scale(String name,
     public static final Scale FULL = new Scale("full",
             100, 500, 20, 3_000, // the warm-up round: 300,000 messages, about as many as the JIT needs here
             100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
-            10_000, 64, Duration.ofSeconds(30), // one round of the server's 30 s pings falls in the idle window
+            10_000, 64, Duration.ofSeconds(30), // each idle window (a first, then the measured one) holds one round of the server's 30 s pings
             64, Duration.ofSeconds(10), Duration.ofSeconds(120), // this path needs minutes of load before C2 has compiled it
             1_000, 1_000, 3,
             100, 1_000, Duration.ofMinutes(30), 200, Duration.ofMinutes(1),

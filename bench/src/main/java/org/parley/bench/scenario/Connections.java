@@ -13,8 +13,8 @@ import org.parley.bench.run.Scale;
 /**
  * Connections: N visitor controls opened (each until its {@code hello}) and held idle; how fast
  * they are set up, what each costs the server in CPU and memory (RSS growth, and live heap after a
- * full GC, both ÷ N), and the server's CPU while they sit idle, next to its CPU over the same
- * window before they were opened.
+ * full GC, both ÷ N), and the server's CPU while they sit idle (in a second idle window, after the first
+ * round of pings), next to its CPU over the same window before they were opened.
  */
 final class Connections implements Scenario {
 
@@ -56,7 +56,12 @@ final class Connections implements Scenario {
                     Target.atMost(30)));
             long heapAfter = pid.isPresent() ? Heap.liveKiB(pid.getAsLong()) : -1;
             outcome.add(Figure.of("live heap per connection (after full GC)", kib(heapAfter, heapBefore, count), "KiB"));
+            // the first idle window holds the first ping round, whose path the JIT compiles then (once, as on a
+            // server that runs all day); the second is the steady state, the figure
+            Usage firstIdleStart = context.usage();
+            limit.measureFor(scale.idle());
             Usage idleStart = context.usage();
+            outcome.add(Figure.of("server CPU in the first idle window", coreShare(firstIdleStart, idleStart), "% of a core"));
             limit.measureFor(scale.idle());
             Usage idleEnd = context.usage();
             outcome.add(Figure.of("server CPU while idle", coreShare(idleStart, idleEnd), "% of a core",
