@@ -171,7 +171,7 @@ public class ControlSocket extends FrameEndpoint {
             conversationId = conversation.id();
             sessions.bindVisitor(conversation, outbox);
         }
-        Delivery delivery = conversations.postFromVisitor(conversationId, text);
+        Delivery delivery = conversations.postFromVisitor(conversationId, address, text);
         outbox.send(Frames.ack(frame.id(), delivery.message()));
     }
 

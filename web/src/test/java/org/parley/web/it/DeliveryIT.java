@@ -427,6 +427,54 @@ class DeliveryIT {
         }
     }
 
+    /**
+     * Four conversations from one address, each within its own burst of 20: together they may not
+     * pass the address's burst of 40 (and 10 a second), while a visitor elsewhere is still served.
+     */
+    @Test
+    void conversationsFromOneAddressShareTheAddresssMessageAllowance() {
+        var member = Accounts.sharingMember(base, "tabs", "Many Tabs");
+        String address = newAddress();
+        List<Socket> tabs = new ArrayList<>();
+        try (Socket console = client(member)) {
+            console.next("welcome");
+            for (int t = 0; t < 4; t++) {
+                tabs.add(identified(member, address, "Tab " + t));
+            }
+            long start = System.nanoTime();
+            for (int t = 0; t < tabs.size(); t++) {
+                for (int i = 0; i < 20; i++) {
+                    tabs.get(t).send(Socket.frame("message").add("id", "t" + t + "-" + i).add("text", "tab " + t + " says " + i));
+                }
+            }
+            int accepted = 0;
+            int limited = 0;
+            for (int t = 0; t < tabs.size(); t++) {
+                for (int i = 0; i < 20; i++) {
+                    JsonObject answer = tabs.get(t).answer("t" + t + "-" + i);
+                    if ("ack".equals(answer.getString("type"))) {
+                        accepted++;
+                    } else {
+                        assertError(answer, "rate_limited");
+                        assertTrue(answer.getInt("retryAfter") >= 1, answer.toString());
+                        limited++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(limited > 0, "80 messages from one address in " + seconds + " s, all accepted");
+            assertTrue(accepted <= 40 + 10 * seconds + 1, accepted + " messages accepted from one address in " + seconds
+                    + " s: more than its burst of 40 and 10 a second");
+
+            try (Socket neighbour = identified(member, newAddress(), "Neighbour")) {
+                neighbour.send(Socket.frame("message").add("id", "n").add("text", "My own allowance"));
+                assertFalse(neighbour.ack("n").containsKey("queued"), "another address is served as usual");
+            }
+        } finally {
+            tabs.forEach(Socket::close);
+        }
+    }
+
     @Test
     void aSixthConversationWithinSixtySecondsIsRefusedAndEachForwardedAddressCountsOnItsOwn() throws Exception {
         var member = Accounts.sharingMember(base, "sought", "Sought After");
