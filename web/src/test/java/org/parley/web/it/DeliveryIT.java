@@ -571,6 +571,82 @@ class DeliveryIT {
         }
     }
 
+    private Socket directoryPage(String address) {
+        return Socket.open(uri(), "/ws/presence", null, Map.of("Origin", Socket.origin(uri()), "X-Forwarded-For", address));
+    }
+
+    @Test
+    void anAddressHoldsAtMostFiftyDirectoryPageSocketsOpen() {
+        String address = newAddress();
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Socket page = directoryPage(address);
+                open.add(page);
+                page.next("ready");
+            }
+            try (Socket oneTooMany = directoryPage(address)) {
+                JsonObject refused = oneTooMany.next("error");
+                assertError(refused, "rate_limited");
+                assertTrue(refused.getInt("retryAfter") >= 1, refused.toString());
+                assertEquals(1013, oneTooMany.closeCode(), "try again later");
+            }
+            try (Socket elsewhere = directoryPage(newAddress())) {
+                elsewhere.next("ready");
+            }
+            // the directory pages' sockets are counted apart from the chats: the address may still chat
+            var member = Accounts.sharingMember(base, "listed", "Listed Member");
+            try (Socket visitor = visitor(member, address)) {
+                assertEquals("Listed Member", visitor.next("hello").getJsonObject("invitee").getString("displayName"));
+            }
+            open.remove(0).close();
+            long deadline = System.nanoTime() + Socket.WAIT.toNanos();
+            boolean admitted = false;
+            while (!admitted && System.nanoTime() < deadline) {
+                try (Socket again = directoryPage(address)) {
+                    JsonObject first = again.poll(Socket.WAIT);
+                    admitted = first != null && "ready".equals(first.getString("type"));
+                }
+            }
+            assertTrue(admitted, "once one closed, the address may open another");
+        } finally {
+            open.forEach(Socket::close);
+        }
+    }
+
+    /** Sixty watches spread over two pages of one address: beyond the address's burst of 50 they are refused. */
+    @Test
+    void watchFramesFromOneAddressAreRateLimitedAcrossItsSockets() {
+        var member = Accounts.sharingMember(base, "watched", "Watched Member");
+        String address = newAddress();
+        try (Socket left = directoryPage(address); Socket right = directoryPage(address)) {
+            left.next("ready");
+            right.next("ready");
+            List<Socket> pages = List.of(left, right);
+            for (int i = 0; i < 60; i++) {
+                pages.get(i % 2).send(Socket.frame("watch").add("id", "w" + i).add("ids", Json.createArrayBuilder().add(member.cid())));
+            }
+            int refused = 0;
+            for (int i = 0; i < 60; i++) {
+                JsonObject answer = pages.get(i % 2).answer("w" + i);
+                if ("error".equals(answer.getString("type"))) {
+                    assertError(answer, "rate_limited");
+                    assertTrue(answer.getInt("retryAfter") >= 1, answer.toString());
+                    refused++;
+                }
+            }
+            assertTrue(refused > 0, "60 watches at once from one address, none refused");
+            assertTrue(left.isOpen() && right.isOpen(), "a limit is no reason to close");
+        }
+        try (Socket elsewhere = directoryPage(newAddress())) {
+            elsewhere.next("ready");
+            elsewhere.send(Socket.frame("watch").add("id", "w").add("ids", Json.createArrayBuilder().add(member.cid())));
+            JsonObject presence = elsewhere.next("presence");
+            assertTrue(presence.getBoolean("found"), "another address watches as usual: " + presence);
+            elsewhere.ack("w");
+        }
+    }
+
     @Test
     void aMemberWithTooManyUnreadOfflineMessagesTakesNoMoreUntilTheyReadSome() {
         var member = Accounts.sharingMember(base, "away", "Away Member");
