@@ -662,8 +662,10 @@ class DeliveryIT {
         try (Socket late = identified(member, newAddress(), "Late")) {
             late.send(Socket.frame("message").add("id", "full").add("text", "One more"));
             JsonObject refused = late.answer("full");
-            assertError(refused, "invitee_offline");
+            assertError(refused, "rate_limited");
             assertEquals("full", refused.getString("ref"));
+            assertTrue(refused.getString("message").contains("mailbox is full"), refused.toString());
+            assertTrue(refused.getInt("retryAfter") >= 60, "the mailbox empties only when the member reads: " + refused);
 
             try (Socket console = client(member)) {
                 JsonObject welcome = console.next("welcome");
@@ -675,6 +677,70 @@ class DeliveryIT {
             late.next("presence", f -> "Offline".equals(f.getString("status")));
             late.send(Socket.frame("message").add("id", "room").add("text", "Now there is room"));
             assertTrue(late.ack("room").getBoolean("queued"));
+        }
+    }
+
+    /**
+     * Visitors at a dozen addresses leave messages for an offline member at the same moment, when
+     * there is room for only a few more: the member never holds more than the cap, and every message
+     * beyond it is refused as the mailbox being full.
+     */
+    @Test
+    void visitorsLeavingMessagesAtOnceNeverTakeAMemberBeyondTheCap() throws Exception {
+        var member = Accounts.sharingMember(base, "swamped", "Swamped Member");
+        int room = 4;
+        List<Socket> visitors = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            int left = 0;
+            for (int v = 0; v < 12; v++) {
+                visitors.add(identified(member, newAddress(), "Visitor " + v));
+            }
+            for (int n = 0; left < OFFLINE_LIMIT - room; n++) {
+                Socket visitor = visitors.get(n % visitors.size());
+                visitor.send(Socket.frame("message").add("id", "fill" + n).add("text", "Before " + n));
+                assertTrue(visitor.ack("fill" + n).getBoolean("queued"));
+                left++;
+            }
+            CountDownLatch ready = new CountDownLatch(visitors.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<JsonObject>>> answers = new ArrayList<>();
+            for (Socket visitor : visitors) {
+                answers.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    for (int i = 0; i < 3; i++) {
+                        visitor.send(Socket.frame("message").add("id", "race" + i).add("text", "At once " + i));
+                    }
+                    List<JsonObject> got = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        got.add(visitor.answer("race" + i));
+                    }
+                    return got;
+                }));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS));
+            go.countDown();
+            int acked = 0;
+            List<JsonObject> refusals = new ArrayList<>();
+            for (Future<List<JsonObject>> answer : answers) {
+                for (JsonObject frame : answer.get(30, TimeUnit.SECONDS)) {
+                    if ("ack".equals(frame.getString("type"))) {
+                        acked++;
+                    } else {
+                        refusals.add(frame);
+                    }
+                }
+            }
+            try (Socket console = client(member)) {
+                int stored = console.next("welcome").getJsonArray("offline").size();
+                assertEquals(OFFLINE_LIMIT, stored, "unread offline messages after " + acked + " more were acknowledged");
+            }
+            assertEquals(room, acked, "only what fitted was acknowledged");
+            refusals.forEach(r -> assertError(r, "rate_limited"));
+        } finally {
+            threads.shutdownNow();
+            visitors.forEach(Socket::close);
         }
     }
 }
