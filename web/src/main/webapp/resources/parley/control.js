@@ -388,7 +388,9 @@
 
     function errorText(frame) {
         switch (frame.code) {
-            case 'rate_limited': return t('error.rate.limited', {seconds: frame.retryAfter || 1});
+            // a member's full mailbox is no reason to slow down: only the member reading empties it
+            case 'rate_limited': return /mailbox is full/i.test(frame.message || '') ? t('error.mailbox.full', {name: inviteeName()})
+                : t('error.rate.limited', {seconds: frame.retryAfter || 1});
             // a refusal that answers nothing the visitor sent is the visitor ticket's
             case 'forbidden': return t(frame.ref ? 'error.forbidden' : 'error.ticket');
             case 'not_found': return t('error.not.found');

@@ -52,7 +52,12 @@ public final class MicroParley implements Parley {
         settings.put("PARLEY_LIMITS_VISITOR_MESSAGES_PER_SECOND", "1000000");
         settings.put("PARLEY_LIMITS_VISITOR_MESSAGE_BURST", "1000000");
         settings.put("PARLEY_LIMITS_CONVERSATIONS_PER_MINUTE", "1000000");
+        settings.put("PARLEY_LIMITS_ADDRESS_MESSAGES_PER_SECOND", "1000000"); // every visitor comes from 127.0.0.1
+        settings.put("PARLEY_LIMITS_ADDRESS_MESSAGE_BURST", "1000000");
         settings.put("PARLEY_LIMITS_SOCKETS_PER_ADDRESS", "1000000");
+        settings.put("PARLEY_LIMITS_PRESENCE_SOCKETS_PER_ADDRESS", "1000000"); // the fan-out's directory pages
+        settings.put("PARLEY_LIMITS_PRESENCE_WATCHES_PER_SECOND", "1000000");
+        settings.put("PARLEY_LIMITS_PRESENCE_WATCH_BURST", "1000000");
         return settings;
     }
 

@@ -54,7 +54,8 @@ import org.parley.presence.boundary.PresenceRegistry;
  * before the sender is acknowledged.
  * <p>
  * Limits belong to the visitor, not to their socket: messages count against the conversation
- * (a resume on a new socket continues its allowance), new conversations against the address
+ * (a resume on a new socket continues its allowance) and, together, against the visitor's address
+ * (so more conversations bring no more messages), new conversations against the address
  * (at most {@code conversations-per-minute} in any 60 s), and typing, identify and resume
  * against the conversation, or the address before there is one.
  */
@@ -95,6 +96,14 @@ public class Conversations {
     @ConfigProperty(name = "parley.limits.visitor-message-burst", defaultValue = "20")
     int messageBurst;
 
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-messages-per-second", defaultValue = "10")
+    double addressMessagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "parley.limits.address-message-burst", defaultValue = "40")
+    int addressMessageBurst;
+
     /** A visitor's allowances in one conversation: messages, and the typing, identify and resume frames. */
     private record Allowance(RateLimiter messages, RateLimiter signals) {
     }
@@ -105,6 +114,7 @@ public class Conversations {
     private final ConcurrentHashMap<String, Allowance> allowances = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SlidingWindow> startsByAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RateLimiter> signalsByAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RateLimiter> messagesByAddress = new ConcurrentHashMap<>();
 
     @PostConstruct
     void check() {
@@ -114,6 +124,10 @@ public class Conversations {
         if (!(messagesPerSecond > 0) || messageBurst < 1) {
             throw new IllegalArgumentException("parley.limits.visitor-messages-per-second must be above 0 "
                     + "and parley.limits.visitor-message-burst at least 1");
+        }
+        if (!(addressMessagesPerSecond > 0) || addressMessageBurst < 1) {
+            throw new IllegalArgumentException("parley.limits.address-messages-per-second must be above 0 "
+                    + "and parley.limits.address-message-burst at least 1");
         }
     }
 
@@ -156,14 +170,20 @@ public class Conversations {
         return conversation;
     }
 
-    /** A visitor's message, counted against the conversation's allowance: delivered live, or stored as an offline message, or refused. */
-    public Delivery postFromVisitor(String conversationId, String rawText) {
+    /**
+     * A visitor's message from {@code address}, counted against the conversation's allowance and the
+     * address's together (a refusal by one costs nothing against the other): delivered live, or stored
+     * as an offline message, or refused.
+     */
+    public Delivery postFromVisitor(String conversationId, String address, String rawText) {
         Conversation conversation = open(conversationId);
         Allowance allowance = allowances.get(conversation.id());
         if (allowance == null) {
             throw notFound("This conversation has ended.");
         }
-        Duration wait = allowance.messages().tryAcquire();
+        RateLimiter byAddress = messagesByAddress.computeIfAbsent(address,
+                a -> new RateLimiter(addressMessagesPerSecond, addressMessageBurst, clock));
+        Duration wait = RateLimiter.tryAcquireAll(allowance.messages(), byAddress);
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("You are sending messages too fast.", wait);
         }
@@ -188,7 +208,7 @@ public class Conversations {
                 throw new MessagingRefusedException("invitee_offline",
                         member.displayName() + " is offline and does not take messages now.");
             }
-            // stored first: a refusal (too many unread messages) leaves no trace in the conversation
+            // stored first: a refusal (the member's mailbox is full) leaves no trace in the conversation
             var at = clock.instant();
             offline.leave(member.username(), member.displayName(), conversation.visitor(), text, at);
             return new Delivery(conversation.append(Party.VISITOR, text, at, true));
@@ -332,6 +352,9 @@ public class Conversations {
         }
         if (signalsByAddress.size() > MAX_TRACKED_ADDRESSES) {
             signalsByAddress.values().removeIf(RateLimiter::idle);
+        }
+        if (messagesByAddress.size() > MAX_TRACKED_ADDRESSES) {
+            messagesByAddress.values().removeIf(RateLimiter::idle);
         }
     }
 

@@ -5,10 +5,13 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.entity.Member;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.OfflineMessage;
@@ -18,11 +21,18 @@ import org.parley.messaging.entity.VisitorIdentity;
 /**
  * Messages left for a member who was not reachable, and visitor messages no client of the
  * member confirmed; stored until the member marks them read. A member holds at most
- * {@code parley.limits.offline-messages-per-member} unread messages that visitors left;
- * messages that were already acknowledged live are always kept, whatever the count.
+ * {@code parley.limits.offline-messages-per-member} unread messages that visitors left, however
+ * many visitors leave one at the same moment (the count and the insert hold the member's row
+ * locked); messages that were already acknowledged live are always kept, whatever the count.
  */
 @Stateless
 public class OfflineMessages {
+
+    /**
+     * What a visitor refused for a full mailbox is told to wait: it empties only when the member
+     * reads, which mostly means they are back, and the visitor sees that in the member's presence first.
+     */
+    public static final Duration MAILBOX_FULL_RETRY_AFTER = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -43,14 +53,18 @@ public class OfflineMessages {
 
     /**
      * Stores a visitor's message for a member who is not reachable; it is durable when this
-     * returns. Refused ({@code invitee_offline}) while the member has the most unread messages allowed.
+     * returns. Refused ({@code rate_limited}, the member's mailbox is full) while the member has the
+     * most unread messages allowed. The member's row stays locked from the count to the commit, so
+     * visitors leaving messages at once are counted one after the other and never overshoot.
      */
     public OfflineMessage leave(String invitee, String inviteeName, VisitorIdentity visitor, String text, Instant at) {
+        em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", invitee)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         long unread = em.createNamedQuery(OfflineMessage.UNREAD_COUNT, Long.class)
                 .setParameter("invitee", invitee).getSingleResult();
         if (unread >= perMember) {
-            throw new MessagingRefusedException("invitee_offline", inviteeName
-                    + " is offline and has too many unread messages to take another now.");
+            throw MessagingRefusedException.rateLimited(inviteeName + "'s mailbox is full: they have too many unread "
+                    + "messages to take another now. Try again later.", MAILBOX_FULL_RETRY_AFTER);
         }
         OfflineMessage message = new OfflineMessage(invitee, visitor, text, at);
         em.persist(message);

@@ -38,6 +38,29 @@ public class RateLimiter {
         return Duration.ofNanos((long) Math.ceil(seconds * 1_000_000_000L));
     }
 
+    /**
+     * Takes a token from each limiter, or from none: {@link Duration#ZERO} when all allowed, else
+     * the wait of the first that refused, and the tokens already taken are given back, so a refusal
+     * by one limit costs nothing against the others.
+     */
+    public static Duration tryAcquireAll(RateLimiter... limiters) {
+        for (int i = 0; i < limiters.length; i++) {
+            Duration wait = limiters[i].tryAcquire();
+            if (!wait.isZero()) {
+                for (int taken = 0; taken < i; taken++) {
+                    limiters[taken].giveBack();
+                }
+                return wait;
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    private synchronized void giveBack() {
+        refill();
+        tokens = Math.min(burst, tokens + 1);
+    }
+
     /** Whether the bucket is full again, so its owner may forget it. */
     public synchronized boolean idle() {
         refill();

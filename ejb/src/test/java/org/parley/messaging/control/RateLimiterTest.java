@@ -27,6 +27,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void limitsCheckedTogetherTakeFromAllOrNone() {
+        RateLimiter conversation = new RateLimiter(5, 3, clock);
+        RateLimiter address = new RateLimiter(1, 2, clock);
+        assertEquals(Duration.ZERO, RateLimiter.tryAcquireAll(conversation, address));
+        assertEquals(Duration.ZERO, RateLimiter.tryAcquireAll(conversation, address));
+        assertEquals(Duration.ofSeconds(1), RateLimiter.tryAcquireAll(conversation, address), "the address's wait");
+        RateLimiter other = new RateLimiter(1, 1, clock);
+        assertEquals(Duration.ZERO, RateLimiter.tryAcquireAll(conversation, other),
+                "the refusal above did not cost the conversation its last token");
+        assertEquals(Duration.ofMillis(200), conversation.tryAcquire());
+    }
+
+    @Test
     void aFullBucketIsIdle() {
         RateLimiter limiter = new RateLimiter(1, 2, clock);
         assertTrue(limiter.idle());

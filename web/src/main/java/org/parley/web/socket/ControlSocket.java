@@ -58,6 +58,9 @@ public class ControlSocket extends FrameEndpoint {
     SocketSessions sessions;
 
     @Inject
+    SocketLimits limits;
+
+    @Inject
     VisitorTickets tickets;
 
     @Inject
@@ -82,7 +85,7 @@ public class ControlSocket extends FrameEndpoint {
         outbox = new Outbox(session, sendQueue);
         sessions.opened(outbox);
         address = Handshake.Facts.of(session).peer();
-        if (!sessions.admitVisitor(address)) {
+        if (!limits.admitVisitor(address)) {
             LOG.info(() -> "Refused a visitor socket from " + address
                     + ": the address has as many open as parley.limits.sockets-per-address allows");
             outbox.sendAndClose(Frames.rateLimited("Too many chats are open from your address; close some first.",
@@ -171,7 +174,7 @@ public class ControlSocket extends FrameEndpoint {
             conversationId = conversation.id();
             sessions.bindVisitor(conversation, outbox);
         }
-        Delivery delivery = conversations.postFromVisitor(conversationId, text);
+        Delivery delivery = conversations.postFromVisitor(conversationId, address, text);
         outbox.send(Frames.ack(frame.id(), delivery.message()));
     }
 
@@ -219,7 +222,7 @@ public class ControlSocket extends FrameEndpoint {
     private void leave() {
         sessions.closed(outbox);
         if (counted.compareAndSet(true, false)) {
-            sessions.releaseVisitor(address);
+            limits.releaseVisitor(address);
         }
         if (invitee != null) {
             sessions.unwatch(invitee.member().username(), outbox);

@@ -1,6 +1,7 @@
 package org.parley.web.socket;
 
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -9,6 +10,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.web.i18n.Markets;
 
@@ -18,32 +21,54 @@ import org.parley.web.i18n.Markets;
  * for each at once and whenever it changes. Members not visible on the web answer
  * {@code presence {id, found:false}}, as the Presence API's 404 does, and so does a member the moment
  * they stop being visible (see {@link SocketSessions#watchPresence}). Nothing else is accepted.
+ * An address holds only so many of these sockets open, and its {@code watch} frames share one
+ * allowance ({@link SocketLimits}).
  */
 @ServerEndpoint(value = "/ws/presence", configurator = Handshake.Pages.class)
 public class PresenceSocket extends FrameEndpoint {
 
     static final int MAX_WATCHED = 200;
 
+    private static final Logger LOG = Logger.getLogger(PresenceSocket.class.getName());
+
     @Inject
     SocketSessions sessions;
+
+    @Inject
+    SocketLimits limits;
 
     @Inject
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
 
+    /** Whether this socket counts against its address's open directory-page sockets. */
+    private final AtomicBoolean counted = new AtomicBoolean();
+    private String address;
     private Locale culture;
 
     @OnOpen
     public void open(Session session) {
         outbox = new Outbox(session, Math.max(sendQueue, 2 * MAX_WATCHED));
         sessions.opened(outbox);
+        address = Handshake.Facts.of(session).peer();
+        if (!limits.admitPage(address)) {
+            LOG.info(() -> "Refused a directory page socket from " + address
+                    + ": the address has as many open as parley.limits.presence-sockets-per-address allows");
+            outbox.sendAndClose(Frames.rateLimited("Too many pages with live presence are open from your address; "
+                    + "close some first.", ControlSocket.SOCKETS_RETRY_AFTER_SECONDS, null),
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many sockets"));
+            return;
+        }
+        counted.set(true);
         culture = Markets.resolve(ControlSocket.first(session, "mkt"));
         outbox.open(Frames.type("ready").add("max", MAX_WATCHED).build().toString());
     }
 
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
     public void receive(String text) {
-        dispatch(text);
+        if (counted.get()) {
+            dispatch(text);
+        }
     }
 
     @Override
@@ -51,6 +76,7 @@ public class PresenceSocket extends FrameEndpoint {
         if (!"watch".equals(frame.type())) {
             throw unknownType(frame);
         }
+        limits.countWatch(address);
         List<String> ids = frame.texts("ids");
         if (ids.size() > MAX_WATCHED) {
             throw frame.invalid("ids: at most " + MAX_WATCHED + " member ids.");
@@ -63,13 +89,19 @@ public class PresenceSocket extends FrameEndpoint {
 
     @OnClose
     public void close(Session session) {
-        sessions.closed(outbox);
-        sessions.unwatchPresence(outbox);
+        leave();
     }
 
     @OnError
     public void failed(Session session, Throwable error) {
+        leave();
+    }
+
+    private void leave() {
         sessions.closed(outbox);
         sessions.unwatchPresence(outbox);
+        if (counted.compareAndSet(true, false)) {
+            limits.releasePage(address);
+        }
     }
 }

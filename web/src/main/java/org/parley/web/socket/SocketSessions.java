@@ -54,8 +54,6 @@ public class SocketSessions {
 
     /** Member clients by username, each keyed by client id. */
     private final MemberClients clients = new MemberClients();
-    /** How many visitor sockets each address holds open. */
-    private final Map<String, Integer> visitorSockets = new ConcurrentHashMap<>();
     /** Visitor sockets by the member they visit, each with how it reached them and its culture, for presence. */
     private final Map<String, Map<Outbox, VisitorWatch>> watchers = new ConcurrentHashMap<>();
     /** Member clients that connected with a Bearer token, with the token's hash. */
@@ -82,10 +80,6 @@ public class SocketSessions {
 
     @Inject
     MemberDirectory directory;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.sockets-per-address", defaultValue = "50")
-    int socketsPerAddress;
 
     @Inject
     PresenceAnswers answers;
@@ -183,25 +177,6 @@ public class SocketSessions {
             sessionClients.remove(removal.removed());
         }
         return removal.wasLast();
-    }
-
-    /**
-     * Counts a new visitor socket against its address; false (and not counted) when the address
-     * holds {@code parley.limits.sockets-per-address} open already.
-     */
-    public boolean admitVisitor(String address) {
-        boolean[] admitted = new boolean[1];
-        visitorSockets.compute(address, (a, open) -> {
-            int count = open == null ? 0 : open;
-            admitted[0] = count < socketsPerAddress;
-            return admitted[0] ? count + 1 : open;
-        });
-        return admitted[0];
-    }
-
-    /** A visitor socket that {@link #admitVisitor} counted has closed. */
-    public void releaseVisitor(String address) {
-        visitorSockets.computeIfPresent(address, (a, open) -> open > 1 ? open - 1 : null);
     }
 
     /** A visitor's socket hears the invitee's presence, in the visitor's culture, while the way it came {@linkplain Reach#holds holds}. */

@@ -156,6 +156,95 @@ class ConversationSocketIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * 150 visitor messages and 60 replies: a resume from {@code lastSeq} 0 gets the last 200 of the
+     * 210 (both directions, in order), and the gap before the first of them shows what is no longer kept.
+     */
+    @Test
+    void aResumeFromFurtherBackThanTheReplayBufferGetsTheLast200Messages() {
+        var ken = Accounts.sharingMember(base, "ken", "Ken Thompson");
+        try (Socket console = client(ken)) {
+            String token;
+            try (Socket first = visitor(ken)) {
+                token = first.next("hello").getString("resume");
+                first.send(Socket.frame("identify").add("name", "Dennis"));
+                for (int i = 1; i <= 150; i++) {
+                    first.send(Socket.frame("message").add("id", "v" + i).add("text", "visitor " + i));
+                    assertEquals(i, first.ack("v" + i).getInt("seq"));
+                }
+                String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+                for (int i = 1; i <= 60; i++) {
+                    console.send(Socket.frame("message").add("id", "m" + i).add("conversation", conversation)
+                            .add("text", "member " + i));
+                    assertEquals(150 + i, console.ack("m" + i).getInt("seq"));
+                }
+                first.next("message", f -> f.getInt("seq") == 210);
+                first.drop();
+            }
+
+            try (Socket second = visitor(ken)) {
+                second.next("hello");
+                second.send(Socket.frame("resume").add("id", "back").add("token", token).add("lastSeq", 0));
+                List<JsonObject> replayed = new java.util.ArrayList<>();
+                JsonObject ack = null;
+                while (ack == null) {
+                    JsonObject frame = second.poll(Socket.WAIT);
+                    assertTrue(frame != null, "the resume was answered; replayed so far: " + replayed.size());
+                    if ("message".equals(frame.getString("type"))) {
+                        replayed.add(frame);
+                    } else if ("ack".equals(frame.getString("type"))) {
+                        ack = frame;
+                    } else {
+                        assertNotEquals("error", frame.getString("type"), frame.toString());
+                    }
+                }
+                assertEquals("back", ack.getString("id"));
+                assertEquals(210, ack.getInt("seq"), "the newest seq");
+                assertEquals(200, replayed.size(), "the replay buffer's 200, no more");
+                for (int k = 0; k < replayed.size(); k++) {
+                    JsonObject message = replayed.get(k);
+                    int seq = 11 + k;
+                    assertEquals(seq, message.getInt("seq"), "in order, from seq 11: the first 10 are no longer kept");
+                    assertEquals(seq <= 150 ? "visitor" : "invitee", message.getString("from"));
+                    assertEquals(seq <= 150 ? "visitor " + seq : "member " + (seq - 150), message.getString("text"));
+                }
+            }
+        }
+    }
+
+    /**
+     * A member client that shows nothing it gets (it never confirms): once more than 200 visitor
+     * messages wait for a confirmation, the oldest become offline messages, oldest first, which the
+     * member's next {@code welcome} lists — and not again among the conversation's messages.
+     */
+    @Test
+    void moreThan200UnconfirmedMessagesOverflowOldestFirstIntoTheNextWelcome() {
+        var rob = Accounts.sharingMember(base, "rob", "Rob Pike");
+        try (Socket silent = client(rob); Socket visitor = visitor(rob)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("name", "Gopher"));
+            for (int i = 1; i <= 205; i++) {
+                visitor.send(Socket.frame("message").add("id", "m" + i).add("text", "message " + i));
+                JsonObject ack = visitor.ack("m" + i);
+                assertFalse(ack.containsKey("queued"), "handed to the member's live client: " + ack);
+            }
+            try (Socket other = Socket.open(uri(), "/ws/client", rob.browser())) {
+                JsonObject welcome = other.next("welcome");
+                List<String> offline = welcome.getJsonArray("offline").getValuesAs(JsonObject.class).stream()
+                        .map(o -> o.getString("text")).toList();
+                assertEquals(List.of("message 1", "message 2", "message 3", "message 4", "message 5"), offline,
+                        "the five oldest, oldest first");
+                List<JsonObject> conversations = welcome.getJsonArray("conversations").getValuesAs(JsonObject.class);
+                assertEquals(1, conversations.size(), welcome.toString());
+                List<String> shown = conversations.get(0).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("text")).toList();
+                assertEquals(200, shown.size());
+                assertEquals("message 6", shown.get(0));
+                assertEquals("message 205", shown.get(199));
+            }
+        }
+    }
+
     @Test
     void aVisitorWhoDoesNotComeBackEndsTheConversationForTheMember() {
         var joan = Accounts.sharingMember(base, "joan", "Joan Clarke");

@@ -436,6 +436,54 @@ class DeliveryIT {
         }
     }
 
+    /**
+     * Four conversations from one address, each within its own burst of 20: together they may not
+     * pass the address's burst of 40 (and 10 a second), while a visitor elsewhere is still served.
+     */
+    @Test
+    void conversationsFromOneAddressShareTheAddresssMessageAllowance() {
+        var member = Accounts.sharingMember(base, "tabs", "Many Tabs");
+        String address = newAddress();
+        List<Socket> tabs = new ArrayList<>();
+        try (Socket console = client(member)) {
+            console.next("welcome");
+            for (int t = 0; t < 4; t++) {
+                tabs.add(identified(member, address, "Tab " + t));
+            }
+            long start = System.nanoTime();
+            for (int t = 0; t < tabs.size(); t++) {
+                for (int i = 0; i < 20; i++) {
+                    tabs.get(t).send(Socket.frame("message").add("id", "t" + t + "-" + i).add("text", "tab " + t + " says " + i));
+                }
+            }
+            int accepted = 0;
+            int limited = 0;
+            for (int t = 0; t < tabs.size(); t++) {
+                for (int i = 0; i < 20; i++) {
+                    JsonObject answer = tabs.get(t).answer("t" + t + "-" + i);
+                    if ("ack".equals(answer.getString("type"))) {
+                        accepted++;
+                    } else {
+                        assertError(answer, "rate_limited");
+                        assertTrue(answer.getInt("retryAfter") >= 1, answer.toString());
+                        limited++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(limited > 0, "80 messages from one address in " + seconds + " s, all accepted");
+            assertTrue(accepted <= 40 + 10 * seconds + 1, accepted + " messages accepted from one address in " + seconds
+                    + " s: more than its burst of 40 and 10 a second");
+
+            try (Socket neighbour = identified(member, newAddress(), "Neighbour")) {
+                neighbour.send(Socket.frame("message").add("id", "n").add("text", "My own allowance"));
+                assertFalse(neighbour.ack("n").containsKey("queued"), "another address is served as usual");
+            }
+        } finally {
+            tabs.forEach(Socket::close);
+        }
+    }
+
     @Test
     void aSixthConversationWithinSixtySecondsIsRefusedAndEachForwardedAddressCountsOnItsOwn() throws Exception {
         var member = Accounts.sharingMember(base, "sought", "Sought After");
@@ -532,6 +580,82 @@ class DeliveryIT {
         }
     }
 
+    private Socket directoryPage(String address) {
+        return Socket.open(uri(), "/ws/presence", null, Map.of("Origin", Socket.origin(uri()), "X-Forwarded-For", address));
+    }
+
+    @Test
+    void anAddressHoldsAtMostFiftyDirectoryPageSocketsOpen() {
+        String address = newAddress();
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Socket page = directoryPage(address);
+                open.add(page);
+                page.next("ready");
+            }
+            try (Socket oneTooMany = directoryPage(address)) {
+                JsonObject refused = oneTooMany.next("error");
+                assertError(refused, "rate_limited");
+                assertTrue(refused.getInt("retryAfter") >= 1, refused.toString());
+                assertEquals(1013, oneTooMany.closeCode(), "try again later");
+            }
+            try (Socket elsewhere = directoryPage(newAddress())) {
+                elsewhere.next("ready");
+            }
+            // the directory pages' sockets are counted apart from the chats: the address may still chat
+            var member = Accounts.sharingMember(base, "listed", "Listed Member");
+            try (Socket visitor = visitor(member, address)) {
+                assertEquals("Listed Member", visitor.next("hello").getJsonObject("invitee").getString("displayName"));
+            }
+            open.remove(0).close();
+            long deadline = System.nanoTime() + Socket.WAIT.toNanos();
+            boolean admitted = false;
+            while (!admitted && System.nanoTime() < deadline) {
+                try (Socket again = directoryPage(address)) {
+                    JsonObject first = again.poll(Socket.WAIT);
+                    admitted = first != null && "ready".equals(first.getString("type"));
+                }
+            }
+            assertTrue(admitted, "once one closed, the address may open another");
+        } finally {
+            open.forEach(Socket::close);
+        }
+    }
+
+    /** Sixty watches spread over two pages of one address: beyond the address's burst of 50 they are refused. */
+    @Test
+    void watchFramesFromOneAddressAreRateLimitedAcrossItsSockets() {
+        var member = Accounts.sharingMember(base, "watched", "Watched Member");
+        String address = newAddress();
+        try (Socket left = directoryPage(address); Socket right = directoryPage(address)) {
+            left.next("ready");
+            right.next("ready");
+            List<Socket> pages = List.of(left, right);
+            for (int i = 0; i < 60; i++) {
+                pages.get(i % 2).send(Socket.frame("watch").add("id", "w" + i).add("ids", Json.createArrayBuilder().add(member.cid())));
+            }
+            int refused = 0;
+            for (int i = 0; i < 60; i++) {
+                JsonObject answer = pages.get(i % 2).answer("w" + i);
+                if ("error".equals(answer.getString("type"))) {
+                    assertError(answer, "rate_limited");
+                    assertTrue(answer.getInt("retryAfter") >= 1, answer.toString());
+                    refused++;
+                }
+            }
+            assertTrue(refused > 0, "60 watches at once from one address, none refused");
+            assertTrue(left.isOpen() && right.isOpen(), "a limit is no reason to close");
+        }
+        try (Socket elsewhere = directoryPage(newAddress())) {
+            elsewhere.next("ready");
+            elsewhere.send(Socket.frame("watch").add("id", "w").add("ids", Json.createArrayBuilder().add(member.cid())));
+            JsonObject presence = elsewhere.next("presence");
+            assertTrue(presence.getBoolean("found"), "another address watches as usual: " + presence);
+            elsewhere.ack("w");
+        }
+    }
+
     @Test
     void aMemberWithTooManyUnreadOfflineMessagesTakesNoMoreUntilTheyReadSome() {
         var member = Accounts.sharingMember(base, "away", "Away Member");
@@ -547,8 +671,10 @@ class DeliveryIT {
         try (Socket late = identified(member, newAddress(), "Late")) {
             late.send(Socket.frame("message").add("id", "full").add("text", "One more"));
             JsonObject refused = late.answer("full");
-            assertError(refused, "invitee_offline");
+            assertError(refused, "rate_limited");
             assertEquals("full", refused.getString("ref"));
+            assertTrue(refused.getString("message").contains("mailbox is full"), refused.toString());
+            assertTrue(refused.getInt("retryAfter") >= 60, "the mailbox empties only when the member reads: " + refused);
 
             try (Socket console = client(member)) {
                 JsonObject welcome = console.next("welcome");
@@ -560,6 +686,70 @@ class DeliveryIT {
             late.next("presence", f -> "Offline".equals(f.getString("status")));
             late.send(Socket.frame("message").add("id", "room").add("text", "Now there is room"));
             assertTrue(late.ack("room").getBoolean("queued"));
+        }
+    }
+
+    /**
+     * Visitors at a dozen addresses leave messages for an offline member at the same moment, when
+     * there is room for only a few more: the member never holds more than the cap, and every message
+     * beyond it is refused as the mailbox being full.
+     */
+    @Test
+    void visitorsLeavingMessagesAtOnceNeverTakeAMemberBeyondTheCap() throws Exception {
+        var member = Accounts.sharingMember(base, "swamped", "Swamped Member");
+        int room = 4;
+        List<Socket> visitors = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            int left = 0;
+            for (int v = 0; v < 12; v++) {
+                visitors.add(identified(member, newAddress(), "Visitor " + v));
+            }
+            for (int n = 0; left < OFFLINE_LIMIT - room; n++) {
+                Socket visitor = visitors.get(n % visitors.size());
+                visitor.send(Socket.frame("message").add("id", "fill" + n).add("text", "Before " + n));
+                assertTrue(visitor.ack("fill" + n).getBoolean("queued"));
+                left++;
+            }
+            CountDownLatch ready = new CountDownLatch(visitors.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<JsonObject>>> answers = new ArrayList<>();
+            for (Socket visitor : visitors) {
+                answers.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    for (int i = 0; i < 3; i++) {
+                        visitor.send(Socket.frame("message").add("id", "race" + i).add("text", "At once " + i));
+                    }
+                    List<JsonObject> got = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        got.add(visitor.answer("race" + i));
+                    }
+                    return got;
+                }));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS));
+            go.countDown();
+            int acked = 0;
+            List<JsonObject> refusals = new ArrayList<>();
+            for (Future<List<JsonObject>> answer : answers) {
+                for (JsonObject frame : answer.get(30, TimeUnit.SECONDS)) {
+                    if ("ack".equals(frame.getString("type"))) {
+                        acked++;
+                    } else {
+                        refusals.add(frame);
+                    }
+                }
+            }
+            try (Socket console = client(member)) {
+                int stored = console.next("welcome").getJsonArray("offline").size();
+                assertEquals(OFFLINE_LIMIT, stored, "unread offline messages after " + acked + " more were acknowledged");
+            }
+            assertEquals(room, acked, "only what fitted was acknowledged");
+            refusals.forEach(r -> assertError(r, "rate_limited"));
+        } finally {
+            threads.shutdownNow();
+            visitors.forEach(Socket::close);
         }
     }
 }

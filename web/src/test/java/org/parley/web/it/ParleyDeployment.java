@@ -20,20 +20,28 @@ abstract class ParleyDeployment {
     static final int DIRECTORY_PAGE_PORT = 28766;
 
     /**
-     * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT
-     * checks the real ones), a short presence grace period, a short resume window, revoked consents swept
-     * soon after they end, and a device grant polling interval short enough to wait out.
+     * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT and
+     * DeliveryIT check the real ones; a conversation of more than 200 messages is sent here at full
+     * speed), a short presence grace period, a short resume window, revoked consents swept soon after
+     * they end, and a device grant polling interval short enough to wait out.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.parley(Map.of(
-                "parley.limits.conversations-per-minute", "600",
-                "parley.presence.grace", "PT2S",
-                "parley.conversation.resume-window", "PT3S",
-                "parley.consent.retention", "PT2S",
-                "parley.token.device-poll-interval", "PT2S",
-                "parley.intranet.origins", INTRANET_ORIGIN + ",http://127.0.0.1:" + CONTROL_PAGE_PORT
-                        + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT));
+        return Deployments.parley(Map.ofEntries(
+                Map.entry("parley.limits.conversations-per-minute", "600"),
+                Map.entry("parley.limits.visitor-messages-per-second", "1000"),
+                Map.entry("parley.limits.visitor-message-burst", "1000"),
+                Map.entry("parley.limits.address-messages-per-second", "1000"),
+                Map.entry("parley.limits.address-message-burst", "1000"),
+                Map.entry("parley.limits.presence-sockets-per-address", "1000"),
+                Map.entry("parley.limits.presence-watches-per-second", "1000"),
+                Map.entry("parley.limits.presence-watch-burst", "1000"),
+                Map.entry("parley.presence.grace", "PT2S"),
+                Map.entry("parley.conversation.resume-window", "PT3S"),
+                Map.entry("parley.consent.retention", "PT2S"),
+                Map.entry("parley.token.device-poll-interval", "PT2S"),
+                Map.entry("parley.intranet.origins", INTRANET_ORIGIN + ",http://127.0.0.1:" + CONTROL_PAGE_PORT
+                        + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT)));
     }
 
     /** Where Payara Micro says the deployment is: on the machine's network address, which it names without a data grid. */
