@@ -30,6 +30,7 @@ public class GuardedPortUnification extends PUFilter {
         }
         if (handler >= 0) {
             chain.add(handler, new RequestTargetFilter());
+            chain.add(handler, new CleartextUpgradeFilter());
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");

@@ -30,7 +30,7 @@ public final class RequestTargetFilter extends BaseFilter {
 
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
     /** On a connection that had a request refused: it is closing, and nothing more it sent is read. */
-    private static final Attribute<Boolean> REFUSED =
+    static final Attribute<Boolean> REFUSED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestTargetFilter.class.getName() + ".refused");
 
     @Override
@@ -47,13 +47,18 @@ public final class RequestTargetFilter extends BaseFilter {
         if (problem.isEmpty()) {
             return ctx.getInvokeAction();
         }
-        REFUSED.set(ctx.getConnection(), Boolean.TRUE);
         LOG.fine(() -> "Answered 400 to a request from " + request.getRemoteAddress() + ": " + problem.get());
-        refuse(ctx, request, Refusal.of(rawPath, problem.get()));
-        return ctx.getStopAction();
+        return refuse(ctx, request, Refusal.of(rawPath, problem.get()));
     }
 
-    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, Refusal refusal) {
+    /**
+     * Answers {@code request} with {@code refusal} (400) and closes the connection once it is
+     * written; nothing the connection sends afterwards is read.
+     */
+    static NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, Refusal refusal) {
+        REFUSED.set(ctx.getConnection(), Boolean.TRUE);
+        request.setExpectContent(false); // no more of its body is read: the connection closes after the answer
+        request.setIgnoreContentModifiers(false); // (set for an upgrade) the answer gets its Content-Type
         HttpResponsePacket response = request.getResponse();
         HttpStatus.BAD_REQUEST_400.setValues(response);
         response.setContentType(refusal.contentType());
@@ -66,5 +71,6 @@ public final class RequestTargetFilter extends BaseFilter {
                 .last(true)
                 .build());
         ctx.notifyDownstream(HttpServerFilter.RESPONSE_COMPLETE_EVENT);
+        return ctx.getStopAction();
     }
 }

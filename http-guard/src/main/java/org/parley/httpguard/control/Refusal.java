@@ -16,11 +16,11 @@ public record Refusal(String contentType, Map<String, String> headers, String bo
     public static Refusal of(String rawPath, String problem) {
         String sentence = "Bad request: " + problem + ".";
         if (rawPath.startsWith("/users/") || rawPath.startsWith("/api/presence")) {
-            return new Refusal("application/json", Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "no-store"),
+            return new Refusal("application/json;charset=UTF-8", Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "no-store"),
                     "{\"result\":{\"code\":400,\"response\":\"" + sentence + "\"}}");
         }
         if (rawPath.startsWith("/api/") || rawPath.startsWith("/oauth/") && !rawPath.startsWith("/oauth/authorize")) {
-            return new Refusal("application/json", Map.of("Cache-Control", "no-store", "Pragma", "no-cache"),
+            return new Refusal("application/json;charset=UTF-8", Map.of("Cache-Control", "no-store", "Pragma", "no-cache"),
                     "{\"error\":\"invalid_request\",\"error_description\":\"" + sentence + "\"}");
         }
         return new Refusal("text/plain;charset=UTF-8", Map.of(), sentence + "\n");

@@ -10,10 +10,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassfish.grizzly.filterchain.FilterChain;
@@ -40,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class GuardedPortUnificationTest {
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final CountDownLatch inHandler = new CountDownLatch(1);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private DelayedExecutor delayed;
     private TCPNIOTransport transport;
@@ -55,8 +63,10 @@ class GuardedPortUnificationTest {
             @Override
             public void service(Request request, Response response) throws Exception {
                 handled.add(request.getRequestURI());
+                inHandler.countDown();
+                String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 response.setContentType("text/plain");
-                response.getWriter().write("page " + request.getDecodedRequestURI());
+                response.getWriter().write("page " + request.getDecodedRequestURI() + (body.isEmpty() ? "" : " body " + body));
             }
         });
         GuardedPortUnification unification = new GuardedPortUnification();
@@ -120,6 +130,55 @@ class GuardedPortUnificationTest {
                 + " malformed percent-escape (a % must be followed by two hex digits).\"}"), answer);
         assertEquals("no-store", header(answer, "cache-control"));
         assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aBodyThatComesAfterTheHandlerStartedReadingIsRead() throws Exception {
+        postWithTheBodyLater("Connection: close\r\n");
+    }
+
+    /** Java's HttpClient asks a new server to upgrade to HTTP/2 (h2c) on its first request, and writes the body after the head. */
+    @Test
+    void javasHttpClientPostsAFormOnItsFirstRequest() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth/token"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(HttpClient.Version.HTTP_1_1, answer.version(), "no HTTP/2 here");
+        assertEquals("text/plain;charset=ISO-8859-1", answer.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("page /oauth/token body grant_type=refresh_token", answer.body());
+        HttpResponse<String> bad = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/%25zz/presence"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bad.statusCode(), "a well-formed escape passes: " + bad.body());
+    }
+
+    @Test
+    void aRequestToUpgradeWithMoreThanAMebibyteIsRefused() {
+        String answer = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c"
+                + "\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\nContent-Length: 2000000\r\n\r\ngrant_type=");
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.contains("at most 1 MiB"), answer);
+        assertTrue(header(answer, "content-type").startsWith("application/json"), answer);
+        assertEquals(List.of(), handled);
+    }
+
+    private void postWithTheBodyLater(String headers) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\n" + headers + "Content-Length: 11\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertTrue(inHandler.await(10, TimeUnit.SECONDS), "the handler started before the body came");
+            out.write("grant_type=".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+            assertTrue(answer.endsWith("page /oauth/token body grant_type="), answer);
+        }
     }
 
     /** Writes {@code request} as it is, reads until the server closes the connection. */

@@ -44,7 +44,7 @@ class RequestTargetsTest {
     @Test
     void theRefusalSpeaksTheEndpointsLanguage() {
         Refusal presence = Refusal.of("/users/%zz/presence", RequestTargets.MALFORMED_ESCAPE);
-        assertEquals("application/json", presence.contentType());
+        assertEquals("application/json;charset=UTF-8", presence.contentType());
         assertEquals("{\"result\":{\"code\":400,\"response\":\"Bad request: " + RequestTargets.MALFORMED_ESCAPE + ".\"}}",
                 presence.body());
         assertEquals("*", presence.headers().get("Access-Control-Allow-Origin"));
@@ -53,7 +53,7 @@ class RequestTargetsTest {
         assertTrue(oauth.body().startsWith("{\"error\":\"invalid_request\",\"error_description\":\"Bad request: "), oauth.body());
         assertEquals("no-store", oauth.headers().get("Cache-Control"));
 
-        assertEquals("application/json", Refusal.of("/api/visitor-tickets%zz", RequestTargets.NOT_UTF8).contentType());
+        assertEquals("application/json;charset=UTF-8", Refusal.of("/api/visitor-tickets%zz", RequestTargets.NOT_UTF8).contentType());
         assertEquals("text/plain;charset=UTF-8", Refusal.of("/oauth/authorize/%zz", RequestTargets.NOT_UTF8).contentType(),
                 "the consent page is a page");
 
