@@ -52,7 +52,8 @@ public final class MicroProcess implements AutoCloseable {
                     "--port", String.valueOf(port),
                     "--nocluster", "--disablephonehome",
                     "--prebootcommandfile", System.getProperty("parley.preboot"),
-                    "--systemproperties", System.getProperty("parley.systemproperties")));
+                    "--systemproperties", System.getProperty("parley.systemproperties"),
+                    "--addlibs", System.getProperty("parley.httpguard")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));
