@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.web.security.ClientAddress;
 
 /**
  * What backing beans need from the HTTP exchange behind a Faces request and Faces has no words
@@ -43,9 +44,12 @@ public final class Http {
         return origin(request) + request.getContextPath();
     }
 
-    /** The caller's address, for the audit trail. */
+    /**
+     * The caller's address, for the audit trail and the sign-in throttle: behind a trusted reverse
+     * proxy the client's, from {@code X-Forwarded-For} (see {@link ClientAddress}).
+     */
     public static String address(FacesContext faces) {
-        return request(faces).getRemoteAddr();
+        return ClientAddress.configured().of(request(faces));
     }
 
     /** The signed-in member's username, or null. */
