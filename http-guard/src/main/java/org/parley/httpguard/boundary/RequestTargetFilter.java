@@ -53,12 +53,17 @@ public final class RequestTargetFilter extends BaseFilter {
 
     /**
      * Answers {@code request} with {@code refusal} (400) and closes the connection once it is
-     * written; nothing the connection sends afterwards is read.
+     * written (Grizzly first skips what is left of a body of known length, so the client is not
+     * cut off while it still sends); nothing the connection sends afterwards reaches the container.
      */
     static NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, Refusal refusal) {
         REFUSED.set(ctx.getConnection(), Boolean.TRUE);
-        request.setExpectContent(false); // no more of its body is read: the connection closes after the answer
-        request.setIgnoreContentModifiers(false); // (set for an upgrade) the answer gets its Content-Type
+        if (request.isIgnoreContentModifiers()) {
+            // an upgrade's body has no end for Grizzly: read none of it, close after the answer, and give the
+            // answer its usual headers (Content-Type, Connection), which the codec leaves out for an upgrade
+            request.setExpectContent(false);
+            request.setIgnoreContentModifiers(false);
+        }
         HttpResponsePacket response = request.getResponse();
         HttpStatus.BAD_REQUEST_400.setValues(response);
         response.setContentType(refusal.contentType());
