@@ -280,6 +280,12 @@ class HostileInputIT extends ParleyDeployment {
             assertEquals(400, expired.statusCode(), expired.body());
             assertTrue(expired.body().contains("This page has expired"), expired.body());
 
+            // a state that claims the page is stateless, which it is not: Faces cannot restore it at all (was a 500)
+            HttpResponse<String> stateless = postSignIn(new Browser(base), uri(), "stateless");
+            assertEquals(400, stateless.statusCode(), stateless.body());
+            assertTrue(stateless.body().contains("This page has expired"), stateless.body());
+            assertTrue(stateless.body().contains("href=\"/signin"), "links back to the page: " + stateless.body());
+
             Browser admin = Accounts.admin(base);
             admin.open("/admin/members");
             HttpResponse<String> admins = admin.raw(HttpRequest.newBuilder(uri().resolve("admin/members"))
@@ -290,7 +296,7 @@ class HostileInputIT extends ParleyDeployment {
             assertTrue(admins.body().contains("This page has expired"), admins.body());
             assertTrue(admins.body().contains("href=\"/admin/members"), "links back to the page: " + admins.body());
 
-            log.await(3, record -> record.contains(EXPIRED_VIEW_LOGGED), Socket.WAIT, "the three expired forms at INFO");
+            log.await(4, record -> record.contains(EXPIRED_VIEW_LOGGED), Socket.WAIT, "the four expired forms at INFO");
             assertEquals(List.of(), log.problems(), "an expired form is no server error: nothing at SEVERE or WARNING");
         }
     }
