@@ -41,12 +41,14 @@ import org.w3c.dom.NodeList;
  * Every run deploys on a fresh copy of the distribution's {@code domain1}, whose configuration
  * is first confined to the loopback interface on ports of its own (nothing on 8080, 4848, 5900
  * or 6900–6910, which other runs use): the data grid finds members without multicast, JMS is
- * off, and neither Payara nor Hazelcast phones home. The domain is always stopped afterwards,
- * whatever happened.
+ * off, and neither Payara nor Hazelcast phones home. Its HTTP listener gets Parley's HTTP guard
+ * the README's way. The domain is always stopped afterwards, whatever happened.
  */
 class EarDeploysOnPayaraServerIT {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** The DAS's HTTP listener, and the name of its protocol. */
+    private static final String HTTP_LISTENER = "http-listener-1";
     private static final int HTTP_PORT = 28080;
     private static final int HTTPS_PORT = 28181;
     private static final int ADMIN_PORT = 24848;
@@ -78,6 +80,7 @@ class EarDeploysOnPayaraServerIT {
     static void deployTheEarOnALoopbackDomain() throws Exception {
         serverHome = requiredPath("payara.server.home");
         Path ear = requiredPath("parley.ear");
+        Path guard = requiredPath("parley.httpguard");
         dataDir = requiredPath("parley.it.data");
         Path template = serverHome.resolve("glassfish/domains").resolve(TEMPLATE_DOMAIN);
         assertTrue(Files.isRegularFile(ear), "the EAR to deploy is missing: " + ear);
@@ -93,6 +96,8 @@ class EarDeploysOnPayaraServerIT {
         delete(domainDir);
         copy(template, domainDir);
         confineToLoopback(domainDir.resolve("config/domain.xml"));
+        guardTheHttpListener(domainDir.resolve("config/domain.xml"));
+        Files.copy(guard, domainDir.resolve("lib").resolve(guard.getFileName()));
         delete(dataDir);
         Files.createDirectories(dataDir);
 
@@ -135,6 +140,28 @@ class EarDeploysOnPayaraServerIT {
                 + " (not ready):\n" + response.body() + serverLogTail());
         assertTrue(response.body().contains("database"),
                 () -> "GET /health/ready does not report the database:\n" + response.body());
+    }
+
+    /** The README's HTTP guard, from the domain's lib/: a path Payara cannot decode gets 400, not an empty 200. */
+    @Test
+    void aPathPayaraCannotDecodeIsABadRequest() throws Exception {
+        String presence = rawGet("/users/%zz/presence");
+        assertTrue(presence.startsWith("HTTP/1.1 400 "), () -> presence + serverLogTail());
+        assertTrue(presence.endsWith("{\"result\":{\"code\":400,\"response\":\"Bad request: the address has a malformed"
+                + " percent-escape (a % must be followed by two hex digits).\"}}"), presence);
+        String page = rawGet("/console/%e0%80");
+        assertTrue(page.startsWith("HTTP/1.1 400 "), page);
+        assertTrue(page.endsWith("Bad request: the address's percent-escapes are not UTF-8.\n"), page);
+    }
+
+    /** {@code GET path} written as it is ({@link URI} refuses a malformed escape); the whole answer. */
+    private static String rawGet(String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(LOOPBACK, HTTP_PORT)) {
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + LOOPBACK + ":" + HTTP_PORT
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -211,6 +238,41 @@ class EarDeploysOnPayaraServerIT {
         addJvmOption(javaConfig, "-Dhazelcast.phone.home.enabled=false");
         addJvmOption(javaConfig, "-Dh2.bindAddress=" + LOOPBACK);
 
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(domainXml.toFile()));
+    }
+
+    /**
+     * The README's HTTP guard on the DAS's HTTP listener: its protocol becomes a port unification
+     * whose only finder leads to the HTTP protocol, with Parley's filter (from the domain's lib/),
+     * as {@code asadmin create-protocol}, {@code create-protocol-finder} and {@code set} would make it.
+     */
+    private static void guardTheHttpListener(Path domainXml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setExpandEntityReferences(false);
+        Document document = factory.newDocumentBuilder().parse(domainXml.toFile());
+        Element config = childrenNamed(child(document.getDocumentElement(), "configs"), "config").stream()
+                .filter(c -> "server-config".equals(c.getAttribute("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no server-config in " + domainXml));
+        Element network = child(config, "network-config");
+        Element protocols = child(network, "protocols");
+        Element http = childrenNamed(protocols, "protocol").stream()
+                .filter(p -> HTTP_LISTENER.equals(p.getAttribute("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no protocol " + HTTP_LISTENER + " in " + domainXml));
+        child(http, "http").setAttribute("http2-enabled", "false");
+
+        Element guard = (Element) protocols.appendChild(document.createElement("protocol"));
+        guard.setAttribute("name", "parley-guard");
+        Element unification = (Element) guard.appendChild(document.createElement("port-unification"));
+        unification.setAttribute("classname", "org.parley.httpguard.boundary.GuardedPortUnification");
+        Element finder = (Element) unification.appendChild(document.createElement("protocol-finder"));
+        finder.setAttribute("name", "parley-http");
+        finder.setAttribute("protocol", HTTP_LISTENER);
+        finder.setAttribute("classname", "org.glassfish.grizzly.config.portunif.HttpProtocolFinder");
+
+        childrenNamed(child(network, "network-listeners"), "network-listener").stream()
+                .filter(l -> HTTP_LISTENER.equals(l.getAttribute("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no listener " + HTTP_LISTENER + " in " + domainXml))
+                .setAttribute("protocol", "parley-guard");
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(domainXml.toFile()));
     }
 

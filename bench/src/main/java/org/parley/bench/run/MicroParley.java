@@ -61,7 +61,7 @@ public final class MicroParley implements Parley {
         return settings;
     }
 
-    /** Starts Parley from {@code home} (payara-micro.jar, parley.war, payara/) and waits for it to be ready. */
+    /** Starts Parley from {@code home} (payara-micro.jar, parley.war, parley-http-guard.jar, payara/) and waits for it to be ready. */
     public static MicroParley start(Path home, String jvmFlags, Duration limit) {
         try {
             Path work = Files.createTempDirectory("parley-bench-");
@@ -74,7 +74,8 @@ public final class MicroParley implements Parley {
             command.addAll(List.of("-jar", existing(home.resolve("payara-micro.jar")),
                     "--deploy", existing(home.resolve("parley.war")), "--contextroot", "/",
                     "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
-                    "--prebootcommandfile", existing(home.resolve("payara/loopback.asadmin"))));
+                    "--prebootcommandfile", existing(home.resolve("payara/loopback.asadmin")),
+                    "--addlibs", existing(home.resolve("parley-http-guard.jar"))));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));

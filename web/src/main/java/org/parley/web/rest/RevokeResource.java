@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.OAuthException;
+import org.parley.web.security.ClientAddress;
 
 /** {@code POST /oauth/revoke} (RFC 7009): 200 whether or not the token was known. */
 @Path("revoke")
@@ -41,7 +42,7 @@ public class RevokeResource {
         if (token == null || token.isEmpty()) {
             throw new OAuthException("invalid_request", "token is required.");
         }
-        consents.revokeToken(client, token, request.getRemoteAddr());
+        consents.revokeToken(client, token, ClientAddress.configured().of(request));
         return Response.ok().header("Cache-Control", "no-store").build();
     }
 }

@@ -21,6 +21,7 @@ import org.parley.consent.entity.OAuthException;
 import org.parley.consent.entity.Scope;
 import org.parley.consent.entity.TokenResponse;
 import org.parley.web.json.JsonBuilders;
+import org.parley.web.security.ClientAddress;
 
 /** {@code POST /oauth/token}: the code, refresh and device grants (RFC 6749 §4.1.3, §6; RFC 8628 §3.4). */
 @Path("token")
@@ -59,7 +60,7 @@ public class TokenResource {
         }
         ClientCredentials credentials = ClientCredentials.of(authorization, clientId, clientSecret);
         Application client = applications.authenticate(credentials.id(), credentials.secret());
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.configured().of(request);
         TokenResponse tokens = switch (grantType) {
             case "authorization_code" -> consents.exchangeCode(client, required(code, "code"), redirectUri, codeVerifier, address);
             case "refresh_token" -> consents.refresh(client, required(refreshToken, "refresh_token"), scope, address);

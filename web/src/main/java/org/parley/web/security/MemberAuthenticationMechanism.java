@@ -99,7 +99,7 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
                 return context.notifyContainerAboutLogin(signedIn.username(), member.get().role().groups());
             }
             session.invalidate();
-            LOG.info(() -> "Ended a session of '" + signedIn.username() + "' from " + request.getRemoteAddr() + ": "
+            LOG.info(() -> "Ended a session of '" + signedIn.username() + "' from " + ClientAddress.configured().of(request) + ": "
                     + (ended.get() == Ended.DISABLED ? "the account is disabled"
                     : "the password was changed (or the account disabled) since it signed in"));
             if (context.isProtected() && !isWebSocket(request)) {
@@ -132,7 +132,7 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         if (page.isPresent()) {
             request.getSession().setAttribute(CONTINUE_TO, page.get());
         } else {
-            LOG.info(() -> "A request from " + request.getRemoteAddr() + " for '" + LogText.typed(asked)
+            LOG.info(() -> "A request from " + ClientAddress.configured().of(request) + " for '" + LogText.typed(asked)
                     + "' was sent to sign in; afterwards it goes to the settings: that address is not a page of Parley");
         }
     }

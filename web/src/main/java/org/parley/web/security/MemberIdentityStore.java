@@ -24,7 +24,7 @@ public class MemberIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         SignInResult result = members.authenticate(credential.getCaller(), credential.getPassword().getValue(),
-                request.getRemoteAddr());
+                ClientAddress.configured().of(request));
         attempt.record(result);
         return result.signedIn()
                 ? new CredentialValidationResult(result.username(), result.groups())

@@ -5,6 +5,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.messaging.control.RateLimiter;
@@ -13,9 +14,11 @@ import org.parley.messaging.entity.MessagingRefusedException;
 
 /**
  * What every socket endpoint does with a client frame: decode it, hand it to the endpoint, and
- * answer whatever is refused with the matching {@code error} frame. Bad frames (binary ones
- * too: the protocol is JSON text) are counted; 10 within 10 s close the socket (1008). The
- * socket stays open after any other refusal.
+ * answer whatever is refused with the matching {@code error} frame. Bad frames, {@code bad_frame}
+ * (binary ones too: the protocol is JSON text), {@code unknown_type} and {@code invalid}, are
+ * counted; 10 within 10 s close the socket (1008). The socket stays open after any other
+ * refusal: {@code forbidden}, {@code not_found} and the like answer a well-formed frame that
+ * came at the wrong moment, which a correct client can send, so they never count as abuse.
  * <p>
  * Public so that its {@code @OnMessage} methods are the endpoints' own: for a package-private
  * superclass javac adds bridge methods to the subclass, and Tyrus skips bridges.
@@ -23,6 +26,8 @@ import org.parley.messaging.entity.MessagingRefusedException;
 public abstract class FrameEndpoint {
 
     private static final Logger LOG = Logger.getLogger(FrameEndpoint.class.getName());
+    /** The refusals that count towards closing the socket (docs/protocol.md, "Both endpoints"). */
+    static final Set<String> COUNTED = Set.of("bad_frame", "unknown_type", MessagingRefusedException.INVALID);
 
     private final FrameErrors errors = new FrameErrors(Clock.systemUTC());
     protected Outbox outbox;
@@ -38,7 +43,11 @@ public abstract class FrameEndpoint {
             ref = frame.id();
             handle(frame);
         } catch (FrameException e) {
-            refuse(e.toFrame());
+            if (COUNTED.contains(e.code())) {
+                refuse(e.toFrame());
+            } else {
+                outbox.send(e.toFrame());
+            }
         } catch (MessagingRefusedException e) {
             switch (e.code()) {
                 case MessagingRefusedException.RATE_LIMITED -> outbox.send(

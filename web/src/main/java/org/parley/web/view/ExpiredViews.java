@@ -1,5 +1,6 @@
 package org.parley.web.view;
 
+import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.context.ExceptionHandler;
@@ -8,6 +9,9 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.faces.render.ResponseStateManager;
 import java.util.Iterator;
 import java.util.logging.Logger;
 
@@ -44,7 +48,7 @@ public class ExpiredViews extends ExceptionHandlerFactory {
         public void handle() {
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
                 ExceptionQueuedEvent event = events.next();
-                ViewExpiredException expired = expired(event.getContext().getException());
+                ViewExpiredException expired = expired(event.getContext());
                 if (expired != null) {
                     events.remove();
                     showExpired(event.getContext().getContext(), expired);
@@ -54,13 +58,33 @@ public class ExpiredViews extends ExceptionHandlerFactory {
         }
     }
 
-    private static ViewExpiredException expired(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    private static ViewExpiredException expired(ExceptionQueuedEventContext context) {
+        for (Throwable cause = context.getException(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ViewExpiredException expired) {
                 return expired;
             }
         }
-        return null;
+        return unrestorable(context) ? new ViewExpiredException("the view state cannot be restored",
+                context.getException(), askedViewId(context.getContext())) : null;
+    }
+
+    /**
+     * A form whose view state Faces cannot make a view of at all: a plain {@code FacesException}
+     * while restoring the view of a postback ("Unable to restore view", as for a made-up
+     * {@code stateless} state of a page that is not stateless). The sender's trouble too.
+     */
+    private static boolean unrestorable(ExceptionQueuedEventContext context) {
+        return PhaseId.RESTORE_VIEW.equals(context.getPhaseId())
+                && context.getException().getClass() == FacesException.class
+                && context.getContext().getExternalContext().getRequestParameterMap()
+                        .containsKey(ResponseStateManager.VIEW_STATE_PARAM);
+    }
+
+    /** The view the request asked for, as Faces names it ({@code /signin.xhtml}). */
+    private static String askedViewId(FacesContext faces) {
+        ExternalContext external = faces.getExternalContext();
+        String path = external.getRequestServletPath() + (external.getRequestPathInfo() == null ? "" : external.getRequestPathInfo());
+        return faces.getApplication().getViewHandler().deriveLogicalViewId(faces, path);
     }
 
     private static void showExpired(FacesContext faces, ViewExpiredException expired) {

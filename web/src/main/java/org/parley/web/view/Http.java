@@ -3,17 +3,20 @@ package org.parley.web.view;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.web.security.ClientAddress;
 
 /**
  * What backing beans need from the HTTP exchange behind a Faces request and Faces has no words
  * for: where Parley itself answers, who asks from which address, and the answers 303, 400 and 404.
  */
 public final class Http {
+
+    /** The "not found" page (also the container's 404 error page, web.xml). */
+    static final String NOT_FOUND_VIEW = "/notfound.xhtml";
 
     private Http() {
     }
@@ -43,9 +46,12 @@ public final class Http {
         return origin(request) + request.getContextPath();
     }
 
-    /** The caller's address, for the audit trail. */
+    /**
+     * The caller's address, for the audit trail and the sign-in throttle: behind a trusted reverse
+     * proxy the client's, from {@code X-Forwarded-For} (see {@link ClientAddress}).
+     */
     public static String address(FacesContext faces) {
-        return request(faces).getRemoteAddr();
+        return ClientAddress.configured().of(request(faces));
     }
 
     /** The signed-in member's username, or null. */
@@ -79,10 +85,15 @@ public final class Http {
         faces.getExternalContext().setResponseStatus(status);
     }
 
-    /** Answers 404 with Parley's "not found" page and ends the Faces request. */
-    public static void notFound(FacesContext faces) throws IOException {
-        faces.getExternalContext().responseSendError(404, "Not found");
-        faces.responseComplete();
+    /**
+     * Answers 404 with Parley's "not found" page, rendered by this Faces request. (Sending the error
+     * instead makes the container render the error page inside the Faces request, and Faces then
+     * logs a WARNING that the response was committed: a line in the log for every wrong address.)
+     */
+    public static void notFound(FacesContext faces) {
+        faces.getExternalContext().setResponseStatus(404);
+        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
+        faces.renderResponse();
     }
 
     /** Pages where one click grants something must not be framed by another site (clickjacking). */

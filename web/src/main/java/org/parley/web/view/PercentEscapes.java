@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.parley.web.security.ClientAddress;
 
 /**
  * Percent-encoding (RFC 3986 §2.1): every {@code %} starts an escape of exactly two hex digits. A
- * request whose query breaks the rule is answered 400 with a short plain-text reason before any
- * page or API reads its parameters (the container would log a server error and answer nothing).
- * A malformed escape in the path never gets this far: Payara refuses it itself.
+ * request whose query breaks the rule is answered 400 with a short reason before any page or API
+ * reads its parameters (the container would log a server error and answer nothing): the Presence
+ * API's JSON on {@code /users/…} and {@code /api/presence}, OAuth's error JSON on the other APIs,
+ * plain text on pages. A malformed escape in the path never gets this far: Parley's HTTP guard
+ * ({@code http-guard}) answers it, in the same words, in front of the web container.
  */
 @WebFilter(filterName = "PercentEscapes", urlPatterns = "/*")
 public class PercentEscapes extends HttpFilter {
@@ -21,8 +24,9 @@ public class PercentEscapes extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(PercentEscapes.class.getName());
 
-    static final String REFUSAL = "Bad request: the address has a malformed percent-escape"
-            + " (a % must be followed by two hex digits).\n";
+    static final String SENTENCE = "Bad request: the address has a malformed percent-escape"
+            + " (a % must be followed by two hex digits).";
+    static final String REFUSAL = SENTENCE + "\n";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,11 +35,24 @@ public class PercentEscapes extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.fine(() -> "Answered 400 to " + request.getRequestURI() + " from " + request.getRemoteAddr()
+        LOG.fine(() -> "Answered 400 to " + request.getRequestURI() + " from " + ClientAddress.configured().of(request)
                 + ": its query has a malformed percent-escape");
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(REFUSAL);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/users/") || path.startsWith("/api/presence")) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write("{\"result\":{\"code\":400,\"response\":\"" + SENTENCE + "\"}}");
+        } else if (path.startsWith("/api/") || path.startsWith("/oauth/") && !path.startsWith("/oauth/authorize")) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Pragma", "no-cache");
+            response.getWriter().write("{\"error\":\"invalid_request\",\"error_description\":\"" + SENTENCE + "\"}");
+        } else {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(REFUSAL);
+        }
     }
 
     /** Whether every {@code %} in the text (a URI, a query, a form body) is followed by two hex digits. */

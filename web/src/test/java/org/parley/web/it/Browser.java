@@ -28,10 +28,17 @@ public class Browser {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> headers;
     private Page page;
 
     public Browser(java.net.URL base) {
+        this(base, Map.of());
+    }
+
+    /** A browser whose every page request carries {@code headers}, such as the {@code X-Forwarded-For} a proxy adds. */
+    public Browser(java.net.URL base, Map<String, String> headers) {
         this.base = URI.create(base.toString());
+        this.headers = Map.copyOf(headers);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -118,13 +125,16 @@ public class Browser {
      * leaves Parley (to a site's redirect URI) is not followed: the page is that 30x, with its {@code Location}.
      */
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         HttpResponse<String> response = raw(request.timeout(Duration.ofSeconds(30)).build());
         for (int hops = 0; hops < 10 && isRedirect(response.statusCode()); hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
             if (!next.getRawAuthority().equals(base.getRawAuthority())) {
                 break;
             }
-            response = raw(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET().build());
+            HttpRequest.Builder follow = HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET();
+            headers.forEach(follow::header);
+            response = raw(follow.build());
         }
         page = new Page(response.statusCode(), response.uri(), Jsoup.parse(response.body(), response.uri().toString()),
                 response.headers().firstValue("Location").map(response.uri()::resolve).orElse(null));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,28 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     @Test
+    void wellFormedFramesRefusedAsForbiddenNeverCloseTheSocketButTenInvalidOnesDo() {
+        var nora = Accounts.sharingMember(base, "forbidden", "Nora Forbidden");
+        try (Socket console = console(nora); Socket visitor = visitor(nora)) {
+            String conversation = startConversation(visitor, console);
+            // the nickname stays once the conversation has started: a correct client can ask anyway, so it is no abuse
+            for (int i = 0; i < 12; i++) {
+                visitor.send(Socket.frame("identify").add("id", "rename" + i).add("name", "Someone " + i));
+                JsonObject refused = visitor.next("error");
+                assertEquals("forbidden", refused.getString("code"), refused.toString());
+                assertEquals("rename" + i, refused.getString("ref"));
+            }
+            assertTrue(visitor.isOpen(), "12 forbidden frames within 10 s, and the socket is open");
+            stillTalking(visitor, console, conversation);
+
+            for (int i = 0; i < 10; i++) {
+                visitor.send(Socket.frame("message").add("id", "empty" + i).add("text", " "));
+            }
+            assertEquals(1008, visitor.closeCode(), "ten invalid frames within 10 s close the socket");
+        }
+    }
+
+    @Test
     void anOversizedFrameClosesOnlyItsOwnSocket() {
         var ken = Accounts.sharingMember(base, "oversized", "Ken Oversized");
         try (Socket console = console(ken); Socket visitor = visitor(ken)) {
@@ -239,29 +262,43 @@ class HostileInputIT extends ParleyDeployment {
                         + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8))).build());
     }
 
+    /** What ExpiredViews logs, at INFO, for each form it answers with the "page expired" page. */
+    private static final String EXPIRED_VIEW_LOGGED = "with a view state this server does not have";
+
     @Test
-    void aFormWithAForgedOrExpiredViewStateShowsPageExpiredWithA400() {
-        Browser visitor = new Browser(base);
-        String viewState = visitor.open("/signin").value("input[name=jakarta.faces.ViewState]");
-        HttpResponse<String> forged = postSignIn(visitor, uri(), "bogus");
-        assertEquals(400, forged.statusCode(), forged.body());
-        assertTrue(forged.body().contains("This page has expired"), forged.body());
-        assertTrue(forged.body().contains("href=\"/signin"), "links back to the page: " + forged.body());
+    void aFormWithAForgedOrExpiredViewStateShowsPageExpiredWithA400AndIsNoServerErrorInTheLog() {
+        try (ServerLog log = ServerLog.capture()) {
+            Browser visitor = new Browser(base);
+            String viewState = visitor.open("/signin").value("input[name=jakarta.faces.ViewState]");
+            HttpResponse<String> forged = postSignIn(visitor, uri(), "bogus");
+            assertEquals(400, forged.statusCode(), forged.body());
+            assertTrue(forged.body().contains("This page has expired"), forged.body());
+            assertTrue(forged.body().contains("href=\"/signin"), "links back to the page: " + forged.body());
 
-        // another browser has no session, as after the session ended: the view state is unknown there
-        HttpResponse<String> expired = postSignIn(new Browser(base), uri(), viewState);
-        assertEquals(400, expired.statusCode(), expired.body());
-        assertTrue(expired.body().contains("This page has expired"), expired.body());
+            // another browser has no session, as after the session ended: the view state is unknown there
+            HttpResponse<String> expired = postSignIn(new Browser(base), uri(), viewState);
+            assertEquals(400, expired.statusCode(), expired.body());
+            assertTrue(expired.body().contains("This page has expired"), expired.body());
 
-        Browser admin = Accounts.admin(base);
-        admin.open("/admin/members");
-        HttpResponse<String> admins = admin.raw(HttpRequest.newBuilder(uri().resolve("admin/members"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("create=create&create%3Ausername=x&jakarta.faces.ViewState=bogus"))
-                .build());
-        assertEquals(400, admins.statusCode(), admins.body());
-        assertTrue(admins.body().contains("This page has expired"), admins.body());
-        assertTrue(admins.body().contains("href=\"/admin/members"), "links back to the page: " + admins.body());
+            // a state that claims the page is stateless, which it is not: Faces cannot restore it at all (was a 500)
+            HttpResponse<String> stateless = postSignIn(new Browser(base), uri(), "stateless");
+            assertEquals(400, stateless.statusCode(), stateless.body());
+            assertTrue(stateless.body().contains("This page has expired"), stateless.body());
+            assertTrue(stateless.body().contains("href=\"/signin"), "links back to the page: " + stateless.body());
+
+            Browser admin = Accounts.admin(base);
+            admin.open("/admin/members");
+            HttpResponse<String> admins = admin.raw(HttpRequest.newBuilder(uri().resolve("admin/members"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("create=create&create%3Ausername=x&jakarta.faces.ViewState=bogus"))
+                    .build());
+            assertEquals(400, admins.statusCode(), admins.body());
+            assertTrue(admins.body().contains("This page has expired"), admins.body());
+            assertTrue(admins.body().contains("href=\"/admin/members"), "links back to the page: " + admins.body());
+
+            log.await(4, record -> record.contains(EXPIRED_VIEW_LOGGED), Socket.WAIT, "the four expired forms at INFO");
+            assertEquals(List.of(), log.problems(), "an expired form is no server error: nothing at SEVERE or WARNING");
+        }
     }
 
     @Test
@@ -286,22 +323,82 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
-    @Test
-    void aMalformedPercentEscapeInAQueryIsABadRequestInPlainWords() {
-        for (String target : List.of("/conversation/imme?invitee=%zz", "/api/presence?ids=%zz", "/users/ada/presence?cb=%4",
-                "/signin?%zz=1", "/people/ada?x=%", "/?a=%%41", "/ws/control?invitee=%zz")) {
-            RawAnswer answer = rawGet(target);
-            assertEquals(400, answer.status(), target + " -> " + answer);
-            assertTrue(answer.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: text/plain"), target + " -> " + answer);
-            assertTrue(answer.body().contains("malformed percent-escape"), target + " -> " + answer);
+    private static final String MALFORMED = "malformed percent-escape (a % must be followed by two hex digits)";
+    private static final String NOT_UTF8 = "percent-escapes are not UTF-8";
+    private static final String CONTROL = "holds a control character";
+
+    /** The format of an endpoint's 400: the Presence API's JSON, OAuth's error JSON, or plain text on pages. */
+    private enum Format { PRESENCE, OAUTH, TEXT }
+
+    /** The format Parley answers a bad request in, by path (the rule of PercentEscapes and the HTTP guard). */
+    private static Format formatOf(String target) {
+        String path = target.split("\\?", 2)[0];
+        if (path.startsWith("/users/") || path.startsWith("/api/presence")) {
+            return Format.PRESENCE;
         }
-        RawAnswer wellFormed = rawGet("/users/%ED%A0%80/presence?cb=f%6F");
-        assertTrue(wellFormed.status() >= 200 && wellFormed.status() < 500, "well-formed escapes: " + wellFormed);
+        return path.startsWith("/api/") || path.startsWith("/oauth/") && !path.startsWith("/oauth/authorize")
+                ? Format.OAUTH : Format.TEXT;
+    }
+
+    /** {@code answer} is {@code status} in {@code format}, and its message says {@code says}. */
+    private static void assertAnswer(String what, RawAnswer answer, int status, Format format, String says) {
+        String all = what + " -> " + answer;
+        assertEquals(status, answer.status(), all);
+        String type = answer.header("Content-Type").split(";")[0].trim();
+        switch (format) {
+            case PRESENCE -> {
+                assertEquals("application/json", type, all);
+                JsonObject result = Json.createReader(new StringReader(answer.body())).readObject().getJsonObject("result");
+                assertEquals(status, result.getInt("code"), all);
+                assertTrue(result.getString("response").contains(says), all);
+            }
+            case OAUTH -> {
+                assertEquals("application/json", type, all);
+                JsonObject error = Json.createReader(new StringReader(answer.body())).readObject();
+                assertEquals(status == 401 ? "invalid_client" : "invalid_request", error.getString("error"), all);
+                assertTrue(error.getString("error_description").contains(says), all);
+            }
+            case TEXT -> {
+                assertEquals("text/plain", type, all);
+                assertTrue(answer.body().contains(says), all);
+            }
+        }
+    }
+
+    @Test
+    void aMalformedPercentEscapeInAQueryIsABadRequestInTheEndpointsOwnWords() {
+        for (String target : List.of("/conversation/imme?invitee=%zz", "/api/presence?ids=%zz", "/users/ada/presence?cb=%4",
+                "/signin?%zz=1", "/people/ada?x=%", "/?a=%%41", "/ws/control?invitee=%zz", "/oauth/token?x=%")) {
+            assertAnswer(target, rawGet(target), 400, formatOf(target), MALFORMED);
+        }
+    }
+
+    /**
+     * A path Payara's own decoder cannot take (a malformed escape; bytes that are not UTF-8) got an
+     * empty 200 and a SEVERE line from Payara before Parley's HTTP guard answered it in front of the
+     * web container.
+     */
+    @Test
+    void aPathPayaraCannotDecodeIsABadRequestInTheEndpointsOwnWordsAndNoServerErrorInTheLog() {
+        try (ServerLog log = ServerLog.capture()) {
+            for (String target : List.of("/users/%zz/presence", "/%zz", "/%", "/ws/%zz", "/oauth/token%zz")) {
+                assertAnswer(target, rawGet(target), 400, formatOf(target), MALFORMED);
+            }
+            for (String target : List.of("/console/%e0%80", "/users/%ED%A0%80/presence")) {
+                assertAnswer(target, rawGet(target), 400, formatOf(target), NOT_UTF8);
+            }
+            assertAnswer("/people/a%00b", rawGet("/people/a%00b"), 400, Format.TEXT, CONTROL);
+
+            // a request that logs one line at INFO: once it is there, whatever the requests above logged is too
+            postSignIn(new Browser(base), uri(), "bogus");
+            log.await(1, record -> record.contains(EXPIRED_VIEW_LOGGED), Socket.WAIT, "the expired form at INFO");
+            assertEquals(List.of(), log.problems(), "a bad request is no server error: nothing at SEVERE or WARNING");
+        }
     }
 
     /** Every kind of hostile frame on fresh sockets, hostile texts in a conversation; then a conversation works end to end. */
     @Test
-    void aHostileCorpusGetsErrorFramesAndNoServerErrorAndAConversationStillWorks() {
+    void aHostileFrameCorpusGetsErrorFramesAndAConversationStillWorks() {
         var linus = Accounts.sharingMember(base, "corpus", "Linus Corpus");
         List<String> badFrames = new ArrayList<>(deeplyNested());
         badFrames.addAll(List.of("hello", "", "[1]", "\"x\"", "null", "{}", "{\"type\":\"\"}", "{\"type\":7}", "{\"type\":\"a\"",
@@ -355,43 +452,152 @@ class HostileInputIT extends ParleyDeployment {
             assertEquals("back " + REPLACEMENT, visitor.next("message").getString("text"));
             stillTalking(visitor, console, conversation);
         }
-        for (String target : List.of("/", "/signin", "/users/nobody/presence", "/people/nobody", "/%zz", "/%", "/%%",
-                "/users/%zz/presence", "/people/%E2%80%AEnobody", "/conversation/imme?invitee=%zz&mkt=%",
-                "/api/presence?ids=%ED%A0%80", "/signin?%zz=1")) {
-            int status = rawGet(target).status();
-            assertTrue(status < 500, target + " -> " + status);
+    }
+
+    /**
+     * Several hundred hostile HTTP requests, generated from hostile paths, queries, headers and
+     * bodies across the endpoints: each gets its specific 4xx in the endpoint's own format, none
+     * leaves a server error in the log, and afterwards the Presence API and a conversation work.
+     */
+    @Test
+    void aGeneratedHostileHttpCorpusGetsTheRightAnswersAndParleyStillWorks() {
+        var grace = Accounts.sharingMember(base, "httpcorpus", "Grace Corpus");
+        List<HostileHttpCorpus.Case> corpus = new ArrayList<>();
+        corpus.addAll(HostileHttpCorpus.badPaths(grace.cid()));
+        corpus.addAll(HostileHttpCorpus.badQueries(grace.cid()));
+        corpus.addAll(HostileHttpCorpus.badHeaders(grace.cid()));
+        corpus.addAll(HostileHttpCorpus.badBodies());
+        corpus.addAll(HostileHttpCorpus.badForms());
+        assertTrue(corpus.size() > 500, "a corpus of " + corpus.size());
+        try (ServerLog log = ServerLog.capture()) {
+            List<String> wrong = new ArrayList<>();
+            for (HostileHttpCorpus.Case hostile : corpus) {
+                RawAnswer answer = raw(hostile.bytes(base.getHost() + ":" + base.getPort()));
+                String problem = mismatch(hostile, answer);
+                if (problem != null) {
+                    wrong.add(hostile.what() + ": " + problem + "\n    " + answer);
+                }
+            }
+            assertEquals("", String.join("\n", wrong), wrong.size() + " of " + corpus.size() + " hostile requests got a wrong answer");
+
+            postSignIn(new Browser(base), uri(), "bogus");
+            log.await(1, record -> record.contains(EXPIRED_VIEW_LOGGED), Socket.WAIT, "the expired form at INFO");
+            assertEquals(List.of(), log.problems(), "hostile requests are no server errors: nothing at SEVERE or WARNING");
         }
-        Browser http = new Browser(base);
-        for (String path : List.of("oauth/token", "oauth/revoke", "oauth/device")) {
-            HttpResponse<String> badUtf8 = http.raw(HttpRequest.newBuilder(uri().resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'t', 'o', 'k', 'e', 'n', '=', (byte) 0xC3, 0x28}))
-                    .build());
-            assertTrue(badUtf8.statusCode() < 500, path + " -> " + badUtf8.statusCode() + " " + badUtf8.body());
-            assertEquals("application/json", badUtf8.headers().firstValue("Content-Type").orElse("").split(";")[0], path);
+
+        RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
+        assertAnswer("presence afterwards", presence, 200, Format.PRESENCE, "Success");
+        try (Socket console = console(grace); Socket visitor = visitor(grace)) {
+            stillTalking(visitor, console, startConversation(visitor, console));
         }
+    }
+
+    /** Why {@code answer} is not what {@code hostile} must get, or null when it is. */
+    private static String mismatch(HostileHttpCorpus.Case hostile, RawAnswer answer) {
+        if (answer.status() != hostile.status()) {
+            return "status " + answer.status() + ", not " + hostile.status();
+        }
+        String type = answer.header("Content-Type").split(";")[0].trim();
+        try {
+            switch (hostile.format()) {
+                case PRESENCE -> {
+                    JsonObject result = Json.createReader(new StringReader(answer.body())).readObject().getJsonObject("result");
+                    if (!type.equals("application/json") || result.getInt("code") != hostile.status()
+                            || !result.getString("response").contains(hostile.says())) {
+                        return "not the Presence API's " + hostile.status() + " saying '" + hostile.says() + "'";
+                    }
+                }
+                case OAUTH -> {
+                    JsonObject error = Json.createReader(new StringReader(answer.body())).readObject();
+                    String[] says = hostile.says().split(": ", 2);
+                    if (!type.equals("application/json") || !error.getString("error").equals(says[0])
+                            || error.getString("error_description", "").isBlank()
+                            || says.length > 1 && !error.getString("error_description").contains(says[1])) {
+                        return "not OAuth's " + hostile.says();
+                    }
+                }
+                case TEXT -> {
+                    if (!type.equals("text/plain") || !answer.body().contains(hostile.says())) {
+                        return "not plain text saying '" + hostile.says() + "'";
+                    }
+                }
+                case PAGE -> {
+                    if (!type.equals("text/html") && !type.equals("application/xhtml+xml") || !answer.body().contains(hostile.says())) {
+                        return "not a page saying '" + hostile.says() + "'";
+                    }
+                }
+                case BARE -> {
+                    if (!answer.body().isEmpty()) {
+                        return "a body: " + answer.body();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return "unreadable: " + e;
+        }
+        return null;
     }
 
     /** A status, headers and body read straight off the connection. */
     private record RawAnswer(int status, String head, String body) {
+
+        /** The first value of header {@code name}, or "". */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return "";
+        }
     }
 
     /** {@code GET target} written as it is: {@link URI} refuses malformed escapes, so this does not use it. */
     private RawAnswer rawGet(String target) {
+        return raw(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Writes {@code request} on a connection of its own and reads the answer until Parley closes it. */
+    private RawAnswer raw(byte[] request) {
         try (java.net.Socket connection = new java.net.Socket(base.getHost(), base.getPort())) {
             connection.setSoTimeout((int) Socket.WAIT.toMillis());
             OutputStream out = connection.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
             out.flush();
-            InputStream in = connection.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = all.indexOf("\r\n\r\n");
-            String head = end < 0 ? all : all.substring(0, end);
-            String body = end < 0 ? "" : all.substring(end + 4);
-            return new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), head, body);
+            byte[] all = connection.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (all.length == 0 || end < 0) {
+                return new RawAnswer(0, "(no complete answer: " + text + ")", "");
+            }
+            String head = text.substring(0, end);
+            byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
+            RawAnswer answer = new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), head, "");
+            if (answer.header("Transfer-Encoding").equalsIgnoreCase("chunked")) {
+                body = unchunked(body);
+            }
+            return new RawAnswer(answer.status(), head, new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A chunked body's content (RFC 9112 §7.1): each chunk is its size in hex, CRLF, the data, CRLF; size 0 ends it. */
+    private static byte[] unchunked(byte[] chunked) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (at < text.length()) {
+            int lineEnd = text.indexOf("\r\n", at);
+            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            content.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return content.toByteArray();
     }
 }

@@ -51,7 +51,8 @@ public final class MicroProcess implements AutoCloseable {
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",
                     "--port", String.valueOf(port),
                     "--nohazelcast", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("parley.preboot")));
+                    "--prebootcommandfile", System.getProperty("parley.preboot"),
+                    "--addlibs", System.getProperty("parley.httpguard")));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("PARLEY_"));

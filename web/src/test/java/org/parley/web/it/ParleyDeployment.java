@@ -18,12 +18,15 @@ abstract class ParleyDeployment {
     /** Test pages served by the browser tests themselves, on another origin than Parley's. */
     static final int CONTROL_PAGE_PORT = 28765;
     static final int DIRECTORY_PAGE_PORT = 28766;
+    /** The reverse proxy Parley trusts in these tests (see {@link LoopbackProxy}); tests connect from 127.0.0.1, which it does not trust. */
+    static final String TRUSTED_PROXY = "127.0.0.2";
 
     /**
      * Parley with limits that tests from one address do not hit by accident (VisitorLimitsIT and
      * DeliveryIT check the real ones; a conversation of more than 200 messages is sent here at full
      * speed), a short presence grace period, a short resume window, revoked consents swept soon after
-     * they end, and a device grant polling interval short enough to wait out.
+     * they end, a device grant polling interval short enough to wait out, and a trusted reverse proxy
+     * at {@link #TRUSTED_PROXY}.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -40,6 +43,7 @@ abstract class ParleyDeployment {
                 Map.entry("parley.conversation.resume-window", "PT3S"),
                 Map.entry("parley.consent.retention", "PT2S"),
                 Map.entry("parley.token.device-poll-interval", "PT2S"),
+                Map.entry("parley.proxy.trusted", TRUSTED_PROXY),
                 Map.entry("parley.intranet.origins", INTRANET_ORIGIN + ",http://127.0.0.1:" + CONTROL_PAGE_PORT
                         + ",http://127.0.0.1:" + DIRECTORY_PAGE_PORT)));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.HttpCookie;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +115,49 @@ class SignInIT extends ParleyDeployment {
             assertTrue(response.body().contains("\"name\":\"database\""), path + ": " + response.body());
             assertTrue(response.body().contains("\"status\":\"UP\""), path + ": " + response.body());
         }
+    }
+
+    @Test
+    void behindTheTrustedProxyEachForwardedAddressIsSlowedDownOnItsOwnAndAnUntrustedPeersHeaderChangesNothing() {
+        String alice = Accounts.newMember(base, "alice", "Alice Behind", "alice-password");
+        String bob = Accounts.newMember(base, "bob", "Bob Behind", "bob-password");
+        String carol = Accounts.newMember(base, "carol", "Carol Outside", "carol-password");
+        String wrong = "Wrong username or password.";
+        try (LoopbackProxy proxy = LoopbackProxy.from(TRUSTED_PROXY, base);
+             LoopbackProxy stranger = LoopbackProxy.from("127.0.0.3", base)) {
+            // five failures of one person behind the proxy (unknown usernames: only their address counts)
+            for (int i = 0; i < 5; i++) {
+                Browser.Page failed = new Browser(proxy.base(), forwardedFor("198.51.100.10"))
+                        .signIn(Accounts.unique("nobody"), "guess-" + i);
+                assertEquals(wrong, failed.messages());
+            }
+            Browser.Page slowed = new Browser(proxy.base(), forwardedFor("198.51.100.10")).signIn(alice, "alice-password");
+            assertEquals("/signin", slowed.path(), "that person waits, even with the right password");
+            assertTrue(slowed.messages().startsWith("Too many failed sign-ins. Try again in "), slowed.messages());
+
+            Browser.Page signedIn = new Browser(proxy.base(), forwardedFor("198.51.100.11")).signIn(bob, "bob-password");
+            assertEquals("/settings", signedIn.path(), "another person behind the same proxy signs in at once: "
+                    + signedIn.messages());
+
+            // a peer that is no trusted proxy: whatever it forwards, its failures are its own address's
+            for (int i = 0; i < 5; i++) {
+                Browser.Page failed = new Browser(stranger.base(), forwardedFor("203.0.113." + (i + 1)))
+                        .signIn(Accounts.unique("nobody"), "guess-" + i);
+                assertEquals(wrong, failed.messages());
+            }
+            Browser.Page stillSlowed = new Browser(stranger.base(), forwardedFor("203.0.113.99")).signIn(carol, "carol-password");
+            assertEquals("/signin", stillSlowed.path(), "a new X-Forwarded-For from an untrusted peer is ignored");
+            assertTrue(stillSlowed.messages().startsWith("Too many failed sign-ins. Try again in "), stillSlowed.messages());
+        }
+        assertEquals("/settings", new Browser(base).signIn(carol, "carol-password").path(), "127.0.0.1 was never slowed down");
+
+        List<String> audit = Accounts.admin(base).open("/admin/audit").document().select("#audit tbody tr").stream()
+                .filter(row -> row.child(3).text().equals(bob) && row.child(2).text().equals("signin.succeeded"))
+                .map(row -> row.child(4).text()).toList();
+        assertEquals(List.of("198.51.100.11"), audit, "the audit trail names the client, not the proxy");
+    }
+
+    private static Map<String, String> forwardedFor(String client) {
+        return Map.of("X-Forwarded-For", client);
     }
 }

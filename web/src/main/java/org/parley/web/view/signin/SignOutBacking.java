@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.parley.account.boundary.Members;
+import org.parley.web.security.ClientAddress;
 import org.parley.web.security.SecurityConfiguration;
 
 /** Backs the sign-out button in every page's header: the sign-out is audited, then the session ends. */
@@ -26,7 +27,7 @@ public class SignOutBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (request.getRemoteUser() != null) {
-            members.signOut(request.getRemoteAddr());
+            members.signOut(ClientAddress.configured().of(request));
         }
         request.logout();
         external.invalidateSession();

@@ -1,0 +1,49 @@
+package org.parley.httpguard.boundary;
+
+import java.util.logging.Logger;
+import org.glassfish.grizzly.filterchain.Filter;
+import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.portunif.PUFilter;
+import org.glassfish.grizzly.portunif.PUProtocol;
+
+/**
+ * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
+ * whose finder leads to the real HTTP protocol), with one difference: before the web container's
+ * handler in each protocol's filter chain it puts a {@link RequestTargetFilter}. This is how a
+ * filter gets into Payara's HTTP listener by configuration alone; see
+ * {@code resources/src/main/payara/http-guard.asadmin}.
+ */
+public class GuardedPortUnification extends PUFilter {
+
+    private static final Logger LOG = Logger.getLogger(GuardedPortUnification.class.getName());
+    /** The web container's entry: Grizzly's HTTP server filter, which hands requests to Payara's mapper. */
+    private static final String HANDLER = "org.glassfish.grizzly.http.server.HttpServerFilter";
+
+    @Override
+    public void register(PUProtocol protocol) {
+        FilterChain chain = protocol.getFilterChain();
+        int handler = -1;
+        for (int i = 0; i < chain.size() && handler < 0; i++) {
+            if (isHandler(chain.get(i))) {
+                handler = i;
+            }
+        }
+        if (handler >= 0) {
+            chain.add(handler, new RequestTargetFilter());
+            chain.add(handler, new CleartextUpgradeFilter());
+            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode");
+        } else {
+            LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
+        }
+        super.register(protocol);
+    }
+
+    private static boolean isHandler(Filter filter) {
+        for (Class<?> type = filter.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(HANDLER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package org.parley.httpguard.boundary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.memory.Buffers;
+import org.parley.httpguard.control.Refusal;
+import org.parley.httpguard.control.RequestTargets;
+
+/**
+ * Sits between Grizzly's HTTP codec and Payara's web container and answers {@code 400} itself to
+ * a request whose path {@link RequestTargets} refuses, so the container never tries to decode it
+ * (Payara's {@code CoyoteAdapter} maps only a {@code CharConversionException} from Grizzly's
+ * decoder to 400; the {@code IllegalArgumentException} a bad escape raises ends in an empty 200
+ * and a SEVERE line). The connection is closed after the answer, and nothing it sent after the
+ * refused request's head is read. Every other request passes untouched.
+ */
+public final class RequestTargetFilter extends BaseFilter {
+
+    private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
+    /** On a connection that had a request refused: it is closing, and nothing more it sent is read. */
+    static final Attribute<Boolean> REFUSED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestTargetFilter.class.getName() + ".refused");
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        if (REFUSED.isSet(ctx.getConnection())) {
+            return ctx.getStopAction(); // the rest of a refused request's body, or requests pipelined after it
+        }
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+            return ctx.getInvokeAction();
+        }
+        String rawPath = request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
+        Optional<String> problem = RequestTargets.problem(rawPath);
+        if (problem.isEmpty()) {
+            return ctx.getInvokeAction();
+        }
+        LOG.fine(() -> "Answered 400 to a request from " + request.getRemoteAddress() + ": " + problem.get());
+        return refuse(ctx, request, Refusal.of(rawPath, problem.get()));
+    }
+
+    /**
+     * Answers {@code request} with {@code refusal} (400) and closes the connection once it is
+     * written (Grizzly first skips what is left of a body of known length, so the client is not
+     * cut off while it still sends); nothing the connection sends afterwards reaches the container.
+     */
+    static NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, Refusal refusal) {
+        REFUSED.set(ctx.getConnection(), Boolean.TRUE);
+        if (request.isIgnoreContentModifiers()) {
+            // an upgrade's body has no end for Grizzly: read none of it, close after the answer, and give the
+            // answer its usual headers (Content-Type, Connection), which the codec leaves out for an upgrade
+            request.setExpectContent(false);
+            request.setIgnoreContentModifiers(false);
+        }
+        HttpResponsePacket response = request.getResponse();
+        HttpStatus.BAD_REQUEST_400.setValues(response);
+        response.setContentType(refusal.contentType());
+        refusal.headers().forEach(response::setHeader);
+        byte[] body = refusal.bytes();
+        response.setContentLength(body.length);
+        response.getProcessingState().setKeepAlive(false);
+        ctx.write(HttpContent.builder(response)
+                .content(Buffers.wrap(ctx.getMemoryManager(), body))
+                .last(true)
+                .build());
+        ctx.notifyDownstream(HttpServerFilter.RESPONSE_COMPLETE_EVENT);
+        return ctx.getStopAction();
+    }
+}

@@ -1,0 +1,63 @@
+package org.parley.httpguard.control;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The rule a request's path must keep before Payara decodes it: every {@code %} starts an escape
+ * of exactly two hex digits (RFC 3986 §2.1), and the bytes it decodes to are UTF-8 (RFC 3986
+ * §2.5), without control characters. Payara's decoder fails on the first with an exception it
+ * does not map (an empty {@code 200} and a SEVERE line), and takes the second in ways no page of
+ * Parley has a use for.
+ */
+public final class RequestTargets {
+
+    public static final String MALFORMED_ESCAPE = "the address has a malformed percent-escape"
+            + " (a % must be followed by two hex digits)";
+    public static final String NOT_UTF8 = "the address's percent-escapes are not UTF-8";
+    public static final String CONTROL_CHARACTER = "the address holds a control character";
+
+    private RequestTargets() {
+    }
+
+    /**
+     * What is wrong with a request's path as it came on the wire ({@code rawPath}: one char per
+     * byte, ISO-8859-1), or empty when nothing is.
+     */
+    public static Optional<String> problem(String rawPath) {
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= rawPath.length() || hex(rawPath.charAt(i + 1)) < 0 || hex(rawPath.charAt(i + 2)) < 0) {
+                    return Optional.of(MALFORMED_ESCAPE);
+                }
+                decoded.write(hex(rawPath.charAt(i + 1)) * 16 + hex(rawPath.charAt(i + 2)));
+                i += 2;
+            } else {
+                decoded.write(c);
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(decoded.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.of(NOT_UTF8);
+        }
+        if (text.chars().anyMatch(ch -> ch < 0x20 || ch >= 0x7F && ch < 0xA0)) {
+            return Optional.of(CONTROL_CHARACTER);
+        }
+        return Optional.empty();
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+}

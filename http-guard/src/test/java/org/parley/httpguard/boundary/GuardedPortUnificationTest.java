@@ -1,0 +1,209 @@
+package org.parley.httpguard.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.TransportFilter;
+import org.glassfish.grizzly.http.KeepAlive;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.ServerFilterConfiguration;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
+import org.glassfish.grizzly.portunif.ProtocolFinder;
+import org.glassfish.grizzly.utils.DelayedExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard in a Grizzly server built the way Payara builds its HTTP listener under port
+ * unification: transport, then the port-unification filter, whose HTTP protocol is the codec and
+ * the HTTP server filter that hands requests to the container (here a handler that echoes the path).
+ */
+class GuardedPortUnificationTest {
+
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final CountDownLatch inHandler = new CountDownLatch(1);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private DelayedExecutor delayed;
+    private TCPNIOTransport transport;
+    private int port;
+
+    @BeforeEach
+    void start() throws IOException {
+        delayed = new DelayedExecutor(threads);
+        delayed.start();
+        org.glassfish.grizzly.http.server.HttpServerFilter container =
+                new org.glassfish.grizzly.http.server.HttpServerFilter(new ServerFilterConfiguration(), delayed);
+        container.setHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws Exception {
+                handled.add(request.getRequestURI());
+                inHandler.countDown();
+                String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                response.setContentType("text/plain");
+                response.getWriter().write("page " + request.getDecodedRequestURI() + (body.isEmpty() ? "" : " body " + body));
+            }
+        });
+        GuardedPortUnification unification = new GuardedPortUnification();
+        FilterChain http = unification.getPUFilterChainBuilder()
+                .add(new org.glassfish.grizzly.http.HttpServerFilter(true,
+                        org.glassfish.grizzly.http.HttpServerFilter.DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE, new KeepAlive(), delayed))
+                .add(container)
+                .build();
+        unification.register((ProtocolFinder) (context, ctx) -> ProtocolFinder.Result.FOUND, http);
+        transport = TCPNIOTransportBuilder.newInstance()
+                .setProcessor(FilterChainBuilder.stateless().add(new TransportFilter()).add(unification).build())
+                .build();
+        port = ((InetSocketAddress) transport.bind("127.0.0.1", 0).getLocalAddress()).getPort();
+        transport.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        transport.shutdownNow();
+        delayed.stop();
+        delayed.destroy();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aMalformedEscapeInThePathGets400InTheEndpointsFormatAndNeverReachesTheContainer() {
+        String presence = exchange("GET /users/%zz/presence HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(presence.startsWith("HTTP/1.1 400 Bad Request\r\n"), presence);
+        assertTrue(header(presence, "content-type").startsWith("application/json"), presence);
+        assertEquals("*", header(presence, "access-control-allow-origin"));
+        assertEquals("close", header(presence, "connection"));
+        assertTrue(presence.endsWith("{\"result\":{\"code\":400,\"response\":\"Bad request: the address has a malformed"
+                + " percent-escape (a % must be followed by two hex digits).\"}}"), presence);
+
+        String page = exchange("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(page.startsWith("HTTP/1.1 400 Bad Request\r\n"), page);
+        assertTrue(page.endsWith("\r\n\r\nBad request: the address has a malformed percent-escape (a % must be followed by"
+                + " two hex digits).\n"), page);
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aGoodRequestPassesAndTheConnectionStaysOpenUntilABadOneClosesIt() {
+        String both = exchange("GET /users/3F2A%40intranet/presence HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /console/%e0%80 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /never HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(both.startsWith("HTTP/1.1 200 OK\r\n"), both);
+        assertTrue(both.contains("page /users/3F2A@intranet/presence"), both);
+        assertTrue(both.contains("HTTP/1.1 400 Bad Request\r\n"), both);
+        assertTrue(both.endsWith("Bad request: the address's percent-escapes are not UTF-8.\n"), both);
+        assertEquals(List.of("/users/3F2A%40intranet/presence"), handled, "the request after the refused one was not read");
+    }
+
+    @Test
+    void aRefusedRequestsBodyIsNeverHandedOn() {
+        String body = "token=" + "x".repeat(200_000);
+        String answer = exchange("POST /oauth/revoke%%41 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.endsWith("{\"error\":\"invalid_request\",\"error_description\":\"Bad request: the address has a"
+                + " malformed percent-escape (a % must be followed by two hex digits).\"}"), answer);
+        assertEquals("no-store", header(answer, "cache-control"));
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aBodyThatComesAfterTheHandlerStartedReadingIsRead() throws Exception {
+        postWithTheBodyLater("Connection: close\r\n");
+    }
+
+    /** Java's HttpClient asks a new server to upgrade to HTTP/2 (h2c) on its first request, and writes the body after the head. */
+    @Test
+    void javasHttpClientPostsAFormOnItsFirstRequest() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth/token"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(HttpClient.Version.HTTP_1_1, answer.version(), "no HTTP/2 here");
+        assertEquals("text/plain;charset=ISO-8859-1", answer.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("page /oauth/token body grant_type=refresh_token", answer.body());
+        HttpResponse<String> bad = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/%25zz/presence"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bad.statusCode(), "a well-formed escape passes: " + bad.body());
+    }
+
+    @Test
+    void aRequestToUpgradeWithMoreThanAMebibyteIsRefused() {
+        String answer = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c"
+                + "\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\nContent-Length: 2000000\r\n\r\ngrant_type=");
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.contains("at most 1 MiB"), answer);
+        assertTrue(header(answer, "content-type").startsWith("application/json"), answer);
+        assertEquals(List.of(), handled);
+    }
+
+    private void postWithTheBodyLater(String headers) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\n" + headers + "Content-Length: 11\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertTrue(inHandler.await(10, TimeUnit.SECONDS), "the handler started before the body came");
+            out.write("grant_type=".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+            assertTrue(answer.endsWith("page /oauth/token body grant_type="), answer);
+        }
+    }
+
+    /** Writes {@code request} as it is, reads until the server closes the connection. */
+    private String exchange(String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(String answer, String name) {
+        for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,64 @@
+package org.parley.httpguard.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RequestTargetsTest {
+
+    @Test
+    void pathsParleyServesPass() {
+        for (String path : List.of("/", "/users/3F2A9C41D07B55E1@intranet/presence", "/users/3F2A%40intranet/presence",
+                "/people/ren%C3%A9e", "/people/%E2%80%AEnobody", "/console", "/ws/control", "/signin;jsessionid=1",
+                "/icons/presence/online.svg", "/people/%F0%9F%98%80")) {
+            assertEquals(Optional.empty(), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void aPercentNotFollowedByTwoHexDigitsIsMalformed() {
+        for (String path : List.of("/%zz", "/%", "/%%", "/%4", "/users/%zz/presence", "/ws/%zz", "/a%g0", "/%%41", "/x%")) {
+            assertEquals(Optional.of(RequestTargets.MALFORMED_ESCAPE), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void escapesThatAreNotUtf8AreRefused() {
+        // overlong, truncated, a lone surrogate written as CESU-8, a stray continuation byte, raw Latin-1
+        for (String path : List.of("/console/%e0%80", "/console/%C0%AF", "/%ED%A0%80", "/people/%80", "/people/%FF",
+                "/people/\u00e9")) {
+            assertEquals(Optional.of(RequestTargets.NOT_UTF8), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void controlCharactersAreRefusedEscapedOrNot() {
+        for (String path : List.of("/%00", "/people/a%0Ab", "/%7F", "/%C2%85", "/people/a\u0001")) {
+            assertEquals(Optional.of(RequestTargets.CONTROL_CHARACTER), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void theRefusalSpeaksTheEndpointsLanguage() {
+        Refusal presence = Refusal.of("/users/%zz/presence", RequestTargets.MALFORMED_ESCAPE);
+        assertEquals("application/json;charset=UTF-8", presence.contentType());
+        assertEquals("{\"result\":{\"code\":400,\"response\":\"Bad request: " + RequestTargets.MALFORMED_ESCAPE + ".\"}}",
+                presence.body());
+        assertEquals("*", presence.headers().get("Access-Control-Allow-Origin"));
+
+        Refusal oauth = Refusal.of("/oauth/%zz", RequestTargets.MALFORMED_ESCAPE);
+        assertTrue(oauth.body().startsWith("{\"error\":\"invalid_request\",\"error_description\":\"Bad request: "), oauth.body());
+        assertEquals("no-store", oauth.headers().get("Cache-Control"));
+
+        assertEquals("application/json;charset=UTF-8", Refusal.of("/api/visitor-tickets%zz", RequestTargets.NOT_UTF8).contentType());
+        assertEquals("text/plain;charset=UTF-8", Refusal.of("/oauth/authorize/%zz", RequestTargets.NOT_UTF8).contentType(),
+                "the consent page is a page");
+
+        Refusal page = Refusal.of("/%zz", RequestTargets.MALFORMED_ESCAPE);
+        assertEquals("text/plain;charset=UTF-8", page.contentType());
+        assertEquals("Bad request: " + RequestTargets.MALFORMED_ESCAPE + ".\n", page.body());
+    }
+}
