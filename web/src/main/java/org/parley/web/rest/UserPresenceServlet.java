@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.parley.web.security.BearerTokens;
 @WebServlet(urlPatterns = "/users/*")
 public class UserPresenceServlet extends HttpServlet {
 
+    private static final String USERS = "/users";
     private static final int MAX_AGE_SECONDS = 5;
     private static final String JSON = "application/json;charset=utf-8";
     private static final String JAVASCRIPT = "application/javascript;charset=utf-8";
@@ -68,17 +70,22 @@ public class UserPresenceServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        int slash = path == null ? -1 : path.indexOf('/', 1);
-        if (slash < 0) {
+        // the path as written: an id whose escapes decode to a slash is still one segment
+        String path = request.getRequestURI().substring(request.getContextPath().length() + USERS.length());
+        int slash = path.indexOf('/', 1);
+        if (!path.startsWith("/") || slash < 0) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String id = path.substring(1, slash);
-        switch (path.substring(slash + 1)) {
-            case "presence" -> presence(id, request, response);
-            case "presenceimage" -> image(id, request, response);
-            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        String id = decoded(path.substring(1, slash));
+        try {
+            switch (path.substring(slash + 1)) {
+                case "presence" -> presence(id, request, response);
+                case "presenceimage" -> image(id, request, response);
+                default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (OAuthException e) {
+            refuse(response, e);
         }
     }
 
@@ -89,14 +96,7 @@ public class UserPresenceServlet extends HttpServlet {
             write(response, 400, JSON, BAD_CALLBACK);
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        Optional<BearerIdentity> bearer;
-        try {
-            bearer = bearer(authorization);
-        } catch (OAuthException e) {
-            refuse(response, e);
-            return;
-        }
+        Optional<BearerIdentity> bearer = bearer(request.getHeader("Authorization"));
         Optional<DirectoryEntry> member = answers.visible(id, bearer);
         PresenceAnswers.Answer answer = answers.answer(member, Markets.resolve(request.getParameter("mkt")), base(request));
         if (callback == null) {
@@ -108,19 +108,21 @@ public class UserPresenceServlet extends HttpServlet {
     }
 
     private void image(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String authorization = request.getHeader("Authorization");
-        Optional<BearerIdentity> bearer;
-        try {
-            bearer = bearer(authorization);
-        } catch (OAuthException e) {
-            refuse(response, e);
-            return;
-        }
+        Optional<BearerIdentity> bearer = bearer(request.getHeader("Authorization"));
         byte[] svg = icons.get(answers.presenceOf(answers.visible(id, bearer)).status());
-        answer(request, response, 200, SVG, svg, tagOf(svg), authorization != null);
+        answer(request, response, 200, SVG, svg, tagOf(svg), bearer.isPresent());
     }
 
-    /** The caller's Bearer identity; an Authorization header that is not a valid token is {@code invalid_token}. */
+    /** A path segment's percent-escapes decoded ({@code +} stays itself); one that cannot be decoded names nobody. */
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    /** The caller's Bearer identity; an Authorization header that is not a valid token is {@code invalid_token} (401). */
     private Optional<BearerIdentity> bearer(String authorization) {
         return authorization == null ? Optional.empty() : Optional.of(bearerTokens.required(authorization));
     }

@@ -146,13 +146,7 @@ class RestartIT {
                  java.net.Socket silent = new java.net.Socket("127.0.0.1", micro.port())) {
                 live.next("ready");
                 silent.setSoTimeout(15_000);
-                String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
-                silent.getOutputStream().write(("GET /ws/presence HTTP/1.1\r\nHost: 127.0.0.1:" + micro.port()
-                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                DataInputStream in = new DataInputStream(silent.getInputStream());
-                String head = readHead(in);
-                assertTrue(head.startsWith("HTTP/1.1 101"), head);
+                DataInputStream in = upgrade(silent, micro.port(), "/ws/presence", "");
 
                 // the silent peer reads what comes (its ready frame, pings) but never answers a ping
                 int pings = 0;
@@ -202,13 +196,7 @@ class RestartIT {
             try (java.net.Socket stuck = new java.net.Socket()) {
                 stuck.setReceiveBufferSize(4096); // a client that stops reading: its window fills at once
                 stuck.connect(new java.net.InetSocketAddress("127.0.0.1", micro.port()));
-                String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
-                stuck.getOutputStream().write(("GET /ws/client HTTP/1.1\r\nHost: 127.0.0.1:" + micro.port()
-                        + "\r\nOrigin: " + Socket.origin(uri) + "\r\nCookie: " + cookie
-                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                DataInputStream in = new DataInputStream(stuck.getInputStream());
-                assertTrue(readHead(in).startsWith("HTTP/1.1 101"));
+                upgrade(stuck, micro.port(), "/ws/client", "Origin: " + Socket.origin(uri) + "\r\nCookie: " + cookie + "\r\n");
                 // from here on the member's client reads nothing (a hung program, a frozen tab)
 
                 List<String> acked = new ArrayList<>();
@@ -249,6 +237,18 @@ class RestartIT {
                 assertEquals("Hello after all that", client.next("message").getString("text"));
             }
         }
+    }
+
+    /** Upgrades a plain TCP connection to a WebSocket by hand ({@code headers}: more lines, each ending in CRLF); answers its input once the 101 came. */
+    private static DataInputStream upgrade(java.net.Socket connection, int port, String path, String headers) throws IOException {
+        String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
+        connection.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        DataInputStream in = new DataInputStream(connection.getInputStream());
+        String head = readHead(in);
+        assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        return in;
     }
 
     private static String readHead(DataInputStream in) throws IOException {
