@@ -441,7 +441,7 @@ class DeliveryIT {
      * pass the address's burst of 40 (and 10 a second), while a visitor elsewhere is still served.
      */
     @Test
-    void conversationsFromOneAddressShareTheAddresssMessageAllowance() {
+    void conversationsFromOneAddressShareOneMessageAllowance() {
         var member = Accounts.sharingMember(base, "tabs", "Many Tabs");
         String address = newAddress();
         List<Socket> tabs = new ArrayList<>();
