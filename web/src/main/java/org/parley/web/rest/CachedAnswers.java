@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.parley.consent.control.TokenDigests;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.security.BearerTokens;
 import org.parley.web.json.JsonBuilders;
@@ -56,7 +55,7 @@ public class CachedAnswers {
     }
 
     private Response answer(Request request, byte[] body, String type, int status, boolean personal) {
-        return answer(request, body, new EntityTag(TokenDigests.of(new String(body, StandardCharsets.UTF_8)).substring(0, 32)),
+        return answer(request, body, new EntityTag(PresenceAnswers.tagOf(new String(body, StandardCharsets.UTF_8))),
                 type, status, personal);
     }
 

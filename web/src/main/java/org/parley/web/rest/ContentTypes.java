@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import org.parley.web.json.JsonBuilders;
 
 /**
  * A {@code Content-Type} that is no media type at all ({@code %zz/;;;}) makes JAX-RS give up on
@@ -31,9 +30,8 @@ public class ContentTypes extends HttpFilter {
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
-        response.getWriter().write(JsonBuilders.object().add("error", "invalid_request")
-                .add("error_description", "The Content-Type header cannot be read; send application/x-www-form-urlencoded.")
-                .build().toString());
+        response.getOutputStream().write(OAuthErrors.body("invalid_request",
+                "The Content-Type header cannot be read; send application/x-www-form-urlencoded."));
     }
 
     static boolean readable(String contentType) {

@@ -43,12 +43,17 @@ public class PresenceAnswers {
 
         static Answer of(JsonObject json) {
             String text = json.toString();
-            return new Answer(json, text.getBytes(StandardCharsets.UTF_8), TokenDigests.of(text).substring(0, 32));
+            return new Answer(json, text.getBytes(StandardCharsets.UTF_8), tagOf(text));
         }
 
         public int code() {
             return json.getJsonObject("result").getInt("code");
         }
+    }
+
+    /** The entity tag of an answer's text: the first 128 bits of its SHA-256, hex. */
+    static String tagOf(String text) {
+        return TokenDigests.of(text).substring(0, 32);
     }
 
     private record Key(String username, Locale culture, String base) {

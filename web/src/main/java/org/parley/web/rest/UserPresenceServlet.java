@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.account.entity.DirectoryEntry;
-import org.parley.consent.control.TokenDigests;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.OAuthException;
 import org.parley.presence.entity.PresenceStatus;
@@ -185,6 +184,6 @@ public class UserPresenceServlet extends HttpServlet {
     }
 
     private static String tagOf(byte[] body) {
-        return TokenDigests.of(new String(body, StandardCharsets.UTF_8)).substring(0, 32);
+        return PresenceAnswers.tagOf(new String(body, StandardCharsets.UTF_8));
     }
 }
