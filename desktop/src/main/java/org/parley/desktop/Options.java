@@ -25,7 +25,7 @@ record Options(URI server, boolean text, boolean json, boolean device, Path conf
               --sign-out          revoke the kept sign-in at the server, delete it, and exit
               --help              this text
 
-            Text mode commands: /status [STATUS [personal message]], /list, /reply N TEXT, /close N,
+            Text mode commands: /status [STATUS [personal message]], /list, /show N, /reply N TEXT, /close N,
             /offline, /read N|all, /help, /quit, /signout.
             Exit status: 0 after /quit, 2 when signing in fails or the member is signed out, 64 for a wrong option.
             """;

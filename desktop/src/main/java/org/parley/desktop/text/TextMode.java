@@ -117,6 +117,8 @@ public final class TextMode {
                     session.send(id, words[2]);
                 }
             }, () -> { });
+            case "/show" -> chat(words, 1).flatMap(id -> Optional.ofNullable(latest).flatMap(n -> n.chat(id)))
+                    .ifPresent(view -> out.transcript(numbers.get(view.id()), view));
             case "/close" -> chat(words, 1).ifPresent(session::close);
             case "/offline" -> out.offline(now == null ? List.of() : now.offline());
             case "/read" -> read(words, now);
@@ -326,6 +328,21 @@ public final class TextMode {
             line(Map.of("event", "list", "conversations", rows), text.toString());
         }
 
+        synchronized void transcript(int n, ChatView chat) {
+            List<Object> lines = new ArrayList<>();
+            StringBuilder text = new StringBuilder("[" + n + "] " + plain(chat.visitor().shown())
+                    + (chat.ended() ? " (ended: " + chat.endedReason() + ")" : ""));
+            for (Entry entry : chat.entries()) {
+                lines.add(messageEvent("line", n, chat.id(), entry));
+                text.append("\n  ").append(CLOCK.format(entry.at())).append(" ").append(entry.fromVisitor() ? plain(chat.visitor().name()) : "you")
+                        .append(": ").append(plain(entry.text())).append(" (").append(entry.delivery().words()).append(")");
+            }
+            Map<String, Object> event = new LinkedHashMap<>(Map.of("event", "transcript", "n", n, "conversation", chat.id(),
+                    "lines", lines));
+            Optional.ofNullable(chat.endedReason()).ifPresent(r -> event.put("ended", r));
+            line(event, text.toString());
+        }
+
         synchronized void notice(String sentence) {
             line(Map.of("event", "notice", "sentence", sentence), "! " + sentence);
         }
@@ -343,6 +360,7 @@ public final class TextMode {
                     /status [STATUS [personal message]]  show or set your status (Online, Busy, BeRightBack, Away, Idle, \
                     OnThePhone, OutToLunch, Offline = appear offline)
                     /list                 open conversations, numbered
+                    /show N               conversation N with every message and its delivery state
                     /reply N TEXT         answer conversation N
                     /close N              close conversation N (an ended one leaves the list)
                     /offline              unread offline messages, numbered
