@@ -37,6 +37,11 @@ public final class ClientFrames {
         return type("offline.read").add("id", id).add("ids", ServerFrames.JSON.createArrayBuilder(ids)).build().toString();
     }
 
+    /** Asks for the colleagues who share their presence; {@code contact} frames follow each change. */
+    public static String contacts(String id) {
+        return type("contacts").add("id", id).build().toString();
+    }
+
     private static JsonObjectBuilder type(String type) {
         return ServerFrames.JSON.createObjectBuilder().add("type", type);
     }

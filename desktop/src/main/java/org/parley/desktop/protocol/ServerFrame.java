@@ -43,6 +43,18 @@ public sealed interface ServerFrame {
     record OfflineRead(List<String> ids) implements ServerFrame {
     }
 
+    /** A colleague who shares their presence, with their live status. */
+    record Contact(String cid, String username, String displayName, Presence presence) {
+    }
+
+    /** The answer to {@code contacts}: every colleague who shares their presence. */
+    record Contacts(List<Contact> contacts) implements ServerFrame {
+    }
+
+    /** One contact changed; {@code contact} is null when {@code username} no longer shares (or is gone). */
+    record ContactChanged(String username, Contact contact) implements ServerFrame {
+    }
+
     /** A well-formed frame of a type this client does not know (a newer server): ignored, and said once. */
     record Unknown(String type) implements ServerFrame {
     }

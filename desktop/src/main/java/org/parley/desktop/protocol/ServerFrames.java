@@ -44,6 +44,10 @@ public final class ServerFrames {
                 case "error" -> new ServerFrame.Error(string(frame, "code"), frame.getString("message", ""),
                         frame.getString("ref", null), frame.containsKey("retryAfter") ? number(frame, "retryAfter") : 0);
                 case "offline.read" -> new ServerFrame.OfflineRead(strings(frame.getJsonArray("ids")));
+                case "contacts" -> contacts(frame);
+                case "contact" -> frame.getBoolean("found", true)
+                        ? new ServerFrame.ContactChanged(string(frame, "username"), contact(frame))
+                        : new ServerFrame.ContactChanged(string(frame, "username"), null);
                 default -> new ServerFrame.Unknown(type);
             };
         } catch (ClassCastException | NullPointerException e) {
@@ -79,6 +83,19 @@ public final class ServerFrames {
         }
         return new ServerFrame.Welcome(string(member, "cid"), string(member, "displayName"),
                 presence(frame.getJsonObject("presence")), List.copyOf(conversations), List.copyOf(offline));
+    }
+
+    private static ServerFrame.Contacts contacts(JsonObject frame) throws ProtocolException {
+        List<ServerFrame.Contact> contacts = new java.util.ArrayList<>();
+        for (JsonValue c : frame.getJsonArray("contacts")) {
+            contacts.add(contact(c.asJsonObject()));
+        }
+        return new ServerFrame.Contacts(List.copyOf(contacts));
+    }
+
+    private static ServerFrame.Contact contact(JsonObject contact) throws ProtocolException {
+        return new ServerFrame.Contact(string(contact, "cid"), string(contact, "username"), string(contact, "displayName"),
+                presence(contact));
     }
 
     private static ServerFrame.Opened opened(JsonObject conversation) throws ProtocolException {

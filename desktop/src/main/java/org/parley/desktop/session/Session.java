@@ -51,6 +51,7 @@ public final class Session {
     private final Map<String, Chat> chats = new LinkedHashMap<>();
     private List<ServerFrame.OfflineNote> offline = List.of();
     private final Set<String> unknownTypes = new HashSet<>();
+    private final Map<String, ServerFrame.Contact> contacts = new LinkedHashMap<>();
 
     /** The socket in use; {@code joining} is a newer one waiting for its welcome (a reconnect after a token renewal). */
     private Transport.Link link;
@@ -388,6 +389,18 @@ public final class Session {
             error(error);
         } else if (frame instanceof ServerFrame.OfflineRead read) {
             dropOffline(read.ids());
+        } else if (frame instanceof ServerFrame.Contacts list) {
+            contacts.clear();
+            list.contacts().forEach(c -> contacts.put(c.username(), c));
+            emit(new SessionEvent.ContactsChanged(contactList()));
+        } else if (frame instanceof ServerFrame.ContactChanged changed
+                && (changed.contact() == null || !changed.contact().cid().equals(cid))) { // the member is no contact of their own
+            if (changed.contact() == null) {
+                contacts.remove(changed.username());
+            } else {
+                contacts.put(changed.username(), changed.contact());
+            }
+            emit(new SessionEvent.ContactsChanged(contactList()));
         } else if (frame instanceof ServerFrame.Unknown unknown && unknownTypes.add(unknown.type())) {
             emit(new SessionEvent.Notice("Parley sent a \u201c" + unknown.type()
                     + "\u201d frame this client does not know; it was ignored (a newer client may show it)."));
@@ -437,6 +450,7 @@ public final class Session {
             }
         }
         emit(new SessionEvent.OfflineChanged(offline));
+        link.send(ClientFrames.contacts("contacts"));
         if (chosen != null || automatic != null || chosenMessage != null) {
             sendPresence();
         }
@@ -535,6 +549,11 @@ public final class Session {
         link.send(ClientFrames.presence(wanted, chosenMessage));
     }
 
+    private List<ServerFrame.Contact> contactList() {
+        return contacts.values().stream().sorted(java.util.Comparator.comparing(
+                (ServerFrame.Contact c) -> c.displayName(), String.CASE_INSENSITIVE_ORDER).thenComparing(ServerFrame.Contact::username)).toList();
+    }
+
     private void dropOffline(List<String> ids) {
         List<ServerFrame.OfflineNote> left = new ArrayList<>(offline);
         if (left.removeIf(note -> ids.contains(note.id()))) {
@@ -573,7 +592,7 @@ public final class Session {
 
     private void emit(SessionEvent event) {
         Snapshot snapshot = new Snapshot(state, notice, cid, displayName, presence,
-                chats.values().stream().map(Chat::view).toList(), offline);
+                chats.values().stream().map(Chat::view).toList(), offline, contactList());
         listeners.forEach(listener -> listener.changed(snapshot, event));
     }
 

@@ -39,6 +39,10 @@ public sealed interface SessionEvent {
     record OfflineChanged(List<ServerFrame.OfflineNote> offline) implements SessionEvent {
     }
 
+    /** The contact list came, or one contact changed. */
+    record ContactsChanged(List<ServerFrame.Contact> contacts) implements SessionEvent {
+    }
+
     /** Something went wrong that the member should read (an error frame, a frame not understood); the session goes on. */
     record Notice(String sentence) implements SessionEvent {
     }

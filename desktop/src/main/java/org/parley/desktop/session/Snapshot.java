@@ -7,7 +7,7 @@ import org.parley.desktop.protocol.ServerFrame;
 
 /** Everything the member's views show, as it is after one change. Immutable. */
 public record Snapshot(ConnectionState state, String notice, String cid, String displayName, Presence presence,
-                       List<ChatView> chats, List<ServerFrame.OfflineNote> offline) {
+                       List<ChatView> chats, List<ServerFrame.OfflineNote> offline, List<ServerFrame.Contact> contacts) {
 
     public Optional<ChatView> chat(String id) {
         return chats.stream().filter(c -> c.id().equals(id)).findFirst();

@@ -121,6 +121,8 @@ public final class TextMode {
                     .ifPresent(view -> out.transcript(numbers.get(view.id()), view));
             case "/close" -> chat(words, 1).ifPresent(session::close);
             case "/offline" -> out.offline(now == null ? List.of() : now.offline());
+            case "/contacts" -> out.contacts(now == null ? List.of() : now.contacts().stream()
+                    .filter(c -> words.length < 2 || matches(c, line.substring(line.indexOf(' ') + 1).strip())).toList());
             case "/read" -> read(words, now);
             default -> out.notice("Commands start with a slash: /reply N TEXT answers conversation N; /help lists them all.");
         }
@@ -183,6 +185,13 @@ public final class TextMode {
         return id;
     }
 
+    /** A contact whose name or username holds the search, in any case. */
+    static boolean matches(ServerFrame.Contact contact, String search) {
+        String wanted = search.toLowerCase(java.util.Locale.ROOT);
+        return contact.displayName().toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                || contact.username().toLowerCase(java.util.Locale.ROOT).contains(wanted);
+    }
+
     private static Optional<Integer> number(String word) {
         try {
             return Optional.of(Integer.parseInt(word));
@@ -221,6 +230,8 @@ public final class TextMode {
             out.offlineCount(offline.offline());
         } else if (event instanceof SessionEvent.Notice notice) {
             out.notice(notice.sentence());
+        } else if (event instanceof SessionEvent.ContactsChanged && out.json) {
+            out.contacts(snapshot.contacts());
         }
     }
 
@@ -343,6 +354,22 @@ public final class TextMode {
             line(event, text.toString());
         }
 
+        synchronized void contacts(List<ServerFrame.Contact> contacts) {
+            List<Object> rows = new ArrayList<>();
+            StringBuilder text = new StringBuilder(contacts.isEmpty() ? "No colleague shares their presence (or none matches)." : "");
+            for (ServerFrame.Contact contact : contacts) {
+                Map<String, Object> row = new LinkedHashMap<>(Map.of("cid", contact.cid(), "username", contact.username(),
+                        "displayName", contact.displayName(), "status", contact.presence().status().wire(),
+                        "statusText", contact.presence().statusText()));
+                Optional.ofNullable(contact.presence().personalMessage()).ifPresent(m -> row.put("personalMessage", m));
+                rows.add(row);
+                text.append(text.isEmpty() ? "" : "\n").append(plain(contact.displayName())).append(" (").append(contact.username())
+                        .append(") \u2014 ").append(contact.presence().statusText())
+                        .append(Optional.ofNullable(contact.presence().personalMessage()).map(m -> ", " + plain(m)).orElse(""));
+            }
+            line(Map.of("event", "contacts", "contacts", rows), text.toString());
+        }
+
         synchronized void notice(String sentence) {
             line(Map.of("event", "notice", "sentence", sentence), "! " + sentence);
         }
@@ -363,6 +390,7 @@ public final class TextMode {
                     /show N               conversation N with every message and its delivery state
                     /reply N TEXT         answer conversation N
                     /close N              close conversation N (an ended one leaves the list)
+                    /contacts [SEARCH]    colleagues who share their presence, with their status
                     /offline              unread offline messages, numbered
                     /read N | /read all   mark offline messages read
                     /signout              revoke this sign-in and quit

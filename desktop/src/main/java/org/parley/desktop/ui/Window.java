@@ -94,6 +94,9 @@ public final class Window {
     private final DefaultListModel<ServerFrame.OfflineNote> offlineModel = new DefaultListModel<>();
     private final JList<ServerFrame.OfflineNote> offlineList = new JList<>(offlineModel);
     private final JTabbedPane lists = new JTabbedPane();
+    private final DefaultListModel<ServerFrame.Contact> contactModel = new DefaultListModel<>();
+    private final JList<ServerFrame.Contact> contactList = new JList<>(contactModel);
+    private final JTextField contactSearch = new JTextField();
     private final JLabel chatHeader = label("chat-header", " ");
     private final JTextPane transcript = new JTextPane();
     private final JLabel typingLabel = label("typing", " ");
@@ -253,6 +256,7 @@ public final class Window {
         offline.add(markRead, BorderLayout.SOUTH);
         lists.addTab("Conversations", new JScrollPane(chatList));
         lists.addTab("Offline messages", offline);
+        lists.addTab("Contacts", contactsPanel());
 
         transcript.setName("transcript");
         transcript.setEditable(false);
@@ -301,6 +305,74 @@ public final class Window {
         });
         enableChat(false);
         return panel;
+    }
+
+    /** Colleagues who share their presence, searchable; a double-click opens a chat with them as a verified visitor. */
+    private JPanel contactsPanel() {
+        contactList.setName("contacts");
+        contactSearch.setName("contact-search");
+        contactSearch.setToolTipText("Search by name or username");
+        contactSearch.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                drawContacts();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                drawContacts();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                drawContacts();
+            }
+        });
+        contactList.setCellRenderer((list, contact, index, selectedCell, focus) -> {
+            JLabel cell = plainLabel("\u25cf " + contact.displayName() + " (" + contact.username() + ") \u2014 "
+                    + contact.presence().statusText()
+                    + Optional.ofNullable(contact.presence().personalMessage()).map(m -> ", " + m).orElse(""));
+            cell.setOpaque(true);
+            cell.setBackground(selectedCell ? list.getSelectionBackground() : list.getBackground());
+            cell.setForeground(contact.presence().status() == Status.OFFLINE ? UIManager.getColor("Label.disabledForeground")
+                    : selectedCell ? list.getSelectionForeground() : list.getForeground());
+            return cell;
+        });
+        contactList.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2 && contactList.getSelectedValue() != null) {
+                    chatWith(contactList.getSelectedValue());
+                }
+            }
+        });
+        JPanel panel = new JPanel(new BorderLayout(0, 4));
+        panel.add(contactSearch, BorderLayout.NORTH);
+        panel.add(new JScrollPane(contactList), BorderLayout.CENTER);
+        return panel;
+    }
+
+    /** The colleague's IM control in the browser, where the member is signed in: Parley shows them as a verified visitor. */
+    private void chatWith(ServerFrame.Contact contact) {
+        URI control = server.resolve("conversation/imme?invitee=" + contact.cid());
+        Thread opener = new Thread(() -> {
+            try {
+                java.awt.Desktop.getDesktop().browse(control);
+            } catch (IOException | UnsupportedOperationException e) {
+                SwingUtilities.invokeLater(() -> connection.setText("No browser could be opened; open " + control + " yourself."));
+            }
+        }, "parley-browse");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void drawContacts() {
+        String search = contactSearch.getText().strip().toLowerCase(Locale.ROOT);
+        contactModel.clear();
+        if (shown != null) {
+            shown.contacts().stream().filter(c -> search.isEmpty() || c.displayName().toLowerCase(Locale.ROOT).contains(search)
+                    || c.username().contains(search)).forEach(contactModel::addElement);
+        }
     }
 
     // ---- signing in and out ---------------------------------------------------------------------
@@ -377,6 +449,7 @@ public final class Window {
         selected = null;
         chatModel.clear();
         offlineModel.clear();
+        contactModel.clear();
     }
 
     // ---- drawing the session --------------------------------------------------------------------
@@ -422,6 +495,7 @@ public final class Window {
         snapshot.chats().forEach(chatModel::addElement);
         offlineModel.clear();
         snapshot.offline().forEach(offlineModel::addElement);
+        drawContacts();
         lists.setTitleAt(1, snapshot.offline().isEmpty() ? "Offline messages" : "Offline messages (" + snapshot.offline().size() + ")");
         for (int i = 0; i < chatModel.size(); i++) {
             if (chatModel.get(i).id().equals(selected)) {

@@ -142,6 +142,29 @@ class TextModeIT {
         }
     }
 
+    @Test
+    void listsColleaguesWhoShareTheirPresenceWithTheirLiveStatus(LocalParley parley, @TempDir Path colleagueConfig) {
+        MemberPages member = MemberPages.newMember(parley.base(), "Hedy Lamarr");
+        MemberPages colleague = MemberPages.newMember(parley.base(), "Zelda Contactable");
+        String colleagueCid = colleague.cid();
+        try (TextClient client = TextClient.signedIn(parley.base(), config, member)) {
+            client.command("/contacts zelda contactable");
+            JsonObject listed = client.awaitEvent("contacts", e -> e.getJsonArray("contacts").size() == 1);
+            JsonObject zelda = listed.getJsonArray("contacts").getJsonObject(0);
+            assertEquals(colleagueCid, zelda.getString("cid"));
+            assertEquals("Offline", zelda.getString("status"));
+
+            try (TextClient other = TextClient.signedIn(parley.base(), colleagueConfig, colleague)) {
+                other.command("/status OutToLunch Back at two");
+                client.awaitEvent("contacts", e -> e.getJsonArray("contacts").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(c -> c.getString("cid").equals(colleagueCid) && c.getString("status").equals("OutToLunch")
+                                && "Back at two".equals(c.getString("personalMessage", null))));
+                other.command("/quit");
+                assertEquals(0, other.exit());
+            }
+        }
+    }
+
     private static String presenceOf(URI base, String cid) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("users/" + cid + "/presence"))

@@ -142,12 +142,32 @@ public class ClientSocket extends FrameEndpoint {
                 conversations.close(username, frame.text("conversation"));
                 outbox.send(Frames.ack(frame.id()));
             }
+            case "contacts" -> contacts(frame);
             case "offline.read" -> {
                 offline.markRead(username, frame.texts("ids"));
                 outbox.send(Frames.ack(frame.id()));
             }
             default -> throw unknownType(frame);
         }
+    }
+
+    /**
+     * {@code contacts {id?}} → {@code contacts {id?, contacts:[…]}}: the colleagues who share their presence on
+     * the web (the member themself left out) with their live status; {@code contact} frames follow each change.
+     */
+    private void contacts(Frames.Incoming frame) {
+        JsonArrayBuilder list = Frames.array();
+        for (DirectoryEntry member : directory.visibleOnTheWeb()) {
+            if (!member.username().equals(username)) {
+                list.add(Frames.contact(member, presence.presenceOf(member.username())));
+            }
+        }
+        sessions.watchContacts(outbox);
+        JsonObjectBuilder answer = Frames.type("contacts").add("contacts", list);
+        if (frame.id() != null) {
+            answer.add("id", frame.id());
+        }
+        outbox.send(answer.build().toString());
     }
 
     /** {@code received.read}: true when the member had the conversation in front of them; absent is false. */

@@ -39,6 +39,7 @@ import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.Presence;
+import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
 import org.parley.web.json.JsonBuilders;
@@ -75,6 +76,9 @@ public class SocketSessions {
     private record Watch(String id, Reach reach, Locale culture) {
     }
 
+    /** Member clients that asked for their contacts ({@code contacts}), told of every contact's change. */
+    private final Set<Outbox> contactWatchers = ConcurrentHashMap.newKeySet();
+
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
 
@@ -83,6 +87,9 @@ public class SocketSessions {
 
     @Inject
     PresenceAnswers answers;
+
+    @Inject
+    PresenceRegistry presences;
 
     @Inject
     @ConfigProperty(name = "parley.socket.ping-interval", defaultValue = "PT30S")
@@ -156,7 +163,13 @@ public class SocketSessions {
     public void closed(Outbox outbox) {
         if (outbox != null) {
             open.remove(outbox);
+            contactWatchers.remove(outbox);
         }
+    }
+
+    /** A member client that listed its contacts hears of each change to them from now on ({@code contact} frames). */
+    public void watchContacts(Outbox client) {
+        contactWatchers.add(client);
     }
 
     /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
@@ -307,6 +320,12 @@ public class SocketSessions {
         watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, watch) -> visitor.send(toVisitors.computeIfAbsent(
                 watch.culture(), culture -> Frames.presenceFrame(presence, PresenceAnswers.statusText(presence.status(), culture)))));
         toClients(change.username(), null, Frames.presenceFrame(presence, presence.status().text()));
+        if (!contactWatchers.isEmpty()) {
+            directory.byUsername(change.username()).filter(DirectoryEntry::visibleOnTheWeb).ifPresent(member -> {
+                String frame = Frames.contact(member, presence).add("type", "contact").build().toString();
+                contactWatchers.forEach(client -> client.send(frame));
+            });
+        }
         Map<List<Object>, String> toPages = new HashMap<>();
         synchronized (pageLock(change.username())) {
             presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> page.send(toPages.computeIfAbsent(
@@ -332,6 +351,12 @@ public class SocketSessions {
         DirectoryEntry member = directory.byUsername(change.username()).orElse(null);
         if (member == null) {
             return;
+        }
+        if (!contactWatchers.isEmpty()) {
+            String contact = member.visibleOnTheWeb()
+                    ? Frames.contact(member, presences.presenceOf(member.username())).add("type", "contact").build().toString()
+                    : Frames.type("contact").add("username", member.username()).add("found", false).build().toString();
+            contactWatchers.forEach(client -> client.send(contact));
         }
         if (!member.enabled()) {
             // after what is queued, such as the ends of the conversations the member just lost
