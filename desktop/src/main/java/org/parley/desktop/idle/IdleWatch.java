@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.parley.desktop.protocol.Status;
+import org.parley.desktop.session.Daemons;
 
 /**
  * Looks at the computer's idle time every few seconds and says which automatic status it calls
@@ -15,11 +16,7 @@ import org.parley.desktop.protocol.Status;
  */
 public final class IdleWatch {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "parley-idle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("parley-idle"));
     private Status said;
 
     private IdleWatch() {

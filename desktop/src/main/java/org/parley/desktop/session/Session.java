@@ -78,11 +78,7 @@ public final class Session {
 
     /** A session with the real socket, thread and timing: reconnects wait 0.5 s at first, doubling up to 30 s. */
     public static Session live(URI server, Credentials credentials) {
-        Executor io = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "parley-tokens");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Executor io = java.util.concurrent.Executors.newSingleThreadExecutor(Daemons.named("parley-tokens"));
         return new Session(WebSocketTransport.endpointOf(server), new WebSocketTransport(), credentials, new SessionThread(), io,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), java.util.random.RandomGenerator.getDefault()));
     }
@@ -274,7 +270,7 @@ public final class Session {
                 connecting = false;
                 if (refusal == Transport.Refusal.UNAUTHORIZED) {
                     if (refreshedForThisAttempt) {
-                        signedOut("Parley does not accept this client's sign-in any more; sign in again.");
+                        signedOut("You were signed out: Parley does not accept this client's sign-in any more. Sign in again.");
                     } else {
                         renew();
                     }

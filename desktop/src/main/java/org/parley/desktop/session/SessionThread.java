@@ -14,11 +14,7 @@ public final class SessionThread implements Scheduler {
 
     private static final Logger LOG = Logger.getLogger(SessionThread.class.getName());
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "parley-session");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Daemons.named("parley-session"));
 
     @Override
     public void execute(Runnable task) {

@@ -25,11 +25,7 @@ public final class WebSocketTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
 
     private final ClientManager client = ClientManager.createClient();
-    private final ExecutorService connecting = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "parley-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService connecting = Executors.newSingleThreadExecutor(Daemons.named("parley-connect"));
 
     public WebSocketTransport() {
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 15_000);

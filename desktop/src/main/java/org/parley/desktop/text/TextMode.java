@@ -25,6 +25,7 @@ import org.parley.desktop.protocol.ServerFrame;
 import org.parley.desktop.protocol.Status;
 import org.parley.desktop.session.ChatView;
 import org.parley.desktop.session.ConnectionState;
+import org.parley.desktop.session.Daemons;
 import org.parley.desktop.session.Delivery;
 import org.parley.desktop.session.Entry;
 import org.parley.desktop.session.Session;
@@ -74,9 +75,7 @@ public final class TextMode {
         session = Session.live(server, account);
         session.addListener(this::changed);
         session.start();
-        Thread commands = new Thread(this::readCommands, "parley-commands");
-        commands.setDaemon(true);
-        commands.start();
+        Daemons.run("parley-commands", this::readCommands);
         try {
             return exit.get();
         } catch (ExecutionException e) {
@@ -204,7 +203,7 @@ public final class TextMode {
         latest = snapshot;
         if (event instanceof SessionEvent.StateChanged changed) {
             if (changed.state() == ConnectionState.SIGNED_OUT) {
-                out.failure("Signed out: " + changed.sentence());
+                out.failure(changed.sentence());
                 exit.complete(SIGNED_OUT);
             } else if (changed.state() != ConnectionState.STOPPED) {
                 out.state(changed.state(), changed.sentence());

@@ -56,6 +56,7 @@ import org.parley.desktop.protocol.ServerFrame;
 import org.parley.desktop.protocol.Status;
 import org.parley.desktop.session.ChatView;
 import org.parley.desktop.session.ConnectionState;
+import org.parley.desktop.session.Daemons;
 import org.parley.desktop.session.Entry;
 import org.parley.desktop.session.Session;
 import org.parley.desktop.session.SessionEvent;
@@ -221,6 +222,7 @@ public final class Window {
         });
         personalMessage.setName("personal-message");
         personalMessage.setToolTipText("Personal message (Enter saves it)");
+        personalMessage.putClientProperty("JTextField.placeholderText", "Personal message");
         personalMessage.addActionListener(e -> session.choose((Status) status.getSelectedItem(), personalMessage.getText().strip()));
         top.add(me);
         top.add(status);
@@ -254,6 +256,7 @@ public final class Window {
         JPanel offline = new JPanel(new BorderLayout());
         offline.add(new JScrollPane(offlineList), BorderLayout.CENTER);
         offline.add(markRead, BorderLayout.SOUTH);
+        lists.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         lists.addTab("Conversations", new JScrollPane(chatList));
         lists.addTab("Offline messages", offline);
         lists.addTab("Contacts", contactsPanel());
@@ -261,6 +264,7 @@ public final class Window {
         transcript.setName("transcript");
         transcript.setEditable(false);
         reply.setName("reply");
+        reply.putClientProperty("JTextField.placeholderText", "Write an answer; Enter sends it");
         send.setName("send");
         closeChat.setName("close");
         reply.addActionListener(e -> sendReply());
@@ -293,7 +297,7 @@ public final class Window {
         chat.add(new JScrollPane(transcript), BorderLayout.CENTER);
         chat.add(bottom, BorderLayout.SOUTH);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, lists, chat);
-        split.setDividerLocation(300);
+        split.setDividerLocation(340);
         JPanel panel = new JPanel(new BorderLayout());
         panel.add(header, BorderLayout.NORTH);
         panel.add(split, BorderLayout.CENTER);
@@ -312,6 +316,7 @@ public final class Window {
         contactList.setName("contacts");
         contactSearch.setName("contact-search");
         contactSearch.setToolTipText("Search by name or username");
+        contactSearch.putClientProperty("JTextField.placeholderText", "Search contacts");
         contactSearch.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
             @Override
             public void insertUpdate(javax.swing.event.DocumentEvent e) {
@@ -355,15 +360,13 @@ public final class Window {
     /** The colleague's IM control in the browser, where the member is signed in: Parley shows them as a verified visitor. */
     private void chatWith(ServerFrame.Contact contact) {
         URI control = server.resolve("conversation/imme?invitee=" + contact.cid());
-        Thread opener = new Thread(() -> {
+        Daemons.run("parley-browse", () -> {
             try {
                 java.awt.Desktop.getDesktop().browse(control);
             } catch (IOException | UnsupportedOperationException e) {
                 SwingUtilities.invokeLater(() -> connection.setText("No browser could be opened; open " + control + " yourself."));
             }
-        }, "parley-browse");
-        opener.setDaemon(true);
-        opener.start();
+        });
     }
 
     private void drawContacts() {
@@ -389,7 +392,7 @@ public final class Window {
         browserButton.setEnabled(false);
         codeButton.setEnabled(false);
         signInMessage.setText(browser ? "Waiting for the browser…" : "Asking Parley for a code…");
-        Thread worker = new Thread(() -> {
+        Daemons.run("parley-signin", () -> {
             try {
                 Account signedIn = browser ? signIn.withBrowser(server) : signIn.withDeviceCode(server, code ->
                         SwingUtilities.invokeLater(() -> signInMessage.setText("Open " + code.verificationUri()
@@ -402,9 +405,7 @@ public final class Window {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "parley-signin");
-        worker.setDaemon(true);
-        worker.start();
+        });
     }
 
     private void start(Account signedIn) {
@@ -424,7 +425,7 @@ public final class Window {
         session.stop();
         Account leaving = account;
         endSession();
-        Thread worker = new Thread(() -> {
+        Daemons.run("parley-signout", () -> {
             String sentence;
             try {
                 leaving.signOut();
@@ -434,9 +435,7 @@ public final class Window {
             }
             String said = sentence;
             SwingUtilities.invokeLater(() -> showSignIn(said));
-        }, "parley-signout");
-        worker.setDaemon(true);
-        worker.start();
+        });
     }
 
     private void endSession() {

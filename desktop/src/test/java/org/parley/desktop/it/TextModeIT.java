@@ -134,9 +134,10 @@ class TextModeIT {
             assertEquals(200, revoked.statusCode(), revoked.body());
 
             JsonObject signedOut = client.awaitEvent("signed_out", e -> true);
-            assertTrue(signedOut.getString("sentence").startsWith("Signed out: You were signed out"), signedOut.toString());
+            assertTrue(signedOut.getString("sentence").startsWith("You were signed out: Parley no longer accepts this sign-in"),
+                    signedOut.toString());
             assertEquals(2, client.exit());
-            assertTrue(client.errors().stream().anyMatch(l -> l.startsWith("Signed out:")), client.errors().toString());
+            assertTrue(client.errors().stream().anyMatch(l -> l.startsWith("You were signed out:")), client.errors().toString());
             assertTrue(client.errors().stream().noneMatch(l -> l.contains("Exception") || l.contains("\tat ")), "no stack trace");
             assertFalse(Files.exists(config.resolve("credentials.json")), "a sign-in that can never work again is not kept");
         }
@@ -148,6 +149,8 @@ class TextModeIT {
         MemberPages colleague = MemberPages.newMember(parley.base(), "Zelda Contactable");
         String colleagueCid = colleague.cid();
         try (TextClient client = TextClient.signedIn(parley.base(), config, member)) {
+            client.awaitEvent("contacts", e -> e.getJsonArray("contacts").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(c -> c.getString("cid").equals(colleagueCid))); // the list came with the welcome
             client.command("/contacts zelda contactable");
             JsonObject listed = client.awaitEvent("contacts", e -> e.getJsonArray("contacts").size() == 1);
             JsonObject zelda = listed.getJsonArray("contacts").getJsonObject(0);

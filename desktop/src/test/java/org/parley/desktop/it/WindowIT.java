@@ -25,7 +25,6 @@ import javax.swing.JList;
 import javax.swing.JTextField;
 import javax.swing.JTextPane;
 import javax.swing.SwingUtilities;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,24 +44,17 @@ import org.parley.desktop.ui.Window;
 @ExtendWith(LocalParley.Shared.class)
 class WindowIT {
 
-    private static Process xvfb;
-
     @TempDir
     Path config;
 
     @BeforeAll
     static void display() throws IOException {
         String display = System.getenv("DISPLAY");
-        xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+        // -terminate: Xvfb ends when this JVM's connection closes; killing it first would make Xlib end the JVM (an XIO error)
+        new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-terminate")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
         Waiting.until(Duration.ofSeconds(30), () -> Files.exists(socket), () -> "Xvfb did not open " + display);
-    }
-
-    @AfterAll
-    static void closeDisplay() throws InterruptedException {
-        xvfb.destroy();
-        xvfb.waitFor(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -51,8 +51,17 @@ class ServerFramesTest {
     }
 
     @Test
+    void contactsComeAsAListAndThenOneByOne() throws ProtocolException {
+        ServerFrame.Contacts list = (ServerFrame.Contacts) ServerFrames.decode("{\"type\":\"contacts\",\"id\":\"k\",\"contacts\":["
+                + "{\"cid\":\"AB\",\"username\":\"zelda\",\"displayName\":\"Zelda\",\"status\":\"Busy\",\"statusText\":\"Busy\",\"found\":true}]}");
+        assertEquals(List.of(new ServerFrame.Contact("AB", "zelda", "Zelda", new Presence(Status.BUSY, "Busy", null))), list.contacts());
+        assertEquals(new ServerFrame.ContactChanged("zelda", null),
+                ServerFrames.decode("{\"type\":\"contact\",\"username\":\"zelda\",\"found\":false}"));
+    }
+
+    @Test
     void anUnknownTypeIsKeptApartNotAnError() throws ProtocolException {
-        assertEquals(new ServerFrame.Unknown("contacts"), ServerFrames.decode("{\"type\":\"contacts\"}"));
+        assertEquals(new ServerFrame.Unknown("whiteboard"), ServerFrames.decode("{\"type\":\"whiteboard\"}"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -157,12 +159,14 @@ public class ClientSocket extends FrameEndpoint {
      */
     private void contacts(Frames.Incoming frame) {
         JsonArrayBuilder list = Frames.array();
+        List<String> listed = new ArrayList<>();
         for (DirectoryEntry member : directory.visibleOnTheWeb()) {
             if (!member.username().equals(username)) {
                 list.add(Frames.contact(member, presence.presenceOf(member.username())));
+                listed.add(member.username());
             }
         }
-        sessions.watchContacts(outbox);
+        sessions.watchContacts(outbox, listed);
         JsonObjectBuilder answer = Frames.type("contacts").add("contacts", list);
         if (frame.id() != null) {
             answer.add("id", frame.id());

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,8 @@ public class SocketSessions {
 
     /** Member clients that asked for their contacts ({@code contacts}), told of every contact's change. */
     private final Set<Outbox> contactWatchers = ConcurrentHashMap.newKeySet();
+    /** Members announced to contact watchers as sharing: only they are later announced as gone, so no other username is ever named. */
+    private final Set<String> announcedContacts = ConcurrentHashMap.newKeySet();
 
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
@@ -168,7 +171,8 @@ public class SocketSessions {
     }
 
     /** A member client that listed its contacts hears of each change to them from now on ({@code contact} frames). */
-    public void watchContacts(Outbox client) {
+    public void watchContacts(Outbox client, Collection<String> listed) {
+        announcedContacts.addAll(listed);
         contactWatchers.add(client);
     }
 
@@ -322,6 +326,7 @@ public class SocketSessions {
         toClients(change.username(), null, Frames.presenceFrame(presence, presence.status().text()));
         if (!contactWatchers.isEmpty()) {
             directory.byUsername(change.username()).filter(DirectoryEntry::visibleOnTheWeb).ifPresent(member -> {
+                announcedContacts.add(member.username());
                 String frame = Frames.contact(member, presence).add("type", "contact").build().toString();
                 contactWatchers.forEach(client -> client.send(frame));
             });
@@ -353,10 +358,17 @@ public class SocketSessions {
             return;
         }
         if (!contactWatchers.isEmpty()) {
-            String contact = member.visibleOnTheWeb()
-                    ? Frames.contact(member, presences.presenceOf(member.username())).add("type", "contact").build().toString()
-                    : Frames.type("contact").add("username", member.username()).add("found", false).build().toString();
-            contactWatchers.forEach(client -> client.send(contact));
+            String contact = null;
+            if (member.visibleOnTheWeb()) {
+                announcedContacts.add(member.username());
+                contact = Frames.contact(member, presences.presenceOf(member.username())).add("type", "contact").build().toString();
+            } else if (announcedContacts.remove(member.username())) {
+                contact = Frames.type("contact").add("username", member.username()).add("found", false).build().toString();
+            }
+            if (contact != null) {
+                String frame = contact;
+                contactWatchers.forEach(client -> client.send(frame));
+            }
         }
         if (!member.enabled()) {
             // after what is queued, such as the ends of the conversations the member just lost
