@@ -258,7 +258,7 @@ public final class Window {
         offline.add(markRead, BorderLayout.SOUTH);
         lists.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         lists.addTab("Conversations", new JScrollPane(chatList));
-        lists.addTab("Offline messages", offline);
+        lists.addTab("Offline", offline);
         lists.addTab("Contacts", contactsPanel());
 
         transcript.setName("transcript");
@@ -495,7 +495,7 @@ public final class Window {
         offlineModel.clear();
         snapshot.offline().forEach(offlineModel::addElement);
         drawContacts();
-        lists.setTitleAt(1, snapshot.offline().isEmpty() ? "Offline messages" : "Offline messages (" + snapshot.offline().size() + ")");
+        lists.setTitleAt(1, snapshot.offline().isEmpty() ? "Offline" : "Offline (" + snapshot.offline().size() + ")");
         for (int i = 0; i < chatModel.size(); i++) {
             if (chatModel.get(i).id().equals(selected)) {
                 chatList.setSelectedIndex(i);
