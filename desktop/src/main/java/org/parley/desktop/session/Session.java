@@ -83,8 +83,10 @@ public final class Session {
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), java.util.random.RandomGenerator.getDefault()));
     }
 
+    /** Adds a listener; it is told where the session stands at once (a listener may come after the start). */
     public void addListener(SessionListener listener) {
         listeners.add(listener);
+        scheduler.execute(() -> listener.changed(snapshot(), new SessionEvent.StateChanged(state, notice)));
     }
 
     // ---- what the member does -------------------------------------------------------------------
@@ -587,9 +589,13 @@ public final class Session {
     }
 
     private void emit(SessionEvent event) {
-        Snapshot snapshot = new Snapshot(state, notice, cid, displayName, presence,
-                chats.values().stream().map(Chat::view).toList(), offline, contactList());
+        Snapshot snapshot = snapshot();
         listeners.forEach(listener -> listener.changed(snapshot, event));
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(state, notice, cid, displayName, presence, chats.values().stream().map(Chat::view).toList(),
+                offline, contactList());
     }
 
     /** When the session thread last knew the time; for views that show waiting times. */

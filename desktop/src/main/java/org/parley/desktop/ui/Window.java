@@ -124,17 +124,31 @@ public final class Window {
         typingPause.setRepeats(false);
     }
 
-    /** Opens the window (on the event thread) and signs in with the kept sign-in, if there is one. Answers the window once shown. */
+    /** A kept sign-in and the session started with it. */
+    private record Started(Account account, Session session) {
+    }
+
+    /**
+     * Opens the window (on the event thread) and signs in with the kept sign-in, if there is one. The
+     * session starts at once beside Swing's start-up (renewing the token and opening the socket take
+     * as long as drawing the first window), and the window joins it when shown. Answers the window.
+     */
     public static CompletableFuture<Window> open(URI server, SignIn signIn, boolean deviceOnly, Duration idleAfter,
                                                  Duration awayAfter, boolean sound) {
+        CompletableFuture<Optional<Started>> early = CompletableFuture.supplyAsync(() -> signIn.kept(server).map(account -> {
+            Session session = Session.live(server, account);
+            session.start();
+            return new Started(account, session);
+        }));
         CompletableFuture<Window> opened = new CompletableFuture<>();
         SwingUtilities.invokeLater(() -> {
             Theme.apply();
             Window window = new Window(server, signIn, deviceOnly, idleAfter, awayAfter, sound);
             window.build();
             opened.complete(window);
-            CompletableFuture.supplyAsync(() -> signIn.kept(server)).thenAccept(kept -> SwingUtilities.invokeLater(() ->
-                    kept.ifPresentOrElse(window::start, () -> window.showSignIn("Sign in to " + server + "."))));
+            early.thenAccept(kept -> SwingUtilities.invokeLater(() -> kept.ifPresentOrElse(
+                    started -> window.attach(started.account(), started.session()),
+                    () -> window.showSignIn("Sign in to " + server + "."))));
         });
         return opened;
     }
@@ -223,7 +237,8 @@ public final class Window {
         personalMessage.setName("personal-message");
         personalMessage.setToolTipText("Personal message (Enter saves it)");
         personalMessage.putClientProperty("JTextField.placeholderText", "Personal message");
-        personalMessage.addActionListener(e -> session.choose((Status) status.getSelectedItem(), personalMessage.getText().strip()));
+        personalMessage.addActionListener(e -> withSession(s -> s.choose((Status) status.getSelectedItem(),
+                personalMessage.getText().strip())));
         top.add(me);
         top.add(status);
         top.add(personalMessage);
@@ -250,9 +265,9 @@ public final class Window {
         });
         JButton markRead = new JButton("Mark read");
         markRead.setName("mark-read");
-        markRead.addActionListener(e -> session.markOfflineRead(offlineList.getSelectedValuesList().isEmpty()
+        markRead.addActionListener(e -> withSession(s -> s.markOfflineRead(offlineList.getSelectedValuesList().isEmpty()
                 ? offlineNotes().stream().map(ServerFrame.OfflineNote::id).toList()
-                : offlineList.getSelectedValuesList().stream().map(ServerFrame.OfflineNote::id).toList()));
+                : offlineList.getSelectedValuesList().stream().map(ServerFrame.OfflineNote::id).toList())));
         JPanel offline = new JPanel(new BorderLayout());
         offline.add(new JScrollPane(offlineList), BorderLayout.CENTER);
         offline.add(markRead, BorderLayout.SOUTH);
@@ -269,11 +284,11 @@ public final class Window {
         closeChat.setName("close");
         reply.addActionListener(e -> sendReply());
         send.addActionListener(e -> sendReply());
-        closeChat.addActionListener(e -> Optional.ofNullable(selected).ifPresent(session::close));
+        closeChat.addActionListener(e -> withSession(s -> Optional.ofNullable(selected).ifPresent(s::close)));
         reply.addKeyListener(new KeyAdapter() {
             @Override
             public void keyTyped(KeyEvent e) {
-                if (e.getKeyChar() != '\n' && selected != null) {
+                if (e.getKeyChar() != '\n' && selected != null && session != null) {
                     if (!typing) {
                         typing = true;
                         session.typing(selected, true);
@@ -397,7 +412,9 @@ public final class Window {
                 Account signedIn = browser ? signIn.withBrowser(server) : signIn.withDeviceCode(server, code ->
                         SwingUtilities.invokeLater(() -> signInMessage.setText("Open " + code.verificationUri()
                                 + " and enter the code " + code.userCode() + ".")));
-                SwingUtilities.invokeLater(() -> start(signedIn));
+                Session started = Session.live(server, signedIn);
+                started.start();
+                SwingUtilities.invokeLater(() -> attach(signedIn, started));
             } catch (SignInException e) {
                 SwingUtilities.invokeLater(() -> showSignIn(e.getMessage()));
             } catch (IOException e) {
@@ -408,13 +425,13 @@ public final class Window {
         });
     }
 
-    private void start(Account signedIn) {
+    /** Shows a session that has started (the listener first gets where it stands now). */
+    private void attach(Account signedIn, Session started) {
         account = signedIn;
-        session = Session.live(server, signedIn);
-        session.addListener((snapshot, event) -> SwingUtilities.invokeLater(() -> changed(snapshot, event)));
+        session = started;
         connection.setText("Connecting to " + server + "…");
         cards.show(root, SIGNED_IN);
-        session.start();
+        session.addListener((snapshot, event) -> SwingUtilities.invokeLater(() -> changed(snapshot, event)));
         idle = IdleWatch.start(frame, idleAfter, awayAfter, session::automatic);
     }
 
@@ -479,6 +496,9 @@ public final class Window {
             connection.setText(notice.sentence());
         }
         refreshLists(snapshot);
+        if (event instanceof SessionEvent.ContactsChanged || event instanceof SessionEvent.StateChanged) {
+            drawContacts(); // a thousand rows: drawn again only when they changed
+        }
         if (selected == null && !snapshot.chats().isEmpty()) {
             select(snapshot.chats().get(0).id());
         } else {
@@ -494,7 +514,6 @@ public final class Window {
         snapshot.chats().forEach(chatModel::addElement);
         offlineModel.clear();
         snapshot.offline().forEach(offlineModel::addElement);
-        drawContacts();
         lists.setTitleAt(1, snapshot.offline().isEmpty() ? "Offline" : "Offline (" + snapshot.offline().size() + ")");
         for (int i = 0; i < chatModel.size(); i++) {
             if (chatModel.get(i).id().equals(selected)) {
@@ -551,6 +570,13 @@ public final class Window {
         closeChat.setText(view.ended() ? "Remove from list" : "Close conversation");
     }
 
+    /** Runs an action on the session, if the member is signed in (a click may come just after signing out). */
+    private void withSession(java.util.function.Consumer<Session> action) {
+        if (session != null) {
+            action.accept(session);
+        }
+    }
+
     private void enableChat(boolean enabled) {
         reply.setEnabled(enabled);
         send.setEnabled(enabled);
@@ -559,7 +585,7 @@ public final class Window {
 
     private void sendReply() {
         String text = reply.getText();
-        if (selected == null || text.isBlank()) {
+        if (selected == null || text.isBlank() || session == null) {
             return;
         }
         session.send(selected, text); // kept and sent when Parley is back, if it is away now
