@@ -32,10 +32,21 @@ public final class BrowserSignIn {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final OAuth oauth;
+    /** Shows the member a page in their browser. */
+    @FunctionalInterface
+    public interface Browser {
+        void open(URI page) throws IOException;
+    }
 
-    public BrowserSignIn(OAuth oauth) {
+    /** The system's browser (java.awt.Desktop). */
+    public static final Browser SYSTEM = page -> Desktop.getDesktop().browse(page);
+
+    private final OAuth oauth;
+    private final Browser browser;
+
+    public BrowserSignIn(OAuth oauth, Browser browser) {
         this.oauth = oauth;
+        this.browser = browser;
     }
 
     /** Whether this computer can open a web page in the member's browser. */
@@ -54,7 +65,7 @@ public final class BrowserSignIn {
         listener.createContext("/callback", exchange -> answered(exchange, state, answer));
         listener.start();
         try {
-            Desktop.getDesktop().browse(oauth.authorizeUri(redirect, state, challenge(verifier)));
+            browser.open(oauth.authorizeUri(redirect, state, challenge(verifier)));
             Map<String, String> query = answer.get(PATIENCE.toMinutes(), TimeUnit.MINUTES);
             if (query.containsKey("error")) {
                 throw new SignInException("The sign-in was not approved in the browser (" + query.get("error") + ").");

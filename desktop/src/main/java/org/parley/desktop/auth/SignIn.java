@@ -35,10 +35,10 @@ public final class SignIn {
         return Account.granted(oauth, file, new DeviceSignIn(oauth).signIn(show));
     }
 
-    /** A new sign-in in the system browser. */
-    public Account withBrowser(URI server) throws IOException, SignInException, InterruptedException {
+    /** A new sign-in in the member's browser ({@link BrowserSignIn#SYSTEM}). */
+    public Account withBrowser(URI server, BrowserSignIn.Browser browser) throws IOException, SignInException, InterruptedException {
         OAuth oauth = new OAuth(server, Clock.systemUTC());
-        return Account.granted(oauth, file, new BrowserSignIn(oauth).signIn());
+        return Account.granted(oauth, file, new BrowserSignIn(oauth, browser).signIn());
     }
 
     private Optional<TokenFile.Saved> saved() {

@@ -409,7 +409,7 @@ public final class Window {
         signInMessage.setText(browser ? "Waiting for the browser…" : "Asking Parley for a code…");
         Daemons.run("parley-signin", () -> {
             try {
-                Account signedIn = browser ? signIn.withBrowser(server) : signIn.withDeviceCode(server, code ->
+                Account signedIn = browser ? signIn.withBrowser(server, org.parley.desktop.auth.BrowserSignIn.SYSTEM) : signIn.withDeviceCode(server, code ->
                         SwingUtilities.invokeLater(() -> signInMessage.setText("Open " + code.verificationUri()
                                 + " and enter the code " + code.userCode() + ".")));
                 Session started = Session.live(server, signedIn);

@@ -65,6 +65,8 @@ final class LocalParley implements ExtensionContext.Store.CloseableResource {
             }
             LocalParley parley = new LocalParley(work, port);
             parley.boot();
+            // a test JVM that dies without closing its store must not leave Parley running
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> parley.process.destroy(), "stop Parley"));
             return parley;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

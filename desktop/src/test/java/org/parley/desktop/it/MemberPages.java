@@ -77,6 +77,18 @@ final class MemberPages {
         submit("device", Map.of(), "approve");
     }
 
+    /**
+     * The member's browser at the client's consent page: approves it, follows Parley's redirect to the
+     * client's loopback listener, and answers what the listener showed.
+     */
+    String approveConsent(URI authorizePage) {
+        page = send(HttpRequest.newBuilder(authorizePage).GET());
+        if (page.getElementById("authorize") == null) {
+            throw new IllegalStateException("no consent page at " + authorizePage + ": " + page.text());
+        }
+        return submit("authorize", Map.of(), "approve").text();
+    }
+
     Document open(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
