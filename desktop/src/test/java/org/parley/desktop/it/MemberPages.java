@@ -86,7 +86,7 @@ final class MemberPages {
         if (page.getElementById("authorize") == null) {
             throw new IllegalStateException("no consent page at " + authorizePage + ": " + page.text());
         }
-        return submit("authorize", Map.of(), "approve").text();
+        return submit("authorize", Map.of(), "approve").body().text();
     }
 
     Document open(String path) {

@@ -27,6 +27,7 @@ final class TextClient implements AutoCloseable {
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<Thread> readers = new CopyOnWriteArrayList<>();
 
     private TextClient(Process process) {
         this.process = process;
@@ -78,6 +79,7 @@ final class TextClient implements AutoCloseable {
             }
         }, "text client output");
         reader.setDaemon(true);
+        readers.add(reader);
         reader.start();
     }
 
@@ -114,11 +116,14 @@ final class TextClient implements AutoCloseable {
         return await(e -> e.getString("event").equals(event) && wanted.test(e), event);
     }
 
-    /** Waits for the process to end; answers its exit status. */
+    /** Waits for the process to end and for all it printed to be read; answers its exit status. */
     int exit() {
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("the text client did not exit; it said:\n" + String.join("\n", seen));
+            }
+            for (Thread reader : readers) {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
             }
             return process.exitValue();
         } catch (InterruptedException e) {

@@ -168,6 +168,29 @@ class TextModeIT {
         }
     }
 
+    @Test
+    void badAddressesAndAnUnreadableSignInEachGetOneSentence(LocalParley parley) throws IOException {
+        try (TextClient nowhere = TextClient.start(URI.create("http://127.0.0.1:9/"), config)) {
+            assertEquals(2, nowhere.exit());
+            assertEquals(List.of("Sign-in failed: nothing answers at http://127.0.0.1:9/; check the address and that Parley is "
+                    + "running, then try again."), nowhere.errors());
+        }
+        try (TextClient wrongPage = TextClient.start(parley.base().resolve("people/"), config)) {
+            assertEquals(2, wrongPage.exit());
+            assertEquals(1, wrongPage.errors().size(), wrongPage.errors().toString());
+            String said = wrongPage.errors().get(0);
+            assertTrue(said.startsWith("Sign-in failed: " + parley.base().resolve("people/") + " answered /people/oauth/device with ")
+                    && said.contains(" where Parley answers JSON") && said.endsWith("check the server address."), said);
+        }
+        Files.writeString(config.resolve("credentials.json"), "{not json");
+        try (TextClient unreadable = TextClient.start(parley.base(), config)) {
+            unreadable.awaitEvent("device_code", e -> true); // the member can sign in again at once
+            Waiting.until(java.time.Duration.ofSeconds(30), () -> !unreadable.errors().isEmpty(), () -> "nothing on stderr");
+            assertEquals(List.of("The saved sign-in in " + config.resolve("credentials.json")
+                    + " cannot be read; delete it and sign in again."), unreadable.errors());
+        }
+    }
+
     private static String presenceOf(URI base, String cid) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("users/" + cid + "/presence"))
