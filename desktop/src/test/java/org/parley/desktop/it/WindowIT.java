@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.desktop.auth.SignIn;
 import org.parley.desktop.auth.TokenFile;
+import org.parley.desktop.idle.LastInput;
 import org.parley.desktop.protocol.ServerFrames;
 import org.parley.desktop.session.ChatView;
 import org.parley.desktop.ui.Window;
@@ -116,6 +117,18 @@ class WindowIT {
         } finally {
             SwingUtilities.invokeAndWait(() -> window.frame().dispose());
         }
+    }
+
+    @Test
+    void theComputersIdleTimeIsReadFromTheXServer() throws Exception {
+        LastInput input = LastInput.best();
+        assertEquals("X11Input", input.getClass().getSimpleName(), "XScreenSaver (libXss) answers on this display");
+        Robot robot = new Robot();
+        robot.mouseMove(40, 40);
+        robot.mouseMove(60, 60);
+        robot.waitForIdle();
+        Duration idle = input.idle().orElseThrow();
+        assertTrue(idle.compareTo(Duration.ofSeconds(5)) < 0, "input just now, yet idle for " + idle);
     }
 
     private static void type(Robot robot, String text) {
