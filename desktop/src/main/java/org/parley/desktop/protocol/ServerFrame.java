@@ -43,6 +43,10 @@ public sealed interface ServerFrame {
     record OfflineRead(List<String> ids) implements ServerFrame {
     }
 
+    /** The visitor's control showed (or, {@code read}, showed in front of the visitor) the member's message {@code seq}. */
+    record Receipt(String conversation, long seq, boolean read) implements ServerFrame {
+    }
+
     /** A colleague who shares their presence, with their live status. */
     record Contact(String cid, String username, String displayName, Presence presence) {
     }

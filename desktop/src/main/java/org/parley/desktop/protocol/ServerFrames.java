@@ -44,6 +44,8 @@ public final class ServerFrames {
                 case "error" -> new ServerFrame.Error(string(frame, "code"), frame.getString("message", ""),
                         frame.getString("ref", null), frame.containsKey("retryAfter") ? number(frame, "retryAfter") : 0);
                 case "offline.read" -> new ServerFrame.OfflineRead(strings(frame.getJsonArray("ids")));
+                case "receipt" -> new ServerFrame.Receipt(string(frame, "conversation"), number(frame, "seq"),
+                        "read".equals(string(frame, "state")));
                 case "contacts" -> contacts(frame);
                 case "contact" -> frame.getBoolean("found", true)
                         ? new ServerFrame.ContactChanged(string(frame, "username"), contact(frame))

@@ -73,6 +73,18 @@ final class Chat {
                 .map(Entry::localId).findFirst();
     }
 
+    /** The visitor saw the member's message {@code seq}: delivered, or read; a state never goes back. */
+    Optional<Entry> seenByVisitor(long seq, boolean read) {
+        Entry entry = numbered.get(seq);
+        if (entry == null || entry.fromVisitor() || entry.delivery() == Delivery.READ
+                || entry.delivery() == Delivery.DELIVERED && !read) {
+            return Optional.empty();
+        }
+        Entry seen = new Entry(seq, entry.localId(), entry.at(), false, entry.text(), read ? Delivery.READ : Delivery.DELIVERED);
+        numbered.put(seq, seen);
+        return Optional.of(seen);
+    }
+
     Optional<Entry> failed(String localId) {
         Entry entry = typed.get(localId);
         if (entry == null) {

@@ -1,13 +1,16 @@
 package org.parley.desktop.session;
 
-/** Where one message stands. The member's own: sending, sent (acknowledged by the server) or failed; a visitor's: shown, read. */
+/**
+ * Where one message stands. The member's own: sending, sent (acknowledged by the server), failed, then delivered and
+ * read as the visitor's control reports; a visitor's: delivered (shown here) and read (in front of the member).
+ */
 public enum Delivery {
     SENDING("sending…"),
     SENT("sent"),
     FAILED("not sent"),
-    /** A visitor message this client showed and confirmed ({@code received}). */
+    /** Shown to its reader: a visitor message here (confirmed with {@code received}), or the member's in the visitor's control. */
     DELIVERED("delivered"),
-    /** A visitor message the member had in front of them ({@code received read:true}). */
+    /** Shown with the conversation in front of its reader. */
     READ("read");
 
     private final String words;

@@ -387,6 +387,9 @@ public final class Session {
             error(error);
         } else if (frame instanceof ServerFrame.OfflineRead read) {
             dropOffline(read.ids());
+        } else if (frame instanceof ServerFrame.Receipt receipt) {
+            Optional.ofNullable(chats.get(receipt.conversation())).flatMap(chat -> chat.seenByVisitor(receipt.seq(), receipt.read())
+                    .map(entry -> new SessionEvent.DeliveryChanged(chat.id, entry))).ifPresent(this::emit);
         } else if (frame instanceof ServerFrame.Contacts list) {
             contacts.clear();
             list.contacts().forEach(c -> contacts.put(c.username(), c));

@@ -50,7 +50,14 @@ class TextModeIT {
             JsonObject sent = client.awaitEvent("delivery", e -> e.getString("text").equals("Hi Bob, how can I help?"));
             assertEquals("sent", sent.getString("delivery"));
             visitor.awaitReceipt(seq, "read"); // answering a conversation reads it, so the receipt comes before the answer
-            assertEquals("invitee", visitor.awaitMessage("Hi Bob, how can I help?").getString("from"));
+            JsonObject answer = visitor.awaitMessage("Hi Bob, how can I help?");
+            assertEquals("invitee", answer.getString("from"));
+            visitor.send("{\"type\":\"received\",\"seq\":" + answer.getInt("seq") + ",\"read\":false}");
+            client.awaitEvent("delivery", e -> e.getString("text").equals("Hi Bob, how can I help?")
+                    && e.getString("delivery").equals("delivered"));
+            visitor.send("{\"type\":\"received\",\"seq\":" + answer.getInt("seq") + ",\"read\":true}");
+            client.awaitEvent("delivery", e -> e.getString("text").equals("Hi Bob, how can I help?")
+                    && e.getString("delivery").equals("read"));
 
             visitor.send("{\"type\":\"typing\",\"state\":\"active\"}");
             client.awaitEvent("typing", e -> e.getInt("n") == started.getInt("n"));

@@ -96,8 +96,11 @@ class WindowIT {
             robot.keyPress(KeyEvent.VK_ENTER);
             robot.keyRelease(KeyEvent.VK_ENTER);
 
-            visitor.awaitMessage("hi dora, how can i help");
+            long answer = visitor.awaitMessage("hi dora, how can i help").getJsonNumber("seq").longValue();
             waitFor(() -> onEdt(transcript::getText).contains("You: hi dora, how can i help  sent"),
+                    () -> "the transcript shows " + onEdt(transcript::getText));
+            visitor.send("{\"type\":\"received\",\"seq\":" + answer + ",\"read\":true}"); // Dora's control shows it
+            waitFor(() -> onEdt(transcript::getText).contains("You: hi dora, how can i help  read"),
                     () -> "the transcript shows " + onEdt(transcript::getText));
             String shown = onEdt(transcript::getText);
             assertTrue(shown.contains("Dora: Hello from the intranet <script>alert(1)</script>  read"), shown);

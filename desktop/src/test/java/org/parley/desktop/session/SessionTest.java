@@ -112,6 +112,21 @@ class SessionTest {
     }
 
     @Test
+    void theVisitorsReceiptsMoveTheMembersMessageOnButNeverBack() {
+        FakeServer.Socket socket = signedIn(conversation(line(1, "visitor", "hello")));
+        session.send(CHAT, "Hi Bob");
+        clock.runDue();
+        socket.frame("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":2,\"at\":\"2026-12-03T09:00:02Z\"}");
+        socket.frame("{\"type\":\"receipt\",\"conversation\":\"c1\",\"seq\":2,\"state\":\"delivered\"}");
+        clock.runDue();
+        assertEquals(Delivery.DELIVERED, lastEntry().delivery());
+        socket.frame("{\"type\":\"receipt\",\"conversation\":\"c1\",\"seq\":2,\"state\":\"read\"}");
+        socket.frame("{\"type\":\"receipt\",\"conversation\":\"c1\",\"seq\":2,\"state\":\"delivered\"}");
+        clock.runDue();
+        assertEquals(Delivery.READ, lastEntry().delivery());
+    }
+
+    @Test
     void whatWasTypedWhileDisconnectedIsSentAfterTheReconnectAndNotTwiceIfTheServerHadIt() {
         FakeServer.Socket first = signedIn(conversation(line(1, "visitor", "hello")));
         session.send(CHAT, "taken before the drop");

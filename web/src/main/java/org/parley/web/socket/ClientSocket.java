@@ -174,8 +174,8 @@ public class ClientSocket extends FrameEndpoint {
         outbox.send(answer.build().toString());
     }
 
-    /** {@code received.read}: true when the member had the conversation in front of them; absent is false. */
-    private static boolean read(Frames.Incoming frame) {
+    /** {@code received.read}: true when the reader had the conversation in front of them; absent is false. */
+    static boolean read(Frames.Incoming frame) {
         JsonValue read = frame.fields().get("read");
         if (read == null || read == JsonValue.FALSE) {
             return false;

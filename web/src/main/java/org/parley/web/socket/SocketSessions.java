@@ -38,6 +38,7 @@ import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
+import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.Presence;
 import org.parley.presence.boundary.PresenceRegistry;
@@ -307,6 +308,9 @@ public class SocketSessions {
             }
         } else if (event instanceof Receipt receipt) {
             toVisitor(receipt.conversationId(), Frames.receipt(receipt.seq(), receipt.state()));
+        } else if (event instanceof VisitorReceipt receipt) {
+            toClients(receipt.invitee(), null, Frames.type("receipt").add("conversation", receipt.conversationId())
+                    .add("seq", receipt.seq()).add("state", receipt.state()).build().toString());
         } else if (event instanceof ConversationEnded ended) {
             Outbox visitor = visitors.remove(ended.conversationId());
             if (visitor != null) {
