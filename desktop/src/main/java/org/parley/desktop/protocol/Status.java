@@ -26,11 +26,6 @@ public enum Status {
         return wire;
     }
 
-    /** What the member picks from: "Appear offline" for {@link #OFFLINE}. */
-    public String label() {
-        return label;
-    }
-
     /** The status by its wire name, or by its label or enum name in any case (for the text mode's {@code /status}). */
     public static Optional<Status> parse(String name) {
         String wanted = name.trim().replace(" ", "").replace("_", "");
@@ -38,6 +33,7 @@ public enum Status {
                 || s.label.replace(" ", "").equalsIgnoreCase(wanted)).findFirst();
     }
 
+    /** What the member picks from (the window's status list): "Appear offline" for {@link #OFFLINE}. */
     @Override
     public String toString() {
         return label;
