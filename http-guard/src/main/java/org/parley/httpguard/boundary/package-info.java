@@ -2,6 +2,8 @@
  * Parley's HTTP guard, a Grizzly extension Payara loads by configuration from a library added to
  * the server (Payara Micro {@code --addlibs}, a domain's {@code lib/}): a request path Payara's
  * own decoder cannot take is answered {@code 400} with a readable reason before it reaches the
- * web container. Depends on Grizzly only, never on Parley's application.
+ * web container; and a plain request for what the application has ready ({@link
+ * org.parley.httpguard.boundary.DirectAnswers}, the Presence API) is answered there too, without
+ * the container's per-request work. Depends on Grizzly only, never on Parley's application.
  */
 package org.parley.httpguard.boundary;

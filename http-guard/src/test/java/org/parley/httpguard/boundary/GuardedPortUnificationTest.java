@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ class GuardedPortUnificationTest {
     private DelayedExecutor delayed;
     private TCPNIOTransport transport;
     private int port;
+    private AutoCloseable registration;
 
     @BeforeEach
     void start() throws IOException {
@@ -84,7 +86,10 @@ class GuardedPortUnificationTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() throws Exception {
+        if (registration != null) {
+            registration.close();
+        }
         transport.shutdownNow();
         delayed.stop();
         delayed.destroy();
@@ -163,6 +168,46 @@ class GuardedPortUnificationTest {
         assertTrue(answer.contains("at most 1 MiB"), answer);
         assertTrue(header(answer, "content-type").startsWith("application/json"), answer);
         assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aPlainGetForARegisteredAnswerIsAnsweredInFrontOfTheContainerOnTheSameConnection() {
+        List<DirectAnswers.Request> asked = new CopyOnWriteArrayList<>();
+        registration = DirectAnswers.register("", "/users/", request -> {
+            asked.add(request);
+            return new DirectAnswers.Answer(200, "application/json;charset=utf-8", Map.of("ETag", "\"t1\""),
+                    ("{\"path\":\"" + request.path() + "\"}").getBytes(StandardCharsets.UTF_8));
+        });
+        String answers = exchange("GET /users/A%2FB/presence?mkt=de-DE HTTP/1.1\r\nHost: intranet:8080\r\nIf-None-Match: \"t0\"\r\n\r\n"
+                + "GET /users/C/presence HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /directory HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(answers.startsWith("HTTP/1.1 200 OK\r\n"), answers);
+        assertTrue(answers.contains("{\"path\":\"/users/A%2FB/presence\"}HTTP/1.1 200 OK\r\n"), answers);
+        assertTrue(answers.contains("{\"path\":\"/users/C/presence\"}HTTP/1.1 200 OK\r\n"), answers);
+        assertTrue(answers.endsWith("page /directory"), answers);
+        assertEquals("\"t1\"", header(answers, "etag"));
+        assertEquals(List.of("/directory"), handled, "the container saw only the page");
+        assertEquals(new DirectAnswers.Request("/users/A%2FB/presence", "mkt=de-DE", "http", "intranet:8080", "\"t0\""), asked.get(0));
+        assertEquals(2, asked.size());
+    }
+
+    @Test
+    void whatTheAnswererDeclinesOrFailsOnAndEveryRequestWithACredentialGoesToTheContainer() {
+        registration = DirectAnswers.register("", "/users/", request -> switch (request.path()) {
+            case "/users/declined/presence" -> null;
+            case "/users/failing/presence" -> throw new IllegalStateException("the directory is starting");
+            default -> new DirectAnswers.Answer(304, null, Map.of(), new byte[0]);
+        });
+        String answers = exchange("GET /users/declined/presence HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /users/failing/presence HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /users/mine/presence HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\r\n\r\n"
+                + "POST /users/posted/presence HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab"
+                + "GET /users/unchanged/presence HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals(List.of("/users/declined/presence", "/users/failing/presence", "/users/mine/presence", "/users/posted/presence"),
+                handled);
+        String notModified = answers.substring(answers.indexOf("HTTP/1.1 304 Not Modified\r\n"));
+        assertTrue(notModified.endsWith("\r\n\r\n"), "a 304 has no body: " + answers);
+        assertEquals("close", header(notModified, "connection"));
     }
 
     private void postWithTheBodyLater(String headers) throws Exception {

@@ -1,6 +1,5 @@
 package org.parley.web.socket;
 
-import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.DirectoryEntry;
@@ -39,30 +37,26 @@ import org.parley.presence.entity.PresenceStatus;
 @ServerEndpoint(value = "/ws/client", configurator = Handshake.Members.class)
 public class ClientSocket extends FrameEndpoint {
 
-    @Inject
-    MemberDirectory directory;
-
-    @Inject
-    Members members;
-
-    @Inject
-    PresenceRegistry presence;
-
-    @Inject
-    Conversations conversations;
-
-    @Inject
-    OfflineMessages offline;
-
-    @Inject
-    SocketSessions sessions;
-
-    @Inject
-    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
-    int sendQueue;
+    private final MemberDirectory directory;
+    private final Members members;
+    private final PresenceRegistry presence;
+    private final Conversations conversations;
+    private final OfflineMessages offline;
+    private final SocketSessions sessions;
+    private final int sendQueue;
 
     private final String clientId = UUID.randomUUID().toString();
     private String username;
+
+    ClientSocket(SocketEndpoints with) {
+        directory = with.directory;
+        members = with.members;
+        presence = with.presence;
+        conversations = with.conversations;
+        offline = with.offline;
+        sessions = with.sessions;
+        sendQueue = with.sendQueue;
+    }
 
     @OnOpen
     public void open(Session session) {
@@ -200,7 +194,6 @@ public class ClientSocket extends FrameEndpoint {
             outbox.send(Frames.ack(frame.id()));
         }
     }
-
 
     @OnClose
     public void close(Session session) {

@@ -1,6 +1,5 @@
 package org.parley.web.socket;
 
-import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
@@ -45,30 +43,14 @@ public class ControlSocket extends FrameEndpoint {
     /** What a visitor refused for too many open sockets is told to wait before trying again. */
     static final long SOCKETS_RETRY_AFTER_SECONDS = 30;
 
-    @Inject
-    Conversations conversations;
-
-    @Inject
-    MemberDirectory directory;
-
-    @Inject
-    PresenceRegistry presence;
-
-    @Inject
-    SocketSessions sessions;
-
-    @Inject
-    SocketLimits limits;
-
-    @Inject
-    VisitorTickets tickets;
-
-    @Inject
-    ProfilePasses passes;
-
-    @Inject
-    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
-    int sendQueue;
+    private final Conversations conversations;
+    private final MemberDirectory directory;
+    private final PresenceRegistry presence;
+    private final SocketSessions sessions;
+    private final SocketLimits limits;
+    private final VisitorTickets tickets;
+    private final ProfilePasses passes;
+    private final int sendQueue;
 
     private static final Logger LOG = Logger.getLogger(ControlSocket.class.getName());
 
@@ -79,6 +61,17 @@ public class ControlSocket extends FrameEndpoint {
     private VisitorIdentity identity;
     private String resumeToken;
     private String conversationId;
+
+    ControlSocket(SocketEndpoints with) {
+        conversations = with.conversations;
+        directory = with.directory;
+        presence = with.presence;
+        sessions = with.sessions;
+        limits = with.limits;
+        tickets = with.tickets;
+        passes = with.passes;
+        sendQueue = with.sendQueue;
+    }
 
     @OnOpen
     public void open(Session session) {
@@ -218,7 +211,6 @@ public class ControlSocket extends FrameEndpoint {
         outbox.send(Frames.ackSeq(frame.id(), conversation.lastSeq()));
         resumed.receipts().forEach(r -> outbox.send(Frames.receipt(r.seq(), r.state())));
     }
-
 
     @OnClose
     public void close(Session session) {

@@ -1,5 +1,6 @@
 package org.parley.web.socket;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
@@ -103,8 +104,22 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         }
     }
 
+    /** The endpoints' collaborators, looked up once per configurator (one per endpoint class and deployment). */
+    private volatile SocketEndpoints endpoints;
+
     /** Whether a handshake with this {@code Origin} (null when there is none) may open the socket. */
     abstract boolean admits(String origin, Request request);
+
+    /** A new endpoint for the connection, made with collaborators resolved once ({@link SocketEndpoints}). */
+    @Override
+    public final <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        SocketEndpoints with = endpoints;
+        if (with == null) {
+            with = CDI.current().select(SocketEndpoints.class).get();
+            endpoints = with;
+        }
+        return with.create(endpointClass);
+    }
 
     @Override
     public final boolean checkOrigin(String origin) {

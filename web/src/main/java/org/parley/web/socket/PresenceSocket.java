@@ -1,6 +1,5 @@
 package org.parley.web.socket;
 
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.web.i18n.Markets;
 
 /**
@@ -31,20 +29,20 @@ public class PresenceSocket extends FrameEndpoint {
 
     private static final Logger LOG = Logger.getLogger(PresenceSocket.class.getName());
 
-    @Inject
-    SocketSessions sessions;
-
-    @Inject
-    SocketLimits limits;
-
-    @Inject
-    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
-    int sendQueue;
+    private final SocketSessions sessions;
+    private final SocketLimits limits;
+    private final int sendQueue;
 
     /** Whether this socket counts against its address's open directory-page sockets. */
     private final AtomicBoolean counted = new AtomicBoolean();
     private String address;
     private Locale culture;
+
+    PresenceSocket(SocketEndpoints with) {
+        sessions = with.sessions;
+        limits = with.limits;
+        sendQueue = with.sendQueue;
+    }
 
     @OnOpen
     public void open(Session session) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,33 @@ class PresenceApiIT extends ParleyDeployment {
             assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
             assertTrue(icon.body().contains("be right back"), "the icon of the member's status: " + icon.body());
         }
+    }
+
+    /**
+     * An anonymous request is answered by Parley's HTTP guard in front of the web container (the
+     * http-guard module's tests show it never reaches the container); one whose query has an escape
+     * goes through the container: both give the same status, body and headers.
+     */
+    @Test
+    void anonymousRequestsAreAnsweredInFrontOfTheContainerExactlyAsTheContainerWould() {
+        var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");
+        for (String path : List.of("/users/" + grace.cid() + "/presence", "/users/" + grace.cid() + "@intranet/presence?mkt=de-DE",
+                "/users/" + grace.cid() + "/presence?cb=show_1", "/users/" + grace.cid() + "/presence?cb=bad-name",
+                "/users/" + grace.cid() + "/presenceimage", "/users/0000000000000000/presence")) {
+            HttpResponse<String> direct = get(path);
+            HttpResponse<String> container = get(path + (path.contains("?") ? "&" : "?") + "via=%63ontainer");
+            assertEquals(container.statusCode(), direct.statusCode(), path);
+            assertEquals(container.body(), direct.body(), path);
+            for (String header : List.of("Content-Type", "Content-Length", "ETag", "Cache-Control", "Access-Control-Allow-Origin",
+                    "X-Content-Type-Options", "Vary", "X-Frame-Options")) {
+                assertEquals(container.headers().firstValue(header), direct.headers().firstValue(header), path + ": " + header);
+            }
+        }
+        String tag = get("/users/" + grace.cid() + "/presence").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> unchanged = get("/users/" + grace.cid() + "/presence", Map.of("If-None-Match", tag));
+        assertEquals(304, unchanged.statusCode());
+        assertEquals("", unchanged.body());
+        assertEquals(tag, unchanged.headers().firstValue("ETag").orElse(null));
     }
 
     @Test

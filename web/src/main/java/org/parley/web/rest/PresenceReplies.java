@@ -1,0 +1,154 @@
+package org.parley.web.rest;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.presence.entity.PresenceStatus;
+import org.parley.web.i18n.Markets;
+
+/**
+ * The whole reply to {@code GET /users/{id}/presence[?cb][&mkt]} (JSON, or JSONP with {@code cb})
+ * and {@code GET /users/{id}/presenceimage}, SPEC.md §3, whoever carries it: the servlet
+ * ({@link UserPresenceServlet}) or Parley's HTTP guard in front of the web container
+ * ({@link PresenceDirectAnswers}). CORS {@code *}, cacheable for a few seconds with an {@code ETag}
+ * (private when a Bearer token was used), {@code 304} to a matching {@code If-None-Match}, JSONP as
+ * {@code application/javascript} with {@code nosniff} and always 200, plain JSON with the result
+ * code as the HTTP status. The answer's bytes and tag were made when the member's presence last
+ * changed ({@link PresenceAnswers}); a reply only looks them up.
+ */
+@ApplicationScoped
+public class PresenceReplies {
+
+    /** What a reply carries, in order. */
+    public record Reply(int status, String contentType, Map<String, String> headers, byte[] body) {
+    }
+
+    private static final int MAX_AGE_SECONDS = 5;
+    private static final String JSON = "application/json;charset=utf-8";
+    private static final String JAVASCRIPT = "application/javascript;charset=utf-8";
+    private static final String SVG = "image/svg+xml";
+    private static final byte[] BAD_CALLBACK = "{\"result\":{\"code\":400,\"response\":\"cb must be 1 to 128 letters, digits or underscores\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOTHING = new byte[0];
+
+    @Inject
+    PresenceAnswers answers;
+
+    @Inject
+    ServletContext application;
+
+    /** Each status's icon, read once. */
+    private final Map<PresenceStatus, byte[]> icons = new EnumMap<>(PresenceStatus.class);
+
+    @PostConstruct
+    void readIcons() {
+        for (PresenceStatus status : PresenceStatus.values()) {
+            try (InputStream svg = application.getResourceAsStream("/" + PresenceAnswers.iconPath(status))) {
+                if (svg == null) {
+                    throw new IllegalStateException("The icon of " + status + " is missing from the application");
+                }
+                icons.put(status, svg.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The reply to a request for {@code path} (after {@code /users}, as written: an id whose escapes
+     * decode to a slash is still one segment), or empty when no such resource exists there.
+     *
+     * @param base Parley's own address as the caller wrote it, ending in {@code /}: the icon URLs start with it
+     */
+    public Optional<Reply> reply(String path, String callback, String market, String base,
+                                 Optional<BearerIdentity> bearer, String ifNoneMatch) {
+        int slash = path.indexOf('/', 1);
+        if (!path.startsWith("/") || slash < 0) {
+            return Optional.empty();
+        }
+        String id = decoded(path.substring(1, slash));
+        return switch (path.substring(slash + 1)) {
+            case "presence" -> Optional.of(presence(id, callback, market, base, bearer, ifNoneMatch));
+            case "presenceimage" -> Optional.of(image(id, bearer, ifNoneMatch));
+            default -> Optional.empty();
+        };
+    }
+
+    private Reply presence(String id, String callback, String market, String base,
+                           Optional<BearerIdentity> bearer, String ifNoneMatch) {
+        if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
+            return new Reply(400, JSON, Map.of("Access-Control-Allow-Origin", "*"), BAD_CALLBACK);
+        }
+        Optional<DirectoryEntry> member = answers.visible(id, bearer);
+        PresenceAnswers.Answer answer = answers.answer(member, Markets.resolve(market), base);
+        if (callback == null) {
+            return cacheable(answer.code(), JSON, answer.bytes(), answer.tag(), bearer.isPresent(), ifNoneMatch);
+        }
+        byte[] body = (callback + "(" + answer.json() + ");").getBytes(StandardCharsets.UTF_8);
+        return cacheable(200, JAVASCRIPT, body, tagOf(body), bearer.isPresent(), ifNoneMatch);
+    }
+
+    private Reply image(String id, Optional<BearerIdentity> bearer, String ifNoneMatch) {
+        byte[] svg = icons.get(answers.presenceOf(answers.visible(id, bearer)).status());
+        return cacheable(200, SVG, svg, tagOf(svg), bearer.isPresent(), ifNoneMatch);
+    }
+
+    private static Reply cacheable(int status, String type, byte[] body, String tag, boolean personal, String ifNoneMatch) {
+        String quoted = '"' + tag + '"';
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ETag", quoted);
+        headers.put("Cache-Control", (personal ? "private, " : "") + "no-transform, max-age=" + MAX_AGE_SECONDS);
+        headers.put("Access-Control-Allow-Origin", "*");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Vary", "Authorization");
+        if (unchanged(ifNoneMatch, quoted)) {
+            return new Reply(304, null, headers, NOTHING);
+        }
+        return new Reply(status, type, headers, body);
+    }
+
+    /** Whether {@code If-None-Match} names this tag (or any, {@code *}); weak tags compare by their value. */
+    static boolean unchanged(String ifNoneMatch, String quotedTag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(quotedTag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A path segment's percent-escapes decoded ({@code +} stays itself); one that cannot be decoded names nobody. */
+    private static String decoded(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    private static String tagOf(byte[] body) {
+        return PresenceAnswers.tagOf(new String(body, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,69 @@
+package org.parley.web.socket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.boundary.Members;
+import org.parley.consent.boundary.VisitorTickets;
+import org.parley.messaging.boundary.Conversations;
+import org.parley.messaging.boundary.OfflineMessages;
+import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.web.view.people.ProfilePasses;
+
+/**
+ * What Parley's socket endpoints are made with, resolved once: a new endpoint per connection
+ * ({@link Handshake#getEndpointInstance}) takes its collaborators from here instead of having the
+ * container inject each of them (for every handshake Payara would build the endpoint's injection
+ * target anew, look each session bean up and read the configuration again).
+ */
+@ApplicationScoped
+public class SocketEndpoints {
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    Members members;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    OfflineMessages offline;
+
+    @Inject
+    VisitorTickets tickets;
+
+    @Inject
+    ProfilePasses passes;
+
+    @Inject
+    SocketSessions sessions;
+
+    @Inject
+    SocketLimits limits;
+
+    /** How many frames wait for a slow peer before its socket is closed (docs/protocol.md). */
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
+    int sendQueue;
+
+    /** A new endpoint of this class, for one connection. */
+    <T> T create(Class<T> endpoint) throws InstantiationException {
+        Object created;
+        if (endpoint == ControlSocket.class) {
+            created = new ControlSocket(this);
+        } else if (endpoint == ClientSocket.class) {
+            created = new ClientSocket(this);
+        } else if (endpoint == PresenceSocket.class) {
+            created = new PresenceSocket(this);
+        } else {
+            throw new InstantiationException("Parley has no socket endpoint " + endpoint.getName());
+        }
+        return endpoint.cast(created);
+    }
+}
