@@ -563,14 +563,40 @@
                 return;
             }
         }
-        insertMessage({seq: frame.seq, at: frame.at, from, text: frame.text, state: 'sent'});
+        const shown = {seq: frame.seq, at: frame.at, from, text: frame.text, state: 'sent'};
+        insertMessage(shown);
         if (from === 'invitee') {
+            confirmShown(shown);
             state.inviteeTyping = false;
             showTyping();
             el.announcer.textContent = t('announce.message', {name: inviteeName(), text: frame.text});
         }
         save();
     }
+
+    /**
+     * Tells the member's clients that the visitor saw their message (docs/protocol.md, received): read
+     * when this page is in front of the visitor, else delivered, and read once it comes to the front.
+     */
+    function confirmShown(message) {
+        if (message.from !== 'invitee' || !message.seq || message.receipt === 'read') {
+            return;
+        }
+        const read = !document.hidden;
+        if (message.receipt === 'delivered' && !read) {
+            return;
+        }
+        if (send({type: 'received', seq: message.seq, read})) {
+            message.receipt = read ? 'read' : 'delivered';
+        }
+    }
+
+    document.addEventListener('visibilitychange', () => {
+        if (!document.hidden) {
+            state.messages.forEach(confirmShown);
+            save();
+        }
+    });
 
     /** The server's own text rules (docs/protocol.md), to recognise an own message in a replay. */
     const normalize = (text) => text.replace(/\r\n/g, '\n').replace(/\t/g, ' ').trim();

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import jakarta.json.JsonObject;
 import org.jsoup.nodes.Document;
 
 /**
@@ -75,6 +76,29 @@ public final class Accounts {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A refresh token of the desktop client ({@code parley-desktop}) for {@code member}, got the way the client's
+     * text mode gets one: the device grant, with the code approved on {@code /device} by the member.
+     */
+    public String desktopRefreshToken(Member member) throws InterruptedException {
+        JsonObject device = DeviceGrant.post(base, "oauth/device", Map.of("client_id", "parley-desktop", "scope", "presence"));
+        Site browser = new Site(base);
+        browser.signIn(member.username(), password);
+        browser.open("device?user_code=" + device.getString("user_code"));
+        browser.submit("device", Map.of(), "approve");
+        Map<String, String> poll = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", device.getString("device_code"), "client_id", "parley-desktop");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(device.getInt("interval")); // RFC 8628: the client waits this long between polls
+            JsonObject answer = DeviceGrant.post(base, "oauth/token", poll);
+            if (answer.containsKey("refresh_token")) {
+                return answer.getString("refresh_token");
+            }
+        }
+        throw new IllegalStateException("the approved device code gave no token within a minute");
     }
 
     private Member sharing(String username) {

@@ -18,6 +18,10 @@ public final class Visitor {
 
         default void presence(Visitor visitor, String status, long receivedNanos) {
         }
+
+        /** A member's client showed ("delivered") or the member read one of this visitor's messages. */
+        default void receipt(Visitor visitor, long seq, String state) {
+        }
     }
 
     private static final String ACK = "{\"type\":\"ack\"";
@@ -92,12 +96,13 @@ public final class Visitor {
                 }
             }
             case "presence" -> listener.presence(this, frame.getString("status"), now);
+            case "receipt" -> listener.receipt(this, frame.getJsonNumber("seq").longValue(), frame.getString("state"));
             case "error", "ended", "rate_limited" -> {
                 tally.error("visitor got " + text);
                 hello.completeExceptionally(new IllegalStateException("instead of hello: " + text));
             }
             default -> {
-                // receipt, typing, message from the invitee: nothing the scenarios measure
+                // typing, a message from the invitee: nothing the scenarios measure
             }
         }
     }

@@ -12,7 +12,7 @@ public record Options(String url, Long pid, List<String> scenarios, Scale scale,
     public static final List<String> DEFAULT_SCENARIOS = List.of("startup", "relay", "latency", "connections",
             "presence", "fanout");
     public static final List<String> ALL_SCENARIOS = List.of("startup", "relay", "latency", "connections",
-            "presence", "fanout", "soak");
+            "presence", "fanout", "soak", "desktop");
     /** Parley's JVM unless {@code --jvm} or {@code -Dparley.bench.jvm} says otherwise. */
     public static final String DEFAULT_JVM = "-Xms512m -Xmx1g -XX:+UseParallelGC"; // the run command's (README)
 
@@ -83,7 +83,7 @@ public record Options(String url, Long pid, List<String> scenarios, Scale scale,
                 usage: java -jar bench/target/parley-bench.jar [options]
                   --url URL         a running Parley (default: start one from bench/target)
                   --pid PID         its process, for /proc figures (default: found by the listening port)
-                  --scenarios LIST  comma-separated, of %s (default %s; soak runs only when named)
+                  --scenarios LIST  comma-separated, of %s (default %s; soak and desktop run only when named)
                   --scale NAME      full (issue 10's counts, default) or smoke (tiny counts)
                   --jvm "FLAGS"     JVM flags of the Parley the bench starts (default "%s")
                   --http NAME       presence API load: auto (wrk if on PATH), wrk or java

@@ -46,6 +46,10 @@ public final class Context implements AutoCloseable {
         return sockets;
     }
 
+    Accounts accounts() {
+        return accounts;
+    }
+
     Usage usage() {
         return Usage.now(parley.pid());
     }

@@ -9,7 +9,7 @@ public final class Scenarios {
 
     private static final Map<String, Supplier<Scenario>> BY_NAME = Map.of(
             "startup", StartUp::new, "relay", Relay::new, "latency", Latency::new, "connections", Connections::new,
-            "presence", PresenceApi::new, "fanout", FanOut::new, "soak", Soak::new);
+            "presence", PresenceApi::new, "fanout", FanOut::new, "soak", Soak::new, "desktop", Desktop::new);
 
     private Scenarios() {
     }

@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -77,6 +79,17 @@ public class MemberDirectory {
 
     public Optional<DirectoryEntry> byUsername(String username) {
         return Optional.ofNullable(byUsername.get(Enrolment.normalizeUsername(username)));
+    }
+
+    /**
+     * The members intranet pages may see (web sharing on, enabled), by display name: the colleagues a
+     * member's desktop client lists as contacts. From memory, like every other answer here.
+     */
+    public List<DirectoryEntry> visibleOnTheWeb() {
+        return byUsername.values().stream().filter(DirectoryEntry::visibleOnTheWeb)
+                .sorted(Comparator.comparing(DirectoryEntry::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(DirectoryEntry::username))
+                .toList();
     }
 
     public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) {

@@ -39,6 +39,7 @@ import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
+import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
@@ -224,6 +225,18 @@ public class Conversations {
         Conversation conversation = ownedBy(username, conversationId);
         synchronized (conversation) {
             conversation.confirm(seq, read).forEach(events::fire);
+        }
+    }
+
+    /**
+     * The visitor's control showed the member's message {@code seq}, with the page in front of the
+     * visitor when {@code read}: the member's clients get a {@link VisitorReceipt}. Idempotent, so it
+     * is not counted against the visitor's allowance.
+     */
+    public void receivedByVisitor(String conversationId, long seq, boolean read) {
+        Conversation conversation = open(conversationId);
+        synchronized (conversation) {
+            conversation.seenByVisitor(seq, read).forEach(events::fire);
         }
     }
 

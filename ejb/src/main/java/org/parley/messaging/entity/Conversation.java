@@ -45,6 +45,8 @@ public class Conversation {
     private final NavigableMap<Long, ConversationMessage> unconfirmed = new TreeMap<>();
     /** Confirmed visitor messages still in the replay buffer: true once read. */
     private final NavigableMap<Long, Boolean> confirmed = new TreeMap<>();
+    /** The member's messages in the replay buffer that the visitor's control showed: true once read there. */
+    private final NavigableMap<Long, Boolean> seenByVisitor = new TreeMap<>();
     private long lastSeq;
     private boolean announced;
     private String endReason;
@@ -74,6 +76,7 @@ public class Conversation {
         if (recent.size() > REPLAY_LIMIT) {
             recent.removeFirst();
             confirmed.headMap(recent.peekFirst().seq()).clear();
+            seenByVisitor.headMap(recent.peekFirst().seq()).clear();
         }
         return message;
     }
@@ -96,6 +99,25 @@ public class Conversation {
         if (read && Boolean.FALSE.equals(confirmed.get(seq))) {
             confirmed.put(seq, true);
             receipts.add(new Receipt(id, invitee, seq, true));
+        }
+        return receipts;
+    }
+
+    /**
+     * The visitor's control showed the member's message {@code seq} ({@code read}: with the page in
+     * front of the visitor). Answers the receipts this causes for the member's clients: none if it
+     * was known already, or is no member message still in the replay buffer (a control that kept
+     * older messages across a reload may name them; that is no fault).
+     */
+    public synchronized List<VisitorReceipt> seenByVisitor(long seq, boolean read) {
+        boolean members = recent.stream().anyMatch(m -> m.seq() == seq && m.from() == Party.MEMBER);
+        List<VisitorReceipt> receipts = new ArrayList<>(2);
+        if (members && seenByVisitor.putIfAbsent(seq, false) == null) {
+            receipts.add(new VisitorReceipt(id, invitee, seq, false));
+        }
+        if (members && read && Boolean.FALSE.equals(seenByVisitor.get(seq))) {
+            seenByVisitor.put(seq, true);
+            receipts.add(new VisitorReceipt(id, invitee, seq, true));
         }
         return receipts;
     }

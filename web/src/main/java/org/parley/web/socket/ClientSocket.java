@@ -11,6 +11,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.account.boundary.MemberDirectory;
@@ -136,6 +138,7 @@ public class ClientSocket extends FrameEndpoint {
                 conversations.close(username, frame.text("conversation"));
                 outbox.send(Frames.ack(frame.id()));
             }
+            case "contacts" -> contacts(frame);
             case "offline.read" -> {
                 offline.markRead(username, frame.texts("ids"));
                 outbox.send(Frames.ack(frame.id()));
@@ -144,8 +147,29 @@ public class ClientSocket extends FrameEndpoint {
         }
     }
 
-    /** {@code received.read}: true when the member had the conversation in front of them; absent is false. */
-    private static boolean read(Frames.Incoming frame) {
+    /**
+     * {@code contacts {id?}} → {@code contacts {id?, contacts:[…]}}: the colleagues who share their presence on
+     * the web (the member themself left out) with their live status; {@code contact} frames follow each change.
+     */
+    private void contacts(Frames.Incoming frame) {
+        JsonArrayBuilder list = Frames.array();
+        List<String> listed = new ArrayList<>();
+        for (DirectoryEntry member : directory.visibleOnTheWeb()) {
+            if (!member.username().equals(username)) {
+                list.add(Frames.contact(member, presence.presenceOf(member.username())));
+                listed.add(member.username());
+            }
+        }
+        sessions.watchContacts(outbox, listed);
+        JsonObjectBuilder answer = Frames.type("contacts").add("contacts", list);
+        if (frame.id() != null) {
+            answer.add("id", frame.id());
+        }
+        outbox.send(answer.build().toString());
+    }
+
+    /** {@code received.read}: true when the reader had the conversation in front of them; absent is false. */
+    static boolean read(Frames.Incoming frame) {
         JsonValue read = frame.fields().get("read");
         if (read == null || read == JsonValue.FALSE) {
             return false;

@@ -139,6 +139,7 @@ public class ControlSocket extends FrameEndpoint {
             case "message" -> message(frame);
             case "typing" -> typing(frame);
             case "resume" -> resume(frame);
+            case "received" -> received(frame);
             default -> throw unknownType(frame);
         }
     }
@@ -177,6 +178,16 @@ public class ControlSocket extends FrameEndpoint {
         if (conversationId != null) {
             conversations.typingFromVisitor(conversationId, active);
         }
+    }
+
+    /** {@code received {seq, read?}}: the control showed the member's message {@code seq}; no ack, idempotent. */
+    private void received(Frames.Incoming frame) {
+        long seq = frame.number("seq");
+        boolean read = ClientSocket.read(frame);
+        if (conversationId == null) {
+            throw new MessagingRefusedException(MessagingRefusedException.NOT_FOUND, "There is no conversation yet.");
+        }
+        conversations.receivedByVisitor(conversationId, seq, read);
     }
 
     private void resume(Frames.Incoming frame) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.parley.account.entity.DirectoryEntry;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.VisitorIdentity;
@@ -212,6 +213,15 @@ public final class Frames {
     public static String presenceFrame(Presence presence, String statusText) {
         JsonObjectBuilder frame = presence(presence, statusText).add("type", "presence");
         return frame.build().toString();
+    }
+
+    /**
+     * A colleague in a member's contact list: {@code {cid, username, displayName, status, statusText,
+     * personalMessage?, found:true}} — what intranet pages may see of them anyway (they share on the web).
+     */
+    public static JsonObjectBuilder contact(DirectoryEntry member, Presence presence) {
+        return presence(presence, presence.status().text()).add("cid", member.cid()).add("username", member.username())
+                .add("displayName", member.displayName()).add("found", true);
     }
 
     /**

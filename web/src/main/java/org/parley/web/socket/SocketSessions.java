@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,10 @@ import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
+import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.Presence;
+import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
 import org.parley.web.json.JsonBuilders;
@@ -75,6 +78,11 @@ public class SocketSessions {
     private record Watch(String id, Reach reach, Locale culture) {
     }
 
+    /** Member clients that asked for their contacts ({@code contacts}), told of every contact's change. */
+    private final Set<Outbox> contactWatchers = ConcurrentHashMap.newKeySet();
+    /** Members announced to contact watchers as sharing: only they are later announced as gone, so no other username is ever named. */
+    private final Set<String> announcedContacts = ConcurrentHashMap.newKeySet();
+
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
 
@@ -83,6 +91,9 @@ public class SocketSessions {
 
     @Inject
     PresenceAnswers answers;
+
+    @Inject
+    PresenceRegistry presences;
 
     @Inject
     @ConfigProperty(name = "parley.socket.ping-interval", defaultValue = "PT30S")
@@ -156,7 +167,14 @@ public class SocketSessions {
     public void closed(Outbox outbox) {
         if (outbox != null) {
             open.remove(outbox);
+            contactWatchers.remove(outbox);
         }
+    }
+
+    /** A member client that listed its contacts hears of each change to them from now on ({@code contact} frames). */
+    public void watchContacts(Outbox client, Collection<String> listed) {
+        announcedContacts.addAll(listed);
+        contactWatchers.add(client);
     }
 
     /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
@@ -290,6 +308,9 @@ public class SocketSessions {
             }
         } else if (event instanceof Receipt receipt) {
             toVisitor(receipt.conversationId(), Frames.receipt(receipt.seq(), receipt.state()));
+        } else if (event instanceof VisitorReceipt receipt) {
+            toClients(receipt.invitee(), null, Frames.type("receipt").add("conversation", receipt.conversationId())
+                    .add("seq", receipt.seq()).add("state", receipt.state()).build().toString());
         } else if (event instanceof ConversationEnded ended) {
             Outbox visitor = visitors.remove(ended.conversationId());
             if (visitor != null) {
@@ -307,6 +328,13 @@ public class SocketSessions {
         watchers.getOrDefault(change.username(), Map.of()).forEach((visitor, watch) -> visitor.send(toVisitors.computeIfAbsent(
                 watch.culture(), culture -> Frames.presenceFrame(presence, PresenceAnswers.statusText(presence.status(), culture)))));
         toClients(change.username(), null, Frames.presenceFrame(presence, presence.status().text()));
+        if (!contactWatchers.isEmpty()) {
+            directory.byUsername(change.username()).filter(DirectoryEntry::visibleOnTheWeb).ifPresent(member -> {
+                announcedContacts.add(member.username());
+                String frame = Frames.contact(member, presence).add("type", "contact").build().toString();
+                contactWatchers.forEach(client -> client.send(frame));
+            });
+        }
         Map<List<Object>, String> toPages = new HashMap<>();
         synchronized (pageLock(change.username())) {
             presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> page.send(toPages.computeIfAbsent(
@@ -332,6 +360,19 @@ public class SocketSessions {
         DirectoryEntry member = directory.byUsername(change.username()).orElse(null);
         if (member == null) {
             return;
+        }
+        if (!contactWatchers.isEmpty()) {
+            String contact = null;
+            if (member.visibleOnTheWeb()) {
+                announcedContacts.add(member.username());
+                contact = Frames.contact(member, presences.presenceOf(member.username())).add("type", "contact").build().toString();
+            } else if (announcedContacts.remove(member.username())) {
+                contact = Frames.type("contact").add("username", member.username()).add("found", false).build().toString();
+            }
+            if (contact != null) {
+                String frame = contact;
+                contactWatchers.forEach(client -> client.send(frame));
+            }
         }
         if (!member.enabled()) {
             // after what is queued, such as the ends of the conversations the member just lost

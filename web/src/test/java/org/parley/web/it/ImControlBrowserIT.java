@@ -357,6 +357,28 @@ class ImControlBrowserIT extends ParleyDeployment {
     }
 
     @Test
+    void theMembersClientsHearThatTheVisitorReadTheirMessage() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        try (Socket client = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
+            client.next("welcome");
+            load("invitee=" + ada.cid());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nickname"))).sendKeys("Charles", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Charles"));
+            chromium.findElement(By.id("compose")).sendKeys("Hello", Keys.ENTER);
+            String conversation = client.next("conversation.started").getJsonObject("conversation").getString("id");
+            client.next("message");
+            client.send(Socket.frame("message").add("id", "a1").add("conversation", conversation).add("text", "Hello Charles"));
+            int answer = client.next("ack").getInt("seq");
+
+            // the control is the page in front of the visitor: it confirms Ada's message as read
+            var delivered = client.next("receipt");
+            assertEquals(List.of(conversation, answer, "delivered"), List.of(delivered.getString("conversation"),
+                    delivered.getInt("seq"), delivered.getString("state")));
+            assertEquals("read", client.next("receipt").getString("state"));
+        }
+    }
+
+    @Test
     void theStatusShowsWithin300MillisecondsOfLoading() {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
         double best = Double.MAX_VALUE;

@@ -1,0 +1,48 @@
+package org.parley.desktop.protocol;
+
+import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
+
+/** The frames this client sends on {@code /ws/client}; every value is escaped by the JSON writer. */
+public final class ClientFrames {
+
+    private ClientFrames() {
+    }
+
+    public static String presence(Status status, String personalMessage) {
+        JsonObjectBuilder frame = type("presence").add("status", status.wire());
+        if (personalMessage != null) {
+            frame.add("personalMessage", personalMessage);
+        }
+        return frame.build().toString();
+    }
+
+    public static String message(String id, String conversation, String text) {
+        return type("message").add("id", id).add("conversation", conversation).add("text", text).build().toString();
+    }
+
+    public static String typing(String conversation, boolean active) {
+        return type("typing").add("conversation", conversation).add("state", active ? "active" : "paused").build().toString();
+    }
+
+    public static String received(String conversation, long seq, boolean read) {
+        return type("received").add("conversation", conversation).add("seq", seq).add("read", read).build().toString();
+    }
+
+    public static String close(String id, String conversation) {
+        return type("conversation.close").add("id", id).add("conversation", conversation).build().toString();
+    }
+
+    public static String offlineRead(String id, Collection<String> ids) {
+        return type("offline.read").add("id", id).add("ids", ServerFrames.JSON.createArrayBuilder(ids)).build().toString();
+    }
+
+    /** Asks for the colleagues who share their presence; {@code contact} frames follow each change. */
+    public static String contacts(String id) {
+        return type("contacts").add("id", id).build().toString();
+    }
+
+    private static JsonObjectBuilder type(String type) {
+        return ServerFrames.JSON.createObjectBuilder().add("type", type);
+    }
+}

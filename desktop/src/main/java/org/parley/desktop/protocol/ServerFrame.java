@@ -1,0 +1,65 @@
+package org.parley.desktop.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A frame the server sent on {@code /ws/client}, decoded by {@link ServerFrames#decode}. */
+public sealed interface ServerFrame {
+
+    /** One open conversation as {@code welcome} and {@code conversation.started} describe it. */
+    record Opened(String id, Visitor visitor, String page, Instant startedAt, List<Line> messages) {
+    }
+
+    /** An unread offline message: left while the member was away, or never confirmed by a client. */
+    record OfflineNote(String id, Instant at, Visitor visitor, String text) {
+    }
+
+    record Welcome(String cid, String displayName, Presence presence, List<Opened> conversations,
+                   List<OfflineNote> offline) implements ServerFrame {
+    }
+
+    record PresenceChanged(Presence presence) implements ServerFrame {
+    }
+
+    record ConversationStarted(Opened conversation) implements ServerFrame {
+    }
+
+    record Message(String conversation, Line line) implements ServerFrame {
+    }
+
+    record Typing(String conversation, boolean active) implements ServerFrame {
+    }
+
+    record ConversationEnded(String conversation, String reason) implements ServerFrame {
+    }
+
+    /** {@code ack {id, seq?, at?}}: {@code seq} is 0 when the acknowledged frame was no message. */
+    record Ack(String id, long seq, Instant at) implements ServerFrame {
+    }
+
+    record Error(String code, String message, String ref, long retryAfterSeconds) implements ServerFrame {
+    }
+
+    record OfflineRead(List<String> ids) implements ServerFrame {
+    }
+
+    /** The visitor's control showed (or, {@code read}, showed in front of the visitor) the member's message {@code seq}. */
+    record Receipt(String conversation, long seq, boolean read) implements ServerFrame {
+    }
+
+    /** A colleague who shares their presence, with their live status. */
+    record Contact(String cid, String username, String displayName, Presence presence) {
+    }
+
+    /** The answer to {@code contacts}: every colleague who shares their presence. */
+    record Contacts(List<Contact> contacts) implements ServerFrame {
+    }
+
+    /** One contact changed; {@code contact} is null when {@code username} no longer shares (or is gone). */
+    record ContactChanged(String username, Contact contact) implements ServerFrame {
+    }
+
+    /** A well-formed frame of a type this client does not know (a newer server): ignored, and said once. */
+    record Unknown(String type) implements ServerFrame {
+    }
+}

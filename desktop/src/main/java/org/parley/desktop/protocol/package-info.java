@@ -1,0 +1,7 @@
+/**
+ * The wire protocol of the members' socket {@code /ws/client} (SPEC.md §5, docs/protocol.md): the
+ * frames the server sends, decoded into records ({@link org.parley.desktop.protocol.ServerFrame}),
+ * and the frames the client sends ({@link org.parley.desktop.protocol.ClientFrames}). No I/O and no
+ * state live here.
+ */
+package org.parley.desktop.protocol;

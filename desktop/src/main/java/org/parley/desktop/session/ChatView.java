@@ -1,0 +1,14 @@
+package org.parley.desktop.session;
+
+import java.time.Instant;
+import java.util.List;
+import org.parley.desktop.protocol.Visitor;
+
+/** An open (or just ended) conversation: its lines in order, what is unread, and whether the visitor is typing. */
+public record ChatView(String id, Visitor visitor, String page, Instant startedAt, List<Entry> entries, int unread,
+                       boolean visitorTyping, String endedReason) {
+
+    public boolean ended() {
+        return endedReason != null;
+    }
+}
