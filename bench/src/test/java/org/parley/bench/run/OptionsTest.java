@@ -29,7 +29,7 @@ class OptionsTest {
     void unknownNamesAreRefusedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Options.parse("--scenarios", "relay,fast"));
-        assertEquals("unknown scenario fast; known: startup,relay,latency,connections,presence,fanout,soak", e.getMessage());
+        assertEquals("unknown scenario fast; known: startup,relay,latency,connections,presence,fanout,soak,desktop", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--scale", "huge"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--url"));
     }
