@@ -324,14 +324,19 @@ class ImControlBrowserIT extends ParleyDeployment {
         }
     }
 
+    /** Charles opens the control of the member with {@code cid} and gives his name. */
+    private void charlesOpensTheControlOf(String cid) {
+        load("invitee=" + cid);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nickname"))).sendKeys("Charles", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Charles"));
+    }
+
     @Test
     void theVisitorSeesEachMessageDeliveredAndThenRead() {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
         try (Socket client = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
             client.next("welcome");
-            load("invitee=" + ada.cid());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nickname"))).sendKeys("Charles", Keys.ENTER);
-            wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Charles"));
+            charlesOpensTheControlOf(ada.cid());
             chromium.findElement(By.id("compose")).sendKeys("First", Keys.ENTER);
             chromium.findElement(By.id("compose")).sendKeys("Second", Keys.ENTER);
             String conversation = client.next("conversation.started").getJsonObject("conversation").getString("id");
@@ -361,9 +366,7 @@ class ImControlBrowserIT extends ParleyDeployment {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
         try (Socket client = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
             client.next("welcome");
-            load("invitee=" + ada.cid());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nickname"))).sendKeys("Charles", Keys.ENTER);
-            wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Charles"));
+            charlesOpensTheControlOf(ada.cid());
             chromium.findElement(By.id("compose")).sendKeys("Hello", Keys.ENTER);
             String conversation = client.next("conversation.started").getJsonObject("conversation").getString("id");
             client.next("message");
