@@ -35,7 +35,8 @@ import org.parley.consent.entity.BearerIdentity;
  * session generation the session signed in under (a new password or disabling starts a new
  * one); the member's role is read afresh on every request. Both come from the in-memory
  * {@link MemberDirectory}, so this costs no database query. A session that no longer qualifies is
- * ended, and a page asked for with it goes to the sign-in page, which says why.</li>
+ * ended at its next page, which goes to the sign-in page, which says why; until then (a socket, a
+ * public file) it speaks for nobody.</li>
  * <li>{@code Authorization: Bearer} counts only where {@link TokenPaths} says so: on
  * {@code /ws/client} an access token of {@code parley-desktop} signs the member in for that
  * request (creating no session, so a revoked token cannot live on in a cookie); the APIs read
@@ -98,11 +99,12 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
             if (ended.isEmpty()) {
                 return context.notifyContainerAboutLogin(signedIn.username(), member.get().role().groups());
             }
-            session.invalidate();
-            LOG.info(() -> "Ended a session of '" + signedIn.username() + "' from " + ClientAddress.configured().of(request) + ": "
-                    + (ended.get() == Ended.DISABLED ? "the account is disabled"
-                    : "the password was changed (or the account disabled) since it signed in"));
+            // it speaks for nobody now; it is ended where the browser can be told why: at its next page
             if (context.isProtected() && !isWebSocket(request)) {
+                session.invalidate();
+                LOG.info(() -> "Ended a session of '" + signedIn.username() + "' from " + ClientAddress.configured().of(request) + ": "
+                        + (ended.get() == Ended.DISABLED ? "the account is disabled"
+                        : "the password was changed (or the account disabled) since it signed in"));
                 return sendToSignIn(request, token.isPresent(), context, "?ended=" + ended.get().name().toLowerCase(Locale.ROOT));
             }
         }

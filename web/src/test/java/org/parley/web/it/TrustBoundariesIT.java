@@ -185,6 +185,8 @@ class TrustBoundariesIT extends ParleyDeployment {
 
             assertEquals(1008, elsewhereConsole.closeCode(), "the console of the ended session is closed");
         }
+        assertEquals(401, Socket.refusedStatus(uri(), "/ws/client", elsewhere, Map.of("Origin", Socket.origin(uri()))),
+                "the ended session opens no console again");
         Browser.Page ended = elsewhere.open("/settings/password");
         assertEquals("/signin", ended.path(), "the other session has ended");
         assertTrue(ended.text().contains("Your session has ended: your password was changed"), ended.text());
