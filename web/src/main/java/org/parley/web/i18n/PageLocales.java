@@ -5,6 +5,7 @@ import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,12 +14,18 @@ import java.util.Optional;
  * a {@code mkt} parameter (the consent, invitation and device pages are reached with one), then
  * the language the signed-in member chose in their settings (kept in their session from the
  * sign-in on), then the language the browser asks for ({@code Accept-Language}, in the order of
- * its preference), then {@code en-US}; each through {@link Markets#resolve}, so only shipped
- * cultures are used.
+ * its preference), then {@code en-US}; each through {@link Markets#resolve}, and only cultures
+ * the pages are translated into count (a page's {@code lang} must say what it is written in: a
+ * French browser gets English pages while the IM control speaks French to it).
  */
 public class PageLocales extends ViewHandlerWrapper {
 
     private static final String CHOSEN = PageLocales.class.getName() + ".chosen";
+    /** The shipped cultures the pages are written in: those with a translation of the page bundle. */
+    private static final List<Locale> TRANSLATED = Markets.SHIPPED.stream()
+            .filter(l -> l.equals(Markets.DEFAULT)
+                    || PageLocales.class.getResource("Pages_" + l.getLanguage() + ".properties") != null)
+            .toList();
 
     public PageLocales(ViewHandler wrapped) {
         super(wrapped);
@@ -46,12 +53,21 @@ public class PageLocales extends ViewHandlerWrapper {
     /** The culture for a {@code mkt} parameter, the member's choice and an {@code Accept-Language} header (each may be absent). */
     static Locale of(String mkt, String chosen, String acceptLanguage) {
         if (mkt != null && !mkt.isBlank()) {
-            return Markets.resolve(mkt);
+            return translated(Markets.resolve(mkt)).orElse(Markets.DEFAULT);
         }
         if (chosen != null) {
-            return Markets.resolve(chosen);
+            return translated(Markets.resolve(chosen)).orElse(Markets.DEFAULT);
         }
         return fromAcceptLanguage(acceptLanguage).orElse(Markets.DEFAULT);
+    }
+
+    /** The cultures the pages are written in, {@code en-US} first: what a member may choose. */
+    public static List<Locale> translatedCultures() {
+        return TRANSLATED;
+    }
+
+    private static Optional<Locale> translated(Locale culture) {
+        return TRANSLATED.contains(culture) ? Optional.of(culture) : Optional.empty();
     }
 
     private static Optional<Locale> fromAcceptLanguage(String header) {
@@ -63,7 +79,8 @@ public class PageLocales extends ViewHandlerWrapper {
                 String tag = range.getRange();
                 if (!tag.equals("*") && range.getWeight() > 0) {
                     Locale shipped = Markets.resolve(tag);
-                    if (shipped.getLanguage().equals(Locale.forLanguageTag(tag).getLanguage())) {
+                    if (shipped.getLanguage().equals(Locale.forLanguageTag(tag).getLanguage())
+                            && TRANSLATED.contains(shipped)) {
                         return Optional.of(shipped);
                     }
                 }

@@ -17,13 +17,20 @@ class PageLocalesTest {
     void withoutMktTheBrowsersFirstShippedLanguageIsUsed() {
         assertEquals(Locale.forLanguageTag("ar-SA"), PageLocales.of(null, null, "ar-EG,ar;q=0.9,en;q=0.5"));
         assertEquals(Locale.forLanguageTag("de-DE"), PageLocales.of(null, null, "nl-NL, de;q=0.7, en;q=0.3"));
-        assertEquals(Locale.forLanguageTag("he-IL"), PageLocales.of("", null, "he"));
+        assertEquals(Locale.forLanguageTag("ar-SA"), PageLocales.of("", null, "he, ar;q=0.5"),
+                "Hebrew pages are not written yet: the next language the browser takes");
     }
 
     @Test
     void theMembersChoiceComesAfterMktAndBeforeTheBrowser() {
         assertEquals(Locale.forLanguageTag("ar-SA"), PageLocales.of(null, "ar-SA", "de"));
         assertEquals(Locale.forLanguageTag("de-DE"), PageLocales.of("de-DE", "ar-SA", "en"));
+    }
+
+    @Test
+    void aCultureThePagesAreNotTranslatedIntoGivesEnglishPages() {
+        assertEquals(Locale.forLanguageTag("en-US"), PageLocales.of("fr-FR", null, "de"));
+        assertEquals(Locale.forLanguageTag("en-US"), PageLocales.of(null, "ja-JP", "de"));
     }
 
     @Test

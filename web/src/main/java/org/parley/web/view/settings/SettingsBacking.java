@@ -20,7 +20,6 @@ import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberSettings;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
-import org.parley.web.i18n.Markets;
 import org.parley.web.i18n.PageLocales;
 import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
@@ -62,7 +61,7 @@ public class SettingsBacking implements Serializable {
     @Size(max = MemberSettings.PERSONAL_MESSAGE_MAX, message = "{parley.settings.personalMessageTooLong}")
     private String personalMessage;
 
-    /** The language chosen for Parley's pages, a tag of {@link Markets#SHIPPED}; empty: the browser's. */
+    /** The language chosen for Parley's pages, a tag of {@link PageLocales#translatedCultures()}; empty: the browser's. */
     private String language;
 
     private boolean webSharing;
@@ -105,11 +104,11 @@ public class SettingsBacking implements Serializable {
     }
 
     private static Optional<Locale> shipped(String tag) {
-        return Markets.SHIPPED.stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
+        return PageLocales.translatedCultures().stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
     }
 
     public List<Locale> getLanguages() {
-        return Markets.SHIPPED;
+        return PageLocales.translatedCultures();
     }
 
     /** First step: the page says what a new CID breaks; nothing changes yet. */
