@@ -9,8 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page in the visitor's or member's language: the consent, invitation and device pages
@@ -113,6 +118,44 @@ class PageLanguagesIT extends ParleyDeployment {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aMemberSignsInAndSavesTheirSettingsWithTheKeyboardAlone() {
+        String username = Accounts.newMember(base, "keys", "Keyboard Member", PASSWORD);
+        WebDriver chromium = Chromium.start("en-US");
+        try {
+            chromium.get(base + "signin");
+            Actions keys = new Actions(chromium);
+            keys.sendKeys(Keys.TAB).perform();
+            assertEquals("Skip to content", chromium.switchTo().activeElement().getText(), "the first stop skips to the page");
+            tabTo(chromium, "signin:username");
+            keys.sendKeys(username).sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+            new WebDriverWait(chromium, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/settings"));
+            assertEquals("page", chromium.findElement(By.cssSelector("header nav a[href$='/settings']")).getAttribute("aria-current"));
+
+            tabTo(chromium, "settings:personalMessage");
+            keys.sendKeys("Typed without a mouse").perform();
+            tabTo(chromium, "settings:save");
+            keys.sendKeys(Keys.ENTER).perform();
+            new WebDriverWait(chromium, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Your settings are saved."));
+            assertEquals("Typed without a mouse",
+                    chromium.findElement(By.id("settings:personalMessage")).getAttribute("value"));
+        } finally {
+            chromium.quit();
+        }
+    }
+
+    /** Presses Tab until the element with {@code id} has the focus (at most 40 times). */
+    private static void tabTo(WebDriver chromium, String id) {
+        for (int i = 0; i < 40; i++) {
+            if (id.equals(chromium.switchTo().activeElement().getAttribute("id"))) {
+                return;
+            }
+            new Actions(chromium).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches " + id + " on " + chromium.getCurrentUrl());
     }
 
     private static String encode(String value) {
