@@ -2,15 +2,14 @@ package org.parley.web.i18n;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * The words a backing bean says on a page, from the page bundle ({@code Pages}, var {@code text})
- * in the language of the view: {@code Texts.of(faces, "settings.saved")}, with
- * {@link MessageFormat} placeholders ({@code {0}}) filled in that language.
+ * or another area's, in the language of the view: {@code Texts.of(faces, "settings.saved")}. A
+ * placeholder {@code {0}} takes the first argument, and so on; quotes are plain text (no
+ * {@code MessageFormat} quoting rules for translators to trip over).
  */
 public final class Texts {
 
@@ -31,7 +30,11 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("The bundle '" + bundleVariable + "' has no text '" + key + "'", e);
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale(faces)).format(arguments);
+        String text = pattern;
+        for (int i = 0; i < arguments.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+        }
+        return text;
     }
 
     /** An information for the page's messages. */
@@ -42,10 +45,5 @@ public final class Texts {
     /** An error for the page's messages (or next to a field). */
     public static FacesMessage error(FacesContext faces, String key, Object... arguments) {
         return new FacesMessage(FacesMessage.SEVERITY_ERROR, of(faces, key, arguments), null);
-    }
-
-    /** The language of the view being shown, {@code en-US} when there is none yet. */
-    public static Locale locale(FacesContext faces) {
-        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Markets.DEFAULT;
     }
 }
