@@ -53,6 +53,10 @@ public class AuditEntry {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
+    public String getId() {
+        return id;
+    }
+
     public Instant getAt() {
         return at;
     }

@@ -99,7 +99,7 @@ class MemberAdministrationIT extends ParleyDeployment {
         Browser.Page list = admin.open("/admin/members");
         for (Element row : list.document().select("#list\\:members tbody tr")) {
             if (row.child(0).text().equals(username)) {
-                Element pressed = row.selectFirst("input[type=submit][id$=:" + button + "]");
+                Element pressed = row.selectFirst("[id$=:" + button + "]");
                 String id = pressed.id();
                 return admin.submit("list", Map.of(), id.substring("list:".length()));
             }
