@@ -218,11 +218,6 @@ public class Members {
         return me.getSessionGeneration();
     }
 
-    @RolesAllowed(Role.ADMIN_GROUP)
-    public List<Member> all() {
-        return em.createNamedQuery(Member.ALL, Member.class).getResultList();
-    }
-
     /**
      * The members whose username, display name, title or department contains {@code text} (in any
      * case; {@code %}, {@code _} and every other character match only themselves), in the order of
@@ -345,7 +340,8 @@ public class Members {
     static final int FIRST_PASSWORD_LENGTH = 16;
 
     /** A member made by an import, with the first password that only this answer holds. */
-    public record FirstPassword(String username, String displayName, String email, String password) {
+    public record FirstPassword(String username, String displayName, String email, String password)
+            implements java.io.Serializable {
     }
 
     private Set<String> existingAmong(Collection<String> usernames) {

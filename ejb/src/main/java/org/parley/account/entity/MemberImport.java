@@ -1,5 +1,6 @@
 package org.parley.account.entity;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param rows the data rows (the header is not one), in the file's order
  * @param fileProblems what is wrong with the file as a whole (no data rows, too many, a bad header)
  */
-public record MemberImport(List<Row> rows, List<Problem> fileProblems) {
+public record MemberImport(List<Row> rows, List<Problem> fileProblems) implements Serializable {
 
     /** The columns, in the order the file must have them. */
     public enum Column {
@@ -46,7 +47,7 @@ public record MemberImport(List<Row> rows, List<Problem> fileProblems) {
     }
 
     /** One thing wrong: its kind, the column it concerns (or null) and a number that goes with it (or null). */
-    public record Problem(Kind kind, Column column, String argument) {
+    public record Problem(Kind kind, Column column, String argument) implements Serializable {
         public static Problem of(Kind kind) {
             return new Problem(kind, null, null);
         }
@@ -59,7 +60,7 @@ public record MemberImport(List<Row> rows, List<Problem> fileProblems) {
      * @param fields   the fields as read, stripped; empty where the row had fewer
      * @param problems what is wrong with it; empty when it can be imported
      */
-    public record Row(int line, List<String> fields, List<Problem> problems) {
+    public record Row(int line, List<String> fields, List<Problem> problems) implements Serializable {
 
         public String field(Column column) {
             return column.ordinal() < fields.size() ? fields.get(column.ordinal()) : "";

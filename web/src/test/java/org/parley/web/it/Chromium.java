@@ -19,6 +19,14 @@ public final class Chromium {
     }
 
     public static WebDriver start() {
+        return start(java.util.Map.of());
+    }
+
+    /**
+     * Chromium with preferences of its own, such as {@code intl.accept_languages} (the languages its
+     * requests ask for) or {@code download.default_directory} (where downloads go, without asking).
+     */
+    public static WebDriver start(java.util.Map<String, Object> preferences) {
         String binary = System.getProperty("parley.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
@@ -30,6 +38,9 @@ public final class Chromium {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900");
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driver).toFile())
                 .usingAnyFreePort()

@@ -178,7 +178,7 @@ class PresenceApiIT extends ParleyDeployment {
     }
 
     private static void rotateCid(Browser admin, String username) {
-        Browser.Page list = admin.open("/admin/members");
+        Browser.Page list = admin.open("/admin/members?q=" + username);
         for (org.jsoup.nodes.Element row : list.document().select("#list\\:members tbody tr")) {
             if (row.child(0).text().equals(username)) {
                 String id = row.selectFirst("[id$=:rotate]").id();

@@ -1,5 +1,7 @@
 package org.parley.web.view.admin;
 
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.boundary.Members;
@@ -9,7 +11,12 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-/** The members list one page at a time, as the database finds and sorts it (never the whole table). */
+/**
+ * The members list one page at a time, as the database finds and sorts it (never the whole table).
+ * A row's buttons act on the member shown in that row: until the page is rendered again, the page
+ * already shown is answered from memory, so that a member created or renamed meanwhile by somebody
+ * else cannot shift the rows under the admin's click.
+ */
 class MemberRows extends LazyDataModel<Member> {
 
     private static final long serialVersionUID = 1L;
@@ -21,6 +28,9 @@ class MemberRows extends LazyDataModel<Member> {
     interface SearchText extends java.io.Serializable {
         String get();
     }
+
+    private String shownKey;
+    private List<Member> shown;
 
     MemberRows(Members members, SearchText search) {
         this.members = members;
@@ -37,7 +47,13 @@ class MemberRows extends LazyDataModel<Member> {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
         String field = sort == null ? "username" : sort.getField();
         boolean descending = sort != null && sort.getOrder() == SortOrder.DESCENDING;
-        return members.search(search.get(), field, descending, first, pageSize);
+        String key = first + "/" + pageSize + "/" + field + "/" + descending + "/" + search.get();
+        boolean rendering = FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
+        if (rendering || !key.equals(shownKey)) {
+            shown = members.search(search.get(), field, descending, first, pageSize);
+            shownKey = key;
+        }
+        return shown;
     }
 
     @Override

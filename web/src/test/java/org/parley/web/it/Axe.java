@@ -1,0 +1,60 @@
+package org.parley.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/** axe-core (from the webjar on the test class path) run on the page a browser shows, for WCAG 2.1 AA. */
+final class Axe {
+
+    private Axe() {
+    }
+
+    /** The serious and critical violations on the current page, one line each; empty when there are none. */
+    static List<String> seriousViolations(WebDriver driver) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(source());
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
+                + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
+        JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
+        List<String> serious = new ArrayList<>();
+        for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
+            String impact = violation.getString("impact", "");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(driver.getCurrentUrl() + ": " + violation);
+            } else {
+                System.out.println("axe on " + driver.getCurrentUrl() + ": " + violation); // the minor ones, for the record
+            }
+        }
+        return serious;
+    }
+
+    private static String source() {
+        ClassLoader loader = Axe.class.getClassLoader();
+        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(pom);
+            String path = "META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
+            try (InputStream script = loader.getResourceAsStream(path)) {
+                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
