@@ -127,7 +127,7 @@ class MemberTest {
         ada.changeEmail("  ada@example.org ");
         assertEquals("ada@example.org", ada.getEmail());
         for (String bad : new String[] {"ada", "ada@", "@example.org", "ada@example", "a da@example.org", "ada@@example.org",
-                "ada@example.org\n", "x".repeat(250) + "@example.org"}) {
+                "ada@exa\u0000mple.org", "x".repeat(250) + "@example.org"}) {
             AccountRefusedException refused = assertThrows(AccountRefusedException.class, () -> ada.changeEmail(bad), bad);
             assertEquals("badEmail", refused.getReason());
             assertEquals("ada@example.org", ada.getEmail(), "unchanged after " + bad);

@@ -8,6 +8,7 @@ import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberImport;
 import org.parley.account.entity.Role;
 import org.parley.web.view.Http;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * Backs {@code /admin/members}: find members page by page, create, edit, disable and enable them, make
@@ -70,7 +70,7 @@ public class MembersBacking implements Serializable {
     private String resetUsername;
     private String resetPassword;
 
-    private transient UploadedFile upload;
+    private transient Part upload;
     private byte[] importFile;
     private String importFileName;
     private MemberImport preview;
@@ -168,16 +168,21 @@ public class MembersBacking implements Serializable {
             AdminText.error(faces, "import:file", AdminText.get(faces, "import.chooseFile"));
             return;
         }
+        if (upload.getSize() > MemberCsv.MAX_BYTES) {
+            clearImport();
+            AdminText.error(faces, "import:file", AdminText.get(faces, "import.tooLarge"));
+            return;
+        }
         byte[] content;
-        try {
-            content = upload.getInputStream().readAllBytes();
+        try (var in = upload.getInputStream()) {
+            content = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
             preview = members.previewImport(content);
             importFile = content;
-            importFileName = upload.getFileName();
+            importFileName = upload.getSubmittedFileName();
         } catch (AccountRefusedException e) {
             clearImport();
             AdminText.error(faces, "import:file", AdminText.refusal(faces, e));
@@ -276,10 +281,6 @@ public class MembersBacking implements Serializable {
         return preview.importable()
                 ? AdminText.get(faces, "import.allGood", preview.rows().size())
                 : AdminText.get(faces, "import.someBad", preview.rows().size(), preview.badRows());
-    }
-
-    public int getImportMaxBytes() {
-        return MemberCsv.MAX_BYTES;
     }
 
     public int getNameMax() {
@@ -418,11 +419,11 @@ public class MembersBacking implements Serializable {
         this.resetPassword = resetPassword;
     }
 
-    public UploadedFile getUpload() {
+    public Part getUpload() {
         return upload;
     }
 
-    public void setUpload(UploadedFile upload) {
+    public void setUpload(Part upload) {
         this.upload = upload;
     }
 
