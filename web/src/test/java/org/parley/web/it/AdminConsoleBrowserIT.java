@@ -159,7 +159,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         String mark = Accounts.unique("q").replace("-", "");
         String member = Accounts.newMember(base, "auditee" + mark, "Audited Member", "a-good-password");
         assertEquals("/settings", new Browser(base).signIn(member, "a-good-password").path());
-        String formula = "=SUM(1+1)" + mark;
+        String formula = "=sum(1+1)" + mark; // sign-in takes usernames in lower case, and audits them so
         assertEquals("/signin", new Browser(base).signIn(formula, "whatever-it-is").path());
 
         signIn(chromium, "admin", Deployments.ADMIN_PASSWORD);
