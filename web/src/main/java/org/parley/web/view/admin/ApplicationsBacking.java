@@ -32,6 +32,12 @@ public class ApplicationsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which field of a form a refusal is about, by the refusal's reason. */
+    private static final Map<String, String> FIELD_OF_REASON = Map.of(
+            "badApplicationName", "name", "noRedirectUrl", "redirectUris", "tooManyRedirectUrls", "redirectUris",
+            "redirectUrlsTooLong", "redirectUris", "redirectUrlTooLong", "redirectUris", "badRedirectUrl", "redirectUris",
+            "badPrivacyUrl", "privacyUrl");
+
     /** A secret on screen: the only time anyone sees it. */
     public record ShownSecret(String applicationId, String name, String secret, Instant previousValidUntil)
             implements Serializable {
@@ -132,12 +138,6 @@ public class ApplicationsBacking implements Serializable {
     public void cancelEdit() {
         editing = editName = editRedirectUris = editPrivacyUrl = null;
     }
-
-    /** Which field of a form a refusal is about, by the refusal's reason. */
-    private static final Map<String, String> FIELD_OF_REASON = Map.of(
-            "badApplicationName", "name", "noRedirectUrl", "redirectUris", "tooManyRedirectUrls", "redirectUris",
-            "redirectUrlsTooLong", "redirectUris", "redirectUrlTooLong", "redirectUris", "badRedirectUrl", "redirectUris",
-            "badPrivacyUrl", "privacyUrl");
 
     /** Runs an action and says how it went; a refusal goes next to the field of {@code form} it concerns. */
     private void act(String form, Supplier<String> action) {

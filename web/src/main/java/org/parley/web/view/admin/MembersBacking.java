@@ -37,11 +37,14 @@ public class MembersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Which field of a form a refusal is about, by the refusal's reason. */
-    private static final Map<String, String> FIELD_OF_REASON = Map.of(
+    /** Which field of the create and edit forms a refusal is about, by the refusal's reason. */
+    private static final Map<String, String> PROFILE_FIELDS = Map.of(
             "usernameTaken", "username", "badUsername", "username", "badDisplayName", "displayName",
             "titleTooLong", "title", "departmentTooLong", "department", "badEmail", "email",
             "passwordTooShort", "password", "passwordTooLong", "password");
+    /** Which field of the password form a refusal is about. */
+    private static final Map<String, String> RESET_FIELDS = Map.of(
+            "noSuchMember", "who", "passwordTooShort", "newPassword", "passwordTooLong", "newPassword");
 
     @Inject
     Members members;
@@ -82,7 +85,7 @@ public class MembersBacking implements Serializable {
     }
 
     public void create() {
-        act("create", () -> {
+        act("create", PROFILE_FIELDS, () -> {
             Member created = members.create(username, displayName, title, department, email, chars(password),
                     admin ? Role.ADMIN : Role.MEMBER, Http.address(faces));
             username = displayName = title = department = email = password = null;
@@ -101,7 +104,7 @@ public class MembersBacking implements Serializable {
     }
 
     public void saveEdit() {
-        act("edit", () -> {
+        act("edit", PROFILE_FIELDS, () -> {
             Member saved = members.edit(editing, editDisplayName, editTitle, editDepartment, editEmail, Http.address(faces));
             cancelEdit();
             return AdminText.get(faces, "members.saved", saved.getUsername());
@@ -113,35 +116,35 @@ public class MembersBacking implements Serializable {
     }
 
     public void disable(String name) {
-        act(null, () -> {
+        act(null, Map.of(), () -> {
             members.disable(name, Http.address(faces));
             return AdminText.get(faces, "members.disabled", name);
         });
     }
 
     public void enable(String name) {
-        act(null, () -> {
+        act(null, Map.of(), () -> {
             members.enable(name, Http.address(faces));
             return AdminText.get(faces, "members.enabled", name);
         });
     }
 
     public void rotateCid(String name) {
-        act(null, () -> {
+        act(null, Map.of(), () -> {
             members.rotateCid(name, Http.address(faces));
             return AdminText.get(faces, "members.cidRotated", name);
         });
     }
 
     public void makeAdmin(String name) {
-        act(null, () -> {
+        act(null, Map.of(), () -> {
             members.changeRole(name, Role.ADMIN, Http.address(faces));
             return AdminText.get(faces, "members.madeAdmin", name);
         });
     }
 
     public void removeAdmin(String name) {
-        act(null, () -> {
+        act(null, Map.of(), () -> {
             members.changeRole(name, Role.MEMBER, Http.address(faces));
             return AdminText.get(faces, "members.removedAdmin", name);
         });
@@ -153,7 +156,7 @@ public class MembersBacking implements Serializable {
     }
 
     public void reset() {
-        act("reset", () -> {
+        act("reset", RESET_FIELDS, () -> {
             members.resetPassword(resetUsername, chars(resetPassword), Http.address(faces));
             String done = AdminText.get(faces, "members.passwordReset", resetUsername);
             resetUsername = resetPassword = null;
@@ -250,20 +253,14 @@ public class MembersBacking implements Serializable {
     }
 
     /**
-     * Runs an action and says how it went; a refusal goes next to the field of form {@code form} it
-     * concerns (when there is one) and the list shows the members as they are now.
+     * Runs an action and says how it went; a refusal goes next to the field of {@code form} it concerns
+     * ({@code fields} by reason), or at the top of the page.
      */
-    private void act(String form, Supplier<String> action) {
+    private void act(String form, Map<String, String> fields, Supplier<String> action) {
         try {
             faces.addMessage(null, new FacesMessage(action.get()));
         } catch (AccountRefusedException e) {
-            String field = form == null ? null : FIELD_OF_REASON.get(e.getReason());
-            if (field != null && form.equals("reset")) {
-                field = "newPassword";
-            }
-            if ("reset".equals(form) && "noSuchMember".equals(e.getReason())) {
-                field = "who";
-            }
+            String field = e.getReason() == null ? null : fields.get(e.getReason());
             AdminText.error(faces, field == null ? null : form + ":" + field, AdminText.refusal(faces, e));
         }
     }
