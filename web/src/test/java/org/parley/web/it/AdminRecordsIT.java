@@ -119,6 +119,32 @@ class AdminRecordsIT extends ParleyDeployment {
         }
     }
 
+    @Test
+    void hostileFilterTextIsAnsweredOnTheApplicationsConsentsAndAuditPages() {
+        Browser admin = Accounts.admin(base);
+        for (String hostile : List.of("x".repeat(10_000), "%", "_", "'\"", "a\u0000b", "\u202Eparley", "\uDC00",
+                "<img src=x onerror=alert(1)>")) {
+            admin.open("/admin/applications");
+            Browser.Page applications = admin.submit("filter", Map.of("q", hostile), "apply");
+            assertEquals(200, applications.status(), hostile);
+            if (hostile.equals("%") || hostile.equals("_")) {
+                assertTrue(rows(applications, "list:applications").stream().allMatch(r -> r.text().contains(hostile)),
+                        hostile + " matches only itself");
+            }
+
+            admin.open("/admin/consents");
+            Browser.Page consents = admin.submit("filter", Map.of("member", hostile, "application", hostile), "apply");
+            assertEquals(200, consents.status(), hostile);
+            assertTrue(consents.document().getElementById("list:consents") != null);
+
+            admin.open("/admin/audit");
+            Browser.Page audit = admin.submit("filter", Map.of("actor", hostile, "action", hostile), "apply");
+            assertEquals(200, audit.status(), hostile);
+            assertTrue(audit.document().getElementById("list:audit") != null);
+            assertTrue(audit.document().select("img[onerror]").isEmpty(), "text stays text");
+        }
+    }
+
     /** Searching {@code text} finds {@code expected}, and only rows that hold {@code text} as it is (in any case). */
     private static void assertFoundOnlyLiterally(Browser admin, String text, String expected) {
         List<Element> found = rows(admin.open("/admin/members?q=" + encode(text)), "list:members");
