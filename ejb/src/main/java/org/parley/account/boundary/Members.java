@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.persistence.TypedQuery;
@@ -150,6 +152,15 @@ public class Members {
         me.updateProfile(displayName, title, me.getDepartment());
         me.updateSettings(settings);
         changed.fire(new MemberChanged(me.getUsername()));
+        return me;
+    }
+
+    /** The signed-in member chooses the language of Parley's pages; blank follows the browser. */
+    public Member chooseMyLanguage(@Size(max = Member.LANGUAGE_MAX, message = "Choose one of the languages offered.")
+                                   @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                           message = "Choose one of the languages offered.") String languageTag) {
+        Member me = me();
+        me.chooseLanguage(languageTag);
         return me;
     }
 

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,6 +51,8 @@ public class Member {
     public static final int EMAIL_MAX = 254;
     /** An address an admin can send mail to: one @, something on both sides, a dot in the domain, no spaces. */
     public static final String EMAIL_PATTERN = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+";
+    /** The longest language tag a member may choose (BCP 47 tags of the shipped cultures are far shorter). */
+    public static final int LANGUAGE_MAX = 35;
 
     @Id
     @Column(length = 36)
@@ -109,6 +112,10 @@ public class Member {
 
     @Column(name = "session_generation", nullable = false)
     private int sessionGeneration;
+
+    /** The language the member chose for Parley's pages (a BCP 47 tag); null: the browser's. */
+    @Column(name = "language", length = LANGUAGE_MAX)
+    private String language;
 
     protected Member() {
     }
@@ -232,6 +239,15 @@ public class Member {
 
     public void updateSettings(MemberSettings settings) {
         this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** The language for Parley's pages, a BCP 47 tag; blank: follow the browser. */
+    public void chooseLanguage(String languageTag) {
+        this.language = blankToNull(languageTag);
+    }
+
+    public Optional<String> getLanguage() {
+        return Optional.ofNullable(language);
     }
 
     static String blankToNull(String value) {

@@ -48,8 +48,8 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
 
     @BeforeEach
     void open() {
-        chromium = Chromium.start(Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "en-US,en"));
+        chromium = Chromium.start("en-US", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         // a table that an ajax request replaced is read again, not reported stale
         wait = new WebDriverWait(chromium, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
@@ -117,6 +117,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
                 report.get(2));
         assertFalse(chromium.findElement(By.id("commit:commit")).isEnabled(), "no import while a row is bad");
         assertFalse(listed(ada), "nothing was imported");
+        assertEquals(List.of(), Axe.seriousViolations(chromium), "the report is accessible");
 
         Path fixed = csv("fixed.csv", "username,display name,title,department,email\n"
                 + ada + ",Ada Lovelace,Analyst,Engines,ada@example.org\n"
@@ -127,6 +128,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         messageSays("Imported 2 members.");
         assertTrue(listed(ada) && listed(bob), "both imported");
 
+        assertEquals(List.of(), Axe.seriousViolations(chromium), "the page with the first passwords is accessible");
         chromium.findElement(By.id("passwords:download")).click();
         Path file = downloaded("parley-first-passwords.csv");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -135,6 +137,26 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         String[] adaLine = lines.get(1).split(",");
         assertEquals(List.of(ada, "Ada Lovelace", "ada@example.org"), List.of(adaLine).subList(0, 3));
         assertEquals("/settings", new Browser(base).signIn(ada, adaLine[3]).path(), "the first password signs Ada in");
+    }
+
+    @Test
+    void aUsernameTakenBetweenPreviewAndImportImportsNoRowAtAll() throws Exception {
+        String first = Accounts.unique("first");
+        String second = Accounts.unique("second");
+        Path file = csv("race.csv", "username,display name,title,department,email\n"
+                + first + ",First Row,,,\n" + second + ",Second Row,,,\n");
+        signIn(chromium, "admin", Deployments.ADMIN_PASSWORD);
+        chromium.get(base + "admin/members");
+        upload(file);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "2 rows, all good"));
+
+        Accounts.createMember(Accounts.admin(base), second, "Created Meanwhile", "a-good-password");
+        chromium.findElement(By.id("commit:commit")).click();
+        messageSays("The file has 1 rows with problems: nothing was imported.");
+        assertFalse(listed(first), "the good row was not imported either");
+        List<String> report = rowTexts(chromium, "commit:rows");
+        assertTrue(report.get(1).contains("A member with this username exists already."), report.toString());
+        assertFalse(chromium.findElement(By.id("commit:commit")).isEnabled());
     }
 
     @Test
@@ -201,7 +223,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         List<String> problems = new ArrayList<>();
         signIn(chromium, "admin", Deployments.ADMIN_PASSWORD);
         checkPages(chromium, "en-US", "ltr", "Members", problems);
-        WebDriver arabic = Chromium.start(Map.of("intl.accept_languages", "ar-SA,ar"));
+        WebDriver arabic = Chromium.start("ar");
         try {
             signIn(arabic, "admin", Deployments.ADMIN_PASSWORD);
             checkPages(arabic, "ar-SA", "rtl", "الأعضاء", problems);

@@ -9,41 +9,43 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
-/** axe-core (from the webjar on the test class path) run on the page a browser shows, for WCAG 2.1 AA. */
-final class Axe {
+/** axe-core (WCAG 2.1 A and AA rules) run on the page a browser shows. */
+public final class Axe {
+
+    private static final String SOURCE = source();
 
     private Axe() {
     }
 
-    /** The serious and critical violations on the current page, one line each; empty when there are none. */
-    static List<String> seriousViolations(WebDriver driver) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(source());
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    /**
+     * The serious and critical violations on the page shown now, each in one line naming the
+     * page, the rule and the elements; the minor and moderate ones are printed for the record.
+     */
+    public static List<String> seriousViolations(WebDriver browser) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(SOURCE);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
                 + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
                 + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
                 + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
         JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
-        List<String> serious = new ArrayList<>();
-        for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
-            String impact = violation.getString("impact", "");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                serious.add(driver.getCurrentUrl() + ": " + violation);
-            } else {
-                System.out.println("axe on " + driver.getCurrentUrl() + ": " + violation); // the minor ones, for the record
-            }
+        String page = browser.getCurrentUrl();
+        if (!violations.isEmpty()) {
+            System.out.println("axe on " + page + ": " + violations);
         }
-        return serious;
+        return violations.getValuesAs(JsonObject.class).stream()
+                .filter(v -> List.of("serious", "critical").contains(v.getString("impact", "")))
+                .map(v -> page + ": " + v).toList();
     }
 
+    /** axe-core's script, from the webjar on the test class path, whatever its version. */
     private static String source() {
         ClassLoader loader = Axe.class.getClassLoader();
         try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
