@@ -2,27 +2,22 @@ package org.parley.web.view.admin;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.util.List;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.parley.account.entity.AccountRefusedException;
+import org.parley.web.i18n.Texts;
 
 /**
  * The admin console's words ({@code Admin} bundle, {@code #{adminText}} on the pages) for what its
- * backing beans say, in the page's language. A placeholder {@code {0}} takes the first argument,
- * and so on; quotes are plain text (no {@code MessageFormat} quoting rules).
+ * backing beans say, in the page's language (see {@link Texts}), and its boundaries' refusals in them.
  */
 final class AdminText {
+
+    private static final String BUNDLE = "adminText";
 
     private AdminText() {
     }
 
     static String get(FacesContext faces, String key, Object... arguments) {
-        String text = bundle(faces).getString(key);
-        for (int i = 0; i < arguments.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
-        }
-        return text;
+        return Texts.of(faces, BUNDLE, key, arguments);
     }
 
     /** A message at the top of the page. */
@@ -36,21 +31,12 @@ final class AdminText {
         faces.validationFailed();
     }
 
-    /** What a boundary refused, in the page's language when its reason has words in the bundle. */
+    /** What a boundary refused, in the page's language when its reason has words in the bundle (else in English). */
     static String refusal(FacesContext faces, AccountRefusedException refused) {
-        String reason = refused.getReason();
-        if (reason != null) {
-            try {
-                List<String> arguments = refused.getArguments();
-                return get(faces, "refused." + reason, arguments.toArray());
-            } catch (MissingResourceException untranslated) {
-                return refused.getMessage();
-            }
+        String key = "refused." + refused.getReason();
+        if (refused.getReason() != null && faces.getApplication().getResourceBundle(faces, BUNDLE).containsKey(key)) {
+            return get(faces, key, refused.getArguments().toArray());
         }
         return refused.getMessage();
-    }
-
-    private static ResourceBundle bundle(FacesContext faces) {
-        return faces.getApplication().getResourceBundle(faces, "adminText");
     }
 }
