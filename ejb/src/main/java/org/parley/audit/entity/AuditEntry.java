@@ -12,9 +12,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "audit_entries")
 @NamedQuery(name = AuditEntry.RECENT, query = "SELECT a FROM AuditEntry a ORDER BY a.at DESC")
+@NamedQuery(name = AuditEntry.OLDER_THAN, query = "DELETE FROM AuditEntry a WHERE a.at < :cutoff")
 public class AuditEntry {
 
     public static final String RECENT = "AuditEntry.recent";
+    /** Deletes what is older than the retention ({@code parley.retention.audit}). */
+    public static final String OLDER_THAN = "AuditEntry.olderThan";
     public static final int DETAIL_MAX = 1000;
 
     @Id
