@@ -35,6 +35,20 @@ public class CurrentSettings {
         now = combine(configured, Map.of());
     }
 
+    /**
+     * Settings with these values, the built-in defaults for the rest, and no configuration read:
+     * for unit tests of what reads settings.
+     */
+    public static CurrentSettings of(Map<Setting, String> values) {
+        CurrentSettings settings = new CurrentSettings();
+        settings.configured = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            settings.configured.put(setting, values.getOrDefault(setting, setting.builtIn()));
+        }
+        settings.now = combine(settings.configured, Map.of());
+        return settings;
+    }
+
     /** The values in effect now. */
     public SettingValues now() {
         return now;

@@ -9,6 +9,7 @@ import org.parley.consent.boundary.VisitorTickets;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.OfflineMessages;
 import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.settings.control.CurrentSettings;
 import org.parley.web.view.people.ProfilePasses;
 
 /**
@@ -46,6 +47,10 @@ public class SocketEndpoints {
 
     @Inject
     SocketLimits limits;
+
+    /** The settings in effect, for the handshake's origin check. */
+    @Inject
+    CurrentSettings settings;
 
     /** How many frames wait for a slow peer before its socket is closed (docs/protocol.md). */
     @Inject
