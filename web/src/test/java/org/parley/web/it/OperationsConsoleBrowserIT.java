@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,7 +46,9 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
     @BeforeEach
     void open() {
         chromium = Chromium.start();
+        // the sessions table is redrawn as the filter is typed: a row read as it goes is read again
         wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -103,7 +106,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             wait.until(d -> rows().size() == 2);
             Chromium.screenshot(chromium, "admin-sessions");
 
-            row("Visitor’s chat control").findElement(By.cssSelector("button[id$=':disconnect']")).click();
+            disconnect("Visitor’s chat control");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Disconnected"));
             JsonObject told = grace.next("error");
             assertEquals("forbidden", told.getString("code"));
@@ -115,7 +118,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             again.clear();
             again.sendKeys(ada.username());
             wait.until(d -> rows().size() == 1);
-            row("Web console").findElement(By.cssSelector("button[id$=':disconnect']")).click();
+            disconnect("Web console");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Disconnected: Web console of "
                     + ada.username() + " from 127.0.0.1."));
             assertEquals(1008, console.closeCode());
@@ -178,6 +181,31 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
     }
 
     @Test
+    void newMembersTakeOfflineMessagesOnlyWhenTheDefaultSaysSo() {
+        signInAsAdmin();
+        chromium.get(base + "admin/settings");
+        assertTrue(field("OFFLINE_MESSAGES_DEFAULT").isSelected(), "on, as configured");
+        try {
+            field("OFFLINE_MESSAGES_DEFAULT").click();
+            chromium.findElement(By.id("settings:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            String quiet = Accounts.newMember(base, "quiet", "Quiet Member", "a-good-password");
+            Browser.Page settings = new Browser(base).signIn(quiet, "a-good-password");
+            assertFalse(settings.document().selectFirst("#settings\\:offlineMessages").hasAttr("checked"), "off for the new member");
+        } finally {
+            chromium.get(base + "admin/settings");
+            if (!field("OFFLINE_MESSAGES_DEFAULT").isSelected()) {
+                field("OFFLINE_MESSAGES_DEFAULT").click();
+            }
+            chromium.findElement(By.id("settings:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+        }
+        String talkative = Accounts.newMember(base, "talkative", "Talkative Member", "a-good-password");
+        Browser.Page settings = new Browser(base).signIn(talkative, "a-good-password");
+        assertTrue(settings.document().selectFirst("#settings\\:offlineMessages").hasAttr("checked"), "on again");
+    }
+
+    @Test
     void badValuesAreExplainedNextToTheirFieldsAndNothingIsSaved() {
         signInAsAdmin();
         chromium.get(base + "admin/settings");
@@ -198,6 +226,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
         assertTrue(message("CODE_TTL").contains("is not a duration"), message("CODE_TTL"));
         assertEquals("", message("VISITOR_MESSAGE_BURST"), "a good value has no message");
         assertEquals("true", field("ACCESS_TTL").getAttribute("aria-invalid"));
+        assertEquals("PT-5M", field("ACCESS_TTL").getAttribute("value"), "a refused value stays in its field to be corrected");
         Chromium.screenshot(chromium, "admin-settings-refused");
 
         chromium.get(base + "admin/settings");
@@ -297,6 +326,14 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
     private WebElement row(String kind) {
         return rows().stream().filter(r -> r.findElement(By.tagName("td")).getText().equals(kind)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row of " + kind));
+    }
+
+    /** Presses Disconnect in the row of this kind, reading the row again if the table was redrawn meanwhile. */
+    private void disconnect(String kind) {
+        wait.until(d -> {
+            row(kind).findElement(By.cssSelector("button[id$=':disconnect']")).click();
+            return true;
+        });
     }
 
     private WebElement field(String setting) {

@@ -138,7 +138,9 @@ public class AdminSettingsBacking implements Serializable {
                 String clientId = FORM + ":" + problem.setting().name();
                 UIComponent field = faces.getViewRoot().findComponent(clientId);
                 if (field instanceof UIInput input) {
+                    // marked invalid (aria-invalid) and shown as typed, so it can be corrected
                     input.setValid(false);
+                    input.setSubmittedValue(typed.get(problem.setting()));
                 }
                 OpsText.error(faces, clientId, "problem." + problem.problem().name(),
                         OpsText.of(faces, "setting." + problem.setting().name()), problem.detail());
