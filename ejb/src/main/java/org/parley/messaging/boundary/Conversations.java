@@ -62,7 +62,9 @@ import org.parley.settings.entity.SettingsChanged;
  * (a resume on a new socket continues its allowance) and, together, against the visitor's address
  * (so more conversations bring no more messages), new conversations against the address
  * (at most {@code conversations-per-minute} in any 60 s), and typing, identify and resume
- * against the conversation, or the address before there is one.
+ * against the conversation, or the address before there is one. The limits are the settings in
+ * effect (Admin → Settings, else configured); a change applies at once, also to conversations under way.
+ * Every message relayed or stored is counted, without a lock, for the dashboard's messages per minute.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -68,7 +68,7 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
             }
             String normalized = origin.trim().toLowerCase(Locale.ROOT);
             if (request != null && sameOrigin(normalized, request.host())
-                    || endpoints().settings.now().intranetOrigins().contains(normalized)) {
+                    || endpoints().intranetOrigins().contains(normalized)) {
                 return true;
             }
             refused(request, "the page origin " + shown(origin) + " is neither Parley nor listed in parley.intranet.origins");

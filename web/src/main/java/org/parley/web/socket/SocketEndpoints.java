@@ -2,6 +2,7 @@ package org.parley.web.socket;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
@@ -48,7 +49,6 @@ public class SocketEndpoints {
     @Inject
     SocketLimits limits;
 
-    /** The settings in effect, for the handshake's origin check. */
     @Inject
     CurrentSettings settings;
 
@@ -56,6 +56,11 @@ public class SocketEndpoints {
     @Inject
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
+
+    /** {@code parley.intranet.origins} as in effect now, for the handshake's origin check (a method: callers hold a client proxy). */
+    Set<String> intranetOrigins() {
+        return settings.now().intranetOrigins();
+    }
 
     /** A new endpoint of this class, for one connection. */
     <T> T create(Class<T> endpoint) throws InstantiationException {

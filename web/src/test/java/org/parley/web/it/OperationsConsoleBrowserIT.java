@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,33 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
         assertTrue(audit.text().contains("parley.limits.visitor-message-burst"), audit.text());
         assertTrue(audit.text().contains("1000 → 2"), audit.text());
         assertTrue(audit.text().contains("2 → 1000"), audit.text());
+    }
+
+    @Test
+    void anAddedIntranetOriginOpensTheVisitorSocketAtTheNextHandshake() {
+        var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
+        String path = "/ws/control?invitee=" + ada.cid();
+        Map<String, String> fromTheNewPage = Map.of("Origin", "http://new-intranet.test");
+        assertEquals(403, Socket.refusedStatus(uri(), path, null, fromTheNewPage));
+        signInAsAdmin();
+        chromium.get(base + "admin/settings");
+        String configured = field("INTRANET_ORIGINS").getAttribute("value");
+        assertTrue(configured.contains(INTRANET_ORIGIN), configured);
+        try {
+            type("INTRANET_ORIGINS", configured + "\nHTTP://New-Intranet.test/");
+            chromium.findElement(By.id("settings:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            assertTrue(field("INTRANET_ORIGINS").getAttribute("value").endsWith("\nhttp://new-intranet.test"), "kept tidied");
+            try (Socket visitor = Socket.open(uri(), path, null, fromTheNewPage)) {
+                assertEquals(ada.cid(), visitor.next("hello").getJsonObject("invitee").getString("id").split("@")[0]);
+            }
+        } finally {
+            chromium.get(base + "admin/settings");
+            type("INTRANET_ORIGINS", "");
+            chromium.findElement(By.id("settings:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+        }
+        assertEquals(403, Socket.refusedStatus(uri(), path, null, fromTheNewPage), "refused again once the origin is removed");
     }
 
     @Test
