@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -300,7 +292,6 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
     @Test
     void axeFindsNoSeriousOrCriticalViolationsInEnglishOrArabic() {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
-        String axe = axeSource();
         List<String> problems = new ArrayList<>();
         try (Socket console = Socket.open(uri(), "/ws/client", ada.browser())) {
             console.next("welcome");
@@ -312,7 +303,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
                     if (mkt.equals("ar-SA")) {
                         assertEquals("rtl", chromium.findElement(By.tagName("html")).getAttribute("dir"), page);
                     }
-                    problems.addAll(axe(axe, page + "?mkt=" + mkt));
+                    problems.addAll(Axe.seriousViolations(chromium));
                 }
             }
         }
@@ -381,44 +372,5 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
     private String message(String setting) {
         return chromium.findElements(By.id("settings:" + setting + "-message")).stream()
                 .map(m -> m.getText().strip()).findFirst().orElse("");
-    }
-
-    /** axe-core's serious and critical WCAG 2.1 A/AA violations on the current page. */
-    private List<String> axe(String axe, String page) {
-        JavascriptExecutor js = (JavascriptExecutor) chromium;
-        js.executeScript(axe);
-        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
-                + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
-        JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
-        if (!violations.isEmpty()) {
-            System.out.println("axe on " + page + ": " + violations); // the minor and moderate ones, for the record
-        }
-        List<String> serious = new ArrayList<>();
-        for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
-            String impact = violation.getString("impact", "");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                serious.add(page + ": " + violation);
-            }
-        }
-        return serious;
-    }
-
-    /** axe-core's script, from the webjar on the test class path, whatever its version. */
-    private static String axeSource() {
-        ClassLoader loader = OperationsConsoleBrowserIT.class.getClassLoader();
-        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            Properties properties = new Properties();
-            properties.load(pom);
-            String path = "META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
-            try (InputStream script = loader.getResourceAsStream(path)) {
-                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
