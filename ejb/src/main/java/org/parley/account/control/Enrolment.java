@@ -10,7 +10,10 @@ import java.util.Locale;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.Member;
+import org.parley.account.entity.MemberSettings;
 import org.parley.account.entity.Role;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
 
 /** Creates a member with a free username and a fresh, unique CID, inside the caller's transaction. */
 @Dependent
@@ -23,6 +26,9 @@ public class Enrolment {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    CurrentSettings settings;
 
     public Member enrol(String username, String displayName, String title, String department, String email,
                         char[] password, Role role) {
@@ -40,6 +46,8 @@ public class Enrolment {
         Member member = new Member(name, displayName, role, cid, password, passwords.hasher(), Instant.now());
         member.updateProfile(displayName, title, department);
         member.changeEmail(email);
+        // whether a new member takes offline messages: parley.members.offline-messages-default, as in effect now
+        member.updateSettings(new MemberSettings(null, false, settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false));
         em.persist(member);
         return member;
     }

@@ -20,6 +20,8 @@ import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
 import org.parley.audit.entity.AuditQuery;
 import org.parley.storage.control.Like;
+import org.parley.monitoring.entity.DisconnectRequested;
+import org.parley.settings.entity.SettingsChanged;
 
 /** Records what was done, in the caller's transaction, and says it in the log too. */
 @Stateless
@@ -39,6 +41,21 @@ public class Audit {
     /** Account events are written in the transaction that fired them, so a rolled-back change leaves no entry. */
     public void onAccount(@Observes AccountEvent event) {
         record(event.actor(), event.action().auditName(), event.member(), event.address(), event.detail());
+    }
+
+    /** Each changed setting is one entry, old value → new value, in the transaction that saved it. */
+    public void onSettings(@Observes SettingsChanged event) {
+        event.changes().forEach(change -> record(event.actor(), "setting.changed", change.setting().key(), event.address(),
+                oneLine(change.before()) + " → " + oneLine(change.after())));
+    }
+
+    /** An administrator ended a live socket. */
+    public void onDisconnect(@Observes DisconnectRequested event) {
+        record(event.actor(), "session.disconnected", event.member(), event.address(), event.description());
+    }
+
+    private static String oneLine(String value) {
+        return value.isEmpty() ? "(none)" : value.replace('\n', ',');
     }
 
     /** The entries {@code query} finds, newest first (oldest first when asked), one page of them. */

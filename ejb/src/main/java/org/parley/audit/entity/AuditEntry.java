@@ -3,6 +3,7 @@ package org.parley.audit.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,8 +11,11 @@ import java.util.UUID;
 /** One thing somebody did. {@code actor} is a username, or {@code app:ID} for an application. */
 @Entity
 @Table(name = "audit_entries")
+@NamedQuery(name = AuditEntry.OLDER_THAN, query = "DELETE FROM AuditEntry a WHERE a.at < :cutoff")
 public class AuditEntry {
 
+    /** Deletes what is older than the retention ({@code parley.retention.audit}). */
+    public static final String OLDER_THAN = "AuditEntry.olderThan";
     public static final int DETAIL_MAX = 1000;
 
     @Id

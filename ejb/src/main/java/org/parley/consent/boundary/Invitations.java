@@ -10,15 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
-import org.parley.consent.control.IntranetOrigins;
 import org.parley.consent.control.RedirectUris;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.Invitation;
+import org.parley.settings.control.CurrentSettings;
 
 /**
  * A site's invitation to share presence (SPEC.md §1). The return URL must belong to the
@@ -40,9 +39,9 @@ public class Invitations {
     @Inject
     Audit audit;
 
-    /** Read for {@code parley.intranet.origins}: Payara cannot inject an {@code Optional<List<String>>} property. */
+    /** {@code parley.intranet.origins}, as in effect now. */
     @Inject
-    Config config;
+    CurrentSettings settings;
 
     @Resource
     SessionContext context;
@@ -70,7 +69,7 @@ public class Invitations {
             if (!registered) {
                 throw new AccountRefusedException("The return address does not belong to " + application.getName() + ".");
             }
-        } else if (!IntranetOrigins.of(config).contains(origin.get())) {
+        } else if (!settings.now().intranetOrigins().contains(origin.get())) {
             throw new AccountRefusedException("The return address is not an intranet site Parley knows.");
         }
         String privacy = Optional.ofNullable(privacyUrl).flatMap(RedirectUris::parse).map(Object::toString).orElse(null);

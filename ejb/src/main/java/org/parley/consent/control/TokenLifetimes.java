@@ -4,57 +4,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
 
-/** How long codes, tokens, consents and secrets live; configurable. */
+/**
+ * How long codes, tokens, consents and secrets live: the settings in effect (Admin → Settings,
+ * else configured), read at each issue, so a changed lifetime applies to what is issued next.
+ */
 @ApplicationScoped
 public class TokenLifetimes {
 
     @Inject
-    @ConfigProperty(name = "parley.token.code-ttl", defaultValue = "PT60S")
-    Duration code;
-
-    @Inject
-    @ConfigProperty(name = "parley.token.access-ttl", defaultValue = "PT1H")
-    Duration access;
-
-    @Inject
-    @ConfigProperty(name = "parley.token.consent-ttl", defaultValue = "P365D")
-    Duration consent;
-
-    @Inject
-    @ConfigProperty(name = "parley.token.ticket-ttl", defaultValue = "PT5M")
-    Duration ticket;
-
-    @Inject
-    @ConfigProperty(name = "parley.token.device-code-ttl", defaultValue = "PT10M")
-    Duration deviceCode;
+    CurrentSettings settings;
 
     @Inject
     @ConfigProperty(name = "parley.token.device-poll-interval", defaultValue = "PT5S")
     Duration devicePollInterval;
 
-    @Inject
-    @ConfigProperty(name = "parley.application.secret-overlap", defaultValue = "P7D")
-    Duration secretOverlap;
-
     public Duration code() {
-        return code;
+        return settings.now().duration(Setting.CODE_TTL);
     }
 
     public Duration access() {
-        return access;
+        return settings.now().duration(Setting.ACCESS_TTL);
     }
 
     public Duration consent() {
-        return consent;
+        return settings.now().duration(Setting.CONSENT_TTL);
     }
 
     public Duration ticket() {
-        return ticket;
+        return settings.now().duration(Setting.TICKET_TTL);
     }
 
     public Duration deviceCode() {
-        return deviceCode;
+        return settings.now().duration(Setting.DEVICE_CODE_TTL);
     }
 
     public Duration devicePollInterval() {
@@ -62,6 +46,6 @@ public class TokenLifetimes {
     }
 
     public Duration secretOverlap() {
-        return secretOverlap;
+        return settings.now().duration(Setting.SECRET_OVERLAP);
     }
 }

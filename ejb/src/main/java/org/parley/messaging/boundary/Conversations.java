@@ -1,6 +1,5 @@
 package org.parley.messaging.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
+import org.parley.messaging.control.MessageRate;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.SlidingWindow;
 import org.parley.messaging.control.TextNormalizer;
@@ -43,6 +43,10 @@ import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
+import org.parley.settings.entity.SettingValues;
+import org.parley.settings.entity.SettingsChanged;
 
 /**
  * Conversations between visitors and members, in memory. A message to a reachable member is
@@ -58,7 +62,9 @@ import org.parley.presence.boundary.PresenceRegistry;
  * (a resume on a new socket continues its allowance) and, together, against the visitor's address
  * (so more conversations bring no more messages), new conversations against the address
  * (at most {@code conversations-per-minute} in any 60 s), and typing, identify and resume
- * against the conversation, or the address before there is one.
+ * against the conversation, or the address before there is one. The limits are the settings in
+ * effect (Admin → Settings, else configured); a change applies at once, also to conversations under way.
+ * Every message relayed or stored is counted, without a lock, for the dashboard's messages per minute.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -86,24 +92,7 @@ public class Conversations {
     Duration resumeWindow;
 
     @Inject
-    @ConfigProperty(name = "parley.limits.conversations-per-minute", defaultValue = "5")
-    int conversationsPerMinute;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.visitor-messages-per-second", defaultValue = "5")
-    double messagesPerSecond;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.visitor-message-burst", defaultValue = "20")
-    int messageBurst;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-messages-per-second", defaultValue = "10")
-    double addressMessagesPerSecond;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.address-message-burst", defaultValue = "40")
-    int addressMessageBurst;
+    CurrentSettings settings;
 
     /** A visitor's allowances in one conversation: messages, and the typing, identify and resume frames. */
     private record Allowance(RateLimiter messages, RateLimiter signals) {
@@ -116,21 +105,8 @@ public class Conversations {
     private final ConcurrentHashMap<String, SlidingWindow> startsByAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RateLimiter> signalsByAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RateLimiter> messagesByAddress = new ConcurrentHashMap<>();
-
-    @PostConstruct
-    void check() {
-        if (conversationsPerMinute < 1) {
-            throw new IllegalArgumentException("parley.limits.conversations-per-minute must be at least 1");
-        }
-        if (!(messagesPerSecond > 0) || messageBurst < 1) {
-            throw new IllegalArgumentException("parley.limits.visitor-messages-per-second must be above 0 "
-                    + "and parley.limits.visitor-message-burst at least 1");
-        }
-        if (!(addressMessagesPerSecond > 0) || addressMessageBurst < 1) {
-            throw new IllegalArgumentException("parley.limits.address-messages-per-second must be above 0 "
-                    + "and parley.limits.address-message-burst at least 1");
-        }
-    }
+    /** Messages per minute over the last hour, for the admin dashboard; counted without a lock. */
+    private final MessageRate rate = new MessageRate();
 
     /**
      * The member a visitor may talk to: known, enabled and sharing on the web, or, when the control
@@ -156,14 +132,17 @@ public class Conversations {
     public Conversation start(Invitee invitee, VisitorIdentity visitor, String address, String page, String resumeToken) {
         directory.byUsername(invitee.member().username()).filter(invitee.reach()::holds)
                 .orElseThrow(() -> notFound("This member cannot be reached here."));
-        SlidingWindow starts = startsByAddress.computeIfAbsent(address,
-                a -> new SlidingWindow(conversationsPerMinute, Duration.ofMinutes(1), clock));
+        SlidingWindow starts = startsByAddress.computeIfAbsent(address, a -> new SlidingWindow(
+                settings.now().whole(Setting.CONVERSATIONS_PER_MINUTE), Duration.ofMinutes(1), clock));
         Duration wait = starts.tryAcquire();
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("Too many new conversations from your address.", wait);
         }
         Conversation conversation = new Conversation(newResumeToken(), invitee.member().username(), invitee.reach(),
                 visitor, page, clock.instant(), resumeToken);
+        SettingValues limits = settings.now();
+        double messagesPerSecond = limits.decimal(Setting.VISITOR_MESSAGES_PER_SECOND);
+        int messageBurst = limits.whole(Setting.VISITOR_MESSAGE_BURST);
         allowances.put(conversation.id(), new Allowance(new RateLimiter(messagesPerSecond, messageBurst, clock),
                 new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock)));
         byId.put(conversation.id(), conversation);
@@ -182,8 +161,8 @@ public class Conversations {
         if (allowance == null) {
             throw notFound("This conversation has ended.");
         }
-        RateLimiter byAddress = messagesByAddress.computeIfAbsent(address,
-                a -> new RateLimiter(addressMessagesPerSecond, addressMessageBurst, clock));
+        RateLimiter byAddress = messagesByAddress.computeIfAbsent(address, a -> new RateLimiter(
+                settings.now().decimal(Setting.ADDRESS_MESSAGES_PER_SECOND), settings.now().whole(Setting.ADDRESS_MESSAGE_BURST), clock));
         Duration wait = RateLimiter.tryAcquireAll(allowance.messages(), byAddress);
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("You are sending messages too fast.", wait);
@@ -201,6 +180,7 @@ public class Conversations {
                             conversation.page(), conversation.startedAt()));
                 }
                 ConversationMessage message = conversation.append(Party.VISITOR, text, clock.instant(), false);
+                rate.count();
                 events.fire(new MessagePosted(conversation.id(), conversation.invitee(), message, null));
                 storeOffline(conversation, conversation.overflow());
                 return new Delivery(message);
@@ -212,6 +192,7 @@ public class Conversations {
             // stored first: a refusal (the member's mailbox is full) leaves no trace in the conversation
             var at = clock.instant();
             offline.leave(member.username(), member.displayName(), conversation.visitor(), text, at);
+            rate.count();
             return new Delivery(conversation.append(Party.VISITOR, text, at, true));
         }
     }
@@ -266,7 +247,8 @@ public class Conversations {
     public void countVisitorSignal(String conversationId, String address) {
         Allowance allowance = conversationId == null ? null : allowances.get(conversationId);
         RateLimiter limiter = allowance != null ? allowance.signals() : signalsByAddress.computeIfAbsent(address,
-                a -> new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock));
+                a -> new RateLimiter(2 * settings.now().decimal(Setting.VISITOR_MESSAGES_PER_SECOND),
+                        2 * settings.now().whole(Setting.VISITOR_MESSAGE_BURST), clock));
         Duration wait = limiter.tryAcquire();
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("You are sending too fast.", wait);
@@ -279,6 +261,7 @@ public class Conversations {
         Conversation conversation = ownedBy(username, conversationId);
         synchronized (conversation) {
             ConversationMessage message = conversation.append(Party.MEMBER, text, clock.instant(), false);
+            rate.count();
             events.fire(new MessagePosted(conversation.id(), conversation.invitee(), message, clientId));
             return message;
         }
@@ -347,6 +330,42 @@ public class Conversations {
             LOG.info(() -> "Ended " + lost.size() + " conversation(s) with '" + change.username() + "': visitors can no "
                     + "longer reach them the way they came (web sharing off, a new CID or a disabled account)");
         }
+    }
+
+    /** Conversations under way (not ended), for the admin dashboard. */
+    public int openCount() {
+        return byId.size();
+    }
+
+    /** Messages (visitors' and members') in each of the last 60 minutes, oldest first, the minute under way last. */
+    public long[] messagesLastHour() {
+        return rate.lastHour();
+    }
+
+    /** The start of the minute under way (ms since the epoch), the last of {@link #messagesLastHour()}. */
+    public long currentMinuteStart() {
+        return rate.currentMinuteStart();
+    }
+
+    /**
+     * Runs once changed settings are in memory: the allowances of open conversations and of the
+     * addresses being tracked take the new limits at once (keeping what they have left, up to the new burst).
+     */
+    public void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                                @Priority(Interceptor.Priority.APPLICATION + 500) SettingsChanged change) {
+        SettingValues limits = settings.now();
+        double perSecond = limits.decimal(Setting.VISITOR_MESSAGES_PER_SECOND);
+        int burst = limits.whole(Setting.VISITOR_MESSAGE_BURST);
+        allowances.values().forEach(a -> {
+            a.messages().limit(perSecond, burst);
+            a.signals().limit(2 * perSecond, 2 * burst);
+        });
+        signalsByAddress.values().forEach(l -> l.limit(2 * perSecond, 2 * burst));
+        double addressPerSecond = limits.decimal(Setting.ADDRESS_MESSAGES_PER_SECOND);
+        int addressBurst = limits.whole(Setting.ADDRESS_MESSAGE_BURST);
+        messagesByAddress.values().forEach(l -> l.limit(addressPerSecond, addressBurst));
+        int starts = limits.whole(Setting.CONVERSATIONS_PER_MINUTE);
+        startsByAddress.values().forEach(w -> w.limit(starts));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)

@@ -1,6 +1,5 @@
 package org.parley.messaging.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,13 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.entity.Member;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.OfflineMessage;
 import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.VisitorIdentity;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
 
 /**
  * Messages left for a member who was not reachable, and visitor messages no client of the
@@ -41,15 +41,7 @@ public class OfflineMessages {
     Event<OfflineMessagesRead> read;
 
     @Inject
-    @ConfigProperty(name = "parley.limits.offline-messages-per-member", defaultValue = "500")
-    int perMember;
-
-    @PostConstruct
-    void check() {
-        if (perMember < 1) {
-            throw new IllegalArgumentException("parley.limits.offline-messages-per-member must be at least 1");
-        }
-    }
+    CurrentSettings settings;
 
     /**
      * Stores a visitor's message for a member who is not reachable; it is durable when this
@@ -62,7 +54,7 @@ public class OfflineMessages {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         long unread = em.createNamedQuery(OfflineMessage.UNREAD_COUNT, Long.class)
                 .setParameter("invitee", invitee).getSingleResult();
-        if (unread >= perMember) {
+        if (unread >= settings.now().whole(Setting.OFFLINE_MESSAGES_PER_MEMBER)) {
             throw MessagingRefusedException.rateLimited(inviteeName + "'s mailbox is full: they have too many unread "
                     + "messages to take another now. Try again later.", MAILBOX_FULL_RETRY_AFTER);
         }

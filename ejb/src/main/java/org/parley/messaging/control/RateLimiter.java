@@ -10,8 +10,8 @@ import java.time.Instant;
  */
 public class RateLimiter {
 
-    private final double perSecond;
-    private final double burst;
+    private double perSecond;
+    private double burst;
     private final Clock clock;
     private double tokens;
     private Instant last;
@@ -59,6 +59,20 @@ public class RateLimiter {
     private synchronized void giveBack() {
         refill();
         tokens = Math.min(burst, tokens + 1);
+    }
+
+    /**
+     * Takes new limits from now on (an administrator changed them): what was earned at the old rate
+     * is kept, up to the new burst.
+     */
+    public synchronized void limit(double perSecond, int burst) {
+        if (perSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("a rate limit needs a positive rate and burst");
+        }
+        refill();
+        this.perSecond = perSecond;
+        this.burst = burst;
+        tokens = Math.min(tokens, burst);
     }
 
     /** Whether the bucket is full again, so its owner may forget it. */

@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
  */
 public class SlidingWindow {
 
-    private final int max;
+    private int max;
     private final Duration window;
     private final Clock clock;
     private final ArrayDeque<Instant> recent = new ArrayDeque<>();
@@ -36,6 +36,14 @@ public class SlidingWindow {
             return Duration.ZERO;
         }
         return Duration.between(now, recent.peekFirst().plus(window));
+    }
+
+    /** Allows at most {@code max} actions in the window from now on (an administrator changed it). */
+    public synchronized void limit(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("a sliding window needs a positive count");
+        }
+        this.max = max;
     }
 
     /** Whether nothing counts any more, so its owner may forget it. */

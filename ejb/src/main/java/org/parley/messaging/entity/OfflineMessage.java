@@ -18,11 +18,14 @@ import java.util.UUID;
         query = "SELECT COUNT(o) FROM OfflineMessage o WHERE o.invitee = :invitee AND o.readAt IS NULL")
 @NamedQuery(name = OfflineMessage.BY_IDS,
         query = "SELECT o FROM OfflineMessage o WHERE o.invitee = :invitee AND o.id IN :ids")
+@NamedQuery(name = OfflineMessage.OLDER_THAN, query = "DELETE FROM OfflineMessage o WHERE o.sentAt < :cutoff")
 public class OfflineMessage {
 
     public static final String UNREAD = "OfflineMessage.unread";
     public static final String UNREAD_COUNT = "OfflineMessage.unreadCount";
     public static final String BY_IDS = "OfflineMessage.byIds";
+    /** Deletes what is older than the retention ({@code parley.retention.offline-messages}). */
+    public static final String OLDER_THAN = "OfflineMessage.olderThan";
     public static final int TEXT_MAX = 2000;
     public static final int VISITOR_NAME_MAX = 100;
 

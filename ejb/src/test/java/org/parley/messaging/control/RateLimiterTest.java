@@ -59,4 +59,16 @@ class RateLimiterTest {
     void aLimitNeedsAPositiveRate() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0, 1, clock));
     }
+
+    @Test
+    void newLimitsApplyAtOnceAndKeepNoMoreThanTheNewBurst() {
+        RateLimiter limiter = new RateLimiter(1000, 1000, clock);
+        limiter.limit(1, 2);
+        assertEquals(Duration.ZERO, limiter.tryAcquire());
+        assertEquals(Duration.ZERO, limiter.tryAcquire());
+        assertEquals(Duration.ofSeconds(1), limiter.tryAcquire(), "the third waits for the new rate");
+        clock.advance(Duration.ofSeconds(10));
+        limiter.limit(5, 20);
+        assertEquals(Duration.ZERO, limiter.tryAcquire(), "what was earned at the old rate is kept");
+    }
 }

@@ -40,6 +40,20 @@ public class PageLocales extends ViewHandlerWrapper {
     }
 
     /**
+     * A form keeps the language its page was shown in: a page taken in a {@code mkt} posts back with
+     * it (a postback builds the view again, and chooses its language again).
+     */
+    @Override
+    public String getActionURL(FacesContext context, String viewId) {
+        String url = super.getActionURL(context, viewId);
+        String mkt = context.getExternalContext().getRequestParameterMap().get("mkt");
+        if (mkt == null || !mkt.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "mkt=" + mkt;
+    }
+
+    /**
      * The member chose a language for their pages ({@code null}: the browser's); their session
      * keeps it for the pages it builds from now on.
      */

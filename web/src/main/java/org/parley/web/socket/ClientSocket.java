@@ -61,7 +61,8 @@ public class ClientSocket extends FrameEndpoint {
     @OnOpen
     public void open(Session session) {
         outbox = new Outbox(session, sendQueue);
-        sessions.opened(outbox);
+        Handshake.Facts facts = Handshake.Facts.of(session);
+        sessions.opened(outbox, facts.bearerHash() != null ? SocketKind.DESKTOP : SocketKind.CONSOLE, facts.peer());
         Optional<DirectoryEntry> member = Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> directory.byUsername(p.getName())).filter(DirectoryEntry::enabled);
         if (member.isEmpty()) {
@@ -71,8 +72,9 @@ public class ClientSocket extends FrameEndpoint {
         }
         DirectoryEntry me = member.get();
         username = me.username();
+        sessions.identified(outbox, username);
         // registered before the welcome is built, so no event falls between the two; the outbox holds them
-        sessions.addClient(username, clientId, outbox, Handshake.Facts.of(session).bearerHash());
+        sessions.addClient(username, clientId, outbox, facts.bearerHash());
         presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
         outbox.open(welcome(me));
     }

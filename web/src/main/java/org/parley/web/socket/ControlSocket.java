@@ -76,8 +76,8 @@ public class ControlSocket extends FrameEndpoint {
     @OnOpen
     public void open(Session session) {
         outbox = new Outbox(session, sendQueue);
-        sessions.opened(outbox);
         address = Handshake.Facts.of(session).peer();
+        sessions.opened(outbox, SocketKind.VISITOR, address);
         if (!limits.admitVisitor(address)) {
             LOG.info(() -> "Refused a visitor socket from " + address
                     + ": the address has as many open as parley.limits.sockets-per-address allows");
@@ -97,6 +97,7 @@ public class ControlSocket extends FrameEndpoint {
             return;
         }
         invitee = found.get();
+        sessions.identified(outbox, invitee.member().username());
         String ticket = first(session, "dt");
         Optional<VisitorIdentity> vouched = ticket == null ? Optional.empty()
                 : tickets.redeem(ticket).flatMap(this::verifiedVisitor);

@@ -13,8 +13,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.parley.consent.control.IntranetOrigins;
 import org.parley.consent.control.TokenDigests;
 import org.parley.web.security.BearerTokens;
 import org.parley.web.security.ClientAddress;
@@ -26,7 +24,7 @@ import org.parley.web.security.ClientAddress;
  * thread, where the container then checks the origin and modifies the handshake.
  * <ul>
  * <li>{@link Pages} ({@code /ws/control}, {@code /ws/presence}): an {@code Origin} is allowed when
- * it is Parley's own (same host and port as the request) or listed in {@code parley.intranet.origins};
+ * it is Parley's own (same host and port as the request) or listed in {@code parley.intranet.origins} (as in effect now: Admin → Settings);
  * a handshake without {@code Origin} does not come from a browser page and is let through.</li>
  * <li>{@link Members} ({@code /ws/client}): only Parley's own origin, since the socket reads and
  * answers the member's conversations with their cookie; no {@code Origin} only with a Bearer token
@@ -70,7 +68,7 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
             }
             String normalized = origin.trim().toLowerCase(Locale.ROOT);
             if (request != null && sameOrigin(normalized, request.host())
-                    || IntranetOrigins.of(ConfigProvider.getConfig(Handshake.class.getClassLoader())).contains(normalized)) {
+                    || endpoints().intranetOrigins().contains(normalized)) {
                 return true;
             }
             refused(request, "the page origin " + shown(origin) + " is neither Parley nor listed in parley.intranet.origins");
@@ -113,12 +111,16 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
     /** A new endpoint for the connection, made with collaborators resolved once ({@link SocketEndpoints}). */
     @Override
     public final <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        return endpoints().create(endpointClass);
+    }
+
+    final SocketEndpoints endpoints() {
         SocketEndpoints with = endpoints;
         if (with == null) {
             with = CDI.current().select(SocketEndpoints.class).get();
             endpoints = with;
         }
-        return with.create(endpointClass);
+        return with;
     }
 
     @Override

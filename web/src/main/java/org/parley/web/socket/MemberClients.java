@@ -39,6 +39,11 @@ final class MemberClients {
         return new Removal(removed[0], removed[0] != null && left == null);
     }
 
+    /** How many members have a client connected now. */
+    int members() {
+        return byMember.size();
+    }
+
     /** The member's clients by client id, as they are now. */
     Map<String, Outbox> of(String username) {
         return byMember.getOrDefault(username, Map.of());

@@ -128,6 +128,11 @@ public final class Outbox {
         heardAt = nanoTime;
     }
 
+    /** When the peer was last heard from ({@link System#nanoTime()}). */
+    public long heardAt() {
+        return heardAt;
+    }
+
     /**
      * Keeps a live socket alive and lets a dead one go: a socket whose peer was silent for
      * {@code idleNanos} (no frame, no pong) is closed (1001); so is one whose frame has been on its

@@ -47,8 +47,8 @@ public class PresenceSocket extends FrameEndpoint {
     @OnOpen
     public void open(Session session) {
         outbox = new Outbox(session, Math.max(sendQueue, 2 * MAX_WATCHED));
-        sessions.opened(outbox);
         address = Handshake.Facts.of(session).peer();
+        sessions.opened(outbox, SocketKind.PRESENCE, address);
         if (!limits.admitPage(address)) {
             LOG.info(() -> "Refused a directory page socket from " + address
                     + ": the address has as many open as parley.limits.presence-sockets-per-address allows");

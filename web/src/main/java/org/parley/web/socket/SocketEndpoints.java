@@ -2,6 +2,7 @@ package org.parley.web.socket;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
@@ -9,6 +10,7 @@ import org.parley.consent.boundary.VisitorTickets;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.OfflineMessages;
 import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.settings.control.CurrentSettings;
 import org.parley.web.view.people.ProfilePasses;
 
 /**
@@ -47,10 +49,18 @@ public class SocketEndpoints {
     @Inject
     SocketLimits limits;
 
+    @Inject
+    CurrentSettings settings;
+
     /** How many frames wait for a slow peer before its socket is closed (docs/protocol.md). */
     @Inject
     @ConfigProperty(name = "parley.socket.send-queue", defaultValue = "256")
     int sendQueue;
+
+    /** {@code parley.intranet.origins} as in effect now, for the handshake's origin check (a method: callers hold a client proxy). */
+    Set<String> intranetOrigins() {
+        return settings.now().intranetOrigins();
+    }
 
     /** A new endpoint of this class, for one connection. */
     <T> T create(Class<T> endpoint) throws InstantiationException {

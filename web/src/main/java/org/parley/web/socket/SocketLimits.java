@@ -2,19 +2,25 @@ package org.parley.web.socket;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.entity.MessagingRefusedException;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
+import org.parley.settings.entity.SettingsChanged;
 
 /**
  * What one address may hold open and do on the sockets anybody may open, whichever socket it
@@ -22,7 +28,8 @@ import org.parley.messaging.entity.MessagingRefusedException;
  * directory-page sockets ({@code /ws/presence}, {@code parley.limits.presence-sockets-per-address}),
  * counted apart, so that pages full of presence badges never keep an address from chatting, nor
  * its chats from seeing badges; and {@code watch} frames, one allowance per address shared by all
- * its pages, so a new socket brings no fresh burst. Idle allowances are forgotten once many
+ * its pages, so a new socket brings no fresh burst. The limits are the settings in effect (Admin →
+ * Settings), read at each admission, so a change applies to the next socket. Idle allowances are forgotten once many
  * addresses are tracked.
  */
 @ApplicationScoped
@@ -31,20 +38,7 @@ public class SocketLimits {
     private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     @Inject
-    @ConfigProperty(name = "parley.limits.sockets-per-address", defaultValue = "50")
-    int visitorSocketsPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.presence-sockets-per-address", defaultValue = "50")
-    int pageSocketsPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.presence-watches-per-second", defaultValue = "2")
-    double watchesPerSecond;
-
-    @Inject
-    @ConfigProperty(name = "parley.limits.presence-watch-burst", defaultValue = "50")
-    int watchBurst;
+    CurrentSettings settings;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -67,14 +61,6 @@ public class SocketLimits {
 
     @PostConstruct
     void start() {
-        if (visitorSocketsPerAddress < 1 || pageSocketsPerAddress < 1) {
-            throw new IllegalArgumentException("parley.limits.sockets-per-address and "
-                    + "parley.limits.presence-sockets-per-address must be at least 1");
-        }
-        if (!(watchesPerSecond > 0) || watchBurst < 1) {
-            throw new IllegalArgumentException("parley.limits.presence-watches-per-second must be above 0 "
-                    + "and parley.limits.presence-watch-burst at least 1");
-        }
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
     }
 
@@ -88,7 +74,7 @@ public class SocketLimits {
      * holds {@code parley.limits.sockets-per-address} open already.
      */
     public boolean admitVisitor(String address) {
-        return admit(visitorSockets, address, visitorSocketsPerAddress);
+        return admit(visitorSockets, address, settings.now().whole(Setting.SOCKETS_PER_ADDRESS));
     }
 
     /** A visitor socket that {@link #admitVisitor} counted has closed. */
@@ -101,7 +87,7 @@ public class SocketLimits {
      * address holds {@code parley.limits.presence-sockets-per-address} open already.
      */
     public boolean admitPage(String address) {
-        return admit(pageSockets, address, pageSocketsPerAddress);
+        return admit(pageSockets, address, settings.now().whole(Setting.PRESENCE_SOCKETS_PER_ADDRESS));
     }
 
     /** A directory-page socket that {@link #admitPage} counted has closed. */
@@ -111,11 +97,20 @@ public class SocketLimits {
 
     /** Counts a {@code watch} frame against its address's allowance; refused ({@code rate_limited}) beyond it. */
     public void countWatch(String address) {
-        Duration wait = watches.computeIfAbsent(address, a -> new RateLimiter(watchesPerSecond, watchBurst, clock))
-                .tryAcquire();
+        Duration wait = watches.computeIfAbsent(address, a -> new RateLimiter(
+                settings.now().decimal(Setting.PRESENCE_WATCHES_PER_SECOND), settings.now().whole(Setting.PRESENCE_WATCH_BURST),
+                clock)).tryAcquire();
         if (!wait.isZero()) {
             throw MessagingRefusedException.rateLimited("Your pages change what they watch too often; wait a moment.", wait);
         }
+    }
+
+    /** Once changed settings are in memory, the addresses' watch allowances take the new rate and burst. */
+    void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                         @Priority(Interceptor.Priority.APPLICATION + 500) SettingsChanged change) {
+        double perSecond = settings.now().decimal(Setting.PRESENCE_WATCHES_PER_SECOND);
+        int burst = settings.now().whole(Setting.PRESENCE_WATCH_BURST);
+        watches.values().forEach(limiter -> limiter.limit(perSecond, burst));
     }
 
     void sweep() {

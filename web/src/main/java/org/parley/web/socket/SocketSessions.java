@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
 import org.parley.messaging.entity.VisitorReceipt;
+import org.parley.monitoring.entity.DisconnectRequested;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.presence.entity.Presence;
 import org.parley.presence.boundary.PresenceRegistry;
@@ -110,8 +112,8 @@ public class SocketSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Every open socket, for the keep-alive sweep. */
-    private final Set<Outbox> open = ConcurrentHashMap.newKeySet();
+    /** Every open socket, for the keep-alive sweep and the admin console's list. */
+    private final Map<Outbox, LiveSocket> open = new ConcurrentHashMap<>();
 
     private ScheduledFuture<?> pinger;
 
@@ -155,12 +157,39 @@ public class SocketSessions {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
         long write = writeTimeout.toNanos();
-        open.forEach(outbox -> outbox.keepAlive(now, idle, write));
+        open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
     }
 
-    /** A socket opened: it is kept alive (and let go when silent) from now on. */
-    public void opened(Outbox outbox) {
-        open.add(outbox);
+    /** A socket opened: it is kept alive (and let go when silent) from now on, and listed for admins. */
+    public void opened(Outbox outbox, SocketKind kind, String address) {
+        open.put(outbox, new LiveSocket(outbox.session().getId(), kind, address, Instant.now(), null, outbox));
+    }
+
+    /** The member a socket belongs to (a member client) or visits (a visitor's), once known. */
+    public void identified(Outbox outbox, String member) {
+        open.computeIfPresent(outbox, (o, socket) -> socket.of(member));
+    }
+
+    /** Every open socket now, from memory. */
+    public List<LiveSocket> live() {
+        return List.copyOf(open.values());
+    }
+
+    /** How many members have a client (desktop or web console) connected now. */
+    public int membersOnline() {
+        return clients.members();
+    }
+
+    /**
+     * Closes the socket an administrator disconnected, once that is committed and audited: its peer
+     * is told ({@code error} {@code forbidden}) and the socket closes with 1008 "closed by an administrator".
+     * A member's client or a visitor's control may connect again, as after any lost connection.
+     */
+    void onDisconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) DisconnectRequested request) {
+        open.values().stream().filter(socket -> socket.id().equals(request.socketId())).findFirst()
+                .ifPresent(socket -> socket.outbox().sendAndClose(
+                        Frames.error("forbidden", "An administrator closed this connection.", null),
+                        new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "closed by an administrator")));
     }
 
     /** A socket closed. */

@@ -61,6 +61,9 @@ class PageLanguagesIT extends ParleyDeployment {
         Browser.Page device = member.submit("signin", Map.of("username", username, "password", PASSWORD), "submit");
         assertEquals("/device", device.path());
         assertEquals("Den Parley-Desktop-Client verbinden", device.value("h1"));
+        Browser.Page unknownCode = member.submit("lookup", Map.of("code", "BCDF-GHJK"), "continue");
+        assertEquals("Dieser Code ist unbekannt oder abgelaufen.", unknownCode.messages(), "a form keeps its page's mkt");
+        assertEquals("Den Parley-Desktop-Client verbinden", unknownCode.value("h1"));
 
         String invitation = "/applications/websignup?returnurl=" + encode("https://elsewhere.example/back")
                 + "&privacyurl=" + encode("https://elsewhere.example/privacy") + "&mkt=ar-SA";

@@ -9,17 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 import org.parley.messaging.entity.MessagingRefusedException;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
 
 class SocketLimitsTest {
 
     private final SocketLimits limits = new SocketLimits(Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
 
     SocketLimitsTest() {
-        limits.visitorSocketsPerAddress = 2;
-        limits.pageSocketsPerAddress = 1;
-        limits.watchesPerSecond = 1;
-        limits.watchBurst = 3;
+        limits.settings = CurrentSettings.of(Map.of(Setting.SOCKETS_PER_ADDRESS, "2", Setting.PRESENCE_SOCKETS_PER_ADDRESS, "1",
+                Setting.PRESENCE_WATCHES_PER_SECOND, "1", Setting.PRESENCE_WATCH_BURST, "3"));
     }
 
     @Test
@@ -46,5 +47,19 @@ class SocketLimitsTest {
         assertEquals(MessagingRefusedException.RATE_LIMITED, refused.code());
         assertTrue(refused.retryAfter().toMillis() > 0);
         limits.countWatch("10.0.0.2");
+    }
+
+    @Test
+    void changedSettingsApplyToTheNextSocketAndToAllowancesUnderWay() {
+        assertTrue(limits.admitVisitor("10.0.0.3"));
+        assertTrue(limits.admitVisitor("10.0.0.3"));
+        assertFalse(limits.admitVisitor("10.0.0.3"));
+        limits.countWatch("10.0.0.3");
+        limits.settings.apply(Map.of(Setting.SOCKETS_PER_ADDRESS, "3", Setting.PRESENCE_WATCH_BURST, "1"));
+        limits.settingsChanged(null);
+        assertTrue(limits.admitVisitor("10.0.0.3"), "a third socket under the new limit");
+        limits.countWatch("10.0.0.3");
+        assertThrows(MessagingRefusedException.class, () -> limits.countWatch("10.0.0.3"),
+                "the address had 2 watches left, of which it keeps the new burst of 1");
     }
 }

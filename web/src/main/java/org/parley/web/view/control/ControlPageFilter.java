@@ -1,5 +1,6 @@
 package org.parley.web.view.control;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.consent.control.IntranetOrigins;
+import org.parley.settings.control.CurrentSettings;
 
 /**
  * The headers of the IM control page. It is made to be framed, so instead of refusing frames
@@ -32,12 +34,16 @@ public class ControlPageFilter extends HttpFilter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** {@code parley.intranet.origins} as in effect now (Admin → Settings, else configured). */
+    @Inject
+    transient CurrentSettings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String nonce = newNonce();
         request.setAttribute(NONCE, nonce);
-        response.setHeader("Content-Security-Policy", policy(nonce, IntranetOrigins.of(config())));
+        response.setHeader("Content-Security-Policy", policy(nonce, settings.now().intranetOrigins()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         // a fresh nonce on every load: never answer from a cache without asking
