@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
+import org.parley.contact.entity.ContactPointEvent;
 
 /** Records what was done, in the caller's transaction, and says it in the log too. */
 @Stateless
@@ -30,6 +31,11 @@ public class Audit {
     /** Account events are written in the transaction that fired them, so a rolled-back change leaves no entry. */
     public void onAccount(@Observes AccountEvent event) {
         record(event.actor(), event.action().auditName(), event.member(), event.address(), event.detail());
+    }
+
+    /** Contact point changes and messages left on them, in the transaction that did them. */
+    public void onContactPoint(@Observes ContactPointEvent event) {
+        record(event.actor(), event.action().auditName(), event.name(), event.address(), event.detail());
     }
 
     /** The newest entries first. */
