@@ -80,7 +80,7 @@ public class ContactDirectory {
         LOG.info(() -> "Contact points loaded: " + byName.size());
     }
 
-    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactPointEvent event) {
+    public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactPointEvent event) {
         if (event.action() != ContactPointEvent.Action.MESSAGE_LEFT) {
             reload();
         }
@@ -121,7 +121,7 @@ public class ContactDirectory {
     }
 
     /** Counts a message left from {@code address}: zero when allowed, else how long until it is. */
-    Duration admitMessage(String address) {
+    public Duration admitMessage(String address) {
         return messagesByAddress.computeIfAbsent(address == null ? "" : address,
                 a -> new SlidingWindow(messagesPerHour, Duration.ofHours(1), clock)).tryAcquire();
     }
