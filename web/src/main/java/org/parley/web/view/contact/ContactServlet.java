@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.parley.contact.entity.ContactPointDraft;
 
 /**
@@ -34,8 +35,15 @@ public class ContactServlet extends HttpServlet {
         request.getRequestDispatcher("/contact.xhtml").forward(request, response);
     }
 
+    /**
+     * The form's post. Browsers send it in UTF-8 without saying so; Faces would remember the page's
+     * encoding in the session, which this stateless page does not have, and read ISO-8859-1.
+     */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
         doGet(request, response);
     }
 }
