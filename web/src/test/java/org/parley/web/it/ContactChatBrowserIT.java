@@ -424,7 +424,7 @@ class ContactChatBrowserIT extends ParleyDeployment {
         }
         String longName = "a".repeat(10_000);
         for (String hostile : List.of("nope-" + name, "%25", "%5F", "a%27b", "a%22b", "%E2%80%AE", "IT-HELP",
-                "a/b", "a%2Fb", "%3Cscript%3E", "x%D8%00", longName)) {
+                "a/b", "a%2Fb", "%3Cscript%3E", longName)) {
             Browser.Page page = new Browser(base).open("/contact/" + hostile);
             assertEquals(404, page.status(), hostile);
             assertEquals("Not found", page.value("h1"), hostile);
