@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +73,12 @@ public class ContactPoints {
             throw new ContactRefusedException(Reason.NAME_TAKEN, "There is a contact point named " + draft.name() + " already.");
         }
         ContactPoint point = new ContactPoint(draft, Instant.now());
-        em.persist(point);
-        em.flush();
+        try {
+            em.persist(point);
+            em.flush();
+        } catch (PersistenceException e) { // another admin took the name a moment ago
+            throw new ContactRefusedException(Reason.NAME_TAKEN, "There is a contact point named " + draft.name() + " already.");
+        }
         events.fire(new ContactPointEvent(caller(), point.getName(), ContactPointEvent.Action.CREATED, address,
                 describe(draft)));
         return point;
