@@ -87,7 +87,7 @@ class SitesIT extends ParleyDeployment {
                 + encode("https://wiki.intranet/privacy") + "&appid=" + wiki.id();
 
         Browser.Page page = member.open(invitation);
-        assertEquals("People finder", page.value("#site"));
+        assertEquals("People finder invites you", page.value("#site"));
         Browser.Page declined = member.submit("invitation", Map.of(), "decline");
         assertEquals(303, declined.status());
         assertEquals(back + "?result=Declined", declined.location().toString());
@@ -193,7 +193,7 @@ class SitesIT extends ParleyDeployment {
         Browser.Page page = browser.open(path);
         for (Element row : page.document().select(rows)) {
             if (row.child(column).text().equals(key)) {
-                String id = row.selectFirst("input[type=submit][id$=:" + button + "]").id();
+                String id = row.selectFirst("[id$=:" + button + "]").id();
                 return browser.submit("list", Map.of(), id.substring("list:".length()));
             }
         }
