@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -23,12 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -493,27 +487,26 @@ class ContactChatBrowserIT extends ParleyDeployment {
         String name = uniqueName("axe");
         signInAsAdmin();
         defineContactPoint(name, "Accessible desk", "Intro text.", ada.username());
-        String axe = axeSource();
         List<String> problems = new ArrayList<>();
         for (String culture : List.of("en-US", "ar-SA")) {
             chromium.get(base + "admin/contacts?mkt=" + culture);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("list:new")));
             assertEquals(culture.equals("ar-SA") ? "rtl" : "ltr", chromium.findElement(By.tagName("html")).getAttribute("dir"));
-            problems.addAll(axe(axe, "admin/contacts " + culture));
+            problems.addAll(Axe.seriousViolations(chromium));
             chromium.findElement(By.id("list:new")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit:name")));
-            problems.addAll(axe(axe, "admin/contacts dialog " + culture));
+            problems.addAll(Axe.seriousViolations(chromium));
 
             chromium.get(base + "contact/" + name + "?mkt=" + culture);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leave:visitorName")));
-            problems.addAll(axe(axe, "contact leave " + culture));
+            problems.addAll(Axe.seriousViolations(chromium));
             try (Socket adaClient = ada.client(uri())) {
                 chromium.get(base + "contact/" + name + "?mkt=" + culture);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contact-chat")));
-                problems.addAll(axe(axe, "contact chat " + culture));
+                problems.addAll(Axe.seriousViolations(chromium));
                 chromium.get(base + "contact/" + name + "?embed&mkt=" + culture);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contact-chat")));
-                problems.addAll(axe(axe, "contact embedded " + culture));
+                problems.addAll(Axe.seriousViolations(chromium));
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -578,42 +571,5 @@ class ContactChatBrowserIT extends ParleyDeployment {
         fields.put("replyTo", replyTo);
         fields.put("message", message);
         return visitor.submit("leave", fields, "send");
-    }
-
-    private List<String> axe(String axe, String where) {
-        JavascriptExecutor js = (JavascriptExecutor) chromium;
-        js.executeScript(axe);
-        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
-                + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
-        JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
-        List<String> serious = new ArrayList<>();
-        for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
-            String impact = violation.getString("impact", "");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                serious.add(where + ": " + violation);
-            } else {
-                System.out.println("axe on " + where + ": " + violation); // the minor and moderate ones, for the record
-            }
-        }
-        return serious;
-    }
-
-    /** axe-core's script, from the webjar on the test class path, whatever its version. */
-    private static String axeSource() {
-        ClassLoader loader = ContactChatBrowserIT.class.getClassLoader();
-        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            Properties properties = new Properties();
-            properties.load(pom);
-            String path = "META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
-            try (InputStream script = loader.getResourceAsStream(path)) {
-                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

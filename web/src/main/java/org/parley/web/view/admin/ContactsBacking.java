@@ -7,16 +7,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.contact.boundary.ContactPoints;
 import org.parley.contact.entity.ContactPoint;
 import org.parley.contact.entity.ContactPointDraft;
 import org.parley.contact.entity.ContactRefusedException;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DualListModel;
@@ -121,8 +120,7 @@ public class ContactsBacking implements Serializable {
     }
 
     private String say(String key, Object... values) {
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "contactText");
-        return MessageFormat.format(bundle.getString(key), values);
+        return Texts.of(faces, "contactText", key, values);
     }
 
     public List<ContactPoint> getAll() {

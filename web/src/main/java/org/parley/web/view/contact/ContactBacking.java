@@ -7,14 +7,13 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.consent.control.IntranetOrigins;
 import org.parley.contact.boundary.ContactDirectory;
 import org.parley.contact.boundary.ContactPoints;
 import org.parley.contact.entity.ContactPointView;
 import org.parley.contact.entity.ContactRefusedException;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 
 /**
@@ -30,6 +29,9 @@ import org.parley.web.view.Http;
 @Named
 @RequestScoped
 public class ContactBacking {
+
+    /** The words of the contact pages ({@code Contact}, var {@code contactText}). */
+    static final String BUNDLE = "contactText";
 
     @Inject
     ContactDirectory directory;
@@ -81,16 +83,11 @@ public class ContactBacking {
             sent = true;
         } catch (ContactRefusedException e) {
             ContactRefusedException.Reason reason = e.reason();
-            String text = MessageFormat.format(bundle().getString("refused." + reason.name()),
-                    Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
+            String text = Texts.of(faces, BUNDLE, "refused." + reason.name(), Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
             faces.addMessage(reason.field() == null ? null : "leave:" + reason.field(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             faces.validationFailed();
         }
-    }
-
-    private ResourceBundle bundle() {
-        return faces.getApplication().getResourceBundle(faces, "contactText");
     }
 
     public ContactPointView getPoint() {
@@ -128,7 +125,7 @@ public class ContactBacking {
 
     /** The control frame's title. */
     public String getFrameTitle() {
-        return MessageFormat.format(bundle().getString("contact.chat.frameTitle"), point.title());
+        return Texts.of(faces, BUNDLE, "contact.chat.frameTitle", point.title());
     }
 
     public String getVisitorName() {
