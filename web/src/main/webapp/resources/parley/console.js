@@ -122,6 +122,14 @@
         'ack': onAck,
         'error': onError,
         'offline.read': (frame) => removeOffline(frame.ids || []),
+        // a message left on a contact point while this member is connected (Away, Busy…)
+        'offline': (frame) => {
+            if (frame.message && !offline.has(String(frame.message.id))) {
+                addOffline(frame.message);
+                showOfflineEmpty();
+                announce('New message from ' + ((frame.message.visitor || {}).name || 'a visitor'));
+            }
+        },
     };
 
     // ---- welcome: the whole state, at every (re)connect ---------------------------------------------
@@ -744,7 +752,13 @@
         read.setAttribute('aria-label', t('markReadFrom', visitor.name || t('theVisitorLower')));
         read.addEventListener('click', () => markOfflineRead([item.id]));
         head.append(read);
-        li.append(head, span('text', item.text));
+        li.append(head);
+        if (item.contact) {
+            // left on a contact point: every member of its list has it until one of them marks it read
+            li.append(span('offline-contact', 'Via ' + (item.contact.title || item.contact.name)
+                + (item.replyTo ? ' · answer to: ' + item.replyTo : '')));
+        }
+        li.append(span('text', item.text));
         el.offline.append(li);
     }
 

@@ -221,7 +221,10 @@
 
     const handlers = {
         hello: onHello,
-        presence: showInvitee,
+        presence: (frame) => {
+            followRouting(frame);
+            showInvitee(frame);
+        },
         message: onMessage,
         typing: (frame) => {
             state.inviteeTyping = frame.state === 'active';
@@ -233,6 +236,13 @@
         ended: onEnded,
     };
 
+    /** A contact point routed this control to one of its members: reconnects come back to that member. */
+    function followRouting(frame) {
+        if (typeof frame.reconnect === 'string') {
+            socketUrl = socketUrl.replace(/\?.*$/, '?' + frame.reconnect);
+        }
+    }
+
     function onHello(frame) {
         attempt = 0;
         showConnection('');
@@ -240,6 +250,7 @@
             // the profile page's pass is short-lived: reconnects use the fresh one each hello brings
             socketUrl = socketUrl.replace(/([?&]pt=)[^&]*/, '$1' + encodeURIComponent(frame.pass));
         }
+        followRouting(frame);
         showInvitee(frame.invitee || {});
         if (!chatting) {
             return;

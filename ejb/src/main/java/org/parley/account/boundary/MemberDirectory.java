@@ -92,6 +92,14 @@ public class MemberDirectory {
                 .toList();
     }
 
+    /** Every enabled member, by display name: whom an administrator may put on a contact point's list. From memory. */
+    public List<DirectoryEntry> enabled() {
+        return byUsername.values().stream().filter(DirectoryEntry::enabled)
+                .sorted(Comparator.comparing(DirectoryEntry::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(DirectoryEntry::username))
+                .toList();
+    }
+
     public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) {
         em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", change.username())
                 .getResultStream().findFirst().map(DirectoryEntry::of).ifPresent(this::put);

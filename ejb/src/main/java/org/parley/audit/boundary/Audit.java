@@ -19,6 +19,7 @@ import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
 import org.parley.audit.entity.AuditQuery;
+import org.parley.contact.entity.ContactPointEvent;
 import org.parley.storage.control.Like;
 import org.parley.monitoring.entity.DisconnectRequested;
 import org.parley.settings.entity.SettingsChanged;
@@ -56,6 +57,11 @@ public class Audit {
 
     private static String oneLine(String value) {
         return value.isEmpty() ? "(none)" : value.replace('\n', ',');
+    }
+
+    /** Contact point changes and messages left on them, in the transaction that did them. */
+    public void onContactPoint(@Observes ContactPointEvent event) {
+        record(event.actor(), event.action().auditName(), event.name(), event.address(), event.detail());
     }
 
     /** The entries {@code query} finds, newest first (oldest first when asked), one page of them. */

@@ -121,6 +121,33 @@ public class Conversations {
         });
     }
 
+    /**
+     * The member a contact point routed a visitor to ({@code contact}, its name), reached through it:
+     * known and enabled, whatever their web sharing; else empty. The caller checked that the contact
+     * point did route the visitor here.
+     */
+    public Optional<Invitee> inviteeThroughContact(String id, String contact) {
+        return directory.byCid(id).flatMap(member -> {
+            Reach reach = Reach.throughContact(member.cid(), contact);
+            return reach.holds(member) ? Optional.of(new Invitee(member, presence.presenceOf(member.username()), reach))
+                    : Optional.empty();
+        });
+    }
+
+    /**
+     * How many conversations the member has open now, including those a visitor opened and has not
+     * written in yet: what a contact point weighs to spread visitors over its members. Memory only.
+     */
+    public int openCount(String username) {
+        int open = 0;
+        for (Conversation conversation : byId.values()) {
+            if (conversation.invitee().equals(username) && !conversation.isEnded()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** A fresh random token a visitor keeps to resume their conversation on a new socket. */
     public static String newResumeToken() {
         byte[] bytes = new byte[24];

@@ -88,9 +88,7 @@ public class ClientSocket extends FrameEndpoint {
                     conversation.page(), conversation.startedAt()).add("messages", messages));
         }
         JsonArrayBuilder unread = Frames.array();
-        offline.unread(username).forEach(m -> unread.add(Frames.object().add("id", m.getId())
-                .add("at", Frames.time(m.getSentAt())).add("visitor", Frames.visitor(m.getVisitor(), cidOf(directory, m.getVisitor())))
-                .add("text", m.getText())));
+        offline.unread(username).forEach(m -> unread.add(Frames.offlineMessage(m, cidOf(directory, m.getVisitor()))));
         Presence now = presence.presenceOf(username);
         return Frames.type("welcome")
                 .add("member", Frames.object().add("cid", me.cid()).add("displayName", me.displayName()))

@@ -16,6 +16,8 @@ import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.boundary.VisitorTickets;
+import org.parley.contact.boundary.ContactDirectory;
+import org.parley.contact.entity.ContactPointDraft;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.Delivery;
 import org.parley.messaging.boundary.Invitee;
@@ -32,10 +34,14 @@ import org.parley.web.view.people.ProfilePasses;
 import org.parley.web.json.JsonBuilders;
 
 /**
- * A visitor's socket ({@code /ws/control?invitee=ID[&pt=PASS]}): says hello with the invitee's presence,
- * takes a nickname, relays messages and typing, and resumes a conversation after a reconnect.
- * A visitor signed in to Parley is verified under their own name. A member who does not share on
- * the web is reached only with the pass of their own profile page ({@link ProfilePasses}).
+ * A visitor's socket ({@code /ws/control?invitee=ID[&pt=PASS]} or {@code ?contact=NAME}): says hello with
+ * the invitee's presence, takes a nickname, relays messages and typing, and resumes a conversation after
+ * a reconnect. A visitor signed in to Parley is verified under their own name. A member who does not
+ * share on the web is reached only with the pass of their own profile page ({@link ProfilePasses}).
+ * A contact point's socket is routed at its opening to the point's first available member
+ * ({@link ContactDirectory#route}); its hello carries {@code reconnect}, the query that brings the
+ * control's reconnects back to that same member (with a pass for {@code NAME/CID}), so a conversation
+ * stays with its member while the next visitor may be routed elsewhere.
  */
 @ServerEndpoint(value = "/ws/control", configurator = Handshake.Pages.class)
 public class ControlSocket extends FrameEndpoint {
@@ -50,6 +56,7 @@ public class ControlSocket extends FrameEndpoint {
     private final SocketLimits limits;
     private final VisitorTickets tickets;
     private final ProfilePasses passes;
+    private final ContactDirectory contacts;
     private final int sendQueue;
 
     private static final Logger LOG = Logger.getLogger(ControlSocket.class.getName());
@@ -61,6 +68,9 @@ public class ControlSocket extends FrameEndpoint {
     private VisitorIdentity identity;
     private String resumeToken;
     private String conversationId;
+    /** The contact point this socket came through, or null. */
+    private String contact;
+    private java.util.Locale culture;
 
     ControlSocket(SocketEndpoints with) {
         conversations = with.conversations;
@@ -70,6 +80,7 @@ public class ControlSocket extends FrameEndpoint {
         limits = with.limits;
         tickets = with.tickets;
         passes = with.passes;
+        contacts = with.contacts;
         sendQueue = with.sendQueue;
     }
 
@@ -88,11 +99,23 @@ public class ControlSocket extends FrameEndpoint {
         counted.set(true);
         String id = first(session, "invitee");
         String pass = first(session, "pt");
-        // a valid pass says the control sits on the member's own profile page, which a member may allow without sharing
-        boolean onTheirProfile = pass != null && Cid.parse(id).filter(cid -> passes.admits(cid, pass)).isPresent();
-        Optional<Invitee> found = Optional.ofNullable(id).flatMap(i -> conversations.invitee(i, onTheirProfile));
+        contact = Optional.ofNullable(first(session, "contact")).filter(ContactPointDraft::validName).orElse(null);
+        boolean onTheirProfile = false;
+        Optional<Invitee> found;
+        if (contact != null) {
+            // a reconnect comes back to the member the contact point routed to; a new visitor is routed now
+            boolean routedBefore = id != null && pass != null
+                    && Cid.parse(id).filter(cid -> passes.admits(contactSubject(contact, cid), pass)).isPresent();
+            found = routedBefore ? conversations.inviteeThroughContact(id, contact) : contacts.route(contact);
+        } else {
+            // a valid pass says the control sits on the member's own profile page, which a member may allow without sharing
+            onTheirProfile = pass != null && Cid.parse(id).filter(cid -> passes.admits(cid, pass)).isPresent();
+            boolean profile = onTheirProfile;
+            found = Optional.ofNullable(id).flatMap(i -> conversations.invitee(i, profile));
+        }
         if (found.isEmpty()) {
-            outbox.open(Frames.error(MessagingRefusedException.NOT_FOUND, "This member cannot be reached here.", null));
+            outbox.open(Frames.error(MessagingRefusedException.NOT_FOUND, contact != null
+                    ? "Nobody can be reached here now." : "This member cannot be reached here.", null));
             outbox.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "not_found"));
             return;
         }
@@ -104,7 +127,7 @@ public class ControlSocket extends FrameEndpoint {
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
         resumeToken = Conversations.newResumeToken();
-        java.util.Locale culture = Markets.resolve(first(session, "mkt"));
+        culture = Markets.resolve(first(session, "mkt"));
         sessions.watch(invitee, outbox, culture);
         // the presence may have changed between the lookup and watching: read it again for the hello
         var now = presence.presenceOf(invitee.member().username());
@@ -119,6 +142,9 @@ public class ControlSocket extends FrameEndpoint {
                 .add("resume", resumeToken);
         if (onTheirProfile) {
             hello.add("pass", passes.issue(invitee.member().cid())); // for the control's reconnects, after this pass expired
+        }
+        if (contact != null) {
+            hello.add("reconnect", reconnectQuery());
         }
         outbox.open(hello.build().toString());
         if (ticket != null && vouched.isEmpty()) {
@@ -198,7 +224,7 @@ public class ControlSocket extends FrameEndpoint {
         Resumed resumed = conversations.resume(token, lastSeq);
         Conversation conversation = resumed.conversation();
         if (!conversation.invitee().equals(invitee.member().username())) {
-            throw new MessagingRefusedException(MessagingRefusedException.NOT_FOUND, "There is no conversation to resume.");
+            rejoin(conversation);
         }
         if (conversationId != null && !conversationId.equals(conversation.id())) {
             throw new FrameException("forbidden", "This socket has a conversation already.", frame.id());
@@ -211,6 +237,38 @@ public class ControlSocket extends FrameEndpoint {
         missed.forEach(m -> outbox.send(Frames.messageToVisitor(m)));
         outbox.send(Frames.ackSeq(frame.id(), conversation.lastSeq()));
         resumed.receipts().forEach(r -> outbox.send(Frames.receipt(r.seq(), r.state())));
+    }
+
+    /**
+     * A contact point's visitor resumes a conversation that went to another member of the point than
+     * this socket was routed to (a reload after the routing changed): the socket follows the conversation.
+     * Any other conversation with someone else is none of this socket's.
+     */
+    private void rejoin(Conversation conversation) {
+        Invitee member = Optional.ofNullable(contact).filter(c -> c.equals(conversation.reach().contact()))
+                .flatMap(c -> conversations.inviteeThroughContact(conversation.reach().cid(), c))
+                .filter(i -> i.member().username().equals(conversation.invitee()))
+                .orElseThrow(() -> new MessagingRefusedException(MessagingRefusedException.NOT_FOUND,
+                        "There is no conversation to resume."));
+        sessions.unwatch(invitee.member().username(), outbox);
+        invitee = member;
+        sessions.watch(invitee, outbox, culture);
+        var now = presence.presenceOf(invitee.member().username());
+        outbox.send(Frames.presence(now, PresenceAnswers.statusText(now.status(), culture))
+                .add("displayName", invitee.member().displayName()).add("reconnect", reconnectQuery())
+                .add("type", "presence").build().toString());
+    }
+
+    /** What a contact point's control reconnects with: this member, the point, a pass for both, the culture. */
+    private String reconnectQuery() {
+        String cid = invitee.member().cid();
+        return "invitee=" + cid + "&contact=" + contact + "&pt=" + passes.issue(contactSubject(contact, cid))
+                + "&mkt=" + culture.toLanguageTag();
+    }
+
+    /** What a contact point's pass is issued for: never a CID alone, so it opens no profile's reach. */
+    static String contactSubject(String contact, String cid) {
+        return contact + "/" + cid;
     }
 
     @OnClose

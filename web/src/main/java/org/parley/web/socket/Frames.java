@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.ConversationMessage;
+import org.parley.messaging.entity.OfflineMessage;
 import org.parley.messaging.entity.VisitorIdentity;
 import org.parley.presence.entity.Presence;
 import org.parley.web.json.JsonBuilders;
@@ -199,6 +200,22 @@ public final class Frames {
     /** {@code receipt {seq, state}} to the visitor: a member's client showed ("delivered") or the member read their message. */
     public static String receipt(long seq, String state) {
         return type("receipt").add("seq", seq).add("state", state).build().toString();
+    }
+
+    /**
+     * An offline message as a member's client shows it: {@code {id, at, visitor, text}}, and for one left
+     * on a contact point {@code contact {name, title}} and {@code replyTo} when the visitor gave one.
+     */
+    public static JsonObjectBuilder offlineMessage(OfflineMessage message, Optional<String> visitorCid) {
+        JsonObjectBuilder object = object().add("id", message.getId()).add("at", time(message.getSentAt()))
+                .add("visitor", visitor(message.getVisitor(), visitorCid)).add("text", message.getText());
+        if (message.getContactPoint() != null) {
+            object.add("contact", object().add("name", message.getContactPoint()).add("title", message.getContactTitle()));
+        }
+        if (message.getReplyTo() != null) {
+            object.add("replyTo", message.getReplyTo());
+        }
+        return object;
     }
 
     public static JsonObjectBuilder presence(Presence presence, String statusText) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
 import org.parley.consent.boundary.VisitorTickets;
+import org.parley.contact.boundary.ContactDirectory;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.OfflineMessages;
 import org.parley.presence.boundary.PresenceRegistry;
@@ -42,6 +43,9 @@ public class SocketEndpoints {
 
     @Inject
     ProfilePasses passes;
+
+    @Inject
+    ContactDirectory contacts;
 
     @Inject
     SocketSessions sessions;

@@ -35,6 +35,7 @@ import org.parley.messaging.entity.ConversationEnded;
 import org.parley.messaging.entity.ConversationEvent;
 import org.parley.messaging.entity.ConversationStarted;
 import org.parley.messaging.entity.MessagePosted;
+import org.parley.messaging.entity.OfflineMessageLeft;
 import org.parley.messaging.entity.OfflineMessagesRead;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
@@ -369,6 +370,13 @@ public class SocketSessions {
             presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> page.send(toPages.computeIfAbsent(
                     List.of(watch.id(), watch.culture()), key -> watchedPresence(watch.id(), presence, watch.culture()))));
         }
+    }
+
+    /** A message left on a contact point reaches the connected clients of each member of its list at once. */
+    void onOfflineLeft(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessageLeft left) {
+        toClients(left.invitee(), null, Frames.type("offline")
+                .add("message", Frames.offlineMessage(left.message(), ClientSocket.cidOf(directory, left.message().getVisitor())))
+                .build().toString());
     }
 
     void onOfflineRead(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfflineMessagesRead read) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import org.parley.contact.entity.ContactPointDraft;
 import org.parley.web.i18n.Markets;
 
 /**
@@ -29,6 +30,7 @@ public final class ControlParameters {
     static final Pattern INVITEE = Pattern.compile("[A-Za-z0-9._@-]{1,255}");
 
     private final String invitee;
+    private final String contact;
     private final Locale culture;
     private final boolean useTheme;
     private final Theme theme;
@@ -40,6 +42,8 @@ public final class ControlParameters {
     private ControlParameters(Map<String, String[]> parameters) {
         String asked = first(parameters, "invitee");
         invitee = asked != null && INVITEE.matcher(asked.trim()).matches() ? asked.trim() : null;
+        String point = first(parameters, "contact");
+        contact = invitee == null && ContactPointDraft.validName(point) ? point : null;
         culture = Markets.resolve(first(parameters, "mkt"));
         useTheme = !"false".equalsIgnoreCase(trimmed(first(parameters, "useTheme")));
         theme = Theme.named(first(parameters, "themeName"));
@@ -81,6 +85,19 @@ public final class ControlParameters {
     /** The member asked for, as given ({@code CID} or {@code CID@DOMAIN}); empty when missing or malformed. */
     public Optional<String> invitee() {
         return Optional.ofNullable(invitee);
+    }
+
+    /**
+     * The contact point asked for ({@code contact=it-help}) instead of an invitee: the socket reaches
+     * its first available member. Empty when an invitee is given or the name is no contact point name.
+     */
+    public Optional<String> contact() {
+        return Optional.ofNullable(contact);
+    }
+
+    /** Whether the control has someone to reach: an invitee or a contact point. */
+    public boolean reachesSomeone() {
+        return invitee != null || contact != null;
     }
 
     /** The shipped culture for {@code mkt} (see {@link Markets#resolve}). */
@@ -126,6 +143,7 @@ public final class ControlParameters {
     public String query(ControlView shown, boolean withTicket) {
         StringJoiner query = new StringJoiner("&");
         add(query, "invitee", invitee);
+        add(query, "contact", contact);
         add(query, "mkt", culture.toLanguageTag());
         if (!useTheme) {
             add(query, "useTheme", "false");
@@ -141,10 +159,11 @@ public final class ControlParameters {
         return query.toString();
     }
 
-    /** The query of the visitor's socket, {@code /ws/control?…}: invitee, culture, ticket and the profile's pass. */
+    /** The query of the visitor's socket, {@code /ws/control?…}: invitee or contact point, culture, ticket and the profile's pass. */
     public String socketQuery(boolean withTicket) {
         StringJoiner query = new StringJoiner("&");
         add(query, "invitee", invitee);
+        add(query, "contact", contact);
         add(query, "mkt", culture.toLanguageTag());
         if (withTicket) {
             add(query, "dt", ticket);

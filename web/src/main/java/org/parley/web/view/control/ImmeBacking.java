@@ -44,7 +44,7 @@ public class ImmeBacking {
         Object fromFilter = request.getAttribute(ControlPageFilter.NONCE);
         nonce = fromFilter instanceof String n ? n : ControlPageFilter.newNonce();
         text = strings(Markets.bundle("Control", parameters.culture()));
-        if (parameters.invitee().isEmpty()) {
+        if (!parameters.reachesSomeone()) {
             Http.status(faces, 400); // the page still says, in the visitor's language, that nobody can be reached
         }
     }
@@ -117,11 +117,12 @@ public class ImmeBacking {
         JsonObjectBuilder strings = JsonBuilders.object();
         text.forEach(strings::add);
         JsonObjectBuilder config = JsonBuilders.object()
-                .add("invitee", parameters.invitee().orElse(""))
+                // a contact point's control keeps its resumable conversation apart from any member's
+                .add("invitee", parameters.invitee().or(() -> parameters.contact().map(c -> "contact:" + c)).orElse(""))
                 .add("view", parameters.view().parameter())
                 .add("lang", getLang())
                 .add("contextPath", contextPath)
-                .add("socket", parameters.invitee().isPresent()
+                .add("socket", parameters.reachesSomeone()
                         ? parameters.socketQuery(parameters.view() != ControlView.ICON) : "")
                 .add("window", getWindowUrl())
                 .add("statuses", statuses)

@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * admits the profile's reach only with an unexpired pass for that very CID. The key is made at
  * start-up and lives in memory only: a restart (or another node) makes old passes worthless, and
  * loading the profile again gives a new one. A pass is good for {@link #VALIDITY}; an open control
- * gets a fresh one in every {@code hello} for its reconnects.
+ * gets a fresh one in every {@code hello} for its reconnects. The same passes pin a contact point's
+ * control to the member it was routed to, issued for {@code NAME/CID} (never a CID alone, so such a
+ * pass opens no profile's way in).
  */
 @ApplicationScoped
 public class ProfilePasses {

@@ -47,6 +47,21 @@ class ControlParametersTest {
     }
 
     @Test
+    void aContactPointNameReachesSomeoneAndGoesToTheSocketOnlyWhenItIsOne() {
+        ControlParameters help = parse("Contact", "it-help", "mkt", "de-DE");
+        assertEquals(Optional.of("it-help"), help.contact());
+        assertTrue(help.reachesSomeone());
+        assertEquals("contact=it-help&mkt=de-DE", help.socketQuery(true));
+        assertEquals("contact=it-help&mkt=de-DE&view=icon", help.query(ControlView.ICON, true));
+        for (String hostile : new String[] {"", "IT-HELP", "it help", "-it", "it/../x", "%", "a".repeat(41), "\u202Eit"}) {
+            assertEquals(Optional.empty(), parse("contact", hostile).contact(), hostile);
+            assertFalse(parse("contact", hostile).reachesSomeone(), hostile);
+        }
+        assertEquals(Optional.empty(), parse("invitee", CID, "contact", "it-help").contact(), "an invitee wins");
+        assertEquals("invitee=" + CID + "&mkt=en-US", parse("invitee", CID, "contact", "it-help").socketQuery(true));
+    }
+
+    @Test
     void coloursOfThreeOrSixHexDigitsOverrideTheTheme() {
         ControlParameters parameters = parse("invitee", CID, "foreColor", "000", "backColor", "FFFFFF",
                 "linkColor", "1a2B3c");
