@@ -24,7 +24,7 @@ window.ParleyDirectory = (() => {
     }
 
     function icon(status) {
-        return config().dataset.root + '/icons/presence/'
+        return config().dataset.root + 'icons/presence/'
             + status.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() + '.svg';
     }
 
@@ -68,7 +68,7 @@ window.ParleyDirectory = (() => {
             return;
         }
         const url = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host + live.dataset.root
-            + '/ws/presence?mkt=' + encodeURIComponent(live.dataset.mkt);
+            + 'ws/presence?mkt=' + encodeURIComponent(live.dataset.mkt);
         socket = new WebSocket(url);
         watched = null;
         socket.addEventListener('open', watch);
