@@ -12,6 +12,8 @@ window.ParleyDirectory = (() => {
     let watched = null;
     let attempt = 0;
     let retry = null;
+    /** The Chat button that opened the dialog: focus goes back to it when the dialog closes. */
+    let opener = null;
 
     function config() {
         return document.getElementById('live-presence');
@@ -113,6 +115,7 @@ window.ParleyDirectory = (() => {
     }
 
     function openChat(button) {
+        opener = button;
         const frame = document.getElementById('chat-frame');
         const title = button.dataset.chatTitle;
         frame.title = title;
@@ -149,6 +152,10 @@ window.ParleyDirectory = (() => {
             if (frame) {
                 frame.src = 'about:blank';
             }
+            if (opener && opener.isConnected) {
+                opener.focus();
+            }
+            opener = null;
         },
     };
 })();

@@ -61,6 +61,7 @@ public class MemberDirectory {
     private final AtomicLong indexChanges = new AtomicLong();
     /** The search index, built after the change it counts; rebuilt by the first search after another. */
     private volatile Indexed indexed;
+    private final Object indexLock = new Object();
 
     private record Indexed(long changes, DirectoryIndex index) {
     }
@@ -69,7 +70,8 @@ public class MemberDirectory {
     void load() {
         domain = configuredDomain.filter(d -> !d.isBlank()).orElseGet(MemberDirectory::hostName);
         em.createNamedQuery(Member.ALL, Member.class).getResultList().forEach(m -> put(DirectoryEntry.of(m)));
-        LOG.info(() -> "Member directory loaded: " + byUsername.size() + " members");
+        int listed = index().size(); // built now, so that the first search is as quick as every other
+        LOG.info(() -> "Member directory loaded: " + byUsername.size() + " members, " + listed + " of them shown to the intranet");
     }
 
     /** The member with this CID ({@code CID} or {@code CID@DOMAIN}), whatever their settings. */
@@ -124,7 +126,7 @@ public class MemberDirectory {
         if (now != null && now.changes() == indexChanges.get()) {
             return now.index();
         }
-        synchronized (indexChanges) {
+        synchronized (indexLock) {
             now = indexed;
             long changes = indexChanges.get(); // read before the members: a change after it makes the next search rebuild
             if (now == null || now.changes() != changes) {

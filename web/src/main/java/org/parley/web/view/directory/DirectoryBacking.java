@@ -11,7 +11,6 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.control.DirectoryIndex;
 import org.parley.account.entity.DirectoryEntry;
@@ -79,9 +78,10 @@ public class DirectoryBacking implements Serializable {
         }
     }
 
-    /** How many colleagues match the search. */
+    /** How many colleagues match the search: counted once per request, for the table and the words above it. */
     public int getFound() {
-        return directory.search(query, DirectoryOrder.NAME, false, 0, 0).total();
+        return (Integer) faces.getAttributes().computeIfAbsent(List.of(DirectoryBacking.class, String.valueOf(query)),
+                key -> directory.search(query, DirectoryOrder.NAME, false, 0, 0).total());
     }
 
     /** Whether the member looking is listed themself (they share their presence on the web). */
@@ -103,12 +103,8 @@ public class DirectoryBacking implements Serializable {
 
     private String format(String key, Object... arguments) {
         Locale culture = faces.getViewRoot().getLocale();
-        MessageFormat format = new MessageFormat(bundle(culture).getString(key), culture);
+        MessageFormat format = new MessageFormat(Markets.bundle("Directory", culture).getString(key), culture);
         return format.format(arguments);
-    }
-
-    private static ResourceBundle bundle(Locale culture) {
-        return Markets.bundle("Directory", culture);
     }
 
     private Colleague colleague(DirectoryEntry member, String me, Locale culture, String root) {
