@@ -36,6 +36,10 @@
         announcer: $('announcer'),
     };
 
+    /** The console's words in the page's language (data-words, from the Console bundle): t('seenAs', text). */
+    const WORDS = JSON.parse(root.dataset.words || '{}');
+    const t = (key, ...values) => (WORDS[key] || key).replace(/\{(\d)\}/g, (all, n) => String(values[Number(n)] ?? ''));
+
     const SOCKET_URL = (location.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + location.host
         + (root.dataset.contextPath || '') + '/ws/client';
     const MAX_TEXT = 2000;
@@ -77,8 +81,8 @@
         const delay = Math.min(30000, 1000 * 2 ** attempt);
         attempt++;
         showConnection('reconnecting', attempt > 3
-            ? 'Reconnecting… If this goes on, reload the page: you may have to sign in again.'
-            : 'Reconnecting…');
+            ? t('reconnectingLong')
+            : t('reconnecting'));
         setTimeout(connect, delay);
     }
 
@@ -124,7 +128,7 @@
 
     function onWelcome(frame) {
         attempt = 0;
-        showConnection('connected', 'Connected');
+        showConnection('connected', t('connected'));
         showNotice('');
 
         const presence = frame.presence || {};
@@ -186,8 +190,8 @@
 
     /** The member's aggregate presence (over all their clients), as visitors see it. */
     function showPresence(presence) {
-        const text = presence.status === 'Offline' ? 'Offline' : (presence.statusText || presence.status || '');
-        el.presenceSummary.textContent = text ? 'Visitors see you as: ' + text : '';
+        const text = presence.status ? WORDS['status' + presence.status] || presence.statusText || presence.status : '';
+        el.presenceSummary.textContent = text ? t('seenAs', text) : '';
         if (document.activeElement !== el.personalMessage) {
             el.personalMessage.value = presence.personalMessage || '';
             sentPersonalMessage = el.personalMessage.value;
@@ -252,8 +256,8 @@
             return;
         }
         const conversation = addConversation(data);
-        const name = conversation.visitor.name || 'A visitor';
-        announce('New conversation with ' + name + '.');
+        const name = conversation.visitor.name || t('aVisitor');
+        announce(t('newConversationWith', name));
         chime();
         notifyDesktop(conversation);
         if (!selectedId) {
@@ -311,7 +315,7 @@
         }
         const li = conversation.item;
         const button = li.firstChild;
-        button.replaceChildren(span('visitor-name', conversation.visitor.name || 'Visitor'));
+        button.replaceChildren(span('visitor-name', conversation.visitor.name || t('visitor')));
         if (conversation.visitor.verified) {
             button.append(verifiedBadge(conversation.visitor));
         }
@@ -363,21 +367,22 @@
         el.close.hidden = !conversation;
         el.composeForm.hidden = !conversation;
         if (!conversation) {
-            el.title.textContent = conversations.size ? 'Select a conversation' : 'No conversation selected';
+            el.title.textContent = conversations.size ? t('selectConversation') : t('noConversationSelected');
             el.info.textContent = '';
             el.messages.replaceChildren();
             el.typing.textContent = '';
             return;
         }
         markRead(conversation);
-        el.title.textContent = 'Conversation with ' + (conversation.visitor.name || 'a visitor');
+        el.title.textContent = t('conversationWith', conversation.visitor.name || t('aVisitorLower'));
         const info = [];
         if (conversation.visitor.verified) {
-            info.push('Verified visitor: the Parley member ' + conversation.visitor.username
-                + (conversation.visitor.cid ? ' (CID ' + conversation.visitor.cid + ')' : '') + '.');
+            info.push(conversation.visitor.cid
+                ? t('verifiedVisitorCid', conversation.visitor.username, conversation.visitor.cid)
+                : t('verifiedVisitor', conversation.visitor.username));
         }
         if (conversation.page) {
-            info.push('From ' + conversation.page);
+            info.push(t('from', conversation.page));
         }
         if (conversation.ended) {
             info.push(endedText(conversation));
@@ -388,17 +393,17 @@
         showTyping(conversation);
         el.compose.disabled = Boolean(conversation.ended);
         el.send.disabled = Boolean(conversation.ended);
-        el.close.textContent = conversation.ended ? 'Remove from list' : 'Close';
+        el.close.textContent = conversation.ended ? t('removeFromList') : t('close');
     }
 
     function endedText(conversation) {
-        const name = conversation.visitor.name || 'The visitor';
+        const name = conversation.visitor.name || t('theVisitor');
         switch (conversation.ended) {
-            case 'closed': return 'The conversation was closed.';
-            case 'visitor_left': return name + ' left.';
-            case 'expired': return 'The conversation expired.';
-            case 'unreachable': return 'The conversation ended: visitors can no longer reach you where it started.';
-            default: return 'The conversation has ended.';
+            case 'closed': return t('endedClosed');
+            case 'visitor_left': return t('endedLeft', name);
+            case 'expired': return t('endedExpired');
+            case 'unreachable': return t('endedUnreachable');
+            default: return t('ended');
         }
     }
 
@@ -433,7 +438,7 @@
             conversation.closing = id;
             stopTyping();
         } else {
-            showNotice('Not connected: the conversation was not closed.');
+            showNotice(t('notConnectedNotClosed'));
         }
     });
 
@@ -502,7 +507,7 @@
         const li = document.createElement('li');
         li.className = 'message';
         li.dataset.from = message.from;
-        const from = message.from === 'visitor' ? conversation.visitor.name || 'Visitor' : 'You';
+        const from = message.from === 'visitor' ? conversation.visitor.name || t('visitor') : t('you');
         li.append(span('from', from));
         const time = document.createElement('time');
         time.className = 'at';
@@ -532,7 +537,7 @@
         const state = li.querySelector('.state');
         if (state) {
             state.dataset.state = message.state;
-            state.textContent = {sending: 'sending…', sent: 'sent', failed: 'not sent'}[message.state];
+            state.textContent = {sending: t('stateSending'), sent: t('stateSent'), failed: t('stateFailed')}[message.state];
             state.title = message.error || '';
         }
     }
@@ -563,14 +568,14 @@
             return;
         }
         if (text.length > MAX_TEXT) {
-            showNotice('A message can have at most 2,000 characters.');
+            showNotice(t('tooLong'));
             return;
         }
         const message = {id: nextId(), from: 'member', text, state: 'sending', at: null};
         const frame = {type: 'message', id: message.id, conversation: conversation.id, text};
         const knownSeq = maxSeq(conversation);
         if (!send(frame)) {
-            showNotice('Not connected: your message was not sent. It is still in the box.');
+            showNotice(t('notConnectedNotSent'));
             return;
         }
         showNotice('');
@@ -646,11 +651,11 @@
 
     function errorText(frame) {
         switch (frame.code) {
-            case 'rate_limited': return 'Slow down — try again in ' + (frame.retryAfter || 1) + ' s.';
-            case 'not_found': return 'That conversation is no longer open.';
-            case 'forbidden': return frame.message || 'That is not allowed.';
-            case 'invalid': return 'Not accepted: ' + (frame.message || 'a field is wrong') + '.';
-            default: return 'Something went wrong (' + (frame.code || 'unknown error') + ').';
+            case 'rate_limited': return t('errRateLimited', frame.retryAfter || 1);
+            case 'not_found': return t('errNotFound');
+            case 'forbidden': return frame.message || t('errForbidden');
+            case 'invalid': return t('errInvalid', frame.message || t('errInvalidField'));
+            default: return t('errOther', frame.code || t('errUnknown'));
         }
     }
 
@@ -684,7 +689,7 @@
 
     function showTyping(conversation) {
         el.typing.textContent = conversation.typing && !conversation.ended
-            ? (conversation.visitor.name || 'The visitor') + ' is typing…'
+            ? t('typing', conversation.visitor.name || t('theVisitor'))
             : '';
     }
 
@@ -735,8 +740,8 @@
         const read = document.createElement('button');
         read.type = 'button';
         read.className = 'secondary mark-read';
-        read.textContent = 'Mark as read';
-        read.setAttribute('aria-label', 'Mark the message from ' + (visitor.name || 'the visitor') + ' as read');
+        read.textContent = t('markRead');
+        read.setAttribute('aria-label', t('markReadFrom', visitor.name || t('theVisitorLower')));
         read.addEventListener('click', () => markOfflineRead([item.id]));
         head.append(read);
         li.append(head, span('text', item.text));
@@ -745,7 +750,7 @@
 
     function markOfflineRead(ids) {
         if (!send({type: 'offline.read', id: nextId(), ids})) {
-            showNotice('Not connected: try again in a moment.');
+            showNotice(t('notConnectedTryAgain'));
         }
     }
 
@@ -810,8 +815,8 @@
         if (!('Notification' in window) || Notification.permission !== 'granted') {
             return;
         }
-        const notification = new Notification('New conversation', {
-            body: (conversation.visitor.name || 'A visitor') + ' wants to talk to you.',
+        const notification = new Notification(t('notificationTitle'), {
+            body: t('notificationBody', conversation.visitor.name || t('aVisitor')),
             tag: 'parley-conversation-' + conversation.id,
         });
         notification.addEventListener('click', () => {
@@ -827,14 +832,14 @@
     /** Permission is asked for only when the member presses the button, never on page load. */
     function showNotificationState() {
         if (!('Notification' in window)) {
-            el.notifyState.textContent = 'This browser cannot show desktop notifications.';
+            el.notifyState.textContent = t('notifyUnsupported');
             return;
         }
         const permission = Notification.permission;
         el.notify.hidden = permission !== 'default';
         el.notifyState.textContent = {
-            granted: 'Desktop notifications are on.',
-            denied: 'Desktop notifications are blocked for this site (they also need HTTPS).',
+            granted: t('notifyOn'),
+            denied: t('notifyBlocked'),
         }[permission] || '';
     }
 
@@ -844,9 +849,9 @@
 
     /** A verified visitor's badge names their username: a display name can be anyone's, a username only theirs. */
     function verifiedBadge(visitor) {
-        const badge = span('verified', visitor.username ? 'verified · ' + visitor.username : 'verified');
-        badge.title = visitor.username ? 'Signed in to Parley as ' + visitor.username
-            + (visitor.cid ? ', CID ' + visitor.cid : '') : 'Signed in to Parley';
+        const badge = span('verified', visitor.username ? t('verifiedAs', visitor.username) : t('verified'));
+        badge.title = !visitor.username ? t('signedIn')
+            : visitor.cid ? t('signedInAsCid', visitor.username, visitor.cid) : t('signedInAs', visitor.username);
         return badge;
     }
 

@@ -53,7 +53,7 @@
         const view = form.elements.view.value || 'window';
         const url = controlUrl + '?' + query(view);
         const [width, height] = SIZES[view] || SIZES.window;
-        const title = attribute('Chat with ' + name);
+        const title = attribute(form.dataset.chatWith.replace('{0}', name));
         embed.value = `<iframe src="${attribute(url)}" width="${width}" height="${height}" title="${title}"`
             + ' style="border:0"></iframe>';
         icon.value = `<a href="${attribute(controlUrl + '?' + query('window'))}" target="_blank"><img`
@@ -82,7 +82,7 @@
                 copied = false;
             }
         }
-        copyStatus.textContent = copied ? 'Copied.' : 'Select the text and copy it with Ctrl+C.';
+        copyStatus.textContent = copied ? form.dataset.copied : form.dataset.copyByHand;
     }
 
     form.addEventListener('input', update);

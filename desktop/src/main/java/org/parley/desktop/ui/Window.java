@@ -662,15 +662,13 @@ public final class Window {
         return label;
     }
 
-    /** The desktop's theme where it tells (GTK_THEME ending in ":dark", PARLEY_THEME=dark), else light; the menu switches. */
+    /** The computer's theme, light or dark ({@link SystemTheme}); the menu switches. */
     static final class Theme {
 
         private static boolean dark;
 
         static void apply() {
-            String gtk = Optional.ofNullable(System.getenv("GTK_THEME")).orElse("").toLowerCase(Locale.ROOT);
-            String chosen = Optional.ofNullable(System.getenv("PARLEY_THEME")).orElse("").toLowerCase(Locale.ROOT);
-            dark = chosen.equals("dark") || chosen.isEmpty() && gtk.endsWith(":dark");
+            dark = SystemTheme.here().dark();
             set();
         }
 

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -139,6 +141,15 @@ public class Members {
         me.updateProfile(displayName, title, me.getDepartment());
         me.updateSettings(settings);
         changed.fire(new MemberChanged(me.getUsername()));
+        return me;
+    }
+
+    /** The signed-in member chooses the language of Parley's pages; blank follows the browser. */
+    public Member chooseMyLanguage(@Size(max = Member.LANGUAGE_MAX, message = "Choose one of the languages offered.")
+                                   @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                           message = "Choose one of the languages offered.") String languageTag) {
+        Member me = me();
+        me.chooseLanguage(languageTag);
         return me;
     }
 

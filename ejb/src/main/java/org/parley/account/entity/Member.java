@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,8 @@ public class Member {
     public static final int NAME_MAX = 100;
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 256;
+    /** The longest language tag a member may choose (BCP 47 tags of the shipped cultures are far shorter). */
+    public static final int LANGUAGE_MAX = 35;
 
     @Id
     @Column(length = 36)
@@ -98,6 +101,10 @@ public class Member {
 
     @Column(name = "session_generation", nullable = false)
     private int sessionGeneration;
+
+    /** The language the member chose for Parley's pages (a BCP 47 tag); null: the browser's. */
+    @Column(name = "language", length = LANGUAGE_MAX)
+    private String language;
 
     protected Member() {
     }
@@ -186,6 +193,15 @@ public class Member {
 
     public void updateSettings(MemberSettings settings) {
         this.settings = Objects.requireNonNull(settings);
+    }
+
+    /** The language for Parley's pages, a BCP 47 tag; blank: follow the browser. */
+    public void chooseLanguage(String languageTag) {
+        this.language = blankToNull(languageTag);
+    }
+
+    public Optional<String> getLanguage() {
+        return Optional.ofNullable(language);
     }
 
     static String blankToNull(String value) {

@@ -8,28 +8,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a site may do on a member's behalf (the "offers" of Windows Live Delegated Authentication). */
+/**
+ * What a site may do on a member's behalf (the "offers" of Windows Live Delegated Authentication).
+ * The pages put each in words ({@code scope.<value>} of the web module's page bundle).
+ */
 public enum Scope {
     /** Read this member's presence even when web sharing is off. */
-    PRESENCE("presence", "See when you are online, even while you do not share your presence on the intranet web"),
+    PRESENCE("presence"),
     /** Vouch for this member as an identified visitor in IM controls. */
-    CHAT_SIGNIN("chat.signin", "Show you as a verified visitor when you chat from its pages");
+    CHAT_SIGNIN("chat.signin");
 
     private final String value;
-    private final String description;
 
-    Scope(String value, String description) {
+    Scope(String value) {
         this.value = value;
-        this.description = description;
     }
 
     public String value() {
         return value;
-    }
-
-    /** The scope in plain words, for the consent page. */
-    public String description() {
-        return description;
     }
 
     public static Optional<Scope> of(String value) {

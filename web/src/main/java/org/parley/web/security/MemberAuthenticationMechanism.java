@@ -124,7 +124,19 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!cameWithToken && "GET".equals(request.getMethod())) {
             remember(request);
         }
-        return context.redirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE + notice);
+        return context.redirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE + notice + language(request, notice));
+    }
+
+    /** The page asked for in a language ({@code mkt}, e.g. the consent page a site sent a member to): sign in in it too. */
+    private static String language(HttpServletRequest request, String notice) {
+        String query = request.getQueryString();
+        if (query == null || !"GET".equals(request.getMethod())) {
+            return "";
+        }
+        // read from the raw query: a culture has no escapes, and the request's other parameters stay unparsed
+        return java.util.Arrays.stream(query.split("&"))
+                .filter(pair -> pair.matches("mkt=[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"))
+                .findFirst().map(pair -> (notice.isEmpty() ? "?" : "&") + pair).orElse("");
     }
 
     private static void remember(HttpServletRequest request) {

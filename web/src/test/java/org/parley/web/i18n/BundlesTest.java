@@ -30,20 +30,25 @@ class BundlesTest {
     private static final Set<String> FULLY_TRANSLATED = Set.of("de", "ar");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+}");
 
-    static Stream<String> bundles() throws IOException, URISyntaxException {
+    /** Each bundle as its folder and base name: those of the pages, and the backing beans' validation messages. */
+    static Stream<Path> bundles() throws IOException, URISyntaxException {
+        Path validation = folder().getParent().getParent().getParent().getParent().resolve("ValidationMessages");
         try (Stream<Path> files = Files.list(folder())) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".properties") && !name.contains("_"))
-                    .map(name -> name.substring(0, name.length() - ".properties".length()))
-                    .sorted().toList().stream();
+            return Stream.concat(files.filter(file -> file.getFileName().toString().endsWith(".properties")
+                                    && !file.getFileName().toString().contains("_"))
+                            .map(file -> file.resolveSibling(file.getFileName().toString().replace(".properties", "")))
+                            .sorted().toList().stream(),
+                    Stream.of(validation));
         }
     }
 
     @ParameterizedTest
     @MethodSource("bundles")
-    void everyKeyIsTranslatedIntoGermanAndArabicAndNoCultureHasAKeyTheBaseLacks(String bundle) throws Exception {
-        Properties base = read(folder().resolve(bundle + ".properties"));
-        try (Stream<Path> files = Files.list(folder())) {
+    void everyKeyIsTranslatedIntoGermanAndArabicAndNoCultureHasAKeyTheBaseLacks(Path named) throws Exception {
+        String bundle = named.getFileName().toString();
+        Path folder = named.getParent();
+        Properties base = read(folder.resolve(bundle + ".properties"));
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(bundle + "_")).toList()) {
                 String culture = file.getFileName().toString().substring(bundle.length() + 1).replace(".properties", "");
                 Properties translated = read(file);

@@ -64,6 +64,14 @@ public class Browser {
             }
             values.put(input.attr("name"), type.equals("checkbox") && !input.hasAttr("value") ? "on" : input.val());
         }
+        for (Element select : form.select("select[name]")) {
+            // as a browser sends it: the selected option, else the first
+            Element option = select.selectFirst("option[selected]");
+            option = option != null ? option : select.selectFirst("option");
+            if (option != null) {
+                values.put(select.attr("name"), option.val());
+            }
+        }
         fields.forEach((id, value) -> {
             String name = formId + ":" + id;
             if (value == null) {

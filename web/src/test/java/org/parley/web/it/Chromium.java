@@ -19,6 +19,11 @@ public final class Chromium {
     }
 
     public static WebDriver start() {
+        return start("en-US");
+    }
+
+    /** A Chromium whose pages ask for {@code languages} ({@code Accept-Language}, e.g. {@code "ar"}, {@code "de-DE,de"}). */
+    public static WebDriver start(String languages) {
         String binary = System.getProperty("parley.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
@@ -29,7 +34,8 @@ public final class Chromium {
         options.setBinary(binary);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driver).toFile())
                 .usingAnyFreePort()

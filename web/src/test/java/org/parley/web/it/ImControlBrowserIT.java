@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -442,30 +438,12 @@ class ImControlBrowserIT extends ParleyDeployment {
     @Test
     void axeFindsNoSeriousOrCriticalViolations() {
         var ada = Accounts.sharingMember(base, "ada", "Ada Lovelace");
-        String axe = axeSource();
         List<String> problems = new ArrayList<>();
         for (String query : List.of("invitee=" + ada.cid(), "invitee=" + ada.cid() + "&mkt=ar-SA",
                 "invitee=" + ada.cid() + "&view=button", "invitee=" + ada.cid() + "&view=icon")) {
             load(query);
             wait.until(d -> "Offline".equals(d.findElement(By.id("control")).getAttribute("data-status")));
-            JavascriptExecutor js = (JavascriptExecutor) chromium;
-            js.executeScript(axe);
-            chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                    + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                    + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
-                    + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
-            JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
-            if (!violations.isEmpty()) {
-                System.out.println("axe on " + query + ": " + violations); // the minor and moderate ones, for the record
-            }
-            for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
-                String impact = violation.getString("impact", "");
-                if (impact.equals("serious") || impact.equals("critical")) {
-                    problems.add(query + ": " + violation);
-                }
-            }
+            problems.addAll(Axe.seriousViolations(chromium));
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -561,21 +539,6 @@ class ImControlBrowserIT extends ParleyDeployment {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** axe-core's script, from the webjar on the test class path, whatever its version. */
-    private static String axeSource() {
-        ClassLoader loader = ImControlBrowserIT.class.getClassLoader();
-        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            Properties properties = new Properties();
-            properties.load(pom);
-            String path = "META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
-            try (InputStream script = loader.getResourceAsStream(path)) {
-                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

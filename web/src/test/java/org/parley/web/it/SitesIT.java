@@ -87,7 +87,7 @@ class SitesIT extends ParleyDeployment {
                 + encode("https://wiki.intranet/privacy") + "&appid=" + wiki.id();
 
         Browser.Page page = member.open(invitation);
-        assertEquals("People finder", page.value("#site"));
+        assertEquals("People finder invites you", page.value("#site"));
         Browser.Page declined = member.submit("invitation", Map.of(), "decline");
         assertEquals(303, declined.status());
         assertEquals(back + "?result=Declined", declined.location().toString());

@@ -1,6 +1,5 @@
 package org.parley.web.view.device;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.parley.consent.boundary.DeviceAuthorizations;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.DeviceAuthorization;
 import org.parley.consent.entity.Scope;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 import org.parley.web.view.Wording;
 
@@ -30,8 +30,6 @@ public class DeviceBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final String UNKNOWN = "This code is unknown or has expired.";
-
     @Inject
     DeviceAuthorizations deviceAuthorizations;
 
@@ -44,8 +42,8 @@ public class DeviceBacking implements Serializable {
     @Inject
     FacesContext faces;
 
-    @NotBlank(message = "Enter the code the desktop client shows.")
-    @Size(max = 32, message = UNKNOWN)
+    @NotBlank(message = "{parley.device.codeRequired}")
+    @Size(max = 32, message = "{parley.device.unknown}")
     private String userCode;
 
     /** The code being confirmed, as Parley wrote it; null until one was found. */
@@ -64,15 +62,15 @@ public class DeviceBacking implements Serializable {
 
     public void lookUp() {
         pending = null;
-        deviceAuthorizations.pending(userCode).ifPresentOrElse(this::show, () -> error(UNKNOWN));
+        deviceAuthorizations.pending(userCode).ifPresentOrElse(this::show, () -> error("device.unknown"));
     }
 
     public void approve() {
         try {
             deviceAuthorizations.approve(pending, Http.address(faces));
-            faces.addMessage(null, new FacesMessage("Done. You can go back to the Parley desktop client."));
+            faces.addMessage(null, Texts.info(faces, "device.approved"));
         } catch (AccountRefusedException e) {
-            error(UNKNOWN);
+            error("device.unknown");
         }
         forget();
     }
@@ -80,9 +78,9 @@ public class DeviceBacking implements Serializable {
     public void deny() {
         try {
             deviceAuthorizations.deny(pending);
-            faces.addMessage(null, new FacesMessage("Denied. The desktop client that showed this code gets no access."));
+            faces.addMessage(null, Texts.info(faces, "device.denied"));
         } catch (AccountRefusedException e) {
-            error(UNKNOWN);
+            error("device.unknown");
         }
         forget();
     }
@@ -98,8 +96,8 @@ public class DeviceBacking implements Serializable {
         scopes = null;
     }
 
-    private void error(String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    private void error(String key) {
+        faces.addMessage(null, Texts.error(faces, key));
     }
 
     public String getUserCode() {

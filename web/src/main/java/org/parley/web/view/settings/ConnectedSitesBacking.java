@@ -14,6 +14,7 @@ import org.parley.account.entity.AccountRefusedException;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.boundary.Invitations;
 import org.parley.consent.entity.Invitation;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 
 /**
@@ -48,7 +49,7 @@ public class ConnectedSitesBacking implements Serializable {
     public void revoke(Consents.ConsentView site) throws IOException {
         try {
             consents.revokeMine(site.id(), Http.address(faces));
-            done(site.site() + " no longer has your permission.");
+            done(Texts.info(faces, "sites.revokedMessage", site.site()));
         } catch (AccountRefusedException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
@@ -57,15 +58,14 @@ public class ConnectedSitesBacking implements Serializable {
     public void withdraw(Invitation invitation) throws IOException {
         try {
             invitations.withdraw(invitation.getId(), Http.address(faces));
-            done("You withdrew the invitation of " + invitation.getSite()
-                    + ". Web sharing stays as it is: turn it off above if you like.");
+            done(Texts.info(faces, "sites.withdrewMessage", invitation.getSite()));
         } catch (AccountRefusedException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 
-    private void done(String message) throws IOException {
-        faces.addMessage(null, new FacesMessage(message));
+    private void done(FacesMessage message) throws IOException {
+        faces.addMessage(null, message);
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
         external.getFlash().setRedirect(true);

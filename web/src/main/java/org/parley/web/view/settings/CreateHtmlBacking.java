@@ -10,6 +10,7 @@ import java.util.List;
 import org.parley.account.boundary.Members;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.web.i18n.Texts;
 import org.parley.web.i18n.Markets;
 import org.parley.web.view.Http;
 import org.parley.web.view.control.ColourRole;
@@ -107,19 +108,24 @@ public class CreateHtmlBacking {
     }
 
     public String getEmbedSnippet() {
-        return embedSnippet(getPreviewUrl(), ControlView.WINDOW, me.displayName());
+        return embedSnippet(getPreviewUrl(), ControlView.WINDOW, chatWith());
     }
 
     public String getIconSnippet() {
         return "<a href=\"" + attribute(getPreviewUrl()) + "\" target=\"_blank\"><img src=\""
                 + attribute(getPresenceImageUrl()) + "\" width=\"16\" height=\"16\" alt=\""
-                + attribute("Chat with " + me.displayName()) + "\"></a>";
+                + attribute(chatWith()) + "\"></a>";
     }
 
-    static String embedSnippet(String url, ControlView view, String displayName) {
+    /** The snippets' title for the member's control, in the page's language. */
+    private String chatWith() {
+        return Texts.of(faces, "createHtml.chatWith", me.displayName());
+    }
+
+    static String embedSnippet(String url, ControlView view, String title) {
         Size size = size(view);
         return "<iframe src=\"" + attribute(url) + "\" width=\"" + size.width() + "\" height=\"" + size.height()
-                + "\" title=\"" + attribute("Chat with " + displayName) + "\" style=\"border:0\"></iframe>";
+                + "\" title=\"" + attribute(title) + "\" style=\"border:0\"></iframe>";
     }
 
     /** Text made safe inside a double-quoted HTML attribute. */

@@ -8,7 +8,10 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.Member;
+import org.parley.account.entity.UnacceptablePasswordException;
 import org.parley.account.entity.WrongPasswordException;
+import org.parley.web.i18n.Texts;
 import org.parley.web.security.MemberAuthenticationMechanism;
 import org.parley.web.view.Http;
 
@@ -26,32 +29,32 @@ public class PasswordBacking {
     @Inject
     FacesContext faces;
 
-    @NotBlank(message = "Enter your current password.")
+    @NotBlank(message = "{parley.password.currentRequired}")
     private String currentPassword;
 
-    @NotBlank(message = "Enter a new password.")
+    @NotBlank(message = "{parley.password.nextRequired}")
     private String newPassword;
 
-    @NotBlank(message = "Repeat the new password.")
+    @NotBlank(message = "{parley.password.repeatRequired}")
     private String repeatedPassword;
 
     public void change() {
         if (!newPassword.equals(repeatedPassword)) {
-            error("The two new passwords are not the same.");
+            faces.addMessage(null, Texts.error(faces, "password.notTheSame"));
             return;
         }
         try {
             int generation = members.changeMyPassword(currentPassword.toCharArray(), newPassword.toCharArray(),
                     Http.address(faces));
             MemberAuthenticationMechanism.keepSignedIn(Http.request(faces), generation);
-            faces.addMessage(null, new FacesMessage("Your password is changed. Your other sessions have ended."));
-        } catch (WrongPasswordException | AccountRefusedException e) {
-            error(e.getMessage());
+            faces.addMessage(null, Texts.info(faces, "password.changed"));
+        } catch (WrongPasswordException e) {
+            faces.addMessage(null, Texts.error(faces, "password.wrongCurrent"));
+        } catch (UnacceptablePasswordException e) {
+            faces.addMessage(null, Texts.error(faces, "password.unacceptable", Member.PASSWORD_MIN, Member.PASSWORD_MAX));
+        } catch (AccountRefusedException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
-    }
-
-    private void error(String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
     public String getCurrentPassword() {

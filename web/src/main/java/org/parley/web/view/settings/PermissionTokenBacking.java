@@ -1,7 +1,6 @@
 package org.parley.web.view.settings;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.OAuthException;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 
 /**
@@ -40,18 +40,17 @@ public class PermissionTokenBacking {
         Optional<String> verifier = PermissionTokenFlow.finish(faces, p.get("state"));
         if (verifier.isEmpty()) {
             external.setResponseStatus(400);
-            error("This answer does not belong to a permission token request made from this browser, so nothing "
-                    + "was done. Start again from your settings.");
+            error("token.notOurs");
         } else if ("access_denied".equals(p.get("error"))) {
-            error("You did not grant the permission token.");
+            error("token.notGranted");
         } else if (p.get("error") != null || p.get("code") == null) {
-            error("The permission token could not be acquired. Start again from your settings.");
+            error("token.failed");
         } else {
             try {
                 consents.exchangeCode(applications.enabled(Application.DIRECTORY), p.get("code"),
                         PermissionTokenFlow.callback(faces), verifier.get(), Http.address(faces));
             } catch (OAuthException e) {
-                error("The permission token could not be acquired: " + e.description() + " Start again from your settings.");
+                faces.addMessage(null, Texts.error(faces, "token.failedBecause", e.description()));
                 return;
             }
             external.getFlash().put(PermissionTokenFlow.ACQUIRED, Boolean.TRUE);
@@ -60,7 +59,7 @@ public class PermissionTokenBacking {
         }
     }
 
-    private void error(String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    private void error(String key) {
+        faces.addMessage(null, Texts.error(faces, key));
     }
 }

@@ -1,7 +1,6 @@
 package org.parley.web.view.settings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -13,11 +12,16 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberSettings;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
+import org.parley.web.i18n.PageLocales;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 import org.parley.web.view.Wording;
 
@@ -47,16 +51,18 @@ public class SettingsBacking implements Serializable {
     private String username;
     private String cid;
 
-    @NotBlank(message = "Enter a display name.")
-    @Size(max = Member.NAME_MAX, message = "A display name has at most " + Member.NAME_MAX + " characters.")
+    @NotBlank(message = "{parley.settings.displayNameRequired}")
+    @Size(max = Member.NAME_MAX, message = "{parley.settings.displayNameTooLong}")
     private String displayName;
 
-    @Size(max = Member.NAME_MAX, message = "A title has at most " + Member.NAME_MAX + " characters.")
+    @Size(max = Member.NAME_MAX, message = "{parley.settings.titleTooLong}")
     private String title;
 
-    @Size(max = MemberSettings.PERSONAL_MESSAGE_MAX,
-            message = "A personal message has at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.")
+    @Size(max = MemberSettings.PERSONAL_MESSAGE_MAX, message = "{parley.settings.personalMessageTooLong}")
     private String personalMessage;
+
+    /** The language chosen for Parley's pages, a tag of {@link PageLocales#translatedCultures()}; empty: the browser's. */
+    private String language;
 
     private boolean webSharing;
     private boolean offlineMessages;
@@ -80,23 +86,29 @@ public class SettingsBacking implements Serializable {
     public void announce() {
         if (Boolean.TRUE.equals(faces.getExternalContext().getFlash().get(PermissionTokenFlow.ACQUIRED))
                 && tokenValidUntil != null) {
-            faces.addMessage(null, new FacesMessage("Permission token acquired; valid until "
-                    + wording.when(tokenValidUntil) + "."));
+            faces.addMessage(null, Texts.info(faces, "settings.tokenAcquired", wording.when(tokenValidUntil)));
         }
     }
 
     /** The chat control on the public profile is refused, and the rest saved, without a valid permission token. */
     public void save() {
         boolean refused = profileChat && !consents.hasActiveConsent(username, Application.DIRECTORY);
+        String chosen = shipped(language).map(Locale::toLanguageTag).orElse("");
+        members.chooseMyLanguage(chosen);
         show(members.updateMySettings(displayName, title,
                 new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused)));
-        if (refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "A chat control on your public profile needs a valid permission token: acquire one first. "
-                            + "Your other settings are saved.", null));
-        } else {
-            faces.addMessage(null, new FacesMessage("Your settings are saved."));
-        }
+        // this answer and every page after it in the chosen language (or the browser's again)
+        PageLocales.remember(Http.request(faces), chosen);
+        faces.getViewRoot().setLocale(faces.getApplication().getViewHandler().calculateLocale(faces));
+        faces.addMessage(null, refused ? Texts.error(faces, "settings.profileChatRefused") : Texts.info(faces, "settings.saved"));
+    }
+
+    private static Optional<Locale> shipped(String tag) {
+        return PageLocales.translatedCultures().stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
+    }
+
+    public List<Locale> getLanguages() {
+        return PageLocales.translatedCultures();
     }
 
     /** First step: the page says what a new CID breaks; nothing changes yet. */
@@ -111,8 +123,7 @@ public class SettingsBacking implements Serializable {
     /** Second step: the new CID, then the page afresh (a reload must not rotate again). */
     public void rotateCid() throws IOException {
         String fresh = members.rotateMyCid(Http.address(faces));
-        faces.addMessage(null, new FacesMessage("Your new CID is " + fresh + ". IM controls, presence badges and links "
-                + "with the old one no longer find you: use Create HTML for new snippets."));
+        faces.addMessage(null, Texts.info(faces, "settings.cidNew", fresh));
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
         external.redirect(external.getRequestContextPath() + "/settings");
@@ -132,6 +143,15 @@ public class SettingsBacking implements Serializable {
         webSharing = me.getSettings().isWebSharing();
         offlineMessages = me.getSettings().isOfflineMessages();
         profileChat = me.getSettings().isProfileChat();
+        language = me.getLanguage().orElse("");
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public String getUsername() {

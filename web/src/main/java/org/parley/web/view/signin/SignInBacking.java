@@ -17,8 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.parley.account.boundary.Members;
 import org.parley.account.boundary.SignInResult;
 import org.parley.account.entity.Member;
+import org.parley.web.i18n.PageLocales;
+import org.parley.web.i18n.Texts;
 import org.parley.web.security.MemberAuthenticationMechanism;
 import org.parley.web.security.SecurityConfiguration;
 import org.parley.web.security.SignInAttempt;
@@ -28,7 +31,7 @@ import org.parley.web.security.SignInAttempt;
 @RequestScoped
 public class SignInBacking {
 
-    static final String WRONG = "Wrong username or password.";
+    static final String WRONG = "{parley.signin.wrong}";
 
     @Inject
     SecurityContext securityContext;
@@ -39,11 +42,14 @@ public class SignInBacking {
     @Inject
     SignInAttempt attempt;
 
-    @NotBlank(message = "Enter your username.")
+    @Inject
+    Members members;
+
+    @NotBlank(message = "{parley.signin.usernameRequired}")
     @Size(max = Member.USERNAME_MAX, message = WRONG)
     private String username;
 
-    @NotBlank(message = "Enter your password.")
+    @NotBlank(message = "{parley.signin.passwordRequired}")
     @Size(max = Member.PASSWORD_MAX, message = WRONG)
     private String password;
 
@@ -55,23 +61,23 @@ public class SignInBacking {
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
             request.changeSessionId();
+            PageLocales.remember(request, members.me().getLanguage().orElse(null));
             external.redirect(external.getRequestContextPath()
                     + MemberAuthenticationMechanism.continueTo(request).orElse(SecurityConfiguration.HOME_OF_MEMBERS));
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, explain(), null));
+            faces.addMessage(null, explain());
         }
     }
 
-    private String explain() {
+    private FacesMessage explain() {
         SignInResult result = attempt.result().orElse(null);
         if (result == null) {
-            return WRONG;
+            return Texts.error(faces, "signin.wrong");
         }
         return switch (result.outcome()) {
-            case DISABLED -> "This account is disabled. Ask an administrator to enable it.";
-            case SLOWED_DOWN -> "Too many failed sign-ins. Try again in " + Math.max(1, result.retryAfter().toSeconds())
-                    + " seconds.";
-            default -> WRONG;
+            case DISABLED -> Texts.error(faces, "signin.disabled");
+            case SLOWED_DOWN -> Texts.error(faces, "signin.slowedDown", Math.max(1, result.retryAfter().toSeconds()));
+            default -> Texts.error(faces, "signin.wrong");
         };
     }
 
