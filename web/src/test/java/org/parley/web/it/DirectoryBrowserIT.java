@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,7 +266,6 @@ class DirectoryBrowserIT extends ParleyDeployment {
         var ada = colleague("ada", "Ada Lovelace", "Analyst", "Engines");
         var viewer = colleague("hedy", "Hedy Lamarr", "Inventor", "Engines");
         signIn(viewer.username(), "directory");
-        String axe = axeSource();
         List<String> problems = new ArrayList<>();
         for (String path : List.of("directory?q=" + token, "directory?mkt=ar-SA&q=" + token,
                 "people/" + ada.username(), "people/" + ada.username() + "?mkt=ar-SA")) {
@@ -282,13 +274,13 @@ class DirectoryBrowserIT extends ParleyDeployment {
             if (path.contains("mkt=ar-SA")) {
                 assertEquals("rtl", chromium.findElement(By.tagName("html")).getAttribute("dir"), path);
             }
-            problems.addAll(axe(axe, path));
+            problems.addAll(Axe.seriousViolations(chromium));
         }
         // the chat dialog open
         chromium.get(base + "directory?q=lovelace%20" + token);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#directory\\:colleagues button[data-chat]"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-dialog")));
-        problems.addAll(axe(axe, "directory with the chat dialog"));
+        problems.addAll(Axe.seriousViolations(chromium)); // with the chat dialog open
         Chromium.screenshot(chromium, "directory-chat-dialog");
         chromium.get(base + "directory?mkt=ar-SA&q=" + token);
         wait.until(ExpectedConditions.presenceOfElementLocated(ROWS));
@@ -356,44 +348,5 @@ class DirectoryBrowserIT extends ParleyDeployment {
 
     private String cell(String column) {
         return chromium.findElement(By.cssSelector("#directory\\:colleagues td." + column)).getText();
-    }
-
-    /** The serious and critical axe-core violations of the page now shown. */
-    private List<String> axe(String axe, String where) {
-        JavascriptExecutor js = (JavascriptExecutor) chromium;
-        js.executeScript(axe);
-        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))})))))"
-                + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));");
-        JsonArray violations = Json.createReader(new StringReader((String) result)).readArray();
-        if (!violations.isEmpty()) {
-            System.out.println("axe on " + where + ": " + violations); // the minor and moderate ones, for the record
-        }
-        List<String> problems = new ArrayList<>();
-        for (JsonObject violation : violations.getValuesAs(JsonObject.class)) {
-            String impact = violation.getString("impact", "");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                problems.add(where + ": " + violation);
-            }
-        }
-        return problems;
-    }
-
-    /** axe-core's script, from the webjar on the test class path. */
-    private static String axeSource() {
-        ClassLoader loader = DirectoryBrowserIT.class.getClassLoader();
-        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            Properties properties = new Properties();
-            properties.load(pom);
-            String path = "META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
-            try (InputStream script = loader.getResourceAsStream(path)) {
-                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.DirectoryOrder;
 import org.parley.account.entity.DirectoryPage;
 import org.parley.presence.boundary.PresenceRegistry;
-import org.parley.web.i18n.Markets;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -74,7 +73,7 @@ public class DirectoryBacking implements Serializable {
     private void sayIfCut() {
         if (query != null && query.length() > DirectoryIndex.MAX_QUERY) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    format("directory.search.cut", DirectoryIndex.MAX_QUERY), null));
+                    Texts.of(faces, "directoryText", "directory.search.cut", DirectoryIndex.MAX_QUERY), null));
         }
     }
 
@@ -101,16 +100,10 @@ public class DirectoryBacking implements Serializable {
         this.query = query;
     }
 
-    private String format(String key, Object... arguments) {
-        Locale culture = faces.getViewRoot().getLocale();
-        MessageFormat format = new MessageFormat(Markets.bundle("Directory", culture).getString(key), culture);
-        return format.format(arguments);
-    }
-
     private Colleague colleague(DirectoryEntry member, String me, Locale culture, String root) {
         return new Colleague(member.username(), member.displayName(), member.title(), member.department(),
                 PresenceBadge.of(member.cid(), presences.presenceOf(member.username()), culture),
-                member.username().equals(me), format("directory.chatWith", member.displayName()),
+                member.username().equals(me), Texts.of(faces, "directoryText", "directory.chatWith", member.displayName()),
                 Http.withQuery(root + "/conversation/imme", "invitee", member.cid(), "mkt", culture.toLanguageTag()));
     }
 

@@ -5,14 +5,12 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.text.MessageFormat;
-import java.util.Locale;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
 import org.parley.presence.boundary.PresenceRegistry;
-import org.parley.web.i18n.Markets;
+import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 import org.parley.web.view.directory.PresenceBadge;
 
@@ -78,9 +76,7 @@ public class PersonBacking {
 
     /** "Chat with NAME" in the page's language: the chat control's title. */
     public String getChatTitle() {
-        Locale culture = faces.getViewRoot().getLocale();
-        return new MessageFormat(Markets.bundle("Directory", culture).getString("person.chatWith"), culture)
-                .format(new Object[] {member.displayName()});
+        return Texts.of(faces, "directoryText", "person.chatWith", member.displayName());
     }
 
     /** The chat control's address (below Parley's root): this member, this page's pass and language. */
