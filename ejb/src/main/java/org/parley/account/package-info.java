@@ -8,6 +8,8 @@
  * {@code AccountEvent} in the transaction of every sign-in, refusal, sign-out and account change
  * (the audit trail records it).
  * A member's session generation grows with every new password and every disabling: sessions
- * signed in under an older one have ended.
+ * signed in under an older one have ended. Admins find members page by page, edit their profile
+ * and e-mail address, and import new members from a CSV file ({@code MemberCsv} reads it and says
+ * what is wrong with each row), whole or not at all, each with a random first password.
  */
 package org.parley.account;

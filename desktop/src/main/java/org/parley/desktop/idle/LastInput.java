@@ -109,12 +109,23 @@ public interface LastInput {
         }
     }
 
-    /** Windows: {@code GetLastInputInfo} against {@code GetTickCount}. */
+    /**
+     * Windows: {@code GetLastInputInfo} against {@code GetTickCount}; the workstation is locked when
+     * the desktop that receives input cannot be opened or switched to (the secure desktop has it).
+     */
     final class WindowsInput implements LastInput {
 
         interface User32 extends Library {
             boolean GetLastInputInfo(LastInputInfo info);
+
+            Pointer OpenInputDesktop(int flags, boolean inherit, int desiredAccess);
+
+            boolean SwitchDesktop(Pointer desktop);
+
+            boolean CloseDesktop(Pointer desktop);
         }
+
+        private static final int DESKTOP_SWITCHDESKTOP = 0x0100;
 
         interface Kernel32 extends Library {
             int GetTickCount();
@@ -137,14 +148,45 @@ public interface LastInput {
             }
             return Optional.of(Duration.ofMillis(Integer.toUnsignedLong(kernel32.GetTickCount() - info.dwTime)));
         }
+
+        @Override
+        public boolean screenLocked() {
+            Pointer desktop = user32.OpenInputDesktop(0, false, DESKTOP_SWITCHDESKTOP);
+            if (desktop == null) {
+                return true;
+            }
+            try {
+                return !user32.SwitchDesktop(desktop);
+            } finally {
+                user32.CloseDesktop(desktop);
+            }
+        }
     }
 
-    /** macOS: seconds since any input event in the combined session state. */
+    /**
+     * macOS: seconds since any input event in the combined session state; the screen is locked when
+     * the session's dictionary ({@code CGSessionCopyCurrentDictionary}) says {@code CGSSessionScreenIsLocked}.
+     */
     final class MacInput implements LastInput {
 
         interface CoreGraphics extends Library {
             double CGEventSourceSecondsSinceLastEventType(int stateId, int eventType);
+
+            Pointer CGSessionCopyCurrentDictionary();
         }
+
+        interface CoreFoundation extends Library {
+            Pointer CFStringCreateWithCString(Pointer allocator, String text, int encoding);
+
+            Pointer CFDictionaryGetValue(Pointer dictionary, Pointer key);
+
+            boolean CFBooleanGetValue(Pointer value);
+
+            void CFRelease(Pointer object);
+        }
+
+        private static final int UTF8 = 0x08000100;
+        private final CoreFoundation foundation = Native.load("CoreFoundation", CoreFoundation.class);
 
         private static final int COMBINED_SESSION_STATE = 0;
         private static final int ANY_INPUT_EVENT = ~0;
@@ -154,6 +196,22 @@ public interface LastInput {
         public Optional<Duration> idle() {
             double seconds = graphics.CGEventSourceSecondsSinceLastEventType(COMBINED_SESSION_STATE, ANY_INPUT_EVENT);
             return Optional.of(Duration.ofMillis((long) (seconds * 1000)));
+        }
+
+        @Override
+        public boolean screenLocked() {
+            Pointer session = graphics.CGSessionCopyCurrentDictionary();
+            if (session == null) {
+                return false; // no window server session (ssh): nothing to lock
+            }
+            Pointer key = foundation.CFStringCreateWithCString(null, "CGSSessionScreenIsLocked", UTF8);
+            try {
+                Pointer locked = foundation.CFDictionaryGetValue(session, key);
+                return locked != null && foundation.CFBooleanGetValue(locked);
+            } finally {
+                foundation.CFRelease(key);
+                foundation.CFRelease(session);
+            }
         }
     }
 }

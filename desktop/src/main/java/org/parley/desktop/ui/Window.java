@@ -8,9 +8,6 @@ import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.awt.Image;
-import java.awt.SystemTray;
-import java.awt.Toolkit;
-import java.awt.TrayIcon;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -79,7 +76,6 @@ public final class Window {
     private final boolean deviceOnly;
     private final Duration idleAfter;
     private final Duration awayAfter;
-    private final boolean sound;
     private final JFrame frame = new JFrame("Parley");
     private final CardLayout cards = new CardLayout();
     private final JPanel root = new JPanel(cards);
@@ -111,7 +107,8 @@ public final class Window {
     private Snapshot shown;
     private String selected;
     private boolean typing;
-    private TrayIcon tray;
+    private final Notifications.Desktop alerts = new Notifications.Desktop(() -> frame.toFront(), icon());
+    private final Notifications notifications;
 
     private Window(URI server, SignIn signIn, boolean deviceOnly, Duration idleAfter, Duration awayAfter, boolean sound) {
         this.server = server;
@@ -119,7 +116,7 @@ public final class Window {
         this.deviceOnly = deviceOnly;
         this.idleAfter = idleAfter;
         this.awayAfter = awayAfter;
-        this.sound = sound;
+        this.notifications = new Notifications(alerts, sound);
         typingPause = new Timer(3000, e -> stopTyping());
         typingPause.setRepeats(false);
     }
@@ -166,9 +163,7 @@ public final class Window {
                 if (session != null) {
                     session.stop();
                 }
-                if (tray != null) {
-                    SystemTray.getSystemTray().remove(tray);
-                }
+                alerts.remove();
             }
 
             @Override
@@ -506,7 +501,7 @@ public final class Window {
         }
         int unread = snapshot.unread();
         frame.setTitle(unread > 0 ? "(" + unread + ") Parley" : "Parley");
-        notify(snapshot, event);
+        notifications.on(frame.isActive(), snapshot, event);
     }
 
     private void refreshLists(Snapshot snapshot) {
@@ -606,37 +601,6 @@ public final class Window {
     }
 
     // ---- notifications --------------------------------------------------------------------------
-
-    private void notify(Snapshot snapshot, SessionEvent event) {
-        if (frame.isActive()) {
-            return;
-        }
-        String text = null;
-        if (event instanceof SessionEvent.ChatStarted started) {
-            text = snapshot.chat(started.chat()).map(c -> "New conversation with " + c.visitor().shown()).orElse(null);
-        } else if (event instanceof SessionEvent.MessageShown message && message.entry().fromVisitor()) {
-            text = snapshot.chat(message.chat()).map(c -> c.visitor().name() + ": " + message.entry().text()).orElse(null);
-        }
-        if (text == null) {
-            return;
-        }
-        if (sound) {
-            Toolkit.getDefaultToolkit().beep();
-        }
-        if (SystemTray.isSupported()) {
-            try {
-                if (tray == null) {
-                    tray = new TrayIcon(icon(), "Parley");
-                    tray.setImageAutoSize(true);
-                    tray.addActionListener(e -> frame.toFront());
-                    SystemTray.getSystemTray().add(tray);
-                }
-                tray.displayMessage("Parley", text, TrayIcon.MessageType.INFO);
-            } catch (java.awt.AWTException e) {
-                tray = null; // no tray after all: the title's badge still counts
-            }
-        }
-    }
 
     private static Image icon() {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);

@@ -48,7 +48,7 @@ public class FirstAdmin {
             return;
         }
         String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(() -> Passwords.randomPassword(20));
-        enrolment.enrol(username, "Administrator", null, null, password.toCharArray(), Role.ADMIN);
+        enrolment.enrol(username, "Administrator", null, null, null, password.toCharArray(), Role.ADMIN);
         if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
             LOG.warning(() -> "Created the first administrator '" + username
                     + "' with the password from parley.admin.password (PARLEY_ADMIN_PASSWORD).");

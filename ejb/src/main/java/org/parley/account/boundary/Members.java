@@ -9,18 +9,28 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.persistence.TypedQuery;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.parley.account.control.Enrolment;
+import org.parley.storage.control.Like;
 import org.parley.account.control.LogText;
+import org.parley.account.control.MemberCsv;
 import org.parley.account.control.Passwords;
 import org.parley.account.control.SignInThrottle;
 import org.parley.account.entity.AccountEvent;
@@ -28,6 +38,7 @@ import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
+import org.parley.account.entity.MemberImport;
 import org.parley.account.entity.MemberSettings;
 import org.parley.account.entity.Role;
 import org.parley.account.entity.WrongPasswordException;
@@ -218,22 +229,140 @@ public class Members {
         return me.getSessionGeneration();
     }
 
+    /**
+     * The members whose username, display name, title or department contains {@code text} (in any
+     * case; {@code %}, {@code _} and every other character match only themselves), in the order of
+     * {@code sortBy} ({@link #SORTABLE}; the username otherwise), one page of them.
+     */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public List<Member> all() {
-        return em.createNamedQuery(Member.ALL, Member.class).getResultList();
+    public List<Member> search(String text, String sortBy, boolean descending,
+                               @PositiveOrZero(message = "The first row is 0 or more.") int first,
+                               @Min(value = 1, message = "Ask for at least one row.") int max) {
+        String order = SORTABLE.getOrDefault(sortBy == null ? "" : sortBy, "username");
+        String direction = descending ? " DESC" : " ASC";
+        return searchQuery("SELECT m FROM Member m", text, " ORDER BY m." + order + direction + ", m.username" + direction,
+                Member.class).setFirstResult(first).setMaxResults(Math.min(max, 500)).getResultList();
     }
 
-    /** An admin creates a member (or another admin); the username must be free. */
+    /** How many members {@link #search} finds for {@code text}. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public long count(String text) {
+        return searchQuery("SELECT COUNT(m) FROM Member m", text, "", Long.class).getSingleResult();
+    }
+
+    /** The fields a member list may be sorted by, as the page names them, and the entity's field. */
+    public static final Map<String, String> SORTABLE = Map.of("username", "username", "displayName", "displayName",
+            "title", "title", "department", "department", "email", "email", "role", "role", "enabled", "enabled");
+
+    private <T> TypedQuery<T> searchQuery(String select, String text, String orderBy, Class<T> type) {
+        String wanted = Like.contains(text);
+        if (wanted == null) {
+            return em.createQuery(select + orderBy, type);
+        }
+        String like = " LIKE :text ESCAPE '" + Like.ESCAPE + "'";
+        return em.createQuery(select + " WHERE LOWER(m.username)" + like + " OR LOWER(m.displayName)" + like
+                + " OR LOWER(m.title)" + like + " OR LOWER(m.department)" + like + orderBy, type)
+                .setParameter("text", wanted);
+    }
+
+    /** An admin creates a member (or another admin); the username must be free, the e-mail address (optional) valid. */
     @RolesAllowed(Role.ADMIN_GROUP)
     public Member create(@NotNull(message = "Enter a username.") String username, String displayName, String title,
-                         String department, @NotNull(message = "Enter a first password.") char[] password,
+                         String department, String email, @NotNull(message = "Enter a first password.") char[] password,
                          @NotNull(message = "Choose a role.") Role role,
                          @NotBlank(message = "The caller's address is required.") String address) {
-        Member member = enrolment.enrol(username, displayName, title, department, password, role);
+        Member member = enrolment.enrol(username, displayName, title, department, email, password, role);
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' created the " + role.name().toLowerCase() + " '" + member.getUsername() + "'");
         audit(member, AccountEvent.Action.CREATED, address, "as " + roleName(role));
         return member;
+    }
+
+    /** An admin changes what others see of a member (display name, title, department) and their e-mail address. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public Member edit(@NotBlank(message = "Name the member.") String username, String displayName, String title,
+                       String department, String email,
+                       @NotBlank(message = "The caller's address is required.") String address) {
+        Member member = existing(username);
+        Member.requireProfile(displayName, title, department);
+        List<String> changes = new ArrayList<>();
+        note(changes, "display name", member.getDisplayName(), displayName);
+        note(changes, "title", member.getTitle(), title);
+        note(changes, "department", member.getDepartment(), department);
+        note(changes, "e-mail", member.getEmail(), email);
+        member.updateProfile(displayName, title, department);
+        member.changeEmail(email);
+        if (changes.isEmpty()) {
+            return member;
+        }
+        changed.fire(new MemberChanged(member.getUsername()));
+        LOG.info(() -> "Admin '" + caller() + "' changed the " + String.join(", ", changes) + " of '" + member.getUsername() + "'");
+        audit(member, AccountEvent.Action.EDITED, address, String.join(", ", changes));
+        return member;
+    }
+
+    private static void note(List<String> changes, String what, String before, String after) {
+        String was = before == null ? "" : before.strip();
+        String now = after == null ? "" : after.strip();
+        if (!was.equals(now)) {
+            changes.add(what);
+        }
+    }
+
+    /** What is wrong with each row of a CSV file of new members, before anything is imported. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public MemberImport previewImport(@NotNull(message = "Choose a file.") byte[] file) {
+        if (file.length > MemberCsv.MAX_BYTES) {
+            throw new AccountRefusedException("A file to import has at most " + MemberCsv.MAX_BYTES / 1024 + " KiB.",
+                    "importTooLarge", String.valueOf(MemberCsv.MAX_BYTES / 1024));
+        }
+        return MemberCsv.read(file, this::existingAmong);
+    }
+
+    /**
+     * Imports every member of a CSV file in one transaction, or none: a file with any problem
+     * ({@link #previewImport}) is refused whole. Each new member is a member (not an admin) with a
+     * random first password, answered here once and never stored in the clear; an admin hands it
+     * over, and the member changes it in their settings.
+     */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public List<FirstPassword> importMembers(@NotNull(message = "Choose a file.") byte[] file,
+                                             @NotBlank(message = "The caller's address is required.") String address) {
+        MemberImport read = previewImport(file);
+        if (!read.importable()) {
+            throw new AccountRefusedException("The file has " + read.badRows() + " rows with problems: nothing was imported.",
+                    "importHasProblems", String.valueOf(read.badRows()));
+        }
+        List<FirstPassword> imported = new ArrayList<>();
+        for (MemberImport.Row row : read.rows()) {
+            String password = Passwords.randomPassword(FIRST_PASSWORD_LENGTH);
+            Member member = enrolment.enrol(row.username(), row.field(MemberImport.Column.DISPLAY_NAME),
+                    row.field(MemberImport.Column.TITLE), row.field(MemberImport.Column.DEPARTMENT),
+                    row.field(MemberImport.Column.EMAIL), password.toCharArray(), Role.MEMBER);
+            changed.fire(new MemberChanged(member.getUsername()));
+            audit(member, AccountEvent.Action.CREATED, address, "as member, imported from a CSV file (line " + row.line() + ")");
+            imported.add(new FirstPassword(member.getUsername(), member.getDisplayName(), member.getEmail(), password));
+        }
+        LOG.info(() -> "Admin '" + caller() + "' imported " + imported.size() + " members from a CSV file");
+        return imported;
+    }
+
+    /** The length of an imported member's random first password: 16 of 57 letters and digits, about 93 bits. */
+    static final int FIRST_PASSWORD_LENGTH = 16;
+
+    /** A member made by an import, with the first password that only this answer holds. */
+    public record FirstPassword(String username, String displayName, String email, String password)
+            implements java.io.Serializable {
+    }
+
+    private Set<String> existingAmong(Collection<String> usernames) {
+        Set<String> taken = new HashSet<>();
+        List<String> names = List.copyOf(usernames);
+        for (int i = 0; i < names.size(); i += 200) {
+            taken.addAll(em.createNamedQuery(Member.USERNAMES_AMONG, String.class)
+                    .setParameter("usernames", names.subList(i, Math.min(names.size(), i + 200))).getResultList());
+        }
+        return taken;
     }
 
     /** An admin disables a member, which ends all their sessions; the last enabled admin stays enabled. */
@@ -242,7 +371,8 @@ public class Members {
                         @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
         if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
-            throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.");
+            throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.",
+                    "lastAdminStaysEnabled", member.getUsername());
         }
         member.disable();
         changed.fire(new MemberChanged(member.getUsername()));
@@ -301,7 +431,8 @@ public class Members {
             return;
         }
         if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
-            throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays one.");
+            throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays one.",
+                    "lastAdminStaysAdmin", member.getUsername());
         }
         member.changeRole(role);
         changed.fire(new MemberChanged(member.getUsername()));
@@ -322,7 +453,8 @@ public class Members {
     }
 
     private Member existing(String username) {
-        return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'."));
+        return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'.",
+                "noSuchMember", LogText.typed(username)));
     }
 
     private String caller() {

@@ -24,22 +24,22 @@ public class Enrolment {
     @Inject
     Passwords passwords;
 
-    public Member enrol(String username, String displayName, String title, String department,
+    public Member enrol(String username, String displayName, String title, String department, String email,
                         char[] password, Role role) {
         String name = normalizeUsername(username);
         if (name.isEmpty() || name.length() > Member.USERNAME_MAX || !name.matches(Member.USERNAME_PATTERN)) {
-            throw new AccountRefusedException("'" + username + "' cannot be a username. " + Member.USERNAME_RULE);
+            throw new AccountRefusedException("'" + username + "' cannot be a username. " + Member.USERNAME_RULE,
+                    "badUsername", LogText.typed(username));
         }
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > Member.NAME_MAX) {
-            throw new AccountRefusedException("A display name of 1 to " + Member.NAME_MAX + " characters is required.");
-        }
+        Member.requireProfile(displayName, title, department);
         if (!em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", name)
                 .getResultList().isEmpty()) {
-            throw new AccountRefusedException("The username '" + name + "' is taken.");
+            throw new AccountRefusedException("The username '" + name + "' is taken.", "usernameTaken", name);
         }
         String cid = Cid.unique(RANDOM, this::cidTaken);
         Member member = new Member(name, displayName, role, cid, password, passwords.hasher(), Instant.now());
         member.updateProfile(displayName, title, department);
+        member.changeEmail(email);
         em.persist(member);
         return member;
     }

@@ -19,6 +19,7 @@ public record AccountEvent(String actor, String member, Action action, String ad
         SIGNED_OUT("signout"),
         SESSIONS_ENDED("sessions.ended"),
         CREATED("member.created"),
+        EDITED("member.edited"),
         DISABLED("member.disabled"),
         ENABLED("member.enabled"),
         PASSWORD_CHANGED("member.password-changed"),

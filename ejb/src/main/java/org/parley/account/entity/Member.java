@@ -31,6 +31,7 @@ import java.util.UUID;
 @NamedQuery(name = Member.ALL, query = "SELECT m FROM Member m ORDER BY m.username")
 @NamedQuery(name = Member.COUNT_ENABLED_ADMINS,
         query = "SELECT COUNT(m) FROM Member m WHERE m.role = org.parley.account.entity.Role.ADMIN AND m.enabled = TRUE")
+@NamedQuery(name = Member.USERNAMES_AMONG, query = "SELECT m.username FROM Member m WHERE m.username IN :usernames")
 @NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
 public class Member {
 
@@ -38,6 +39,7 @@ public class Member {
     public static final String ALL = "Member.all";
     public static final String COUNT_ENABLED_ADMINS = "Member.countEnabledAdmins";
     public static final String COUNT_BY_CID = "Member.countByCid";
+    public static final String USERNAMES_AMONG = "Member.usernamesAmong";
 
     public static final int USERNAME_MAX = 64;
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]*";
@@ -45,6 +47,10 @@ public class Member {
     public static final int NAME_MAX = 100;
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 256;
+    /** RFC 5321's longest usable address. */
+    public static final int EMAIL_MAX = 254;
+    /** An address an admin can send mail to: one @, something on both sides, a dot in the domain, no spaces. */
+    public static final String EMAIL_PATTERN = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+";
     /** The longest language tag a member may choose (BCP 47 tags of the shipped cultures are far shorter). */
     public static final int LANGUAGE_MAX = 35;
 
@@ -73,6 +79,11 @@ public class Member {
     @Size(max = NAME_MAX)
     @Column(length = NAME_MAX)
     private String department;
+
+    @Size(max = EMAIL_MAX)
+    @Pattern(regexp = EMAIL_PATTERN)
+    @Column(length = EMAIL_MAX)
+    private String email;
 
     @NotNull
     @Column(name = "password_hash", nullable = false, length = 512)
@@ -145,10 +156,12 @@ public class Member {
     /** Whether {@code password} is acceptable as a new password; the reason if not. */
     public static void requireAcceptable(char[] password) {
         if (password == null || password.length < PASSWORD_MIN) {
-            throw new UnacceptablePasswordException("A password needs at least " + PASSWORD_MIN + " characters.");
+            throw new UnacceptablePasswordException("A password needs at least " + PASSWORD_MIN + " characters.",
+                    "passwordTooShort", String.valueOf(PASSWORD_MIN));
         }
         if (password.length > PASSWORD_MAX) {
-            throw new UnacceptablePasswordException("A password may have at most " + PASSWORD_MAX + " characters.");
+            throw new UnacceptablePasswordException("A password may have at most " + PASSWORD_MAX + " characters.",
+                    "passwordTooLong", String.valueOf(PASSWORD_MAX));
         }
     }
 
@@ -182,6 +195,25 @@ public class Member {
         this.cid = newCid;
     }
 
+    /**
+     * Refuses a profile that does not fit: a display name of 1 to {@value #NAME_MAX} characters, a title
+     * and a department of at most {@value #NAME_MAX}.
+     */
+    public static void requireProfile(String displayName, String title, String department) {
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > NAME_MAX) {
+            throw new AccountRefusedException("A display name of 1 to " + NAME_MAX + " characters is required.",
+                    "badDisplayName", String.valueOf(NAME_MAX));
+        }
+        if (title != null && title.strip().length() > NAME_MAX) {
+            throw new AccountRefusedException("A title has at most " + NAME_MAX + " characters.", "titleTooLong",
+                    String.valueOf(NAME_MAX));
+        }
+        if (department != null && department.strip().length() > NAME_MAX) {
+            throw new AccountRefusedException("A department has at most " + NAME_MAX + " characters.",
+                    "departmentTooLong", String.valueOf(NAME_MAX));
+        }
+    }
+
     public void updateProfile(String displayName, String title, String department) {
         if (displayName == null || displayName.isBlank()) {
             throw new IllegalArgumentException("a display name is required");
@@ -189,6 +221,20 @@ public class Member {
         this.displayName = displayName.strip();
         this.title = blankToNull(title);
         this.department = blankToNull(department);
+    }
+
+    /** An admin sets the e-mail address; blank removes it. Refuses an address nobody could send mail to. */
+    public void changeEmail(String email) {
+        String address = blankToNull(email);
+        if (address != null && !isEmail(address)) {
+            throw new AccountRefusedException("'" + address + "' is not an e-mail address.", "badEmail", address);
+        }
+        this.email = address;
+    }
+
+    /** Whether {@code text} (already stripped) can be a member's e-mail address. */
+    public static boolean isEmail(String text) {
+        return text != null && text.length() <= EMAIL_MAX && text.matches(EMAIL_PATTERN);
     }
 
     public void updateSettings(MemberSettings settings) {
@@ -230,6 +276,10 @@ public class Member {
 
     public String getDepartment() {
         return department;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public Role getRole() {

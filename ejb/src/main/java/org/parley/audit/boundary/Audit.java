@@ -5,12 +5,21 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
+import org.parley.audit.entity.AuditQuery;
+import org.parley.storage.control.Like;
 
 /** Records what was done, in the caller's transaction, and says it in the log too. */
 @Stateless
@@ -32,9 +41,48 @@ public class Audit {
         record(event.actor(), event.action().auditName(), event.member(), event.address(), event.detail());
     }
 
-    /** The newest entries first. */
+    /** The entries {@code query} finds, newest first (oldest first when asked), one page of them. */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public List<AuditEntry> recent(int max) {
-        return em.createNamedQuery(AuditEntry.RECENT, AuditEntry.class).setMaxResults(max).getResultList();
+    public List<AuditEntry> search(@NotNull(message = "Say what to look for.") AuditQuery query, boolean oldestFirst,
+                                   @PositiveOrZero(message = "The first row is 0 or more.") int first,
+                                   @Min(value = 1, message = "Ask for at least one row.") int max) {
+        String order = oldestFirst ? " ORDER BY a.at ASC, a.id ASC" : " ORDER BY a.at DESC, a.id DESC";
+        return where("SELECT a FROM AuditEntry a", query, order, AuditEntry.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
     }
+
+    /** How many entries {@link #search} finds for {@code query}. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    public long count(@NotNull(message = "Say what to look for.") AuditQuery query) {
+        return where("SELECT COUNT(a) FROM AuditEntry a", query, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> where(String select, AuditQuery query, String orderBy, Class<T> type) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        String like = " ESCAPE '" + Like.ESCAPE + "'";
+        String actor = Like.contains(query.actor());
+        if (actor != null) {
+            conditions.add("LOWER(a.actor) LIKE :actor" + like);
+            parameters.put("actor", actor);
+        }
+        String action = Like.contains(query.action());
+        if (action != null) {
+            conditions.add("LOWER(a.action) LIKE :action" + like);
+            parameters.put("action", action);
+        }
+        if (query.from() != null) {
+            conditions.add("a.at >= :from");
+            parameters.put("from", query.from());
+        }
+        if (query.to() != null) {
+            conditions.add("a.at < :to");
+            parameters.put("to", query.to());
+        }
+        String jpql = select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + orderBy;
+        TypedQuery<T> typed = em.createQuery(jpql, type);
+        parameters.forEach(typed::setParameter);
+        return typed;
+    }
+
 }

@@ -3,7 +3,6 @@ package org.parley.audit.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,10 +10,8 @@ import java.util.UUID;
 /** One thing somebody did. {@code actor} is a username, or {@code app:ID} for an application. */
 @Entity
 @Table(name = "audit_entries")
-@NamedQuery(name = AuditEntry.RECENT, query = "SELECT a FROM AuditEntry a ORDER BY a.at DESC")
 public class AuditEntry {
 
-    public static final String RECENT = "AuditEntry.recent";
     public static final int DETAIL_MAX = 1000;
 
     @Id
@@ -54,6 +51,10 @@ public class AuditEntry {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    public String getId() {
+        return id;
     }
 
     public Instant getAt() {

@@ -89,7 +89,7 @@ public class Applications {
     public Application update(String id, String name, List<String> redirectUris, String privacyUrl, String address) {
         Application application = existing(id);
         if (application.isBuiltIn()) {
-            throw new AccountRefusedException("A built-in application is not changed here.");
+            throw new AccountRefusedException("A built-in application is not changed here.", "builtInUnchanged");
         }
         application.update(requireName(name), requireRedirectUris(redirectUris), requirePrivacyUrl(privacyUrl));
         audit.record(caller(), "application.updated", id, address, null);
@@ -101,7 +101,7 @@ public class Applications {
     public String rotateSecret(String id, String address) {
         Application application = existing(id);
         if (application.isPublicClient()) {
-            throw new AccountRefusedException("A public client has no secret.");
+            throw new AccountRefusedException("A public client has no secret.", "publicClientNoSecret");
         }
         String secret = TokenDigests.newToken();
         Instant overlapEnds = Instant.now().plus(lifetimes.secretOverlap());
@@ -114,7 +114,7 @@ public class Applications {
     public void disable(String id, String address) {
         Application application = existing(id);
         if (application.isBuiltIn()) {
-            throw new AccountRefusedException("A built-in application stays enabled.");
+            throw new AccountRefusedException("A built-in application stays enabled.", "builtInStaysEnabled");
         }
         application.disable();
         audit.record(caller(), "application.disabled", id, address, null);
@@ -127,7 +127,7 @@ public class Applications {
     }
 
     private Application existing(String id) {
-        return find(id).orElseThrow(() -> new AccountRefusedException("There is no such application."));
+        return find(id).orElseThrow(() -> new AccountRefusedException("There is no such application.", "noSuchApplication"));
     }
 
     private String caller() {
@@ -136,7 +136,8 @@ public class Applications {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > Application.NAME_MAX) {
-            throw new AccountRefusedException("A name of 1 to " + Application.NAME_MAX + " characters is required.");
+            throw new AccountRefusedException("A name of 1 to " + Application.NAME_MAX + " characters is required.",
+                    "badApplicationName", String.valueOf(Application.NAME_MAX));
         }
         return name.strip();
     }
@@ -144,21 +145,24 @@ public class Applications {
     private static List<String> requireRedirectUris(List<String> uris) {
         List<String> clean = uris.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (clean.isEmpty()) {
-            throw new AccountRefusedException("At least one redirect URL is required.");
+            throw new AccountRefusedException("At least one redirect URL is required.", "noRedirectUrl");
         }
         if (clean.size() > Application.REDIRECT_URIS_COUNT_MAX) {
-            throw new AccountRefusedException("At most " + Application.REDIRECT_URIS_COUNT_MAX + " redirect URLs.");
+            throw new AccountRefusedException("At most " + Application.REDIRECT_URIS_COUNT_MAX + " redirect URLs.",
+                    "tooManyRedirectUrls", String.valueOf(Application.REDIRECT_URIS_COUNT_MAX));
         }
         if (String.join("\n", clean).length() > Application.REDIRECT_URIS_MAX) {
             throw new AccountRefusedException("The redirect URLs have at most " + Application.REDIRECT_URIS_MAX
-                    + " characters together.");
+                    + " characters together.", "redirectUrlsTooLong", String.valueOf(Application.REDIRECT_URIS_MAX));
         }
         for (String uri : clean) {
             if (uri.length() > Application.URL_MAX) {
-                throw new AccountRefusedException("A redirect URL has at most " + Application.URL_MAX + " characters.");
+                throw new AccountRefusedException("A redirect URL has at most " + Application.URL_MAX + " characters.",
+                        "redirectUrlTooLong", String.valueOf(Application.URL_MAX));
             }
             if (RedirectUris.parse(uri).isEmpty() || uri.contains("#")) {
-                throw new AccountRefusedException("'" + uri + "' is not an absolute http(s) URL without a fragment.");
+                throw new AccountRefusedException("'" + uri + "' is not an absolute http(s) URL without a fragment.",
+                        "badRedirectUrl", uri);
             }
         }
         return clean;
@@ -169,7 +173,7 @@ public class Applications {
             return null;
         }
         if (RedirectUris.parse(url.strip()).isEmpty() || url.length() > Application.URL_MAX) {
-            throw new AccountRefusedException("The privacy statement needs an absolute http(s) URL.");
+            throw new AccountRefusedException("The privacy statement needs an absolute http(s) URL.", "badPrivacyUrl");
         }
         return url.strip();
     }

@@ -263,7 +263,7 @@ public class Consents {
     public void revokeAny(String consentId, String address) {
         Consent consent = em.find(Consent.class, consentId);
         if (consent == null) {
-            throw new AccountRefusedException("There is no such consent.");
+            throw new AccountRefusedException("There is no such consent.", "noSuchConsent");
         }
         revoke(consent, context.getCallerPrincipal().getName(), address, "revoked by an administrator");
     }

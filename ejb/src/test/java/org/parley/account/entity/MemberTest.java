@@ -121,4 +121,29 @@ class MemberTest {
         assertEquals("Analytical Engines", ada.getDepartment());
         assertThrows(IllegalArgumentException.class, () -> ada.updateProfile(" ", null, null));
     }
+
+    @Test
+    void anEmailAddressIsKeptOnlyWhenItIsOne() {
+        ada.changeEmail("  ada@example.org ");
+        assertEquals("ada@example.org", ada.getEmail());
+        for (String bad : new String[] {"ada", "ada@", "@example.org", "ada@example", "a da@example.org", "ada@@example.org",
+                "ada@exa\u0000mple.org", "x".repeat(250) + "@example.org"}) {
+            AccountRefusedException refused = assertThrows(AccountRefusedException.class, () -> ada.changeEmail(bad), bad);
+            assertEquals("badEmail", refused.getReason());
+            assertEquals("ada@example.org", ada.getEmail(), "unchanged after " + bad);
+        }
+        ada.changeEmail(" ");
+        assertEquals(null, ada.getEmail(), "blank removes it");
+    }
+
+    @Test
+    void aProfileThatDoesNotFitIsRefusedWithItsReason() {
+        assertEquals("badDisplayName", assertThrows(AccountRefusedException.class,
+                () -> Member.requireProfile(" ", null, null)).getReason());
+        assertEquals("titleTooLong", assertThrows(AccountRefusedException.class,
+                () -> Member.requireProfile("Ada", "t".repeat(Member.NAME_MAX + 1), null)).getReason());
+        assertEquals("departmentTooLong", assertThrows(AccountRefusedException.class,
+                () -> Member.requireProfile("Ada", null, "d".repeat(Member.NAME_MAX + 1))).getReason());
+        Member.requireProfile("Ada", "t".repeat(Member.NAME_MAX), "d".repeat(Member.NAME_MAX));
+    }
 }

@@ -24,6 +24,14 @@ public final class Chromium {
 
     /** A Chromium whose pages ask for {@code languages} ({@code Accept-Language}, e.g. {@code "ar"}, {@code "de-DE,de"}). */
     public static WebDriver start(String languages) {
+        return start(languages, java.util.Map.of());
+    }
+
+    /**
+     * A Chromium asking for {@code languages}, with preferences of its own such as
+     * {@code download.default_directory} (where downloads go, without asking).
+     */
+    public static WebDriver start(String languages, java.util.Map<String, Object> preferences) {
         String binary = System.getProperty("parley.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
@@ -35,7 +43,9 @@ public final class Chromium {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + languages.split(",")[0]);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>(preferences);
+        prefs.put("intl.accept_languages", languages);
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driver).toFile())
                 .usingAnyFreePort()

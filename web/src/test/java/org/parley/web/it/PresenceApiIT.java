@@ -178,10 +178,10 @@ class PresenceApiIT extends ParleyDeployment {
     }
 
     private static void rotateCid(Browser admin, String username) {
-        Browser.Page list = admin.open("/admin/members");
+        Browser.Page list = admin.open("/admin/members?q=" + username);
         for (org.jsoup.nodes.Element row : list.document().select("#list\\:members tbody tr")) {
             if (row.child(0).text().equals(username)) {
-                String id = row.selectFirst("input[type=submit][id$=:rotate]").id();
+                String id = row.selectFirst("[id$=:rotate]").id();
                 Browser.Page done = admin.submit("list", Map.of(), id.substring("list:".length()));
                 assertTrue(done.messages().contains("new CID"), done.messages());
                 return;

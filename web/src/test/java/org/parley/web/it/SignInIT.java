@@ -151,7 +151,7 @@ class SignInIT extends ParleyDeployment {
         }
         assertEquals("/settings", new Browser(base).signIn(carol, "carol-password").path(), "127.0.0.1 was never slowed down");
 
-        List<String> audit = Accounts.admin(base).open("/admin/audit").document().select("#audit tbody tr").stream()
+        List<String> audit = Accounts.admin(base).open("/admin/audit").document().select("#list\\:audit tbody tr").stream()
                 .filter(row -> row.child(3).text().equals(bob) && row.child(2).text().equals("signin.succeeded"))
                 .map(row -> row.child(4).text()).toList();
         assertEquals(List.of("198.51.100.11"), audit, "the audit trail names the client, not the proxy");

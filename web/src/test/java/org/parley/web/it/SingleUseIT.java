@@ -236,7 +236,7 @@ class SingleUseIT extends ParleyDeployment {
     /** The texts of the audit rows with this action whose subject names the member. */
     private static List<String> auditRows(Browser admin, String action, String username) {
         List<String> rows = new ArrayList<>();
-        for (Element row : admin.open("/admin/audit").document().select("#audit tbody tr")) {
+        for (Element row : admin.open("/admin/audit").document().select("#list\\:audit tbody tr")) {
             if (row.child(2).text().equals(action) && row.child(3).text().contains(username)) {
                 rows.add(row.text());
             }

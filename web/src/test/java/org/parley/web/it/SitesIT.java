@@ -193,7 +193,7 @@ class SitesIT extends ParleyDeployment {
         Browser.Page page = browser.open(path);
         for (Element row : page.document().select(rows)) {
             if (row.child(column).text().equals(key)) {
-                String id = row.selectFirst("input[type=submit][id$=:" + button + "]").id();
+                String id = row.selectFirst("[id$=:" + button + "]").id();
                 return browser.submit("list", Map.of(), id.substring("list:".length()));
             }
         }

@@ -311,7 +311,7 @@ class TrustBoundariesIT extends ParleyDeployment {
 
     private static List<AuditRow> audit(Browser admin) {
         Browser.Page page = admin.open("/admin/audit");
-        return page.document().select("#audit tbody tr").stream()
+        return page.document().select("#list\\:audit tbody tr").stream()
                 .map(row -> new AuditRow(row.child(1).text(), row.child(2).text(), row.child(3).text(), row.child(4).text(),
                         row.child(5).text()))
                 .toList();

@@ -8,28 +8,35 @@ import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.entity.Application;
 import org.parley.web.view.Http;
+import org.parley.web.view.Wording;
 
 /**
- * Backs {@code /admin/applications}: register intranet sites, rotate their secrets, change their
- * redirect and privacy URLs, disable and enable them. A secret is shown once, right after it was
- * made, and forgotten at the next action.
+ * Backs {@code /admin/applications}: find intranet sites by name or application ID and state,
+ * register them, rotate their secrets, change their redirect and privacy URLs, disable and enable
+ * them. A secret is shown once, right after it was made, and forgotten at the next action.
  */
 @Named
 @ViewScoped
 public class ApplicationsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Which field of a form a refusal is about, by the refusal's reason. */
+    private static final Map<String, String> FIELD_OF_REASON = Map.of(
+            "badApplicationName", "name", "noRedirectUrl", "redirectUris", "tooManyRedirectUrls", "redirectUris",
+            "redirectUrlsTooLong", "redirectUris", "redirectUrlTooLong", "redirectUris", "badRedirectUrl", "redirectUris",
+            "badPrivacyUrl", "privacyUrl");
 
     /** A secret on screen: the only time anyone sees it. */
     public record ShownSecret(String applicationId, String name, String secret, Instant previousValidUntil)
@@ -42,16 +49,19 @@ public class ApplicationsBacking implements Serializable {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Wording wording;
+
     private List<Application> all;
     private ShownSecret shown;
 
-    @NotBlank(message = "Enter the site's name.")
-    @Size(max = Application.NAME_MAX, message = "A name has at most " + Application.NAME_MAX + " characters.")
+    /** Part of a name or application ID ({@code ?q=} keeps it in the address). */
+    private String query;
+    /** {@code enabled}, {@code disabled}, or empty for both ({@code ?state=}). */
+    private String state;
+
     private String name;
 
-    @NotBlank(message = "Enter at least one redirect URL.")
-    @Size(max = Application.REDIRECT_URIS_MAX, message = "The redirect URLs have at most "
-            + Application.REDIRECT_URIS_MAX + " characters together.")
     private String redirectUris;
 
     private String privacyUrl;
@@ -59,13 +69,8 @@ public class ApplicationsBacking implements Serializable {
     /** The application being edited, or null. */
     private String editing;
 
-    @NotBlank(message = "Enter the site's name.")
-    @Size(max = Application.NAME_MAX, message = "A name has at most " + Application.NAME_MAX + " characters.")
     private String editName;
 
-    @NotBlank(message = "Enter at least one redirect URL.")
-    @Size(max = Application.REDIRECT_URIS_MAX, message = "The redirect URLs have at most "
-            + Application.REDIRECT_URIS_MAX + " characters together.")
     private String editRedirectUris;
 
     private String editPrivacyUrl;
@@ -76,21 +81,21 @@ public class ApplicationsBacking implements Serializable {
     }
 
     public void register() {
-        act(() -> {
+        act("register", () -> {
             Applications.Registered registered = applications.register(name, lines(redirectUris), privacyUrl,
                     Http.address(faces));
             Application app = registered.application();
             shown = new ShownSecret(app.getId(), app.getName(), registered.secret(), null);
             name = redirectUris = privacyUrl = null;
-            return "Registered " + app.getName() + " with the application ID " + app.getId() + ".";
+            return AdminText.get(faces, "applications.registered", app.getName(), app.getId());
         });
     }
 
     public void rotate(Application application) {
-        act(() -> {
+        act(null, () -> {
             String secret = applications.rotateSecret(application.getId(), Http.address(faces));
             shown = new ShownSecret(application.getId(), application.getName(), secret, null);
-            return "Made a new secret for " + application.getName() + ".";
+            return AdminText.get(faces, "applications.rotated", application.getName());
         });
         if (shown != null) { // the reloaded list says until when the previous secret works
             all.stream().filter(a -> a.getId().equals(shown.applicationId())).findFirst().ifPresent(a -> shown =
@@ -99,16 +104,16 @@ public class ApplicationsBacking implements Serializable {
     }
 
     public void disable(Application application) {
-        act(() -> {
+        act(null, () -> {
             applications.disable(application.getId(), Http.address(faces));
-            return "Disabled " + application.getName() + ".";
+            return AdminText.get(faces, "applications.disabled", application.getName());
         });
     }
 
     public void enable(Application application) {
-        act(() -> {
+        act(null, () -> {
             applications.enable(application.getId(), Http.address(faces));
-            return "Enabled " + application.getName() + ".";
+            return AdminText.get(faces, "applications.enabled", application.getName());
         });
     }
 
@@ -122,11 +127,11 @@ public class ApplicationsBacking implements Serializable {
     }
 
     public void saveEdit() {
-        act(() -> {
+        act("edit", () -> {
             Application changed = applications.update(editing, editName, lines(editRedirectUris), editPrivacyUrl,
                     Http.address(faces));
             cancelEdit();
-            return "Saved " + changed.getName() + ".";
+            return AdminText.get(faces, "applications.saved", changed.getName());
         });
     }
 
@@ -134,13 +139,15 @@ public class ApplicationsBacking implements Serializable {
         editing = editName = editRedirectUris = editPrivacyUrl = null;
     }
 
-    private void act(Supplier<String> action) {
+    /** Runs an action and says how it went; a refusal goes next to the field of {@code form} it concerns. */
+    private void act(String form, Supplier<String> action) {
         shown = null;
         try {
             faces.addMessage(null, new FacesMessage(action.get()));
             load();
         } catch (AccountRefusedException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            String field = form == null ? null : FIELD_OF_REASON.get(e.getReason());
+            AdminText.error(faces, field == null ? null : form + ":" + field, AdminText.refusal(faces, e));
         }
         if (shown != null) {
             Http.noStore(faces);
@@ -151,10 +158,10 @@ public class ApplicationsBacking implements Serializable {
     public void checkRedirectUris(FacesContext context, UIComponent field, Object value) {
         List<String> uris = lines((String) value);
         if (uris.size() > Application.REDIRECT_URIS_COUNT_MAX) {
-            throw refused("At most " + Application.REDIRECT_URIS_COUNT_MAX + " redirect URLs.");
+            throw refused(AdminText.get(context, "refused.tooManyRedirectUrls", Application.REDIRECT_URIS_COUNT_MAX));
         }
         if (uris.stream().anyMatch(uri -> uri.length() > Application.URL_MAX)) {
-            throw refused("A redirect URL has at most " + Application.URL_MAX + " characters.");
+            throw refused(AdminText.get(context, "refused.redirectUrlTooLong", Application.URL_MAX));
         }
     }
 
@@ -166,12 +173,54 @@ public class ApplicationsBacking implements Serializable {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public int getRedirectUrisCountMax() {
-        return Application.REDIRECT_URIS_COUNT_MAX;
+    public String getRedirectUrisHint() {
+        return AdminText.get(faces, "applications.redirectUris.hint", Application.REDIRECT_URIS_COUNT_MAX);
     }
 
-    public List<Application> getAll() {
-        return all;
+    public int getNameMax() {
+        return Application.NAME_MAX;
+    }
+
+    public int getRedirectUrisMax() {
+        return Application.REDIRECT_URIS_MAX;
+    }
+
+    /** The applications the filter lets through. */
+    public List<Application> getListed() {
+        String wanted = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return all.stream()
+                .filter(a -> wanted.isEmpty() || a.getName().toLowerCase(Locale.ROOT).contains(wanted)
+                        || a.getId().toLowerCase(Locale.ROOT).contains(wanted))
+                .filter(a -> !"enabled".equals(state) || a.isEnabled())
+                .filter(a -> !"disabled".equals(state) || !a.isEnabled())
+                .toList();
+    }
+
+    /** Until when the previous secret of the one just rotated keeps working, in words. */
+    public String getOverlapText() {
+        return shown == null || shown.previousValidUntil() == null ? null
+                : AdminText.get(faces, "applications.secret.overlap", wording.when(shown.previousValidUntil()));
+    }
+
+    /** "3 of 7 applications." */
+    public String getCountText() {
+        return AdminText.get(faces, "applications.count", getListed().size(), all.size());
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
     }
 
     public ShownSecret getShown() {

@@ -1,0 +1,120 @@
+package org.parley.account.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.parley.account.entity.MemberImport;
+import org.parley.account.entity.MemberImport.Column;
+import org.parley.account.entity.MemberImport.Kind;
+import org.parley.account.entity.MemberImport.Problem;
+
+class MemberCsvTest {
+
+    private static final String HEADER = "username,display name,title,department,email\n";
+
+    private static MemberImport read(String text, String... taken) {
+        return MemberCsv.read(text.getBytes(StandardCharsets.UTF_8), among(taken));
+    }
+
+    private static java.util.function.Function<Collection<String>, Set<String>> among(String... taken) {
+        return names -> {
+            Set<String> found = new HashSet<>(names);
+            found.retainAll(Set.of(taken));
+            return found;
+        };
+    }
+
+    private static List<Kind> kinds(MemberImport.Row row) {
+        return row.problems().stream().map(Problem::kind).toList();
+    }
+
+    @Test
+    void aGoodFileIsImportableWithItsFieldsStrippedAndUsernamesInLowerCase() {
+        MemberImport read = read("\uFEFF" + HEADER + " Ada ,Ada Lovelace,Analyst,Engines,ada@example.org\r\n"
+                + "\"grace\",\"Hopper, Grace\",,\"Navy \"\"Research\"\"\",\n\n");
+        assertTrue(read.importable(), read.toString());
+        assertEquals(2, read.rows().size());
+        assertEquals("ada", read.rows().get(0).username());
+        assertEquals(2, read.rows().get(0).line());
+        assertEquals("Hopper, Grace", read.rows().get(1).field(Column.DISPLAY_NAME));
+        assertEquals("Navy \"Research\"", read.rows().get(1).field(Column.DEPARTMENT));
+        assertEquals("", read.rows().get(1).field(Column.EMAIL));
+        assertEquals(3, read.rows().get(1).line());
+    }
+
+    @Test
+    void eachBadRowSaysWhatIsWrongAndTheFileIsNotImportable() {
+        MemberImport read = read(HEADER
+                + "ada,Ada Lovelace,,,ada@example.org\n"
+                + ",No Username,,,\n"
+                + "bob,,,,\n"
+                + "carol,Carol,,,not-an-address\n"
+                + "ada,Ada Again,,,\n"
+                + "taken,Taken,,,\n"
+                + "too,many,columns,in,this,row\n"
+                + "x".repeat(65) + ",Long,,,\n"
+                + "<script>,Bad,,,\n"
+                + "dan,Dan,\"" + "t".repeat(101) + "\",,\n"
+                + "eve,\"Eve\u0000\",,,\n", "taken");
+        assertFalse(read.importable());
+        List<MemberImport.Row> rows = read.rows();
+        assertEquals(List.of(), kinds(rows.get(0)));
+        assertEquals(List.of(new Problem(Kind.MISSING, Column.USERNAME, null)), rows.get(1).problems());
+        assertEquals(List.of(new Problem(Kind.MISSING, Column.DISPLAY_NAME, null)), rows.get(2).problems());
+        assertEquals(List.of(new Problem(Kind.BAD_EMAIL, Column.EMAIL, null)), rows.get(3).problems());
+        assertEquals(List.of(new Problem(Kind.DUPLICATE_IN_FILE, Column.USERNAME, "2")), rows.get(4).problems());
+        assertEquals(List.of(new Problem(Kind.DUPLICATE_IN_DATABASE, Column.USERNAME, null)), rows.get(5).problems());
+        assertEquals(List.of(new Problem(Kind.COLUMN_COUNT, null, "6")), rows.get(6).problems());
+        assertEquals(List.of(new Problem(Kind.TOO_LONG, Column.USERNAME, "64")), rows.get(7).problems());
+        assertEquals(List.of(Kind.BAD_USERNAME), kinds(rows.get(8)));
+        assertEquals(List.of(new Problem(Kind.TOO_LONG, Column.TITLE, "100")), rows.get(9).problems());
+        assertEquals(List.of(new Problem(Kind.CONTROL_CHARACTER, Column.DISPLAY_NAME, null)), rows.get(10).problems());
+        assertEquals(10, read.badRows());
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsNamedByItsLine() {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(HEADER.getBytes(StandardCharsets.UTF_8));
+        file.writeBytes("ada,Ada,,,\n".getBytes(StandardCharsets.UTF_8));
+        file.writeBytes("jurgen,J".getBytes(StandardCharsets.UTF_8));
+        file.write(0xFC); // ü in ISO-8859-1
+        file.writeBytes("rgen,,,\n".getBytes(StandardCharsets.UTF_8));
+        MemberImport read = MemberCsv.read(file.toByteArray(), among());
+        assertEquals(List.of(), kinds(read.rows().get(0)));
+        assertEquals(3, read.rows().get(1).line());
+        assertEquals(List.of(Kind.ENCODING), kinds(read.rows().get(1)));
+        assertFalse(read.importable());
+    }
+
+    @Test
+    void aQuotedLineBreakKeepsTheLineNumbersOfTheFile() {
+        MemberImport read = read(HEADER + "ada,\"Ada\nLovelace\",,,\nbob,Bob,,,\n");
+        assertEquals(List.of(Kind.CONTROL_CHARACTER), kinds(read.rows().get(0)));
+        assertEquals(2, read.rows().get(0).line());
+        assertEquals(4, read.rows().get(1).line());
+        assertEquals(List.of(), kinds(read.rows().get(1)));
+    }
+
+    @Test
+    void aFileWithoutRowsOrWithTheWrongHeaderOrTooManyRowsIsRefusedAsAWhole() {
+        assertEquals(List.of(Problem.of(Kind.NO_ROWS)), read("").fileProblems());
+        assertEquals(List.of(Problem.of(Kind.NO_ROWS)), read(HEADER).fileProblems());
+        assertEquals(List.of(Problem.of(Kind.HEADER)), read("name,username,title,department,email\nada,Ada,,,\n").fileProblems());
+        StringBuilder many = new StringBuilder(HEADER);
+        for (int i = 0; i <= MemberCsv.MAX_ROWS; i++) {
+            many.append("m").append(i).append(",Member ").append(i).append(",,,\n");
+        }
+        MemberImport tooMany = read(many.toString());
+        assertEquals(List.of(new Problem(Kind.TOO_MANY_ROWS, null, String.valueOf(MemberCsv.MAX_ROWS))), tooMany.fileProblems());
+        assertFalse(tooMany.importable());
+    }
+}
