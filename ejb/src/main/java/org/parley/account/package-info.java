@@ -3,8 +3,10 @@
  * (Jakarta Security {@code Pbkdf2PasswordHash}), their public presence ID (CID) and their
  * settings. The sign-in identity store reads from here; sign-in failures are throttled here.
  * Fires {@code MemberChanged} after a committed change to what others see of a member (the
- * in-memory {@code MemberDirectory} refreshes itself from it), and {@code AccountEvent} in the
- * transaction of every sign-in, refusal, sign-out and account change (the audit trail records it).
+ * in-memory {@code MemberDirectory} refreshes itself from it; its search index of the members who
+ * share on the web, {@code DirectoryIndex}, is rebuilt only when what it shows changed), and
+ * {@code AccountEvent} in the transaction of every sign-in, refusal, sign-out and account change
+ * (the audit trail records it).
  * A member's session generation grows with every new password and every disabling: sessions
  * signed in under an older one have ended. Admins find members page by page, edit their profile
  * and e-mail address, and import new members from a CSV file ({@code MemberCsv} reads it and says

@@ -18,12 +18,17 @@ import java.net.UnknownHostException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.account.control.DirectoryIndex;
 import org.parley.account.control.Enrolment;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.DirectoryOrder;
+import org.parley.account.entity.DirectoryPage;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
 
@@ -52,11 +57,21 @@ public class MemberDirectory {
     private final ConcurrentHashMap<String, DirectoryEntry> byUsername = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, DirectoryEntry> byCid = new ConcurrentHashMap<>();
 
+    /** Counts the changes that {@linkplain DirectoryIndex#affects affect} the search index. */
+    private final AtomicLong indexChanges = new AtomicLong();
+    /** The search index, built after the change it counts; rebuilt by the first search after another. */
+    private volatile Indexed indexed;
+    private final Object indexLock = new Object();
+
+    private record Indexed(long changes, DirectoryIndex index) {
+    }
+
     @PostConstruct
     void load() {
         domain = configuredDomain.filter(d -> !d.isBlank()).orElseGet(MemberDirectory::hostName);
         em.createNamedQuery(Member.ALL, Member.class).getResultList().forEach(m -> put(DirectoryEntry.of(m)));
-        LOG.info(() -> "Member directory loaded: " + byUsername.size() + " members");
+        int listed = index().size(); // built now, so that the first search is as quick as every other
+        LOG.info(() -> "Member directory loaded: " + byUsername.size() + " members, " + listed + " of them shown to the intranet");
     }
 
     /** The member with this CID ({@code CID} or {@code CID@DOMAIN}), whatever their settings. */
@@ -100,6 +115,36 @@ public class MemberDirectory {
                 .toList();
     }
 
+    /**
+     * A page of the members intranet pages may see (as {@link #visibleOnTheWeb()}) whose name, title,
+     * department or username hold every word of {@code query} (case and accents aside; blank: all of
+     * them; only the first {@link DirectoryIndex#MAX_QUERY} characters count), in {@code order}, from
+     * {@code first}, at most {@code max}; with the number of matches. One pass over a sorted array in
+     * memory: never the database, whatever the query.
+     */
+    public DirectoryPage search(String query, DirectoryOrder order, boolean descending, int first, int max) {
+        DirectoryPage found = index().search(query, order, descending, first, max);
+        // the index is rebuilt only for changes to what it shows: give the page the members as they are now
+        return new DirectoryPage(found.entries().stream().map(e -> byUsername.get(e.username()))
+                .filter(Objects::nonNull).toList(), found.total());
+    }
+
+    private DirectoryIndex index() {
+        Indexed now = indexed;
+        if (now != null && now.changes() == indexChanges.get()) {
+            return now.index();
+        }
+        synchronized (indexLock) {
+            now = indexed;
+            long changes = indexChanges.get(); // read before the members: a change after it makes the next search rebuild
+            if (now == null || now.changes() != changes) {
+                now = new Indexed(changes, DirectoryIndex.of(byUsername.values()));
+                indexed = now;
+            }
+            return now.index();
+        }
+    }
+
     public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) {
         em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", change.username())
                 .getResultStream().findFirst().map(DirectoryEntry::of).ifPresent(this::put);
@@ -111,5 +156,8 @@ public class MemberDirectory {
             byCid.remove(previous.cid());
         }
         byCid.put(entry.cid(), entry);
+        if (DirectoryIndex.affects(previous, entry)) {
+            indexChanges.incrementAndGet();
+        }
     }
 }

@@ -38,7 +38,13 @@ public final class Accounts {
     }
 
     public static SharingMember sharingMember(URL base, String prefix, String displayName) {
-        String username = newMember(base, prefix, displayName, "a-good-password");
+        return sharingMember(base, prefix, displayName, Map.of());
+    }
+
+    /** A member who shares on the web, created with more fields of the admin's form ({@code title}, {@code department}). */
+    public static SharingMember sharingMember(URL base, String prefix, String displayName, Map<String, String> more) {
+        String username = unique(prefix);
+        createMember(admin(base), username, displayName, "a-good-password", more);
         Browser browser = new Browser(base);
         browser.signIn(username, "a-good-password");
         Browser.Page saved = browser.submit("settings", Map.of("webSharing", "on"), "save");
@@ -47,8 +53,13 @@ public final class Accounts {
     }
 
     public static void createMember(Browser admin, String username, String displayName, String password) {
+        createMember(admin, username, displayName, password, Map.of());
+    }
+
+    public static void createMember(Browser admin, String username, String displayName, String password,
+                                    Map<String, String> more) {
         admin.open("/admin/members");
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new HashMap<>(more);
         fields.put("username", username);
         fields.put("displayName", displayName);
         fields.put("password", password);
