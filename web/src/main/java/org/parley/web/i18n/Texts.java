@@ -18,11 +18,15 @@ public final class Texts {
 
     /** The text of {@code key} in the view's language, its placeholders filled with {@code arguments}. */
     public static String of(FacesContext faces, String key, Object... arguments) {
-        return of(faces, "text", key, arguments);
+        return from(faces, "text", key, arguments);
     }
 
-    /** The same from another area's bundle, named by its variable ({@code adminText}, {@code opsText}, …). */
-    public static String of(FacesContext faces, String bundleVariable, String key, Object... arguments) {
+    /**
+     * The same from another area's bundle, named by its variable ({@code adminText}, {@code opsText}, …).
+     * (Named apart from {@link #of}: with a text argument, {@code of(faces, key, text)} would otherwise
+     * read as a bundle and a key.)
+     */
+    public static String from(FacesContext faces, String bundleVariable, String key, Object... arguments) {
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, bundleVariable);
         String pattern;
         try {

@@ -1,6 +1,7 @@
 package org.parley.web.it;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.spi.CDI;
@@ -22,6 +23,7 @@ import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.Consents;
+import org.parley.contact.boundary.ContactPoints;
 import org.parley.monitoring.boundary.Operations;
 import org.parley.settings.boundary.Settings;
 import org.parley.settings.entity.Setting;
@@ -40,7 +42,10 @@ public class BoundaryProbe extends HttpServlet {
 
     /** Every boundary with methods for administrators only. */
     private static final List<Class<?>> ADMIN_BOUNDARIES = List.of(Members.class, Audit.class, Applications.class,
-            Consents.class, Settings.class, Operations.class);
+            Consents.class, Settings.class, Operations.class, ContactPoints.class);
+    /** The empty value of each primitive type, to call a method with empty arguments. */
+    private static final Map<Class<?>, Object> EMPTY = Map.of(boolean.class, false, char.class, '\0', byte.class,
+            (byte) 0, short.class, (short) 0, int.class, 0, long.class, 0L, float.class, 0f, double.class, 0d);
 
     @Inject
     transient Settings settings;
@@ -98,8 +103,9 @@ public class BoundaryProbe extends HttpServlet {
                 } catch (InvocationTargetException e) {
                     Throwable cause = e.getCause() instanceof EJBException ejb && ejb.getCausedByException() != null
                             ? ejb.getCausedByException() : e.getCause();
-                    outcome = cause instanceof EJBAccessException ? "refused" : cause.toString();
-                } catch (ReflectiveOperationException e) {
+                    outcome = cause instanceof EJBAccessException || cause instanceof AccessLocalException
+                            ? "refused" : cause.toString();
+                } catch (ReflectiveOperationException | IllegalArgumentException e) {
                     outcome = e.toString();
                 }
                 lines.add(boundary.getSimpleName() + "." + method.getName() + " " + outcome);
@@ -109,10 +115,6 @@ public class BoundaryProbe extends HttpServlet {
     }
 
     private static Object empty(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        return type == boolean.class ? false : type == char.class ? '\0' : type == long.class ? 0L : type == double.class ? 0d
-                : type == float.class ? 0f : type == short.class ? (short) 0 : type == byte.class ? (byte) 0 : 0;
+        return EMPTY.get(type); // null for every reference type
     }
 }

@@ -524,7 +524,9 @@ class ContactChatBrowserIT extends ParleyDeployment {
 
     /** Replaces a field's text; the field may be re-rendered by an ajax update meanwhile. */
     private void typeInto(By field, String text) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        // the dialog's form is drawn again after each save: wait until the field is back and takes keys
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
             WebElement element = d.findElement(field);
             element.clear();
             element.sendKeys(text);

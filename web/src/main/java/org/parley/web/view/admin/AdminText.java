@@ -17,7 +17,7 @@ final class AdminText {
     }
 
     static String get(FacesContext faces, String key, Object... arguments) {
-        return Texts.of(faces, BUNDLE, key, arguments);
+        return Texts.from(faces, BUNDLE, key, arguments);
     }
 
     /** A message at the top of the page. */

@@ -120,7 +120,7 @@ public class ContactsBacking implements Serializable {
     }
 
     private String say(String key, Object... values) {
-        return Texts.of(faces, "contactText", key, values);
+        return Texts.from(faces, "contactText", key, values);
     }
 
     public List<ContactPoint> getAll() {

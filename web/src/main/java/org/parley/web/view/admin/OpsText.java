@@ -11,7 +11,7 @@ final class OpsText {
     }
 
     static String of(FacesContext faces, String key, Object... arguments) {
-        return Texts.of(faces, "opsText", key, arguments);
+        return Texts.from(faces, "opsText", key, arguments);
     }
 
     static void info(FacesContext faces, String key, Object... arguments) {

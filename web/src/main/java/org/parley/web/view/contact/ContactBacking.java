@@ -7,12 +7,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.parley.consent.control.IntranetOrigins;
 import org.parley.contact.boundary.ContactDirectory;
 import org.parley.contact.boundary.ContactPoints;
 import org.parley.contact.entity.ContactPointView;
 import org.parley.contact.entity.ContactRefusedException;
+import org.parley.settings.control.CurrentSettings;
 import org.parley.web.i18n.Texts;
 import org.parley.web.view.Http;
 
@@ -42,6 +41,10 @@ public class ContactBacking {
     @Inject
     FacesContext faces;
 
+    /** The intranet origins as in effect now (Admin → Settings, else {@code parley.intranet.origins}). */
+    @Inject
+    CurrentSettings settings;
+
     private ContactPointView point;
     private boolean embed;
     private boolean leaveAsked;
@@ -66,7 +69,7 @@ public class ContactBacking {
             Http.notFound(faces);
             return;
         }
-        String ancestors = embed ? "'self' " + String.join(" ", IntranetOrigins.of(ConfigProvider.getConfig())) : "'self'";
+        String ancestors = embed ? "'self' " + String.join(" ", settings.now().intranetOrigins()) : "'self'";
         faces.getExternalContext().setResponseHeader("Content-Security-Policy", "frame-ancestors " + ancestors.strip());
         // whether someone is available changes by the minute: never answer from a cache
         Http.noStore(faces);
@@ -83,7 +86,7 @@ public class ContactBacking {
             sent = true;
         } catch (ContactRefusedException e) {
             ContactRefusedException.Reason reason = e.reason();
-            String text = Texts.of(faces, BUNDLE, "refused." + reason.name(), Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
+            String text = Texts.from(faces, BUNDLE, "refused." + reason.name(), Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
             faces.addMessage(reason.field() == null ? null : "leave:" + reason.field(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             faces.validationFailed();
@@ -125,7 +128,7 @@ public class ContactBacking {
 
     /** The control frame's title. */
     public String getFrameTitle() {
-        return Texts.of(faces, BUNDLE, "contact.chat.frameTitle", point.title());
+        return Texts.from(faces, BUNDLE, "contact.chat.frameTitle", point.title());
     }
 
     public String getVisitorName() {

@@ -73,7 +73,7 @@ public class DirectoryBacking implements Serializable {
     private void sayIfCut() {
         if (query != null && query.length() > DirectoryIndex.MAX_QUERY) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    Texts.of(faces, "directoryText", "directory.search.cut", DirectoryIndex.MAX_QUERY), null));
+                    Texts.from(faces, "directoryText", "directory.search.cut", DirectoryIndex.MAX_QUERY), null));
         }
     }
 
@@ -103,7 +103,7 @@ public class DirectoryBacking implements Serializable {
     private Colleague colleague(DirectoryEntry member, String me, Locale culture, String root) {
         return new Colleague(member.username(), member.displayName(), member.title(), member.department(),
                 PresenceBadge.of(member.cid(), presences.presenceOf(member.username()), culture),
-                member.username().equals(me), Texts.of(faces, "directoryText", "directory.chatWith", member.displayName()),
+                member.username().equals(me), Texts.from(faces, "directoryText", "directory.chatWith", member.displayName()),
                 Http.withQuery(root + "/conversation/imme", "invitee", member.cid(), "mkt", culture.toLanguageTag()));
     }
 

@@ -76,7 +76,7 @@ public class PersonBacking {
 
     /** "Chat with NAME" in the page's language: the chat control's title. */
     public String getChatTitle() {
-        return Texts.of(faces, "directoryText", "person.chatWith", member.displayName());
+        return Texts.from(faces, "directoryText", "person.chatWith", member.displayName());
     }
 
     /** The chat control's address (below Parley's root): this member, this page's pass and language. */
