@@ -10,6 +10,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -86,8 +88,19 @@ public class Settings {
      * its rule) when any value does: then nothing is saved.
      */
     @RolesAllowed(Role.ADMIN_GROUP)
-    public List<SettingsChanged.Change> change(@NotNull(message = "Give the settings to save.") Map<Setting, String> values,
-                                               @NotBlank(message = "The caller's address is required.") String address) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public synchronized List<SettingsChanged.Change> change(
+            @NotNull(message = "Give the settings to save.") Map<Setting, String> values,
+            @NotBlank(message = "The caller's address is required.") String address) {
+        // one change at a time, each committed before the next reads what is saved: two administrators
+        // saving the same setting at once never both insert it
+        return context.getBusinessObject(Settings.class).save(values, address);
+    }
+
+    /** {@link #change}'s own transaction; called by it only, one at a time. */
+    @RolesAllowed(Role.ADMIN_GROUP)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<SettingsChanged.Change> save(@NotNull Map<Setting, String> values, @NotBlank String address) {
         Map<Setting, String> next = new EnumMap<>(Setting.class);
         List<InvalidSettingException> problems = new ArrayList<>();
         for (Setting setting : Setting.values()) {

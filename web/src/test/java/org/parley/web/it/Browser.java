@@ -64,6 +64,9 @@ public class Browser {
             }
             values.put(input.attr("name"), type.equals("checkbox") && !input.hasAttr("value") ? "on" : input.val());
         }
+        for (Element area : form.select("textarea[name]")) {
+            values.put(area.attr("name"), area.val());
+        }
         for (Element select : form.select("select[name]")) {
             // as a browser sends it: the selected option, else the first
             Element option = select.selectFirst("option[selected]");

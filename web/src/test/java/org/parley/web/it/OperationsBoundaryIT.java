@@ -1,11 +1,19 @@
 package org.parley.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -82,6 +90,38 @@ class OperationsBoundaryIT {
         assertEquals("invalid", call(admin, "operations.disconnect"), "a socket must be named");
         Browser.Page settings = admin.open("/admin/settings");
         assertEquals("PT1H", settings.value("#settings\\:ACCESS_TTL"), "the refused lifetime was not saved");
+    }
+
+    @Test
+    void eightAdminsSavingTheSameNewSettingAtOnceAreAllAnsweredAndItIsSavedOnce() throws Exception {
+        int admins = 8;
+        List<Browser> browsers = new ArrayList<>();
+        for (int i = 0; i < admins; i++) {
+            Browser admin = Accounts.admin(base);
+            admin.open("/admin/settings");
+            browsers.add(admin);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(admins);
+        try {
+            List<Future<Browser.Page>> saves = new ArrayList<>();
+            for (Browser admin : browsers) {
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return admin.submit("settings", Map.of("TICKET_TTL", "PT4M"), "save");
+                }));
+            }
+            start.countDown();
+            for (Future<Browser.Page> save : saves) {
+                Browser.Page page = save.get(60, TimeUnit.SECONDS);
+                assertEquals(200, page.status(), page.text());
+                assertEquals("/admin/settings", page.path());
+                assertFalse(page.messages().isEmpty(), "each admin is told what happened: " + page.text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("PT4M", browsers.get(0).open("/admin/settings").value("#settings\\:TICKET_TTL"));
     }
 
     private String call(Browser caller, String call) {
