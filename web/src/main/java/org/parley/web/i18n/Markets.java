@@ -30,6 +30,11 @@ public final class Markets {
                 .orElse(DEFAULT);
     }
 
+    /** Whether {@code mkt} is written as a culture tag ({@code de-DE}, {@code zh_Hant_TW}): letters, digits and separators only, safe to pass on in an address. */
+    public static boolean plainTag(String mkt) {
+        return mkt != null && mkt.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}");
+    }
+
     public static boolean rightToLeft(Locale locale) {
         return List.of("ar", "he").contains(locale.getLanguage());
     }

@@ -47,7 +47,7 @@ public class PageLocales extends ViewHandlerWrapper {
     public String getActionURL(FacesContext context, String viewId) {
         String url = super.getActionURL(context, viewId);
         String mkt = context.getExternalContext().getRequestParameterMap().get("mkt");
-        if (mkt == null || !mkt.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}")) {
+        if (!Markets.plainTag(mkt)) {
             return url;
         }
         return url + (url.contains("?") ? "&" : "?") + "mkt=" + mkt;

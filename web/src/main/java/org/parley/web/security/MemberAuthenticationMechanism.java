@@ -23,6 +23,7 @@ import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.Role;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.BearerIdentity;
+import org.parley.web.i18n.Markets;
 
 /**
  * How Parley knows who is calling.
@@ -135,7 +136,7 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         // read from the raw query: a culture has no escapes, and the request's other parameters stay unparsed
         return java.util.Arrays.stream(query.split("&"))
-                .filter(pair -> pair.matches("mkt=[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}"))
+                .filter(pair -> pair.startsWith("mkt=") && Markets.plainTag(pair.substring(4)))
                 .findFirst().map(pair -> (notice.isEmpty() ? "?" : "&") + pair).orElse("");
     }
 

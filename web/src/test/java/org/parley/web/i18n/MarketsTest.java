@@ -41,4 +41,14 @@ class MarketsTest {
         }
         assertEquals("Hors ligne", Markets.bundle("Presence", Markets.resolve("fr-CA")).getString("status.Offline"));
     }
+
+    @Test
+    void onlyAPlainCultureTagIsPassedOnInAnAddress() {
+        org.junit.jupiter.api.Assertions.assertTrue(Markets.plainTag("de-DE"));
+        org.junit.jupiter.api.Assertions.assertTrue(Markets.plainTag("zh_Hant_TW"));
+        for (String hostile : new String[] {null, "", "de-DE%0d%0aSet-Cookie:x", "de\r\nX: y", "de\"><script>", "de-DE&x=1",
+                "d", "de-" + "A".repeat(9), "\uD800de", "ar\u202E"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(Markets.plainTag(hostile), String.valueOf(hostile));
+        }
+    }
 }

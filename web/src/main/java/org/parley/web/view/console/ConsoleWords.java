@@ -4,10 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collections;
 import java.util.ResourceBundle;
+import org.parley.web.json.JsonBuilders;
 
 /**
  * The web console's words in the page's language, as one JSON object for {@code console.js}
@@ -22,7 +22,7 @@ public class ConsoleWords {
 
     public String getJson() {
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "consoleText");
-        JsonObjectBuilder words = Json.createObjectBuilder();
+        JsonObjectBuilder words = JsonBuilders.object();
         Collections.list(bundle.getKeys()).forEach(key -> words.add(key, bundle.getString(key)));
         return words.build().toString();
     }
