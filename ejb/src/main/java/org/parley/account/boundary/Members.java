@@ -252,7 +252,8 @@ public class Members {
 
     /** The fields a member list may be sorted by, as the page names them, and the entity's field. */
     public static final Map<String, String> SORTABLE = Map.of("username", "username", "displayName", "displayName",
-            "title", "title", "department", "department", "email", "email", "role", "role", "enabled", "enabled");
+            "title", "title", "department", "department", "email", "email", "role", "role", "enabled", "enabled",
+            "origin", "origin");
 
     private <T> TypedQuery<T> searchQuery(String select, String text, String orderBy, Class<T> type) {
         String wanted = Like.contains(text);

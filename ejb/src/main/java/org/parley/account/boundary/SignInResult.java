@@ -10,7 +10,11 @@ import java.util.Set;
 public record SignInResult(Outcome outcome, String username, Set<String> groups, Duration retryAfter,
                            int sessionGeneration) {
 
-    public enum Outcome { SIGNED_IN, WRONG_CREDENTIALS, DISABLED, SLOWED_DOWN }
+    /**
+     * {@code ACCOUNT_CONFLICT}: a source signed the person in, but their username belongs to another member
+     * (a person in two places); {@code SOURCE_UNAVAILABLE}: the source that checks the password did not answer.
+     */
+    public enum Outcome { SIGNED_IN, WRONG_CREDENTIALS, DISABLED, SLOWED_DOWN, ACCOUNT_CONFLICT, SOURCE_UNAVAILABLE }
 
     static SignInResult signedIn(String username, Set<String> groups, int sessionGeneration) {
         return new SignInResult(Outcome.SIGNED_IN, username, groups, Duration.ZERO, sessionGeneration);

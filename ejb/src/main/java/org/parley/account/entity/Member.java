@@ -33,6 +33,8 @@ import java.util.UUID;
         query = "SELECT COUNT(m) FROM Member m WHERE m.role = org.parley.account.entity.Role.ADMIN AND m.enabled = TRUE")
 @NamedQuery(name = Member.USERNAMES_AMONG, query = "SELECT m.username FROM Member m WHERE m.username IN :usernames")
 @NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
+@NamedQuery(name = Member.BY_EXTERNAL_ID,
+        query = "SELECT m FROM Member m WHERE m.origin = :origin AND m.externalId = :externalId")
 public class Member {
 
     public static final String BY_USERNAME = "Member.byUsername";
@@ -40,6 +42,7 @@ public class Member {
     public static final String COUNT_ENABLED_ADMINS = "Member.countEnabledAdmins";
     public static final String COUNT_BY_CID = "Member.countByCid";
     public static final String USERNAMES_AMONG = "Member.usernamesAmong";
+    public static final String BY_EXTERNAL_ID = "Member.byExternalId";
 
     public static final int USERNAME_MAX = 64;
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]*";
@@ -53,6 +56,8 @@ public class Member {
     public static final String EMAIL_PATTERN = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+";
     /** The longest language tag a member may choose (BCP 47 tags of the shipped cultures are far shorter). */
     public static final int LANGUAGE_MAX = 35;
+    /** The longest id a source may give a person (a DN, an issuer URL and a subject). */
+    public static final int EXTERNAL_ID_MAX = 512;
 
     @Id
     @Column(length = 36)
@@ -85,9 +90,18 @@ public class Member {
     @Column(length = EMAIL_MAX)
     private String email;
 
-    @NotNull
-    @Column(name = "password_hash", nullable = false, length = 512)
+    /** Only local members have one; the source checks the others' passwords. */
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8, updatable = false)
+    private Origin origin = Origin.LOCAL;
+
+    @Size(max = EXTERNAL_ID_MAX)
+    @Column(name = "external_id", length = EXTERNAL_ID_MAX, updatable = false)
+    private String externalId;
 
     @NotNull
     @Enumerated(EnumType.STRING)
@@ -135,9 +149,72 @@ public class Member {
         setPassword(password, hasher, now);
     }
 
+    /**
+     * A member whose account comes from {@code account}'s source: no Parley password, the profile as the
+     * source gives it (see {@link #takeProfileFrom}).
+     */
+    public static Member from(ExternalAccount account, String username, Role role, String cid, Instant now) {
+        if (!Cid.isValid(cid)) {
+            throw new IllegalArgumentException("not a CID: " + cid);
+        }
+        Member member = new Member();
+        member.id = UUID.randomUUID().toString();
+        member.username = Objects.requireNonNull(username);
+        member.origin = account.origin();
+        member.externalId = account.externalId();
+        member.role = Objects.requireNonNull(role);
+        member.cid = cid;
+        member.enabled = true;
+        member.createdAt = now;
+        member.passwordChangedAt = now;
+        member.takeProfileFrom(account);
+        return member;
+    }
+
+    /**
+     * Takes name, title, department and e-mail address from the member's source, which keeps them.
+     * Text longer than Parley keeps is cut; an e-mail address nobody could send mail to is left out.
+     * Answers what changed, in words for the audit trail (empty: nothing).
+     */
+    public java.util.List<String> takeProfileFrom(ExternalAccount account) {
+        String name = cut(account.nameForOthers());
+        String newTitle = blankToNull(cut(account.title()));
+        String newDepartment = blankToNull(cut(account.department()));
+        String address = blankToNull(account.email());
+        String newEmail = isEmail(address) ? address : null;
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        if (!name.equals(displayName)) {
+            changes.add("display name");
+        }
+        if (!Objects.equals(newTitle, title)) {
+            changes.add("title");
+        }
+        if (!Objects.equals(newDepartment, department)) {
+            changes.add("department");
+        }
+        if (!Objects.equals(newEmail, email)) {
+            changes.add("e-mail");
+        }
+        displayName = name;
+        title = newTitle;
+        department = newDepartment;
+        email = newEmail;
+        return changes;
+    }
+
+    private static String cut(String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.codePointCount(0, stripped.length()) <= NAME_MAX ? stripped
+                : stripped.substring(0, stripped.offsetByCodePoints(0, NAME_MAX)).strip();
+    }
+
     /** Changes the password, but only for someone who knows the current one. */
     public void changePassword(char[] current, char[] next, PasswordHash hasher, Instant now)
             throws WrongPasswordException {
+        requireLocal();
         if (!verifyPassword(current, hasher)) {
             throw new WrongPasswordException();
         }
@@ -146,11 +223,21 @@ public class Member {
 
     /** An administrator sets a new password without knowing the old one. */
     public void resetPassword(char[] next, PasswordHash hasher, Instant now) {
+        requireLocal();
         setPassword(next, hasher, now);
     }
 
+    /** Whether {@code candidate} is this local member's password; a member from a source has none here. */
     public boolean verifyPassword(char[] candidate, PasswordHash hasher) {
-        return candidate != null && hasher.verify(candidate, passwordHash);
+        return candidate != null && passwordHash != null && hasher.verify(candidate, passwordHash);
+    }
+
+    private void requireLocal() {
+        if (origin != Origin.LOCAL) {
+            throw new AccountRefusedException("The password of '" + username + "' is kept by "
+                    + (origin == Origin.LDAP ? "the company directory" : "the OpenID provider") + ", not by Parley.",
+                    origin == Origin.LDAP ? "passwordInDirectory" : "passwordAtProvider", username);
+        }
     }
 
     /** Whether {@code password} is acceptable as a new password; the reason if not. */
@@ -284,6 +371,19 @@ public class Member {
 
     public Role getRole() {
         return role;
+    }
+
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    /** The source's id for this member; {@code null} for a local member. */
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public boolean isLocal() {
+        return origin == Origin.LOCAL;
     }
 
     public boolean isEnabled() {

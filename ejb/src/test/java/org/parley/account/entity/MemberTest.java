@@ -146,4 +146,41 @@ class MemberTest {
                 () -> Member.requireProfile("Ada", null, "d".repeat(Member.NAME_MAX + 1))).getReason());
         Member.requireProfile("Ada", "t".repeat(Member.NAME_MAX), "d".repeat(Member.NAME_MAX));
     }
+
+    @Test
+    void aMemberFromTheCompanyDirectoryHasNoParleyPasswordAndCannotBeGivenOne() {
+        Member grace = Member.from(new ExternalAccount(Origin.LDAP, "guid-1", "Grace", "Grace Hopper", "Rear Admiral",
+                "Navy", "grace@example.org", null), "grace", Role.MEMBER, "0123456789ABCDEF", LATER);
+        assertEquals(Origin.LDAP, grace.getOrigin());
+        assertEquals("guid-1", grace.getExternalId());
+        assertFalse(grace.isLocal());
+        assertFalse(grace.verifyPassword("".toCharArray(), hasher));
+        assertFalse(grace.verifyPassword("anything-at-all".toCharArray(), hasher));
+        AccountRefusedException refused = assertThrows(AccountRefusedException.class,
+                () -> grace.resetPassword("new-password".toCharArray(), hasher, LATER));
+        assertEquals("The password of 'grace' is kept by the company directory, not by Parley.", refused.getMessage());
+        assertThrows(AccountRefusedException.class,
+                () -> grace.changePassword("x".toCharArray(), "new-password".toCharArray(), hasher, LATER));
+        assertTrue(ada.isLocal());
+    }
+
+    @Test
+    void theProfileFollowsTheSourceAndSaysWhatChanged() {
+        Member grace = Member.from(new ExternalAccount(Origin.OIDC, "https://idp/|42", "grace", "Grace Hopper",
+                "Rear Admiral", "Navy", "grace@example.org", null), "grace", Role.MEMBER, "0123456789ABCDEF", LATER);
+        assertEquals("Grace Hopper", grace.getDisplayName());
+        assertEquals(java.util.List.of(), grace.takeProfileFrom(new ExternalAccount(Origin.OIDC, "https://idp/|42",
+                "grace", "Grace Hopper", "Rear Admiral", "Navy", "grace@example.org", null)));
+        assertEquals(java.util.List.of("display name", "title", "department", "e-mail"),
+                grace.takeProfileFrom(new ExternalAccount(Origin.OIDC, "https://idp/|42", "grace", " ", null, "",
+                        "not an address", null)));
+        assertEquals("grace", grace.getDisplayName(), "no display name at the source: the username");
+        assertEquals(null, grace.getTitle());
+        assertEquals(null, grace.getDepartment());
+        assertEquals(null, grace.getEmail(), "an address nobody could send mail to is left out");
+        String longTitle = "\uD83D\uDE00".repeat(Member.NAME_MAX + 5);
+        grace.takeProfileFrom(new ExternalAccount(Origin.OIDC, "https://idp/|42", "grace", "Grace", longTitle, null, null, null));
+        assertEquals(Member.NAME_MAX, grace.getTitle().codePointCount(0, grace.getTitle().length()),
+                "cut to what Parley keeps, whole characters only");
+    }
 }

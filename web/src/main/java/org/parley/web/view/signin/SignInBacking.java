@@ -77,6 +77,8 @@ public class SignInBacking {
         return switch (result.outcome()) {
             case DISABLED -> Texts.error(faces, "signin.disabled");
             case SLOWED_DOWN -> Texts.error(faces, "signin.slowedDown", Math.max(1, result.retryAfter().toSeconds()));
+            case ACCOUNT_CONFLICT -> Texts.error(faces, "signin.conflict");
+            case SOURCE_UNAVAILABLE -> Texts.error(faces, "signin.directoryDown");
             default -> Texts.error(faces, "signin.wrong");
         };
     }

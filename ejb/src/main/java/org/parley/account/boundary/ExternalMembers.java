@@ -1,0 +1,178 @@
+package org.parley.account.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.parley.account.control.Enrolment;
+import org.parley.account.control.LogText;
+import org.parley.account.entity.AccountEvent;
+import org.parley.account.entity.Cid;
+import org.parley.account.entity.ExternalAccount;
+import org.parley.account.entity.Member;
+import org.parley.account.entity.MemberChanged;
+import org.parley.account.entity.MemberSettings;
+import org.parley.account.entity.Origin;
+import org.parley.account.entity.Role;
+import org.parley.settings.control.CurrentSettings;
+import org.parley.settings.entity.Setting;
+
+/**
+ * Members whose accounts come from a source outside Parley: the company directory (LDAP) or an
+ * OpenID provider. The source has already checked who the person is; here they become a member on
+ * their first sign-in, and their profile (and, where the source says so, their role) follows the
+ * source on every sign-in and sync. A member is matched by the source's lasting id, never by name
+ * alone: a username that already belongs to another member (a local one, or one from another
+ * source or with another id) is refused as a person in two places, and stays theirs. Members keep
+ * their CID, settings and consents whatever the source changes.
+ */
+@Stateless
+public class ExternalMembers {
+
+    private static final Logger LOG = Logger.getLogger(ExternalMembers.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Enrolment enrolment;
+
+    @Inject
+    CurrentSettings settings;
+
+    @Inject
+    Event<MemberChanged> changed;
+
+    @Inject
+    Event<AccountEvent> accountEvents;
+
+    /** What became of a person from a source. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT, BAD_USERNAME }
+
+    /**
+     * The member for {@code account}, created or brought up to date, with what was done; a person in
+     * two places or with a name Parley cannot take has no member ({@code member} empty).
+     */
+    public record Provisioned(Outcome outcome, Optional<Member> member, String reason) {
+    }
+
+    /**
+     * The person {@code account} describes, whom its source has just signed in from {@code address},
+     * signs in to Parley: created on their first sign-in, their profile taken from the source.
+     * A member disabled in Parley stays refused.
+     */
+    public SignInResult signIn(@NotNull(message = "Name the account.") ExternalAccount account,
+                               @NotBlank(message = "The caller's address is required.") String address) {
+        Provisioned provisioned = provision(account, address);
+        String name = LogText.typed(Enrolment.normalizeUsername(account.username()));
+        if (provisioned.member().isEmpty()) {
+            LOG.warning(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + name + "' from "
+                    + address + ": " + provisioned.reason());
+            accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SIGN_IN_REFUSED, address,
+                    provisioned.reason()));
+            return SignInResult.refused(provisioned.outcome() == Outcome.CONFLICT
+                    ? SignInResult.Outcome.ACCOUNT_CONFLICT : SignInResult.Outcome.WRONG_CREDENTIALS);
+        }
+        Member member = provisioned.member().get();
+        if (!member.isEnabled()) {
+            LOG.info(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + member.getUsername()
+                    + "' from " + address + ": the account is disabled in Parley");
+            accountEvents.fire(new AccountEvent(member.getUsername(), member.getUsername(),
+                    AccountEvent.Action.SIGN_IN_REFUSED, address, "the account is disabled"));
+            return SignInResult.refused(SignInResult.Outcome.DISABLED);
+        }
+        LOG.info(() -> "Member '" + member.getUsername() + "' signed in through " + sourceName(account.origin())
+                + " from " + address);
+        accountEvents.fire(new AccountEvent(member.getUsername(), member.getUsername(), AccountEvent.Action.SIGNED_IN,
+                address, "through " + sourceName(account.origin())));
+        return SignInResult.signedIn(member.getUsername(), member.getRole().groups(), member.getSessionGeneration());
+    }
+
+    /**
+     * Creates or updates the member for {@code account} (a sign-in or a directory sync; {@code actor}
+     * is who did it for the audit trail: the member's address on sign-in, the sync otherwise).
+     */
+    public Provisioned provision(@NotNull(message = "Name the account.") ExternalAccount account,
+                                 @NotBlank(message = "Say who provisions.") String actor) {
+        Optional<Member> known = em.createNamedQuery(Member.BY_EXTERNAL_ID, Member.class)
+                .setParameter("origin", account.origin()).setParameter("externalId", account.externalId())
+                .getResultStream().findFirst();
+        if (known.isPresent()) {
+            return update(known.get(), account, actor);
+        }
+        String username = Enrolment.normalizeUsername(account.username());
+        if (username.isEmpty() || username.length() > Member.USERNAME_MAX || !username.matches(Member.USERNAME_PATTERN)) {
+            return new Provisioned(Outcome.BAD_USERNAME, Optional.empty(), "'" + LogText.typed(account.username())
+                    + "' from " + sourceName(account.origin()) + " cannot be a Parley username. " + Member.USERNAME_RULE);
+        }
+        Optional<Member> sameName = em.createNamedQuery(Member.BY_USERNAME, Member.class)
+                .setParameter("username", username).getResultStream().findFirst();
+        if (sameName.isPresent()) {
+            Member other = sameName.get();
+            return new Provisioned(Outcome.CONFLICT, Optional.empty(), "the username '" + username + "' already belongs to "
+                    + (other.isLocal() ? "a local Parley member" : "another person from " + sourceName(other.getOrigin()))
+                    + ", so " + sourceName(account.origin()) + "'s " + LogText.typed(account.externalId())
+                    + " is a person in two places; rename one of them or remove the local member");
+        }
+        Role role = Boolean.TRUE.equals(account.admin()) ? Role.ADMIN : Role.MEMBER;
+        Member member = Member.from(account, username, role, Cid.unique(RANDOM, enrolment::cidTaken), Instant.now());
+        member.updateSettings(new MemberSettings(null, false, settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false));
+        em.persist(member);
+        changed.fire(new MemberChanged(username));
+        LOG.info(() -> "Created the " + roleName(role) + " '" + username + "' from " + sourceName(account.origin()));
+        accountEvents.fire(new AccountEvent(actor, username, AccountEvent.Action.CREATED, null,
+                "as " + roleName(role) + ", from " + sourceName(account.origin())));
+        return new Provisioned(Outcome.CREATED, Optional.of(member), null);
+    }
+
+    private Provisioned update(Member member, ExternalAccount account, String actor) {
+        List<String> changes = member.takeProfileFrom(account);
+        if (account.admin() != null) {
+            Role role = account.admin() ? Role.ADMIN : Role.MEMBER;
+            if (role != member.getRole()) {
+                if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
+                    LOG.warning(() -> sourceName(account.origin()) + " no longer makes '" + member.getUsername()
+                            + "' an administrator, but they are the last enabled one and stay one");
+                } else {
+                    member.changeRole(role);
+                    changes.add("role (now " + roleName(role) + ")");
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            return new Provisioned(Outcome.UNCHANGED, Optional.of(member), null);
+        }
+        changed.fire(new MemberChanged(member.getUsername()));
+        String what = String.join(", ", changes);
+        LOG.info(() -> sourceName(account.origin()) + " changed the " + what + " of '" + member.getUsername() + "'");
+        accountEvents.fire(new AccountEvent(actor, member.getUsername(), AccountEvent.Action.EDITED, null,
+                what + ", from " + sourceName(account.origin())));
+        return new Provisioned(Outcome.UPDATED, Optional.of(member), null);
+    }
+
+    private long enabledAdmins() {
+        return em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult();
+    }
+
+    private static String roleName(Role role) {
+        return role == Role.ADMIN ? "admin" : "member";
+    }
+
+    /** The source in words for the log and the audit trail. */
+    public static String sourceName(Origin origin) {
+        return switch (origin) {
+            case LDAP -> "the company directory";
+            case OIDC -> "the OpenID provider";
+            case LOCAL -> "Parley";
+        };
+    }
+}
