@@ -40,7 +40,7 @@ final class Notifications {
         Optional<String> text = Optional.empty();
         if (event instanceof SessionEvent.ChatStarted started) {
             text = snapshot.chat(started.chat()).map(c -> "New conversation with " + c.visitor().shown());
-        } else if (event instanceof SessionEvent.MessageShown message && message.entry().fromVisitor()) {
+        } else if (event instanceof SessionEvent.MessageShown message && message.entry().theirs()) {
             text = snapshot.chat(message.chat()).map(c -> c.visitor().name() + ": " + message.entry().text());
         }
         text.ifPresent(said -> {

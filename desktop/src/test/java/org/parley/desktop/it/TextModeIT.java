@@ -176,6 +176,49 @@ class TextModeIT {
     }
 
     @Test
+    void aMemberWritesToAColleagueAsAVerifiedVisitorAndTheColleagueAnswers(LocalParley parley, @TempDir Path colleagueConfig) {
+        MemberPages member = MemberPages.newMember(parley.base(), "Katherine Johnson");
+        MemberPages colleague = MemberPages.newMember(parley.base(), "Dorothy Vaughan");
+        String memberCid = member.cid();
+        String colleagueCid = colleague.cid();
+        try (TextClient dorothy = TextClient.signedIn(parley.base(), colleagueConfig, colleague);
+             TextClient katherine = TextClient.signedIn(parley.base(), config, member)) {
+            String username = katherine.awaitEvent("contacts", e -> true).getJsonArray("contacts").getValuesAs(JsonObject.class)
+                    .stream().filter(c -> c.getString("cid").equals(colleagueCid)).findFirst().orElseThrow().getString("username");
+            katherine.command("/chat " + username + " Lunch at noon?");
+            JsonObject mine = katherine.awaitEvent("conversation", e -> e.getBoolean("outgoing", false));
+            assertEquals("Dorothy Vaughan", mine.getJsonObject("contact").getString("name"));
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("sent"));
+
+            JsonObject theirs = dorothy.awaitEvent("conversation", e -> true);
+            JsonObject visitor = theirs.getJsonObject("visitor");
+            assertTrue(visitor.getBoolean("verified"), visitor.toString());
+            assertEquals("Katherine Johnson", visitor.getString("name"));
+            assertEquals(memberCid, visitor.getString("cid"), "the colleague sees who writes, by their own identity");
+            dorothy.awaitEvent("message", e -> e.getString("text").equals("Lunch at noon?") && e.getString("from").equals("visitor"));
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("delivered"));
+
+            dorothy.command("/reply " + theirs.getInt("n") + " Yes, see you there");
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("read"));
+            katherine.awaitEvent("message", e -> e.getString("text").equals("Yes, see you there") && e.getString("from").equals("contact"));
+            dorothy.awaitEvent("delivery", e -> e.getString("text").equals("Yes, see you there")
+                    && e.getString("delivery").equals("delivered"));
+
+            katherine.command("/reply " + mine.getInt("n") + " Great");
+            dorothy.awaitEvent("message", e -> e.getString("text").equals("Great"));
+            katherine.command("/close " + mine.getInt("n"));
+            katherine.awaitEvent("ended", e -> e.getInt("n") == mine.getInt("n"));
+            katherine.command("/chat nobody-by-that-name Hello?");
+            assertEquals("No colleague with the username nobody-by-that-name shares their presence; /contacts lists them.",
+                    katherine.awaitEvent("notice", e -> e.getString("sentence").contains("nobody-by-that-name")).getString("sentence"));
+            katherine.command("/quit");
+            dorothy.command("/quit");
+            assertEquals(0, katherine.exit());
+            assertEquals(0, dorothy.exit());
+        }
+    }
+
+    @Test
     void badAddressesAndAnUnreadableSignInEachGetOneSentence(LocalParley parley) throws IOException {
         try (TextClient nowhere = TextClient.start(URI.create("http://127.0.0.1:9/"), config)) {
             assertEquals(2, nowhere.exit());

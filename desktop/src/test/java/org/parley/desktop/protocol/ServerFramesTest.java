@@ -27,9 +27,9 @@ class ServerFramesTest {
 
     @Test
     void anAckOfAMessageHasItsNumberAndOneOfAnotherFrameHasNone() throws ProtocolException {
-        assertEquals(new ServerFrame.Ack("m1", 4, Instant.parse("2026-12-03T08:00:01Z")),
+        assertEquals(new ServerFrame.Ack("m1", 4, Instant.parse("2026-12-03T08:00:01Z"), false),
                 ServerFrames.decode("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":4,\"at\":\"2026-12-03T08:00:01Z\"}"));
-        assertEquals(new ServerFrame.Ack("c2", 0, null), ServerFrames.decode("{\"type\":\"ack\",\"id\":\"c2\"}"));
+        assertEquals(new ServerFrame.Ack("c2", 0, null, false), ServerFrames.decode("{\"type\":\"ack\",\"id\":\"c2\"}"));
     }
 
     @Test
