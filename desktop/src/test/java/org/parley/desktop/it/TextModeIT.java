@@ -21,8 +21,9 @@ import org.parley.desktop.protocol.ServerFrames;
 
 /**
  * The text mode against a real Parley: it signs in with the device grant (the member approves the
- * code on /device), answers a visitor, keeps what was typed through a network drop and a server
- * restart, and says "signed out" and exits when its sign-in is revoked.
+ * code on /device), answers a visitor, keeps what was typed through a network drop and a graceful server
+ * restart (which keeps the conversation), writes to a colleague as a verified visitor, and says "signed out" and
+ * exits when its sign-in is revoked.
  */
 @ExtendWith(LocalParley.Shared.class)
 class TextModeIT {
@@ -101,19 +102,25 @@ class TextModeIT {
             client.awaitEvent("message", e -> e.getString("text").equals("Typed while Parley restarted"));
             parley.boot();
             client.awaitEvent("signed_in", e -> true);
-            // Parley keeps conversations in memory: after its restart this one is over, and the client says so
+            // a graceful restart keeps the conversation: what was typed meanwhile goes, and the visitor resumes and gets it
             client.awaitEvent("delivery", e -> e.getString("text").equals("Typed while Parley restarted")
-                    && e.getString("delivery").equals("failed"));
-            client.awaitEvent("ended", e -> e.getInt("n") == n);
+                    && e.getString("delivery").equals("sent"));
+            try (VisitorSocket back = visitor.resumed(parley.base())) {
+                back.awaitMessage("Typed while Parley restarted");
+                back.say("Got it, thanks");
+                client.awaitEvent("message", e -> e.getString("text").equals("Got it, thanks") && e.getInt("n") == n);
+            }
             client.awaitEvent("presence", e -> e.getString("status").equals("Busy")
                     && "In a meeting".equals(e.getString("personalMessage", null)));
             assertEquals("Busy", presenceOf(parley.base(), cid), "the status was restored after the restart");
 
             client.command("/show " + n);
-            List<String> lines = client.awaitEvent("transcript", e -> e.getInt("n") == n).getJsonArray("lines")
-                    .getValuesAs(JsonObject.class).stream().map(l -> l.getString("text") + " (" + l.getString("delivery") + ")").toList();
+            JsonObject transcript = client.awaitEvent("transcript", e -> e.getInt("n") == n);
+            assertFalse(transcript.containsKey("ended"), "the conversation goes on: " + transcript);
+            List<String> lines = transcript.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                    .map(l -> l.getString("text") + " (" + l.getString("delivery") + ")").toList();
             assertEquals(List.of("Are you there? (read)", "Yes, one moment (sent)", "Typed while the network was down (sent)",
-                    "Typed while Parley restarted (failed)"), lines, "everything shown is still there, and what could not go says so");
+                    "Typed while Parley restarted (sent)", "Got it, thanks (delivered)"), lines, "nothing typed or acked is lost");
 
             try (VisitorSocket again = VisitorSocket.named(parley.base(), cid, "Carol")) {
                 again.say("Hello again after the restart");

@@ -27,8 +27,13 @@ public record DatabaseSettings(String url, String user, String password) {
         return new DatabaseSettings(embeddedUrl(dataDir), user.isEmpty() ? "sa" : user, password);
     }
 
+    /**
+     * The embedded database. H2 would close it from a JVM shutdown hook of its own, racing Payara's, which stops
+     * Parley (keeping its open conversations, {@code Conversations}) in another hook; so {@code Storage} closes it,
+     * when Parley stops, after them.
+     */
     static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("parley");
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public boolean embedded() {
