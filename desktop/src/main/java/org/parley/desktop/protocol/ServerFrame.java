@@ -2,12 +2,16 @@ package org.parley.desktop.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A frame the server sent on {@code /ws/client}, decoded by {@link ServerFrames#decode}. */
 public sealed interface ServerFrame {
 
-    /** One open conversation as {@code welcome} and {@code conversation.started} describe it. */
-    record Opened(String id, Visitor visitor, String page, Instant startedAt, List<Line> messages) {
+    /**
+     * One open conversation as {@code welcome} and {@code conversation.started} describe it; {@code seen} holds the
+     * visitor's latest receipt of the member's messages ({@code seq} to true once read, false once delivered).
+     */
+    record Opened(String id, Visitor visitor, String page, Instant startedAt, List<Line> messages, Map<Long, Boolean> seen) {
     }
 
     /**
@@ -16,6 +20,11 @@ public sealed interface ServerFrame {
      * ({@code replyTo}, their words, else null).
      */
     record OfflineNote(String id, Instant at, Visitor visitor, String text, ContactPoint contact, String replyTo) {
+
+        /** Where it came from, as the web console words it ("Via Help desk · answer to: …"); empty when not on a contact point. */
+        public String via() {
+            return contact == null ? "" : "Via " + contact.title() + (replyTo == null ? "" : " \u00b7 answer to: " + replyTo);
+        }
     }
 
     /** The contact point (its name and title) a visitor left an offline message on. */

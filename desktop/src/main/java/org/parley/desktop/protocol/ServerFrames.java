@@ -149,14 +149,20 @@ public final class ServerFrames {
 
     private static ServerFrame.Opened opened(JsonObject conversation) throws ProtocolException {
         List<Line> messages = new java.util.ArrayList<>();
+        Map<Long, Boolean> seen = new java.util.HashMap<>();
         JsonArray lines = conversation.getJsonArray("messages");
         if (lines != null) {
             for (JsonValue m : lines) {
-                messages.add(line(m.asJsonObject()));
+                Line line = line(m.asJsonObject());
+                messages.add(line);
+                String receipt = m.asJsonObject().getString("receipt", null);
+                if (!line.theirs() && receipt != null) {
+                    seen.put(line.seq(), "read".equals(receipt));
+                }
             }
         }
         return new ServerFrame.Opened(string(conversation, "id"), visitor(conversation.getJsonObject("visitor")),
-                conversation.getString("page", null), instant(conversation, "startedAt"), List.copyOf(messages));
+                conversation.getString("page", null), instant(conversation, "startedAt"), List.copyOf(messages), Map.copyOf(seen));
     }
 
     private static Line line(JsonObject message) throws ProtocolException {

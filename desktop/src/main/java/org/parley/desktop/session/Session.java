@@ -428,6 +428,13 @@ public final class Session {
             acknowledged(ack);
         } else if (frame instanceof ServerFrame.Error error) {
             error(error);
+        } else if (frame instanceof ServerFrame.OfflineLeft left) {
+            if (offline.stream().noneMatch(note -> note.id().equals(left.message().id()))) {
+                List<ServerFrame.OfflineNote> now = new ArrayList<>(offline);
+                now.add(left.message());
+                offline = List.copyOf(now);
+                emit(new SessionEvent.OfflineArrived(left.message()));
+            }
         } else if (frame instanceof ServerFrame.OfflineRead read) {
             dropOffline(read.ids());
         } else if (frame instanceof ServerFrame.Receipt receipt) {
@@ -483,6 +490,9 @@ public final class Session {
                 }
                 show(chat, line, false);
             }
+            // the visitor's receipts of the member's messages, which may have come while this client had no socket
+            opened.seen().forEach((seq, read) -> chat.seenByVisitor(seq, read)
+                    .ifPresent(entry -> emit(new SessionEvent.DeliveryChanged(chat.id, entry))));
             // every visitor message shown is confirmed again on every new socket (one sent just before a drop may be lost)
             for (long seq : chat.visitorSeqs()) {
                 link.send(ClientFrames.received(chat.id, seq, chat.isRead(seq)));

@@ -247,6 +247,8 @@ public final class TextMode {
             out.ended(numbers.getOrDefault(ended.chat(), 0), ended.chat(), ended.reason());
         } else if (event instanceof SessionEvent.OfflineChanged offline) {
             out.offlineCount(offline.offline());
+        } else if (event instanceof SessionEvent.OfflineArrived arrived) {
+            out.offlineArrived(snapshot.offline().indexOf(arrived.message()) + 1, arrived.message());
         } else if (event instanceof SessionEvent.Notice notice) {
             out.notice(notice.sentence());
         } else if (event instanceof SessionEvent.ContactsChanged && out.json) {
@@ -343,12 +345,30 @@ public final class TextMode {
             StringBuilder text = new StringBuilder(offline.isEmpty() ? "No unread offline messages." : "");
             for (int i = 0; i < offline.size(); i++) {
                 ServerFrame.OfflineNote note = offline.get(i);
-                notes.add(Map.of("n", i + 1, "id", note.id(), "at", note.at().toString(), "visitor", visitor(note.visitor()),
-                        "text", note.text()));
-                text.append(i == 0 ? "" : "\n").append("(").append(i + 1).append(") ").append(plain(note.visitor().shown()))
-                        .append(" ").append(CLOCK.format(note.at())).append(": ").append(plain(note.text()));
+                notes.add(note(i + 1, note));
+                text.append(i == 0 ? "" : "\n").append(noteLine(i + 1, note));
             }
             line(Map.of("event", "offline", "messages", notes), text.toString());
+        }
+
+        /** A message just left on a contact point: {@code offline_message}, or "* New offline message (3) …". */
+        synchronized void offlineArrived(int n, ServerFrame.OfflineNote note) {
+            Map<String, Object> event = note(n, note);
+            event.put("event", "offline_message");
+            line(event, "* New offline message " + noteLine(n, note));
+        }
+
+        private static Map<String, Object> note(int n, ServerFrame.OfflineNote note) {
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("n", n, "id", note.id(), "at", note.at().toString(),
+                    "visitor", visitor(note.visitor()), "text", note.text()));
+            Optional.ofNullable(note.contact()).ifPresent(c -> json.put("contact", Map.of("name", c.name(), "title", c.title())));
+            Optional.ofNullable(note.replyTo()).ifPresent(r -> json.put("replyTo", r));
+            return json;
+        }
+
+        private static String noteLine(int n, ServerFrame.OfflineNote note) {
+            return "(" + n + ") " + plain(note.visitor().shown()) + " " + CLOCK.format(note.at()) + ": " + plain(note.text())
+                    + (note.contact() == null ? "" : " [" + plain(note.via()) + "]");
         }
 
         synchronized void list(List<ChatView> chats, Map<String, Integer> numbers, Instant now) {

@@ -255,7 +255,8 @@ public final class Window {
         });
         offlineList.setName("offline");
         offlineList.setCellRenderer((list, note, index, selectedCell, focus) -> {
-            JLabel cell = plainLabel(note.visitor().shown() + " \u00b7 " + CLOCK.format(note.at()) + ": " + note.text());
+            JLabel cell = plainLabel(note.visitor().shown() + " \u00b7 " + CLOCK.format(note.at()) + ": " + note.text()
+                    + (note.contact() == null ? "" : "  (" + note.via() + ")"));
             cell.setOpaque(true);
             cell.setBackground(selectedCell ? list.getSelectionBackground() : list.getBackground());
             return cell;
