@@ -102,6 +102,9 @@ class TextModeIT {
             client.awaitEvent("message", e -> e.getString("text").equals("Typed while Parley restarted"));
             parley.boot();
             client.awaitEvent("signed_in", e -> true);
+            client.awaitEvent("presence", e -> e.getString("status").equals("Busy")
+                    && "In a meeting".equals(e.getString("personalMessage", null)));
+            assertEquals("Busy", presenceOf(parley.base(), cid), "the status was restored after the restart");
             // a graceful restart keeps the conversation: what was typed meanwhile goes, and the visitor resumes and gets it
             client.awaitEvent("delivery", e -> e.getString("text").equals("Typed while Parley restarted")
                     && e.getString("delivery").equals("sent"));
@@ -110,9 +113,6 @@ class TextModeIT {
                 back.say("Got it, thanks");
                 client.awaitEvent("message", e -> e.getString("text").equals("Got it, thanks") && e.getInt("n") == n);
             }
-            client.awaitEvent("presence", e -> e.getString("status").equals("Busy")
-                    && "In a meeting".equals(e.getString("personalMessage", null)));
-            assertEquals("Busy", presenceOf(parley.base(), cid), "the status was restored after the restart");
 
             client.command("/show " + n);
             JsonObject transcript = client.awaitEvent("transcript", e -> e.getInt("n") == n);

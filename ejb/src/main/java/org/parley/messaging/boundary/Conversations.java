@@ -16,6 +16,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
 import org.parley.consent.control.TokenDigests;
+import org.parley.messaging.control.KeptConversations;
 import org.parley.messaging.control.MessageRate;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.SlidingWindow;
@@ -55,7 +58,7 @@ import org.parley.settings.control.CurrentSettings;
 import org.parley.settings.entity.Setting;
 import org.parley.settings.entity.SettingValues;
 import org.parley.settings.entity.SettingsChanged;
-import org.parley.storage.boundary.Storage;
+import org.parley.storage.control.DatabaseSettings;
 
 /**
  * Conversations between visitors and members, in memory. A message to a reachable member is
@@ -75,7 +78,7 @@ import org.parley.storage.boundary.Storage;
  * effect (Admin → Settings, else configured); a change applies at once, also to conversations under way.
  * Every message relayed or stored is counted, without a lock, for the dashboard's messages per minute.
  * <p>
- * A graceful stop keeps the open conversations ({@link SavedConversations}: ids, participants, the hash of the resume
+ * A graceful stop keeps the open conversations ({@link KeptConversations}, a file in the data folder: ids, participants, the hash of the resume
  * token, sequence numbers and the replay buffer with its receipts) and the next start takes them back, so visitors and
  * members' clients resume them as after a lost connection, within the resume window counted from the stop; a message
  * that comes while they are being kept is refused as {@code rate_limited} (send it again), never acknowledged and lost.
@@ -84,7 +87,7 @@ import org.parley.storage.boundary.Storage;
  */
 @Singleton
 @Startup
-@DependsOn({"Storage", "MemberDirectory"})
+@DependsOn("MemberDirectory")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Conversations {
@@ -113,10 +116,8 @@ public class Conversations {
     CurrentSettings settings;
 
     @Inject
-    SavedConversations saved;
-
-    @Inject
-    Storage storage;
+    @ConfigProperty(name = DatabaseSettings.DATA_DIR_KEY, defaultValue = DatabaseSettings.DEFAULT_DATA_DIR)
+    String dataDir;
 
     /** Set when Parley stops: from then on no message is taken, so none is acknowledged after its conversation was kept. */
     private volatile boolean stopping;
@@ -211,7 +212,7 @@ public class Conversations {
     /** Takes back the conversations the last graceful stop kept; the sweep ends those whose visitor does not come back in time. */
     @PostConstruct
     void takeBack() {
-        List<SavedConversation> kept = saved.takeAll();
+        List<SavedConversation> kept = new KeptConversations(Path.of(dataDir)).take();
         kept.forEach(s -> add(Conversation.restore(s)));
         if (!kept.isEmpty()) {
             LOG.info(() -> "Took back " + kept.size() + " conversation(s) that were open when Parley stopped; their visitors and "
@@ -236,16 +237,16 @@ public class Conversations {
         if (open.isEmpty()) {
             return;
         }
+        KeptConversations file = new KeptConversations(Path.of(dataDir));
         try {
-            saved.keep(open);
-            storage.writeThrough(); // the JVM may end right after the stop
+            file.keep(open);
             byId.clear(); // kept: sockets closing now must not store their messages a second time
             byResumeToken.clear();
             LOG.info(() -> "Kept " + open.size() + " open conversation(s) for the restart: visitors and members may resume them "
                     + "within parley.conversation.resume-window = " + resumeWindow + " of now");
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "The " + open.size() + " open conversation(s) could not be kept for the restart and end with it; "
-                    + "their unconfirmed visitor messages become offline messages where the database still takes them (" + e + ")");
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "The " + open.size() + " open conversation(s) could not be kept for the restart in " + file.file()
+                    + " and end with it (" + e + ")");
         }
     }
 

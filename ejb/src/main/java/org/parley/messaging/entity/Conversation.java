@@ -73,7 +73,7 @@ public class Conversation {
         List<SavedMessage> kept = new ArrayList<>(recent.size());
         for (ConversationMessage message : recent) {
             Boolean receipt = message.from() == Party.VISITOR ? confirmed.get(message.seq()) : seenByVisitor.get(message.seq());
-            kept.add(new SavedMessage(message, receipt == null ? null : receipt ? SavedMessage.READ : SavedMessage.DELIVERED));
+            kept.add(new SavedMessage(message, receipt));
         }
         return new SavedConversation(id, invitee, reach, visitor, page, startedAt, resumeTokenHash, lastSeq, announced,
                 visitorGoneSince == null ? now : visitorGoneSince, now, kept);
@@ -81,9 +81,9 @@ public class Conversation {
 
     /** The conversation as it was saved: numbering, replay buffer and receipts go on; its visitor has been gone since then. */
     public static Conversation restore(SavedConversation saved) {
-        Conversation conversation = new Conversation(saved.id, saved.invitee, saved.reach(), saved.visitor(), saved.page,
-                saved.startedAt, saved.resumeTokenHash);
-        for (SavedMessage kept : saved.messages) {
+        Conversation conversation = new Conversation(saved.id(), saved.invitee(), saved.reach(), saved.visitor(),
+                saved.page(), saved.startedAt(), saved.resumeTokenHash());
+        for (SavedMessage kept : saved.messages()) {
             ConversationMessage message = kept.message();
             conversation.recent.addLast(message);
             Boolean read = kept.read();
@@ -97,9 +97,9 @@ public class Conversation {
                 conversation.unconfirmed.put(message.seq(), message);
             }
         }
-        conversation.lastSeq = saved.lastSeq;
-        conversation.announced = saved.announced;
-        conversation.visitorGoneSince = saved.visitorGoneSince;
+        conversation.lastSeq = saved.lastSeq();
+        conversation.announced = saved.announced();
+        conversation.visitorGoneSince = saved.visitorGoneSince();
         return conversation;
     }
 

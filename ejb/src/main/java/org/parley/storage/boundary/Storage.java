@@ -1,7 +1,6 @@
 package org.parley.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,7 +11,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -63,39 +61,6 @@ public class Storage {
             String message = settings.unusable(rootMessage(e));
             LOG.severe(message);
             throw new StartupRefused(message);
-        }
-    }
-
-    /**
-     * Makes what was committed durable at once, for writes at a stop (the JVM may end right after): the embedded H2
-     * otherwise writes its store to disk within a second; a database server did so at the commit.
-     */
-    public void writeThrough() {
-        if (!DatabaseSettings.from(ConfigProvider.getConfig(getClass().getClassLoader())).embedded()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "The embedded database could not write its store to disk: {0}", rootMessage(e));
-        }
-    }
-
-    /**
-     * Closes the embedded database when Parley stops, after everything that writes at the stop (the conversations kept
-     * for the restart: their beans depend on this one, so they stop first). H2's own closing at JVM exit is turned off
-     * ({@link DatabaseSettings}): it would race Payara's stop and could close the database before they are written.
-     */
-    @PreDestroy
-    void closeEmbedded() {
-        DatabaseSettings settings = DatabaseSettings.from(ConfigProvider.getConfig(getClass().getClassLoader()));
-        if (!settings.embedded()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "The embedded database could not be closed cleanly: {0}", rootMessage(e));
         }
     }
 

@@ -27,13 +27,8 @@ public record DatabaseSettings(String url, String user, String password) {
         return new DatabaseSettings(embeddedUrl(dataDir), user.isEmpty() ? "sa" : user, password);
     }
 
-    /**
-     * The embedded database. H2 would close it from a JVM shutdown hook of its own, racing Payara's, which stops
-     * Parley (keeping its open conversations, {@code Conversations}) in another hook; so {@code Storage} closes it,
-     * when Parley stops, after them.
-     */
     static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("parley");
     }
 
     public boolean embedded() {
