@@ -281,7 +281,21 @@
         if (!resumed && !state.verified && state.name) {
             identify(state.name);
         }
+        if (resumed) {
+            confirmAgain();
+        }
         state.messages.filter((m) => m.state === 'sending').forEach(transmit);
+    }
+
+    /**
+     * A `received` sent just before the old socket went may have gone with it: on the resumed socket every message of
+     * the member's that this control showed is confirmed again (the server takes each state once, so a repeat is harmless).
+     */
+    function confirmAgain() {
+        state.messages.filter((m) => m.from === 'invitee' && m.seq && m.receipt)
+            .forEach((m) => send({type: 'received', seq: m.seq, read: m.receipt === 'read'}));
+        state.messages.forEach(confirmShown);
+        save();
     }
 
     function onAck(frame) {

@@ -26,7 +26,8 @@ record Options(URI server, boolean text, boolean json, boolean device, Path conf
               --help              this text
 
             Text mode commands: /status [STATUS [personal message]], /list, /show N, /reply N TEXT, /close N,
-            /offline, /read N|all, /contacts [SEARCH], /help, /quit, /signout.
+            /offline, /read N|all, /contacts [SEARCH], /chat USERNAME [TEXT] (write to a colleague as a verified
+            visitor), /help, /quit, /signout.
             Exit status: 0 after /quit, 2 when signing in fails or the member is signed out, 64 for a wrong option.
             """;
 

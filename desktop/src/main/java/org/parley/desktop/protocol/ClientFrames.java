@@ -3,7 +3,10 @@ package org.parley.desktop.protocol;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 
-/** The frames this client sends on {@code /ws/client}; every value is escaped by the JSON writer. */
+/**
+ * The frames this client sends on {@code /ws/client}, and on {@code /ws/control} where the member writes to a colleague
+ * as a verified visitor; every value is escaped by the JSON writer.
+ */
 public final class ClientFrames {
 
     private ClientFrames() {
@@ -40,6 +43,27 @@ public final class ClientFrames {
     /** Asks for the colleagues who share their presence; {@code contact} frames follow each change. */
     public static String contacts(String id) {
         return type("contacts").add("id", id).build().toString();
+    }
+
+    // ---- the visitor socket, where the member writes to a colleague as a verified visitor ----------
+
+    /** A message to the colleague; the conversation starts with the first. */
+    public static String visitorMessage(String id, String text) {
+        return type("message").add("id", id).add("text", text).build().toString();
+    }
+
+    public static String visitorTyping(boolean active) {
+        return type("typing").add("state", active ? "active" : "paused").build().toString();
+    }
+
+    /** The member was shown the colleague's message {@code seq} ({@code read}: with the conversation in front of them). */
+    public static String visitorReceived(long seq, boolean read) {
+        return type("received").add("seq", seq).add("read", read).build().toString();
+    }
+
+    /** Takes the conversation back on a new socket; Parley replays what came after {@code lastSeq}. */
+    public static String resume(String id, String token, long lastSeq) {
+        return type("resume").add("id", id).add("token", token).add("lastSeq", lastSeq).build().toString();
     }
 
     private static JsonObjectBuilder type(String type) {

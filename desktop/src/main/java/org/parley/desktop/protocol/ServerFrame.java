@@ -2,16 +2,37 @@ package org.parley.desktop.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A frame the server sent on {@code /ws/client}, decoded by {@link ServerFrames#decode}. */
 public sealed interface ServerFrame {
 
-    /** One open conversation as {@code welcome} and {@code conversation.started} describe it. */
-    record Opened(String id, Visitor visitor, String page, Instant startedAt, List<Line> messages) {
+    /**
+     * One open conversation as {@code welcome} and {@code conversation.started} describe it; {@code seen} holds the
+     * visitor's latest receipt of the member's messages ({@code seq} to true once read, false once delivered).
+     */
+    record Opened(String id, Visitor visitor, String page, Instant startedAt, List<Line> messages, Map<Long, Boolean> seen) {
     }
 
-    /** An unread offline message: left while the member was away, or never confirmed by a client. */
-    record OfflineNote(String id, Instant at, Visitor visitor, String text) {
+    /**
+     * An unread offline message: left while the member was away, or never confirmed by a client. One left on a
+     * contact point names it ({@code contact}, else null) and, when the visitor gave one, how to answer them
+     * ({@code replyTo}, their words, else null).
+     */
+    record OfflineNote(String id, Instant at, Visitor visitor, String text, ContactPoint contact, String replyTo) {
+
+        /** Where it came from, as the web console words it ("Via Help desk · answer to: …"); empty when not on a contact point. */
+        public String via() {
+            return contact == null ? "" : "Via " + contact.title() + (replyTo == null ? "" : " \u00b7 answer to: " + replyTo);
+        }
+    }
+
+    /** The contact point (its name and title) a visitor left an offline message on. */
+    record ContactPoint(String name, String title) {
+    }
+
+    /** {@code offline {message}}: a visitor just left a message on a contact point this member is on. */
+    record OfflineLeft(OfflineNote message) implements ServerFrame {
     }
 
     record Welcome(String cid, String displayName, Presence presence, List<Opened> conversations,
@@ -33,8 +54,11 @@ public sealed interface ServerFrame {
     record ConversationEnded(String conversation, String reason) implements ServerFrame {
     }
 
-    /** {@code ack {id, seq?, at?}}: {@code seq} is 0 when the acknowledged frame was no message. */
-    record Ack(String id, long seq, Instant at) implements ServerFrame {
+    /**
+     * {@code ack {id, seq?, at?, queued?}}: {@code seq} is 0 when the acknowledged frame was no message; {@code queued}
+     * (visitor socket only) when the message was kept as an offline message for a member who is away.
+     */
+    record Ack(String id, long seq, Instant at, boolean queued) implements ServerFrame {
     }
 
     record Error(String code, String message, String ref, long retryAfterSeconds) implements ServerFrame {
@@ -57,6 +81,17 @@ public sealed interface ServerFrame {
 
     /** One contact changed; {@code contact} is null when {@code username} no longer shares (or is gone). */
     record ContactChanged(String username, Contact contact) implements ServerFrame {
+    }
+
+    /**
+     * {@code hello} on the visitor socket: the colleague the member writes to ({@code id} is their public CID), their
+     * presence, whether Parley took the member as a verified visitor, and the token that resumes the conversation.
+     */
+    record Hello(String id, String displayName, Presence presence, boolean verified, String resume) implements ServerFrame {
+    }
+
+    /** {@code ended {reason}} on the visitor socket: the colleague closed the conversation, or can no longer be reached. */
+    record Ended(String reason) implements ServerFrame {
     }
 
     /** A well-formed frame of a type this client does not know (a newer server): ignored, and said once. */

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the server's frames. A frame that is not a JSON object, or lacks a field its type needs,
+ * Decodes the server's frames: those of the members' socket ({@link #decode}) and those of the visitor socket, where
+ * the member writes to a colleague as a verified visitor ({@link #decodeVisitorSide}). A frame that is not a JSON object, or lacks a field its type needs,
  * is a {@link ProtocolException} naming what was wrong; a frame of an unknown type is
  * {@link ServerFrame.Unknown}, so a newer server does not break an older client.
  */
@@ -39,10 +40,9 @@ public final class ServerFrames {
                 case "typing" -> new ServerFrame.Typing(string(frame, "conversation"), "active".equals(string(frame, "state")));
                 case "conversation.ended" -> new ServerFrame.ConversationEnded(string(frame, "conversation"),
                         frame.getString("reason", "closed"));
-                case "ack" -> new ServerFrame.Ack(frame.getString("id", null), frame.containsKey("seq") ? number(frame, "seq") : 0,
-                        frame.containsKey("at") ? instant(frame, "at") : null);
-                case "error" -> new ServerFrame.Error(string(frame, "code"), frame.getString("message", ""),
-                        frame.getString("ref", null), frame.containsKey("retryAfter") ? number(frame, "retryAfter") : 0);
+                case "ack" -> ack(frame);
+                case "error" -> error(frame);
+                case "offline" -> new ServerFrame.OfflineLeft(note(frame.getJsonObject("message")));
                 case "offline.read" -> new ServerFrame.OfflineRead(strings(frame.getJsonArray("ids")));
                 case "receipt" -> new ServerFrame.Receipt(string(frame, "conversation"), number(frame, "seq"),
                         "read".equals(string(frame, "state")));
@@ -55,6 +55,55 @@ public final class ServerFrames {
         } catch (ClassCastException | NullPointerException e) {
             throw new ProtocolException("The server sent a frame this client cannot read (a field is missing or of the wrong kind).");
         }
+    }
+
+    /**
+     * A frame of the visitor socket {@code /ws/control}: {@code hello}, {@code message} (from {@code "invitee"}: theirs),
+     * {@code typing}, {@code receipt}, {@code presence}, {@code ended}, {@code ack} and {@code error}; frames there carry
+     * no conversation (the socket is one conversation), so theirs have {@code conversation} null.
+     */
+    public static ServerFrame decodeVisitorSide(String text) throws ProtocolException {
+        JsonObject frame = object(text);
+        try {
+            String type = string(frame, "type");
+            return switch (type) {
+                case "hello" -> hello(frame);
+                case "message" -> new ServerFrame.Message(null, new Line(number(frame, "seq"), instant(frame, "at"),
+                        "invitee".equals(string(frame, "from")), string(frame, "text")));
+                case "typing" -> new ServerFrame.Typing(null, "active".equals(string(frame, "state")));
+                case "receipt" -> new ServerFrame.Receipt(null, number(frame, "seq"), "read".equals(string(frame, "state")));
+                case "presence" -> new ServerFrame.PresenceChanged(presence(frame));
+                case "ended" -> new ServerFrame.Ended(frame.getString("reason", "closed"));
+                case "ack" -> ack(frame);
+                case "error" -> error(frame);
+                default -> new ServerFrame.Unknown(type);
+            };
+        } catch (ClassCastException | NullPointerException e) {
+            throw new ProtocolException("The server sent a frame this client cannot read (a field is missing or of the wrong kind).");
+        }
+    }
+
+    private static ServerFrame.Hello hello(JsonObject frame) throws ProtocolException {
+        JsonObject invitee = frame.getJsonObject("invitee");
+        return new ServerFrame.Hello(string(invitee, "id"), string(invitee, "displayName"), presence(invitee),
+                frame.getJsonObject("visitor").getBoolean("verified", false), string(frame, "resume"));
+    }
+
+    private static ServerFrame.Ack ack(JsonObject frame) throws ProtocolException {
+        return new ServerFrame.Ack(frame.getString("id", null), frame.containsKey("seq") ? number(frame, "seq") : 0,
+                frame.containsKey("at") ? instant(frame, "at") : null, frame.getBoolean("queued", false));
+    }
+
+    private static ServerFrame.Error error(JsonObject frame) throws ProtocolException {
+        return new ServerFrame.Error(string(frame, "code"), frame.getString("message", ""),
+                frame.getString("ref", null), frame.containsKey("retryAfter") ? number(frame, "retryAfter") : 0);
+    }
+
+    private static ServerFrame.OfflineNote note(JsonObject note) throws ProtocolException {
+        JsonObject contact = note.getJsonObject("contact");
+        return new ServerFrame.OfflineNote(string(note, "id"), instant(note, "at"), visitor(note.getJsonObject("visitor")),
+                string(note, "text"), contact == null ? null : new ServerFrame.ContactPoint(string(contact, "name"),
+                        contact.getString("title", string(contact, "name"))), note.getString("replyTo", null));
     }
 
     private static JsonObject object(String text) throws ProtocolException {
@@ -79,9 +128,7 @@ public final class ServerFrames {
         }
         List<ServerFrame.OfflineNote> offline = new java.util.ArrayList<>();
         for (JsonValue o : frame.getJsonArray("offline")) {
-            JsonObject note = o.asJsonObject();
-            offline.add(new ServerFrame.OfflineNote(string(note, "id"), instant(note, "at"),
-                    visitor(note.getJsonObject("visitor")), string(note, "text")));
+            offline.add(note(o.asJsonObject()));
         }
         return new ServerFrame.Welcome(string(member, "cid"), string(member, "displayName"),
                 presence(frame.getJsonObject("presence")), List.copyOf(conversations), List.copyOf(offline));
@@ -102,14 +149,20 @@ public final class ServerFrames {
 
     private static ServerFrame.Opened opened(JsonObject conversation) throws ProtocolException {
         List<Line> messages = new java.util.ArrayList<>();
+        Map<Long, Boolean> seen = new java.util.HashMap<>();
         JsonArray lines = conversation.getJsonArray("messages");
         if (lines != null) {
             for (JsonValue m : lines) {
-                messages.add(line(m.asJsonObject()));
+                Line line = line(m.asJsonObject());
+                messages.add(line);
+                String receipt = m.asJsonObject().getString("receipt", null);
+                if (!line.theirs() && receipt != null) {
+                    seen.put(line.seq(), "read".equals(receipt));
+                }
             }
         }
         return new ServerFrame.Opened(string(conversation, "id"), visitor(conversation.getJsonObject("visitor")),
-                conversation.getString("page", null), instant(conversation, "startedAt"), List.copyOf(messages));
+                conversation.getString("page", null), instant(conversation, "startedAt"), List.copyOf(messages), Map.copyOf(seen));
     }
 
     private static Line line(JsonObject message) throws ProtocolException {

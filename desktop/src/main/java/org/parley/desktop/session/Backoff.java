@@ -29,6 +29,11 @@ public final class Backoff {
         return Duration.ofMillis(half + random.nextLong(step - half + 1));
     }
 
+    /** Another backoff with the same steps and jitter, counting its own failures (for another socket). */
+    public Backoff fresh() {
+        return new Backoff(first, cap, random);
+    }
+
     /** A connection worked: the next failure starts from {@code first} again. */
     public void reset() {
         failures = 0;

@@ -12,24 +12,30 @@ import java.util.TreeMap;
 import org.parley.desktop.protocol.Line;
 import org.parley.desktop.protocol.Visitor;
 
-/** One conversation as the session keeps it (session thread only): numbered lines, what the member typed and is not yet acknowledged, and what was read. */
+/**
+ * One conversation as the session keeps it (session thread only): numbered lines, what the member typed and is not yet
+ * acknowledged, and what was read. {@code visitor} is who it is with: the visitor the member answers, or, in an
+ * {@code outgoing} one, the colleague the member writes to as a verified visitor.
+ */
 final class Chat {
 
     final String id;
     final Visitor visitor;
     final String page;
     final Instant startedAt;
+    final boolean outgoing;
     private final TreeMap<Long, Entry> numbered = new TreeMap<>();
     private final Map<String, Entry> typed = new LinkedHashMap<>();
     private final Set<Long> read = new HashSet<>();
     boolean visitorTyping;
     String endedReason;
 
-    Chat(String id, Visitor visitor, String page, Instant startedAt) {
+    Chat(String id, Visitor visitor, String page, Instant startedAt, boolean outgoing) {
         this.id = id;
         this.visitor = visitor;
         this.page = page;
         this.startedAt = startedAt;
+        this.outgoing = outgoing;
     }
 
     /** Adds a line the server numbered; answers the entry when it is new. */
@@ -37,11 +43,11 @@ final class Chat {
         if (numbered.containsKey(line.seq())) {
             return Optional.empty();
         }
-        if (readNow && line.fromVisitor()) {
+        if (readNow && line.theirs()) {
             read.add(line.seq());
         }
-        Entry entry = new Entry(line.seq(), null, line.at(), line.fromVisitor(), line.text(),
-                line.fromVisitor() ? (read.contains(line.seq()) ? Delivery.READ : Delivery.DELIVERED) : Delivery.SENT);
+        Entry entry = new Entry(line.seq(), null, line.at(), line.theirs(), line.text(),
+                line.theirs() ? (read.contains(line.seq()) ? Delivery.READ : Delivery.DELIVERED) : Delivery.SENT);
         numbered.put(line.seq(), entry);
         return Optional.of(entry);
     }
@@ -52,13 +58,14 @@ final class Chat {
         return entry;
     }
 
-    /** The server acknowledged a typed message: it now has its number. */
-    Optional<Entry> acknowledged(String localId, long seq, Instant at) {
+    /** The server acknowledged a typed message: it now has its number ({@code queued}: kept as an offline message). */
+    Optional<Entry> acknowledged(String localId, long seq, Instant at, boolean queued) {
         Entry typedEntry = typed.remove(localId);
         if (typedEntry == null) {
             return Optional.empty();
         }
-        Entry sent = new Entry(seq, localId, at == null ? typedEntry.at() : at, false, typedEntry.text(), Delivery.SENT);
+        Entry sent = new Entry(seq, localId, at == null ? typedEntry.at() : at, false, typedEntry.text(),
+                queued ? Delivery.QUEUED : Delivery.SENT);
         numbered.put(seq, sent);
         return Optional.of(sent);
     }
@@ -76,7 +83,7 @@ final class Chat {
     /** The visitor saw the member's message {@code seq}: delivered, or read; a state never goes back. */
     Optional<Entry> seenByVisitor(long seq, boolean read) {
         Entry entry = numbered.get(seq);
-        if (entry == null || entry.fromVisitor() || entry.delivery() == Delivery.READ
+        if (entry == null || entry.theirs() || entry.delivery() == Delivery.READ || entry.delivery() == Delivery.QUEUED
                 || entry.delivery() == Delivery.DELIVERED && !read) {
             return Optional.empty();
         }
@@ -104,8 +111,13 @@ final class Chat {
         return typed.values().stream().filter(e -> e.delivery() == Delivery.SENDING).toList();
     }
 
+    /** The newest number this client has seen, for a resume. */
+    long lastSeq() {
+        return numbered.isEmpty() ? 0 : numbered.lastKey();
+    }
+
     List<Long> visitorSeqs() {
-        return numbered.values().stream().filter(Entry::fromVisitor).map(Entry::seq).toList();
+        return numbered.values().stream().filter(Entry::theirs).map(Entry::seq).toList();
     }
 
     boolean isRead(long seq) {
@@ -116,7 +128,7 @@ final class Chat {
     List<Long> readAll() {
         List<Long> now = new ArrayList<>();
         for (Entry entry : numbered.values()) {
-            if (entry.fromVisitor() && read.add(entry.seq())) {
+            if (entry.theirs() && read.add(entry.seq())) {
                 now.add(entry.seq());
                 numbered.put(entry.seq(), new Entry(entry.seq(), null, entry.at(), true, entry.text(), Delivery.READ));
             }
@@ -127,7 +139,7 @@ final class Chat {
     ChatView view() {
         List<Entry> entries = new ArrayList<>(numbered.values());
         entries.addAll(typed.values());
-        int unread = (int) numbered.values().stream().filter(e -> e.fromVisitor() && !read.contains(e.seq())).count();
-        return new ChatView(id, visitor, page, startedAt, List.copyOf(entries), unread, visitorTyping, endedReason);
+        int unread = (int) numbered.values().stream().filter(e -> e.theirs() && !read.contains(e.seq())).count();
+        return new ChatView(id, visitor, page, startedAt, List.copyOf(entries), unread, visitorTyping, endedReason, outgoing);
     }
 }

@@ -7,6 +7,8 @@ package org.parley.desktop.session;
 public enum Delivery {
     SENDING("sending…"),
     SENT("sent"),
+    /** Written to a colleague who is away: Parley kept it as an offline message, shown when they are back. */
+    QUEUED("kept for when they are back"),
     FAILED("not sent"),
     /** Shown to its reader: a visitor message here (confirmed with {@code received}), or the member's in the visitor's control. */
     DELIVERED("delivered"),

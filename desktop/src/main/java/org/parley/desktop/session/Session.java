@@ -21,6 +21,7 @@ import org.parley.desktop.protocol.ProtocolException;
 import org.parley.desktop.protocol.ServerFrame;
 import org.parley.desktop.protocol.ServerFrames;
 import org.parley.desktop.protocol.Status;
+import org.parley.desktop.protocol.Visitor;
 
 /**
  * The member's live session with Parley. Every public method may be called from any thread: it
@@ -32,6 +33,10 @@ public final class Session {
 
     /** Close code the server uses when the socket's token was revoked or expired (or the member disabled). */
     static final int POLICY_VIOLATION = 1008;
+    /** How the chat id of a conversation the member started with a colleague begins (then their username). */
+    static final String OUTGOING_PREFIX = "to:";
+    /** Why a conversation the member started ended when they closed it themselves. */
+    static final String LEFT = "left";
     /** Renew the access token this long before it expires at most (less for short-lived tokens). */
     static final Duration REFRESH_LEAD = Duration.ofMinutes(5);
 
@@ -52,6 +57,8 @@ public final class Session {
     private List<ServerFrame.OfflineNote> offline = List.of();
     private final Set<String> unknownTypes = new HashSet<>();
     private final Map<String, ServerFrame.Contact> contacts = new LinkedHashMap<>();
+    /** The conversations the member started with colleagues, by chat id; their chats are in {@link #chats} too. */
+    private final Map<String, Outgoing> outgoing = new LinkedHashMap<>();
 
     /** The socket in use; {@code joining} is a newer one waiting for its welcome (a reconnect after a token renewal). */
     private Transport.Link link;
@@ -132,7 +139,10 @@ public final class Session {
             Entry entry = chat.type("m" + (++nextId), trimmed, scheduler.now());
             read(chat);
             emit(new SessionEvent.MessageShown(chatId, entry));
-            if (state == ConnectionState.ONLINE) {
+            Outgoing mine = outgoing.get(chatId);
+            if (mine != null) {
+                mine.send(entry);
+            } else if (state == ConnectionState.ONLINE) {
                 link.send(ClientFrames.message(entry.localId(), chatId, trimmed));
             }
         });
@@ -140,7 +150,10 @@ public final class Session {
 
     public void typing(String chatId, boolean active) {
         scheduler.execute(() -> {
-            if (state == ConnectionState.ONLINE && chats.containsKey(chatId) && chats.get(chatId).endedReason == null) {
+            Outgoing mine = outgoing.get(chatId);
+            if (mine != null) {
+                mine.typing(active);
+            } else if (state == ConnectionState.ONLINE && chats.containsKey(chatId) && chats.get(chatId).endedReason == null) {
                 link.send(ClientFrames.typing(chatId, active));
             }
         });
@@ -171,7 +184,10 @@ public final class Session {
             }
             if (chat.endedReason != null) {
                 chats.remove(chatId);
+                outgoing.remove(chatId);
                 emit(new SessionEvent.ChatEnded(chatId, chat.endedReason));
+            } else if (outgoing.containsKey(chatId)) {
+                outgoing.get(chatId).leave(LEFT);
             } else if (state == ConnectionState.ONLINE) {
                 link.send(ClientFrames.close("c" + (++nextId), chatId));
             } else {
@@ -192,12 +208,38 @@ public final class Session {
         });
     }
 
+    /**
+     * Starts a conversation with a colleague (or shows the one open with them), in which the member writes as a
+     * verified visitor; answers its chat id at once. Its socket opens now, or once the member's own socket is back.
+     */
+    public String chatWith(ServerFrame.Contact contact) {
+        String chatId = OUTGOING_PREFIX + contact.username();
+        scheduler.execute(() -> {
+            Chat open = chats.get(chatId);
+            if (open != null && open.endedReason == null) {
+                return;
+            }
+            chats.remove(chatId);
+            Chat chat = new Chat(chatId, new Visitor(contact.displayName(), true, contact.username(), contact.cid()), null,
+                    scheduler.now(), true);
+            chats.put(chatId, chat);
+            Outgoing started = new Outgoing(this, chat, endpoint.resolve("control?invitee=" + contact.cid()), backoff.fresh());
+            outgoing.put(chatId, started);
+            emit(new SessionEvent.ChatStarted(chatId));
+            if (state == ConnectionState.ONLINE) {
+                started.connect();
+            }
+        });
+        return chatId;
+    }
+
     /** Ends the session: the socket closes and nothing reconnects. */
     public void stop() {
         scheduler.execute(() -> {
             cancelTimers();
             state = ConnectionState.STOPPED;
             closeLinks();
+            outgoing.values().forEach(Outgoing::closeLink);
             emit(new SessionEvent.StateChanged(state, "Signed out."));
         });
     }
@@ -320,6 +362,7 @@ public final class Session {
         cancelTimers();
         connecting = false;
         closeLinks();
+        outgoing.values().forEach(Outgoing::closeLink);
         changeState(ConnectionState.SIGNED_OUT, sentence);
     }
 
@@ -385,6 +428,13 @@ public final class Session {
             acknowledged(ack);
         } else if (frame instanceof ServerFrame.Error error) {
             error(error);
+        } else if (frame instanceof ServerFrame.OfflineLeft left) {
+            if (offline.stream().noneMatch(note -> note.id().equals(left.message().id()))) {
+                List<ServerFrame.OfflineNote> now = new ArrayList<>(offline);
+                now.add(left.message());
+                offline = List.copyOf(now);
+                emit(new SessionEvent.OfflineArrived(left.message()));
+            }
         } else if (frame instanceof ServerFrame.OfflineRead read) {
             dropOffline(read.ids());
         } else if (frame instanceof ServerFrame.Receipt receipt) {
@@ -430,23 +480,26 @@ public final class Session {
                 emit(new SessionEvent.ChatStarted(chat.id));
             }
             for (Line line : opened.messages()) {
-                if (!line.fromVisitor()) {
+                if (!line.theirs()) {
                     Optional<String> mine = chat.typedMatching(line);
                     if (mine.isPresent()) {
-                        chat.acknowledged(mine.get(), line.seq(), line.at())
+                        chat.acknowledged(mine.get(), line.seq(), line.at(), false)
                                 .ifPresent(entry -> emit(new SessionEvent.DeliveryChanged(chat.id, entry)));
                         continue;
                     }
                 }
                 show(chat, line, false);
             }
+            // the visitor's receipts of the member's messages, which may have come while this client had no socket
+            opened.seen().forEach((seq, read) -> chat.seenByVisitor(seq, read)
+                    .ifPresent(entry -> emit(new SessionEvent.DeliveryChanged(chat.id, entry))));
             // every visitor message shown is confirmed again on every new socket (one sent just before a drop may be lost)
             for (long seq : chat.visitorSeqs()) {
                 link.send(ClientFrames.received(chat.id, seq, chat.isRead(seq)));
             }
         }
         for (Chat chat : List.copyOf(chats.values())) {
-            if (!open.contains(chat.id) && chat.endedReason == null) {
+            if (!chat.outgoing && !open.contains(chat.id) && chat.endedReason == null) {
                 end(chat, "ended");
             }
         }
@@ -456,22 +509,23 @@ public final class Session {
             sendPresence();
         }
         for (Chat chat : chats.values()) {
-            for (Entry entry : chat.unsent()) {
-                link.send(ClientFrames.message(entry.localId(), chat.id, entry.text()));
+            if (!chat.outgoing) {
+                chat.unsent().forEach(entry -> link.send(ClientFrames.message(entry.localId(), chat.id, entry.text())));
             }
         }
+        outgoing.values().forEach(Outgoing::connect); // back after a drop, or on the renewed token
         scheduleRefresh();
     }
 
     private Chat open(ServerFrame.Opened opened) {
-        return chats.computeIfAbsent(opened.id(), id -> new Chat(id, opened.visitor(), opened.page(), opened.startedAt()));
+        return chats.computeIfAbsent(opened.id(), id -> new Chat(id, opened.visitor(), opened.page(), opened.startedAt(), false));
     }
 
     /** Shows a line; a visitor's is confirmed to the server at once ({@code received}, read if the member is looking). */
     private void show(Chat chat, Line line, boolean confirm) {
         boolean looking = chat.id.equals(viewing);
         chat.add(line, looking).ifPresent(entry -> {
-            if (line.fromVisitor()) {
+            if (line.theirs()) {
                 chat.visitorTyping = false;
                 if (confirm) {
                     link.send(ClientFrames.received(chat.id, line.seq(), looking));
@@ -482,6 +536,12 @@ public final class Session {
     }
 
     private void read(Chat chat) {
+        Outgoing mine = outgoing.get(chat.id);
+        if (mine != null) {
+            mine.read();
+            emit(new SessionEvent.ChatRead(chat.id));
+            return;
+        }
         List<Long> now = chat.readAll();
         if (now.isEmpty()) {
             return;
@@ -492,7 +552,7 @@ public final class Session {
         emit(new SessionEvent.ChatRead(chat.id));
     }
 
-    private void end(Chat chat, String reason) {
+    void end(Chat chat, String reason) {
         chat.endedReason = reason;
         chat.visitorTyping = false;
         for (Entry entry : chat.unsent()) {
@@ -506,7 +566,7 @@ public final class Session {
             return;
         }
         for (Chat chat : chats.values()) {
-            Optional<Entry> sent = chat.acknowledged(ack.id(), ack.seq(), ack.at());
+            Optional<Entry> sent = chat.acknowledged(ack.id(), ack.seq(), ack.at(), false);
             if (sent.isPresent()) {
                 emit(new SessionEvent.DeliveryChanged(chat.id, sent.get()));
                 return;
@@ -591,7 +651,7 @@ public final class Session {
         retryTimer = null;
     }
 
-    private void emit(SessionEvent event) {
+    void emit(SessionEvent event) {
         Snapshot snapshot = snapshot();
         listeners.forEach(listener -> listener.changed(snapshot, event));
     }
@@ -599,6 +659,32 @@ public final class Session {
     private Snapshot snapshot() {
         return new Snapshot(state, notice, cid, displayName, presence, chats.values().stream().map(Chat::view).toList(),
                 offline, contactList());
+    }
+
+    // ---- for the conversations the member started (Outgoing), on the session thread ----------------
+
+    AccessToken token() {
+        return credentials.current();
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    boolean online() {
+        return state == ConnectionState.ONLINE;
+    }
+
+    boolean inFront(String chatId) {
+        return chatId.equals(viewing);
+    }
+
+    void onThread(Runnable task) {
+        scheduler.execute(task);
+    }
+
+    void later(Runnable task, Duration wait) {
+        scheduler.schedule(task, wait);
     }
 
     /** When the session thread last knew the time; for views that show waiting times. */

@@ -39,6 +39,10 @@ public sealed interface SessionEvent {
     record OfflineChanged(List<ServerFrame.OfflineNote> offline) implements SessionEvent {
     }
 
+    /** A visitor just left an offline message on a contact point the member is on (while connected); it is in the list too. */
+    record OfflineArrived(ServerFrame.OfflineNote message) implements SessionEvent {
+    }
+
     /** The contact list came, or one contact changed. */
     record ContactsChanged(List<ServerFrame.Contact> contacts) implements SessionEvent {
     }

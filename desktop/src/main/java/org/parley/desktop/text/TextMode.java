@@ -119,11 +119,30 @@ public final class TextMode {
             case "/show" -> chat(words, 1).flatMap(id -> Optional.ofNullable(latest).flatMap(n -> n.chat(id)))
                     .ifPresent(view -> out.transcript(numbers.get(view.id()), view));
             case "/close" -> chat(words, 1).ifPresent(session::close);
+            case "/chat" -> chatWith(words, now);
             case "/offline" -> out.offline(now == null ? List.of() : now.offline());
             case "/contacts" -> out.contacts(now == null ? List.of() : now.contacts().stream()
                     .filter(c -> words.length < 2 || matches(c, line.substring(line.indexOf(' ') + 1).strip())).toList());
             case "/read" -> read(words, now);
             default -> out.notice("Commands start with a slash: /reply N TEXT answers conversation N; /help lists them all.");
+        }
+    }
+
+    /** {@code /chat USERNAME [TEXT]}: a conversation with a colleague, the member writing as a verified visitor. */
+    private void chatWith(String[] words, Snapshot now) {
+        if (words.length < 2) {
+            out.notice("Say whom to write to: /chat USERNAME [TEXT] (/contacts lists your colleagues).");
+            return;
+        }
+        Optional<ServerFrame.Contact> contact = now == null ? Optional.empty()
+                : now.contacts().stream().filter(c -> c.username().equalsIgnoreCase(words[1])).findFirst();
+        if (contact.isEmpty()) {
+            out.notice("No colleague with the username " + Output.plain(words[1]) + " shares their presence; /contacts lists them.");
+            return;
+        }
+        String id = session.chatWith(contact.get());
+        if (words.length > 2) {
+            session.send(id, words[2]);
         }
     }
 
@@ -218,20 +237,27 @@ public final class TextMode {
                 out.started(numbers.get(chat.id()), chat);
             });
         } else if (event instanceof SessionEvent.MessageShown shown) {
-            out.message(numbers.getOrDefault(shown.chat(), 0), shown.chat(), nameOf(snapshot, shown.chat()), shown.entry());
+            out.message(numbers.getOrDefault(shown.chat(), 0), shown.chat(), nameOf(snapshot, shown.chat()), shown.entry(),
+                    outgoing(snapshot, shown.chat()));
         } else if (event instanceof SessionEvent.DeliveryChanged changed && changed.entry().delivery() != Delivery.SENDING) {
-            out.delivery(numbers.getOrDefault(changed.chat(), 0), changed.chat(), changed.entry());
+            out.delivery(numbers.getOrDefault(changed.chat(), 0), changed.chat(), changed.entry(), outgoing(snapshot, changed.chat()));
         } else if (event instanceof SessionEvent.Typing typing && typing.active()) {
             out.typing(numbers.getOrDefault(typing.chat(), 0), typing.chat(), nameOf(snapshot, typing.chat()));
         } else if (event instanceof SessionEvent.ChatEnded ended) {
             out.ended(numbers.getOrDefault(ended.chat(), 0), ended.chat(), ended.reason());
         } else if (event instanceof SessionEvent.OfflineChanged offline) {
             out.offlineCount(offline.offline());
+        } else if (event instanceof SessionEvent.OfflineArrived arrived) {
+            out.offlineArrived(snapshot.offline().indexOf(arrived.message()) + 1, arrived.message());
         } else if (event instanceof SessionEvent.Notice notice) {
             out.notice(notice.sentence());
         } else if (event instanceof SessionEvent.ContactsChanged && out.json) {
             out.contacts(snapshot.contacts());
         }
+    }
+
+    private static boolean outgoing(Snapshot snapshot, String chat) {
+        return snapshot.chat(chat).map(ChatView::outgoing).orElse(false);
     }
 
     private static String nameOf(Snapshot snapshot, String chat) {
@@ -271,21 +297,29 @@ public final class TextMode {
         }
 
         synchronized void started(int n, ChatView chat) {
-            Map<String, Object> event = new LinkedHashMap<>(Map.of("event", "conversation", "n", n, "conversation", chat.id(),
-                    "visitor", visitor(chat.visitor())));
+            Map<String, Object> event = new LinkedHashMap<>(Map.of("event", "conversation", "n", n, "conversation", chat.id()));
+            if (chat.outgoing()) {
+                event.put("outgoing", true);
+                event.put("contact", visitor(chat.visitor()));
+                line(event, "[" + n + "] Conversation with " + plain(chat.visitor().shown())
+                        + "; you write as a verified visitor (/reply " + n + " TEXT).");
+                return;
+            }
+            event.put("visitor", visitor(chat.visitor()));
             Optional.ofNullable(chat.page()).ifPresent(p -> event.put("page", p));
             line(event, "[" + n + "] New conversation with " + plain(chat.visitor().shown())
                     + Optional.ofNullable(chat.page()).map(p -> " on " + plain(p)).orElse("") + ".");
         }
 
-        synchronized void message(int n, String chat, String visitor, Entry entry) {
-            line(messageEvent("message", n, chat, entry), "[" + n + "] " + (entry.fromVisitor() ? plain(visitor) : "you")
+        synchronized void message(int n, String chat, String visitor, Entry entry, boolean outgoing) {
+            line(messageEvent("message", n, chat, entry, outgoing), "[" + n + "] " + (entry.theirs() ? plain(visitor) : "you")
                     + " " + CLOCK.format(entry.at()) + ": " + plain(entry.text())
-                    + (entry.fromVisitor() ? "" : " (" + entry.delivery().words() + ")"));
+                    + (entry.theirs() ? "" : " (" + entry.delivery().words() + ")"));
         }
 
-        synchronized void delivery(int n, String chat, Entry entry) {
-            line(messageEvent("delivery", n, chat, entry), "[" + n + "] " + entry.delivery().words() + ": " + plain(entry.text()));
+        synchronized void delivery(int n, String chat, Entry entry, boolean outgoing) {
+            line(messageEvent("delivery", n, chat, entry, outgoing), "[" + n + "] " + entry.delivery().words() + ": "
+                    + plain(entry.text()));
         }
 
         synchronized void typing(int n, String chat, String visitor) {
@@ -311,12 +345,30 @@ public final class TextMode {
             StringBuilder text = new StringBuilder(offline.isEmpty() ? "No unread offline messages." : "");
             for (int i = 0; i < offline.size(); i++) {
                 ServerFrame.OfflineNote note = offline.get(i);
-                notes.add(Map.of("n", i + 1, "id", note.id(), "at", note.at().toString(), "visitor", visitor(note.visitor()),
-                        "text", note.text()));
-                text.append(i == 0 ? "" : "\n").append("(").append(i + 1).append(") ").append(plain(note.visitor().shown()))
-                        .append(" ").append(CLOCK.format(note.at())).append(": ").append(plain(note.text()));
+                notes.add(note(i + 1, note));
+                text.append(i == 0 ? "" : "\n").append(noteLine(i + 1, note));
             }
             line(Map.of("event", "offline", "messages", notes), text.toString());
+        }
+
+        /** A message just left on a contact point: {@code offline_message}, or "* New offline message (3) …". */
+        synchronized void offlineArrived(int n, ServerFrame.OfflineNote note) {
+            Map<String, Object> event = note(n, note);
+            event.put("event", "offline_message");
+            line(event, "* New offline message " + noteLine(n, note));
+        }
+
+        private static Map<String, Object> note(int n, ServerFrame.OfflineNote note) {
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("n", n, "id", note.id(), "at", note.at().toString(),
+                    "visitor", visitor(note.visitor()), "text", note.text()));
+            Optional.ofNullable(note.contact()).ifPresent(c -> json.put("contact", Map.of("name", c.name(), "title", c.title())));
+            Optional.ofNullable(note.replyTo()).ifPresent(r -> json.put("replyTo", r));
+            return json;
+        }
+
+        private static String noteLine(int n, ServerFrame.OfflineNote note) {
+            return "(" + n + ") " + plain(note.visitor().shown()) + " " + CLOCK.format(note.at()) + ": " + plain(note.text())
+                    + (note.contact() == null ? "" : " [" + plain(note.via()) + "]");
         }
 
         synchronized void list(List<ChatView> chats, Map<String, Integer> numbers, Instant now) {
@@ -343,8 +395,8 @@ public final class TextMode {
             StringBuilder text = new StringBuilder("[" + n + "] " + plain(chat.visitor().shown())
                     + (chat.ended() ? " (ended: " + chat.endedReason() + ")" : ""));
             for (Entry entry : chat.entries()) {
-                lines.add(messageEvent("line", n, chat.id(), entry));
-                text.append("\n  ").append(CLOCK.format(entry.at())).append(" ").append(entry.fromVisitor() ? plain(chat.visitor().name()) : "you")
+                lines.add(messageEvent("line", n, chat.id(), entry, chat.outgoing()));
+                text.append("\n  ").append(CLOCK.format(entry.at())).append(" ").append(entry.theirs() ? plain(chat.visitor().name()) : "you")
                         .append(": ").append(plain(entry.text())).append(" (").append(entry.delivery().words()).append(")");
             }
             Map<String, Object> event = new LinkedHashMap<>(Map.of("event", "transcript", "n", n, "conversation", chat.id(),
@@ -390,20 +442,22 @@ public final class TextMode {
                     /reply N TEXT         answer conversation N
                     /close N              close conversation N (an ended one leaves the list)
                     /contacts [SEARCH]    colleagues who share their presence, with their status
+                    /chat USERNAME [TEXT] write to a colleague as a verified visitor (then /reply N TEXT)
                     /offline              unread offline messages, numbered
                     /read N | /read all   mark offline messages read
                     /signout              revoke this sign-in and quit
                     /quit                 quit""");
         }
 
-        private static Map<String, Object> messageEvent(String type, int n, String chat, Entry entry) {
+        /** {@code from}: {@code visitor} (or {@code contact}, in a conversation the member started) or {@code member}. */
+        private static Map<String, Object> messageEvent(String type, int n, String chat, Entry entry, boolean outgoing) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("event", type);
             event.put("n", n);
             event.put("conversation", chat);
             event.put("seq", entry.seq());
             event.put("at", entry.at().toString());
-            event.put("from", entry.fromVisitor() ? "visitor" : "member");
+            event.put("from", entry.theirs() ? (outgoing ? "contact" : "visitor") : "member");
             event.put("text", entry.text());
             event.put("delivery", entry.delivery().name().toLowerCase());
             return event;

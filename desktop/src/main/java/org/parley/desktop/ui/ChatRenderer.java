@@ -35,7 +35,7 @@ final class ChatRenderer implements ListCellRenderer<ChatView> {
         String badge = chat.visitor().verified() ? "\u2714 " : "";
         who.setText(badge + chat.visitor().shown() + (chat.unread() > 0 ? "  (" + chat.unread() + ")" : ""));
         long minutes = Math.max(0, Duration.between(chat.startedAt(), now.get()).toMinutes());
-        where.setText(Optional.ofNullable(chat.page()).map(p -> p + " \u00b7 ").orElse("")
+        where.setText((chat.outgoing() ? "you write as a visitor \u00b7 " : "") + Optional.ofNullable(chat.page()).map(p -> p + " \u00b7 ").orElse("")
                 + (chat.ended() ? "ended" : minutes + " min"));
         row.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         who.setForeground(selected ? list.getSelectionForeground() : list.getForeground());

@@ -40,7 +40,9 @@ final class Notifications {
         Optional<String> text = Optional.empty();
         if (event instanceof SessionEvent.ChatStarted started) {
             text = snapshot.chat(started.chat()).map(c -> "New conversation with " + c.visitor().shown());
-        } else if (event instanceof SessionEvent.MessageShown message && message.entry().fromVisitor()) {
+        } else if (event instanceof SessionEvent.OfflineArrived arrived) {
+            text = Optional.of("Offline message from " + arrived.message().visitor().shown() + ": " + arrived.message().text());
+        } else if (event instanceof SessionEvent.MessageShown message && message.entry().theirs()) {
             text = snapshot.chat(message.chat()).map(c -> c.visitor().name() + ": " + message.entry().text());
         }
         text.ifPresent(said -> {

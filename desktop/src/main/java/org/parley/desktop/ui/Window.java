@@ -106,6 +106,8 @@ public final class Window {
     private IdleWatch idle;
     private Snapshot shown;
     private String selected;
+    /** A conversation the member just started with a colleague, selected as soon as the session lists it. */
+    private String wanted;
     private boolean typing;
     private final Notifications.Desktop alerts = new Notifications.Desktop(() -> frame.toFront(), icon());
     private final Notifications notifications;
@@ -253,7 +255,8 @@ public final class Window {
         });
         offlineList.setName("offline");
         offlineList.setCellRenderer((list, note, index, selectedCell, focus) -> {
-            JLabel cell = plainLabel(note.visitor().shown() + " \u00b7 " + CLOCK.format(note.at()) + ": " + note.text());
+            JLabel cell = plainLabel(note.visitor().shown() + " \u00b7 " + CLOCK.format(note.at()) + ": " + note.text()
+                    + (note.contact() == null ? "" : "  (" + note.via() + ")"));
             cell.setOpaque(true);
             cell.setBackground(selectedCell ? list.getSelectionBackground() : list.getBackground());
             return cell;
@@ -321,7 +324,7 @@ public final class Window {
         return panel;
     }
 
-    /** Colleagues who share their presence, searchable; a double-click opens a chat with them as a verified visitor. */
+    /** Colleagues who share their presence, searchable; a double-click starts a conversation with one, here, as a verified visitor. */
     private JPanel contactsPanel() {
         contactList.setName("contacts");
         contactSearch.setName("contact-search");
@@ -367,16 +370,16 @@ public final class Window {
         return panel;
     }
 
-    /** The colleague's IM control in the browser, where the member is signed in: Parley shows them as a verified visitor. */
+    /** A conversation with the colleague, here, in which the member writes as a verified visitor; it is shown once it is listed. */
     private void chatWith(ServerFrame.Contact contact) {
-        URI control = server.resolve("conversation/imme?invitee=" + contact.cid());
-        Daemons.run("parley-browse", () -> {
-            try {
-                java.awt.Desktop.getDesktop().browse(control);
-            } catch (IOException | UnsupportedOperationException e) {
-                SwingUtilities.invokeLater(() -> connection.setText("No browser could be opened; open " + control + " yourself."));
-            }
-        });
+        if (session != null) {
+            wanted = session.chatWith(contact);
+            lists.setSelectedIndex(0);
+            Optional.ofNullable(shown).flatMap(s -> s.chat(wanted)).ifPresent(open -> {
+                select(wanted);
+                wanted = null;
+            });
+        }
     }
 
     private void drawContacts() {
@@ -494,7 +497,10 @@ public final class Window {
         if (event instanceof SessionEvent.ContactsChanged || event instanceof SessionEvent.StateChanged) {
             drawContacts(); // a thousand rows: drawn again only when they changed
         }
-        if (selected == null && !snapshot.chats().isEmpty()) {
+        if (wanted != null && snapshot.chat(wanted).isPresent()) {
+            select(wanted);
+            wanted = null;
+        } else if (selected == null && !snapshot.chats().isEmpty()) {
             select(snapshot.chats().get(0).id());
         } else {
             drawChat();
@@ -537,7 +543,7 @@ public final class Window {
             return;
         }
         ChatView view = chat.get();
-        chatHeader.setText(view.visitor().shown() + Optional.ofNullable(view.visitor().cid()).map(c -> " \u00b7 CID " + c).orElse("")
+        chatHeader.setText((view.outgoing() ? "To " : "") + view.visitor().shown() + Optional.ofNullable(view.visitor().cid()).map(c -> " \u00b7 CID " + c).orElse("")
                 + Optional.ofNullable(view.page()).map(p -> " \u00b7 " + p).orElse("")
                 + (view.ended() ? " \u00b7 ended (" + view.endedReason() + ")" : ""));
         StyledDocument document = transcript.getStyledDocument();
@@ -551,7 +557,7 @@ public final class Window {
             document.remove(0, document.getLength());
             for (Entry entry : view.entries()) {
                 document.insertString(document.getLength(), CLOCK.format(entry.at()) + "  ", state);
-                document.insertString(document.getLength(), (entry.fromVisitor() ? view.visitor().name() : "You") + ": ", name);
+                document.insertString(document.getLength(), (entry.theirs() ? view.visitor().name() : "You") + ": ", name);
                 document.insertString(document.getLength(), entry.text(), plain); // plain text: a document never reads markup
                 document.insertString(document.getLength(), "  " + entry.delivery().words() + "\n", state);
             }

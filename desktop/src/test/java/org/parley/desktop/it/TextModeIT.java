@@ -21,8 +21,9 @@ import org.parley.desktop.protocol.ServerFrames;
 
 /**
  * The text mode against a real Parley: it signs in with the device grant (the member approves the
- * code on /device), answers a visitor, keeps what was typed through a network drop and a server
- * restart, and says "signed out" and exits when its sign-in is revoked.
+ * code on /device), answers a visitor, keeps what was typed through a network drop and a graceful server
+ * restart (which keeps the conversation), writes to a colleague as a verified visitor, and says "signed out" and
+ * exits when its sign-in is revoked.
  */
 @ExtendWith(LocalParley.Shared.class)
 class TextModeIT {
@@ -101,19 +102,25 @@ class TextModeIT {
             client.awaitEvent("message", e -> e.getString("text").equals("Typed while Parley restarted"));
             parley.boot();
             client.awaitEvent("signed_in", e -> true);
-            // Parley keeps conversations in memory: after its restart this one is over, and the client says so
-            client.awaitEvent("delivery", e -> e.getString("text").equals("Typed while Parley restarted")
-                    && e.getString("delivery").equals("failed"));
-            client.awaitEvent("ended", e -> e.getInt("n") == n);
             client.awaitEvent("presence", e -> e.getString("status").equals("Busy")
                     && "In a meeting".equals(e.getString("personalMessage", null)));
             assertEquals("Busy", presenceOf(parley.base(), cid), "the status was restored after the restart");
+            // a graceful restart keeps the conversation: what was typed meanwhile goes, and the visitor resumes and gets it
+            client.awaitEvent("delivery", e -> e.getString("text").equals("Typed while Parley restarted")
+                    && e.getString("delivery").equals("sent"));
+            try (VisitorSocket back = visitor.resumed(parley.base())) {
+                back.awaitMessage("Typed while Parley restarted");
+                back.say("Got it, thanks");
+                client.awaitEvent("message", e -> e.getString("text").equals("Got it, thanks") && e.getInt("n") == n);
+            }
 
             client.command("/show " + n);
-            List<String> lines = client.awaitEvent("transcript", e -> e.getInt("n") == n).getJsonArray("lines")
-                    .getValuesAs(JsonObject.class).stream().map(l -> l.getString("text") + " (" + l.getString("delivery") + ")").toList();
+            JsonObject transcript = client.awaitEvent("transcript", e -> e.getInt("n") == n);
+            assertFalse(transcript.containsKey("ended"), "the conversation goes on: " + transcript);
+            List<String> lines = transcript.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                    .map(l -> l.getString("text") + " (" + l.getString("delivery") + ")").toList();
             assertEquals(List.of("Are you there? (read)", "Yes, one moment (sent)", "Typed while the network was down (sent)",
-                    "Typed while Parley restarted (failed)"), lines, "everything shown is still there, and what could not go says so");
+                    "Typed while Parley restarted (sent)", "Got it, thanks (delivered)"), lines, "nothing typed or acked is lost");
 
             try (VisitorSocket again = VisitorSocket.named(parley.base(), cid, "Carol")) {
                 again.say("Hello again after the restart");
@@ -172,6 +179,49 @@ class TextModeIT {
                 other.command("/quit");
                 assertEquals(0, other.exit());
             }
+        }
+    }
+
+    @Test
+    void aMemberWritesToAColleagueAsAVerifiedVisitorAndTheColleagueAnswers(LocalParley parley, @TempDir Path colleagueConfig) {
+        MemberPages member = MemberPages.newMember(parley.base(), "Katherine Johnson");
+        MemberPages colleague = MemberPages.newMember(parley.base(), "Dorothy Vaughan");
+        String memberCid = member.cid();
+        String colleagueCid = colleague.cid();
+        try (TextClient dorothy = TextClient.signedIn(parley.base(), colleagueConfig, colleague);
+             TextClient katherine = TextClient.signedIn(parley.base(), config, member)) {
+            String username = katherine.awaitEvent("contacts", e -> true).getJsonArray("contacts").getValuesAs(JsonObject.class)
+                    .stream().filter(c -> c.getString("cid").equals(colleagueCid)).findFirst().orElseThrow().getString("username");
+            katherine.command("/chat " + username + " Lunch at noon?");
+            JsonObject mine = katherine.awaitEvent("conversation", e -> e.getBoolean("outgoing", false));
+            assertEquals("Dorothy Vaughan", mine.getJsonObject("contact").getString("name"));
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("sent"));
+
+            JsonObject theirs = dorothy.awaitEvent("conversation", e -> true);
+            JsonObject visitor = theirs.getJsonObject("visitor");
+            assertTrue(visitor.getBoolean("verified"), visitor.toString());
+            assertEquals("Katherine Johnson", visitor.getString("name"));
+            assertEquals(memberCid, visitor.getString("cid"), "the colleague sees who writes, by their own identity");
+            dorothy.awaitEvent("message", e -> e.getString("text").equals("Lunch at noon?") && e.getString("from").equals("visitor"));
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("delivered"));
+
+            dorothy.command("/reply " + theirs.getInt("n") + " Yes, see you there");
+            katherine.awaitEvent("delivery", e -> e.getString("text").equals("Lunch at noon?") && e.getString("delivery").equals("read"));
+            katherine.awaitEvent("message", e -> e.getString("text").equals("Yes, see you there") && e.getString("from").equals("contact"));
+            dorothy.awaitEvent("delivery", e -> e.getString("text").equals("Yes, see you there")
+                    && e.getString("delivery").equals("delivered"));
+
+            katherine.command("/reply " + mine.getInt("n") + " Great");
+            dorothy.awaitEvent("message", e -> e.getString("text").equals("Great"));
+            katherine.command("/close " + mine.getInt("n"));
+            katherine.awaitEvent("ended", e -> e.getInt("n") == mine.getInt("n"));
+            katherine.command("/chat nobody-by-that-name Hello?");
+            assertEquals("No colleague with the username nobody-by-that-name shares their presence; /contacts lists them.",
+                    katherine.awaitEvent("notice", e -> e.getString("sentence").contains("nobody-by-that-name")).getString("sentence"));
+            katherine.command("/quit");
+            dorothy.command("/quit");
+            assertEquals(0, katherine.exit());
+            assertEquals(0, dorothy.exit());
         }
     }
 

@@ -17,9 +17,14 @@ final class VisitorSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
+    private final String invitee;
     private int sent;
+    private String resumeToken;
+    /** The newest message number this visitor saw, for a resume. */
+    private volatile long lastSeq;
 
     private VisitorSocket(URI base, String invitee) {
+        this.invitee = invitee;
         URI endpoint = URI.create("ws://" + base.getRawAuthority() + "/ws/control?invitee=" + invitee);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
@@ -29,7 +34,11 @@ final class VisitorSocket implements AutoCloseable {
                 text.append(data);
                 if (last) {
                     try (var reader = ServerFrames.JSON.createReader(new java.io.StringReader(text.toString()))) {
-                        frames.add(reader.readObject());
+                        JsonObject frame = reader.readObject();
+                        if (frame.getString("type").equals("message")) {
+                            lastSeq = Math.max(lastSeq, frame.getJsonNumber("seq").longValue());
+                        }
+                        frames.add(frame);
                     }
                     text.setLength(0);
                 }
@@ -42,9 +51,23 @@ final class VisitorSocket implements AutoCloseable {
     /** A visitor with a nickname, greeted by the invitee's control. */
     static VisitorSocket named(URI base, String invitee, String nickname) {
         VisitorSocket visitor = new VisitorSocket(base, invitee);
-        visitor.await(f -> f.getString("type").equals("hello"), "hello");
+        visitor.resumeToken = visitor.await(f -> f.getString("type").equals("hello"), "hello").getString("resume");
         visitor.send("{\"type\":\"identify\",\"id\":\"n\",\"name\":\"" + nickname + "\"}");
         return visitor;
+    }
+
+    /**
+     * The same visitor on a new socket, after theirs went with a restarted Parley: it takes the conversation back as
+     * the IM control does ({@code resume} with what it saw last); what it missed is replayed before the ack.
+     */
+    VisitorSocket resumed(URI base) {
+        VisitorSocket again = new VisitorSocket(base, invitee);
+        again.await(f -> f.getString("type").equals("hello"), "hello");
+        again.resumeToken = resumeToken;
+        again.lastSeq = lastSeq;
+        again.send(ServerFrames.JSON.createObjectBuilder().add("type", "resume").add("id", "resume").add("token", resumeToken)
+                .add("lastSeq", lastSeq).build().toString());
+        return again;
     }
 
     /** Sends a message and waits for its ack; answers the ack. */

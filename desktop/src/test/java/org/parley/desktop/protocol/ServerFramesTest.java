@@ -23,13 +23,47 @@ class ServerFramesTest {
         assertEquals("Grace (verified · grace)", chat.visitor().shown());
         assertEquals(List.of(new Line(1, Instant.parse("2026-12-03T08:00:01Z"), true, "<b>hi</b>")), chat.messages());
         assertEquals("call me", welcome.offline().get(0).text());
+        assertEquals("", welcome.offline().get(0).via(), "not left on a contact point");
+    }
+
+    @Test
+    void theMembersMessagesInAWelcomeCarryTheVisitorsLatestReceipt() throws ProtocolException {
+        ServerFrame.Welcome welcome = (ServerFrame.Welcome) ServerFrames.decode("{\"type\":\"welcome\",\"member\":{\"cid\":\"3F\","
+                + "\"displayName\":\"Ada\"},\"presence\":{\"status\":\"Online\"},\"conversations\":[{\"id\":\"c1\","
+                + "\"visitor\":{\"name\":\"Bob\",\"verified\":false},\"startedAt\":\"2026-12-03T08:00:00Z\",\"messages\":["
+                + "{\"seq\":1,\"at\":\"2026-12-03T08:00:01Z\",\"from\":\"member\",\"text\":\"a\",\"receipt\":\"read\"},"
+                + "{\"seq\":2,\"at\":\"2026-12-03T08:00:02Z\",\"from\":\"member\",\"text\":\"b\",\"receipt\":\"delivered\"},"
+                + "{\"seq\":3,\"at\":\"2026-12-03T08:00:03Z\",\"from\":\"member\",\"text\":\"c\"}]}],\"offline\":[]}");
+        assertEquals(java.util.Map.of(1L, true, 2L, false), welcome.conversations().get(0).seen());
+    }
+
+    @Test
+    void aLiveOfflineMessageNamesItsContactPointAndHowToAnswer() throws ProtocolException {
+        ServerFrame.OfflineLeft left = (ServerFrame.OfflineLeft) ServerFrames.decode("{\"type\":\"offline\",\"message\":{"
+                + "\"id\":\"o2\",\"at\":\"2026-12-03T09:00:00Z\",\"visitor\":{\"name\":\"Bob\",\"verified\":false},"
+                + "\"text\":\"hi\",\"contact\":{\"name\":\"helpdesk\",\"title\":\"Help desk\"},\"replyTo\":\"ext. 42\"}}");
+        assertEquals(new ServerFrame.ContactPoint("helpdesk", "Help desk"), left.message().contact());
+        assertEquals("ext. 42", left.message().replyTo());
+    }
+
+    @Test
+    void theVisitorSocketsFramesAreReadFromTheVisitorsSide() throws ProtocolException {
+        ServerFrame.Hello hello = (ServerFrame.Hello) ServerFrames.decodeVisitorSide("{\"type\":\"hello\",\"invitee\":{"
+                + "\"id\":\"AB@intranet\",\"displayName\":\"Bob\",\"status\":\"Busy\",\"statusText\":\"Busy\"},"
+                + "\"visitor\":{\"name\":\"Ada\",\"verified\":true},\"resume\":\"r1\"}");
+        assertEquals(new ServerFrame.Hello("AB@intranet", "Bob", new Presence(Status.BUSY, "Busy", null), true, "r1"), hello);
+        assertEquals(new ServerFrame.Message(null, new Line(4, Instant.parse("2026-12-03T08:00:01Z"), true, "hi")),
+                ServerFrames.decodeVisitorSide("{\"type\":\"message\",\"seq\":4,\"at\":\"2026-12-03T08:00:01Z\",\"from\":\"invitee\",\"text\":\"hi\"}"));
+        assertEquals(new ServerFrame.Ack("m1", 5, Instant.parse("2026-12-03T08:00:01Z"), true),
+                ServerFrames.decodeVisitorSide("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":5,\"at\":\"2026-12-03T08:00:01Z\",\"queued\":true}"));
+        assertEquals(new ServerFrame.Ended("closed"), ServerFrames.decodeVisitorSide("{\"type\":\"ended\",\"reason\":\"closed\"}"));
     }
 
     @Test
     void anAckOfAMessageHasItsNumberAndOneOfAnotherFrameHasNone() throws ProtocolException {
-        assertEquals(new ServerFrame.Ack("m1", 4, Instant.parse("2026-12-03T08:00:01Z")),
+        assertEquals(new ServerFrame.Ack("m1", 4, Instant.parse("2026-12-03T08:00:01Z"), false),
                 ServerFrames.decode("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":4,\"at\":\"2026-12-03T08:00:01Z\"}"));
-        assertEquals(new ServerFrame.Ack("c2", 0, null), ServerFrames.decode("{\"type\":\"ack\",\"id\":\"c2\"}"));
+        assertEquals(new ServerFrame.Ack("c2", 0, null, false), ServerFrames.decode("{\"type\":\"ack\",\"id\":\"c2\"}"));
     }
 
     @Test

@@ -127,6 +127,75 @@ class SessionTest {
     }
 
     @Test
+    void receiptsThatCameWhileDisconnectedAreShownFromTheNextWelcome() {
+        FakeServer.Socket first = signedIn(conversation(line(1, "visitor", "hello")));
+        session.send(CHAT, "Hi Bob");
+        clock.runDue();
+        first.frame("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":2,\"at\":\"2026-12-03T09:00:02Z\"}");
+        first.drop(1006);
+        clock.advance(Duration.ofSeconds(1));
+        server.last().frame(welcome(conversation(line(1, "visitor", "hello") + ","
+                + line(2, "member", "Hi Bob").replace("}", ",\"receipt\":\"read\"}"))));
+        clock.runDue();
+        assertEquals(Delivery.READ, lastEntry().delivery(), "the visitor read it while this client had no socket");
+    }
+
+    @Test
+    void aConversationWithAColleagueSpeaksAsAVisitorAndResumesOnANewSocket() {
+        FakeServer.Socket member = signedIn("");
+        String chat = session.chatWith(new org.parley.desktop.protocol.ServerFrame.Contact("0123456789ABCDEF", "bob", "Bob",
+                new org.parley.desktop.protocol.Presence(Status.ONLINE, "Online", null)));
+        session.send(chat, "Lunch?");
+        clock.runDue();
+        FakeServer.Socket control = server.last();
+        assertTrue(control != member && control.token.equals("a1"), "a visitor socket with the member's access token");
+        control.frame("{\"type\":\"hello\",\"invitee\":{\"id\":\"0123456789ABCDEF@intranet\",\"displayName\":\"Bob\","
+                + "\"status\":\"Online\",\"statusText\":\"Online\"},\"visitor\":{\"name\":\"Ada\",\"verified\":true},"
+                + "\"resume\":\"r1\"}");
+        clock.runDue();
+        assertEquals(List.of("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"Lunch?\"}"), control.sentOfType("message"));
+        control.frame("{\"type\":\"ack\",\"id\":\"m1\",\"seq\":1,\"at\":\"2026-12-03T09:00:02Z\"}");
+        control.frame("{\"type\":\"message\",\"seq\":2,\"at\":\"2026-12-03T09:00:03Z\",\"from\":\"invitee\",\"text\":\"Yes!\"}");
+        clock.runDue();
+        assertEquals(List.of("{\"type\":\"received\",\"seq\":2,\"read\":false}"), control.sentOfType("received"));
+
+        control.drop(1006);
+        session.send(chat, "Noon?");
+        clock.advance(Duration.ofSeconds(1));
+        FakeServer.Socket again = server.last();
+        assertTrue(again != control, "the visitor socket is opened again");
+        again.frame("{\"type\":\"hello\",\"invitee\":{\"id\":\"0123456789ABCDEF@intranet\",\"displayName\":\"Bob\","
+                + "\"status\":\"Online\",\"statusText\":\"Online\"},\"visitor\":{\"name\":\"Ada\",\"verified\":true},"
+                + "\"resume\":\"r2\"}");
+        clock.runDue();
+        assertEquals(List.of("{\"type\":\"resume\",\"id\":\"resume\",\"token\":\"r1\",\"lastSeq\":2}"), again.sentOfType("resume"),
+                "the conversation is taken back with the first socket's token");
+        assertEquals(List.of(), again.sentOfType("message"), "nothing goes before the resume is answered");
+        again.frame("{\"type\":\"ack\",\"id\":\"resume\",\"seq\":2}");
+        clock.runDue();
+        assertEquals(List.of("{\"type\":\"message\",\"id\":\"m2\",\"text\":\"Noon?\"}"), again.sentOfType("message"));
+        again.frame("{\"type\":\"receipt\",\"seq\":1,\"state\":\"read\"}");
+        clock.runDue();
+        assertEquals(List.of("Lunch?:READ", "Yes!:READ", "Noon?:SENDING"), // answering reads what came
+                latest.chat(chat).orElseThrow().entries().stream().map(e -> e.text() + ":" + e.delivery()).toList());
+        assertTrue(latest.chat(chat).orElseThrow().outgoing());
+    }
+
+    @Test
+    void anOfflineMessageLeftOnAContactPointShowsAtOnce() {
+        FakeServer.Socket socket = signedIn("");
+        socket.frame("{\"type\":\"offline\",\"message\":{\"id\":\"o1\",\"at\":\"2026-12-03T09:00:00Z\","
+                + "\"visitor\":{\"name\":\"Bob\",\"verified\":false},\"text\":\"Printer on fire\","
+                + "\"contact\":{\"name\":\"helpdesk\",\"title\":\"Help desk\"},\"replyTo\":\"bob@intranet\"}}");
+        socket.frame("{\"type\":\"offline\",\"message\":{\"id\":\"o1\",\"at\":\"2026-12-03T09:00:00Z\","
+                + "\"visitor\":{\"name\":\"Bob\",\"verified\":false},\"text\":\"Printer on fire\"}}");
+        clock.runDue();
+        assertEquals(1, latest.offline().size(), "once, however often it is told");
+        assertEquals("Via Help desk \u00b7 answer to: bob@intranet", latest.offline().get(0).via());
+        assertEquals(1, events.stream().filter(e -> e instanceof SessionEvent.OfflineArrived).count());
+    }
+
+    @Test
     void whatWasTypedWhileDisconnectedIsSentAfterTheReconnectAndNotTwiceIfTheServerHadIt() {
         FakeServer.Socket first = signedIn(conversation(line(1, "visitor", "hello")));
         session.send(CHAT, "taken before the drop");

@@ -35,7 +35,7 @@ class NotificationsTest {
     private static final Entry MINE = new Entry(2, "m1", Instant.EPOCH, false, "Yes", Delivery.SENT);
     private static final Snapshot ONE_CHAT = new Snapshot(null, null, "3F2A9C41D07B55E1", "Grace", null,
             List.of(new ChatView("c1", new Visitor("Ada", true, "ada", null), "https://intranet/team", Instant.EPOCH,
-                    List.of(FROM_ADA, MINE), 1, false, null)), List.of(), List.of());
+                    List.of(FROM_ADA, MINE), 1, false, null, false)), List.of(), List.of());
 
     @Test
     void aNewConversationOrAVisitorsMessageBehindOtherWindowsRingsAndShowsInTheTray() {

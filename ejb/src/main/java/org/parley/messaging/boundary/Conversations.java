@@ -1,10 +1,14 @@
 package org.parley.messaging.boundary;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
@@ -12,9 +16,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
+import org.parley.consent.control.TokenDigests;
+import org.parley.messaging.control.KeptConversations;
 import org.parley.messaging.control.MessageRate;
 import org.parley.messaging.control.RateLimiter;
 import org.parley.messaging.control.SlidingWindow;
@@ -39,6 +49,7 @@ import org.parley.messaging.entity.MessagingRefusedException;
 import org.parley.messaging.entity.Party;
 import org.parley.messaging.entity.Reach;
 import org.parley.messaging.entity.Receipt;
+import org.parley.messaging.entity.SavedConversation;
 import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.messaging.entity.TypingChanged;
 import org.parley.messaging.entity.VisitorIdentity;
@@ -47,6 +58,7 @@ import org.parley.settings.control.CurrentSettings;
 import org.parley.settings.entity.Setting;
 import org.parley.settings.entity.SettingValues;
 import org.parley.settings.entity.SettingsChanged;
+import org.parley.storage.control.DatabaseSettings;
 
 /**
  * Conversations between visitors and members, in memory. A message to a reachable member is
@@ -65,8 +77,17 @@ import org.parley.settings.entity.SettingsChanged;
  * against the conversation, or the address before there is one. The limits are the settings in
  * effect (Admin → Settings, else configured); a change applies at once, also to conversations under way.
  * Every message relayed or stored is counted, without a lock, for the dashboard's messages per minute.
+ * <p>
+ * A graceful stop keeps the open conversations ({@link KeptConversations}, a file in the data folder: ids, participants, the hash of the resume
+ * token, sequence numbers and the replay buffer with its receipts) and the next start takes them back, so visitors and
+ * members' clients resume them as after a lost connection, within the resume window counted from the stop; a message
+ * that comes while they are being kept is refused as {@code rate_limited} (send it again), never acknowledged and lost.
+ * Visitor messages no client confirmed stay unconfirmed across the restart, until a client of the member confirms them
+ * or they become offline messages as always.
  */
 @Singleton
+@Startup
+@DependsOn("MemberDirectory")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Conversations {
@@ -93,6 +114,13 @@ public class Conversations {
 
     @Inject
     CurrentSettings settings;
+
+    @Inject
+    @ConfigProperty(name = DatabaseSettings.DATA_DIR_KEY, defaultValue = DatabaseSettings.DEFAULT_DATA_DIR)
+    String dataDir;
+
+    /** Set when Parley stops: from then on no message is taken, so none is acknowledged after its conversation was kept. */
+    private volatile boolean stopping;
 
     /** A visitor's allowances in one conversation: messages, and the typing, identify and resume frames. */
     private record Allowance(RateLimiter messages, RateLimiter signals) {
@@ -166,15 +194,66 @@ public class Conversations {
             throw MessagingRefusedException.rateLimited("Too many new conversations from your address.", wait);
         }
         Conversation conversation = new Conversation(newResumeToken(), invitee.member().username(), invitee.reach(),
-                visitor, page, clock.instant(), resumeToken);
+                visitor, page, clock.instant(), TokenDigests.of(resumeToken));
+        add(conversation);
+        return conversation;
+    }
+
+    private void add(Conversation conversation) {
         SettingValues limits = settings.now();
         double messagesPerSecond = limits.decimal(Setting.VISITOR_MESSAGES_PER_SECOND);
         int messageBurst = limits.whole(Setting.VISITOR_MESSAGE_BURST);
         allowances.put(conversation.id(), new Allowance(new RateLimiter(messagesPerSecond, messageBurst, clock),
                 new RateLimiter(2 * messagesPerSecond, 2 * messageBurst, clock)));
         byId.put(conversation.id(), conversation);
-        byResumeToken.put(resumeToken, conversation);
-        return conversation;
+        byResumeToken.put(conversation.resumeTokenHash(), conversation);
+    }
+
+    /** Takes back the conversations the last graceful stop kept; the sweep ends those whose visitor does not come back in time. */
+    @PostConstruct
+    void takeBack() {
+        List<SavedConversation> kept = new KeptConversations(Path.of(dataDir)).take();
+        kept.forEach(s -> add(Conversation.restore(s)));
+        if (!kept.isEmpty()) {
+            LOG.info(() -> "Took back " + kept.size() + " conversation(s) that were open when Parley stopped; their visitors and "
+                    + "members' clients resume them as after a lost connection (within parley.conversation.resume-window = "
+                    + resumeWindow + " of the stop)");
+        }
+    }
+
+    /** Keeps the open conversations for the next start (a graceful stop); nothing is taken from now on. */
+    @PreDestroy
+    void keepForRestart() {
+        stopping = true;
+        Instant now = clock.instant();
+        List<SavedConversation> open = new ArrayList<>();
+        for (Conversation conversation : byId.values()) {
+            synchronized (conversation) { // a message under way is in, or refused
+                if (!conversation.isEnded()) {
+                    open.add(conversation.save(now));
+                }
+            }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        KeptConversations file = new KeptConversations(Path.of(dataDir));
+        try {
+            file.keep(open);
+            byId.clear(); // kept: sockets closing now must not store their messages a second time
+            byResumeToken.clear();
+            LOG.info(() -> "Kept " + open.size() + " open conversation(s) for the restart: visitors and members may resume them "
+                    + "within parley.conversation.resume-window = " + resumeWindow + " of now");
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "The " + open.size() + " open conversation(s) could not be kept for the restart in " + file.file()
+                    + " and end with it (" + e + ")");
+        }
+    }
+
+    private void refuseWhileStopping() {
+        if (stopping) {
+            throw MessagingRefusedException.rateLimited("Parley is restarting; send it again in a moment.", Duration.ofSeconds(5));
+        }
     }
 
     /**
@@ -201,6 +280,7 @@ public class Conversations {
             if (conversation.isEnded()) {
                 throw notFound("This conversation has ended.");
             }
+            refuseWhileStopping();
             if (presence.reachable(member.username())) {
                 if (conversation.announce()) {
                     events.fire(new ConversationStarted(conversation.id(), conversation.invitee(), conversation.visitor(),
@@ -287,6 +367,7 @@ public class Conversations {
         String text = TextNormalizer.message(rawText).orElseThrow(MessagingRefusedException::textOutOfBounds);
         Conversation conversation = ownedBy(username, conversationId);
         synchronized (conversation) {
+            refuseWhileStopping();
             ConversationMessage message = conversation.append(Party.MEMBER, text, clock.instant(), false);
             rate.count();
             events.fire(new MessagePosted(conversation.id(), conversation.invitee(), message, clientId));
@@ -325,7 +406,7 @@ public class Conversations {
 
     /** A visitor on a new socket takes their conversation back and gets what they missed. */
     public Resumed resume(String resumeToken, long lastSeq) {
-        Conversation conversation = byResumeToken.get(resumeToken);
+        Conversation conversation = byResumeToken.get(TokenDigests.of(resumeToken));
         if (conversation == null || conversation.isEnded()) {
             throw notFound("There is no conversation to resume.");
         }
@@ -426,7 +507,7 @@ public class Conversations {
             storeOffline(conversation, conversation.unconfirmed());
             conversation.end(reason);
             byId.remove(conversation.id());
-            byResumeToken.remove(conversation.resumeToken());
+            byResumeToken.remove(conversation.resumeTokenHash());
             allowances.remove(conversation.id());
             events.fire(new ConversationEnded(conversation.id(), conversation.invitee(), reason));
             LOG.fine(() -> "Conversation " + conversation.id() + " with " + conversation.invitee() + " ended: " + reason);

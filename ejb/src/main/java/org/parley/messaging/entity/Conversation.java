@@ -39,7 +39,8 @@ public class Conversation {
     private final VisitorIdentity visitor;
     private final String page;
     private final Instant startedAt;
-    private final String resumeToken;
+    /** The SHA-256 hash of the token the visitor resumes with; the token itself is never kept. */
+    private final String resumeTokenHash;
     private final Deque<ConversationMessage> recent = new ArrayDeque<>();
     /** Visitor messages handed to the member's live clients that no client confirmed yet, by seq. */
     private final NavigableMap<Long, ConversationMessage> unconfirmed = new TreeMap<>();
@@ -53,14 +54,53 @@ public class Conversation {
     private Instant visitorGoneSince;
 
     public Conversation(String id, String invitee, Reach reach, VisitorIdentity visitor, String page, Instant startedAt,
-                        String resumeToken) {
+                        String resumeTokenHash) {
         this.id = Objects.requireNonNull(id);
         this.invitee = Objects.requireNonNull(invitee);
         this.reach = Objects.requireNonNull(reach);
         this.visitor = Objects.requireNonNull(visitor);
         this.page = page;
         this.startedAt = startedAt;
-        this.resumeToken = Objects.requireNonNull(resumeToken);
+        this.resumeTokenHash = Objects.requireNonNull(resumeTokenHash);
+    }
+
+    /**
+     * What a resume after a restart needs, as it is now: the visitor counts as gone from {@code now} on (their socket
+     * goes with the server) unless they were gone before. Unconfirmed visitor messages stay unconfirmed, for the
+     * member's clients to confirm after the restart.
+     */
+    public synchronized SavedConversation save(Instant now) {
+        List<SavedMessage> kept = new ArrayList<>(recent.size());
+        for (ConversationMessage message : recent) {
+            Boolean receipt = message.from() == Party.VISITOR ? confirmed.get(message.seq()) : seenByVisitor.get(message.seq());
+            kept.add(new SavedMessage(message, receipt));
+        }
+        return new SavedConversation(id, invitee, reach, visitor, page, startedAt, resumeTokenHash, lastSeq, announced,
+                visitorGoneSince == null ? now : visitorGoneSince, now, kept);
+    }
+
+    /** The conversation as it was saved: numbering, replay buffer and receipts go on; its visitor has been gone since then. */
+    public static Conversation restore(SavedConversation saved) {
+        Conversation conversation = new Conversation(saved.id(), saved.invitee(), saved.reach(), saved.visitor(),
+                saved.page(), saved.startedAt(), saved.resumeTokenHash());
+        for (SavedMessage kept : saved.messages()) {
+            ConversationMessage message = kept.message();
+            conversation.recent.addLast(message);
+            Boolean read = kept.read();
+            if (message.from() == Party.MEMBER) {
+                if (read != null) {
+                    conversation.seenByVisitor.put(message.seq(), read);
+                }
+            } else if (read != null) {
+                conversation.confirmed.put(message.seq(), read);
+            } else if (!message.queued()) {
+                conversation.unconfirmed.put(message.seq(), message);
+            }
+        }
+        conversation.lastSeq = saved.lastSeq();
+        conversation.announced = saved.announced();
+        conversation.visitorGoneSince = saved.visitorGoneSince();
+        return conversation;
     }
 
     /** Accepts a message; a visitor's that is not {@code queued} waits for a member client's confirmation. */
@@ -125,6 +165,11 @@ public class Conversation {
     /** The latest receipt of each of the visitor's messages in the replay buffer, oldest first: for a resume. */
     public synchronized List<Receipt> receipts() {
         return confirmed.entrySet().stream().map(e -> new Receipt(id, invitee, e.getKey(), e.getValue())).toList();
+    }
+
+    /** The latest receipt the visitor's control gave each of the member's messages in the replay buffer, oldest first: for a new member client. */
+    public synchronized List<VisitorReceipt> visitorReceipts() {
+        return seenByVisitor.entrySet().stream().map(e -> new VisitorReceipt(id, invitee, e.getKey(), e.getValue())).toList();
     }
 
     /** Every visitor message no member client confirmed, oldest first. */
@@ -236,7 +281,7 @@ public class Conversation {
         return startedAt;
     }
 
-    public String resumeToken() {
-        return resumeToken;
+    public String resumeTokenHash() {
+        return resumeTokenHash;
     }
 }

@@ -91,4 +91,32 @@ class ConversationTest {
         assertEquals(ConversationEnded.CLOSED, conversation.endReason());
         assertThrows(MessagingRefusedException.class, () -> fromVisitor("late"));
     }
+
+    @Test
+    void aConversationKeptForARestartComesBackWithItsNumbersReplayBufferAndReceipts() {
+        fromVisitor("one");
+        conversation.append(Party.MEMBER, "reply", NOW, false);
+        fromVisitor("two");
+        conversation.append(Party.VISITOR, "left while away", NOW, true);
+        conversation.confirm(1, true);
+        conversation.seenByVisitor(2, false);
+        Instant stopped = NOW.plusSeconds(5);
+
+        Conversation back = Conversation.restore(conversation.save(stopped));
+
+        assertEquals(conversation.after(0), back.after(0), "the replay buffer, in order");
+        assertEquals(List.of(3L), back.unconfirmed().stream().map(ConversationMessage::seq).toList(),
+                "what no client confirmed still waits for one");
+        assertEquals(List.of(new Receipt("c1", "ada", 1, true)), back.receipts());
+        assertEquals(List.of(new VisitorReceipt("c1", "ada", 2, false)), back.visitorReceipts(), "for the member's next welcome");
+        assertEquals(List.of(), back.seenByVisitor(2, false), "the visitor's delivered receipt is not given twice");
+        assertEquals(List.of(new VisitorReceipt("c1", "ada", 2, true)), back.seenByVisitor(2, true));
+        assertEquals("token", back.resumeTokenHash());
+        assertEquals(new Reach("3F2A9C41D07B55E1", false), back.reach());
+        assertEquals(VisitorIdentity.anonymous("Charles"), back.visitor());
+        assertFalse(back.visitorGoneLongerThan(java.time.Duration.ofMinutes(10), stopped.plusSeconds(599)),
+                "the resume window runs from the stop");
+        assertTrue(back.visitorGoneLongerThan(java.time.Duration.ofMinutes(10), stopped.plusSeconds(601)));
+        assertEquals(5, back.append(Party.MEMBER, "after the restart", NOW, false).seq());
+    }
 }

@@ -40,7 +40,8 @@ import org.parley.web.i18n.Markets;
  * public file) it speaks for nobody.</li>
  * <li>{@code Authorization: Bearer} counts only where {@link TokenPaths} says so: on
  * {@code /ws/client} an access token of {@code parley-desktop} signs the member in for that
- * request (creating no session, so a revoked token cannot live on in a cookie); the APIs read
+ * request (creating no session, so a revoked token cannot live on in a cookie); on {@code /ws/control}
+ * the same token makes the caller a verified visitor, with no role; the APIs read
  * their tokens themselves; anywhere else a token opens nothing, and an invalid one is answered
  * {@code 401} with an RFC 6750 {@code invalid_token} challenge.</li>
  * </ul>
@@ -84,13 +85,17 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         TokenPaths where = TokenPaths.of(request);
         if (token.isPresent() && where != TokenPaths.READ_BY_THE_API) {
             Optional<BearerIdentity> bearer = bearerTokens.identify(authorization)
-                    .filter(identity -> where != TokenPaths.SIGNS_IN || Application.DESKTOP.equals(identity.application()));
+                    .filter(identity -> !where.desktopOnly() || Application.DESKTOP.equals(identity.application()));
             if (bearer.isEmpty()) {
                 response.setHeader("WWW-Authenticate", INVALID_TOKEN);
                 return context.responseUnauthorized();
             }
             if (where == TokenPaths.SIGNS_IN) {
                 return context.notifyContainerAboutLogin(bearer.get().member(), Set.of(Role.MEMBER_GROUP));
+            }
+            if (where == TokenPaths.VERIFIES_A_VISITOR) {
+                // who the visitor is, and nothing more: no role, so no constraint of any page is met by it
+                return context.notifyContainerAboutLogin(bearer.get().member(), Set.of());
             }
         }
         HttpSession session = request.getSession(false);

@@ -13,8 +13,10 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.DirectoryEntry;
@@ -25,6 +27,7 @@ import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.VisitorIdentity;
+import org.parley.messaging.entity.VisitorReceipt;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.Presence;
 import org.parley.presence.entity.PresenceStatus;
@@ -83,7 +86,14 @@ public class ClientSocket extends FrameEndpoint {
         JsonArrayBuilder open = Frames.array();
         for (Conversation conversation : conversations.openFor(username)) {
             JsonArrayBuilder messages = Frames.array();
-            conversation.liveMessages().forEach(m -> messages.add(Frames.messageForMember(m)));
+            // the member's own messages carry the visitor's latest receipt, so a client that (re)connects shows it right
+            Map<Long, String> receipts = conversation.visitorReceipts().stream()
+                    .collect(Collectors.toMap(VisitorReceipt::seq, VisitorReceipt::state));
+            conversation.liveMessages().forEach(m -> {
+                JsonObjectBuilder message = Frames.messageForMember(m);
+                Optional.ofNullable(receipts.get(m.seq())).ifPresent(state -> message.add("receipt", state));
+                messages.add(message);
+            });
             open.add(conversationJson(conversation.id(), conversation.visitor(), cidOf(directory, conversation.visitor()),
                     conversation.page(), conversation.startedAt()).add("messages", messages));
         }

@@ -36,7 +36,8 @@ import org.parley.web.json.JsonBuilders;
 /**
  * A visitor's socket ({@code /ws/control?invitee=ID[&pt=PASS]} or {@code ?contact=NAME}): says hello with
  * the invitee's presence, takes a nickname, relays messages and typing, and resumes a conversation after
- * a reconnect. A visitor signed in to Parley is verified under their own name. A member who does not
+ * a reconnect. A visitor signed in to Parley (a browser's session, or the desktop client's access token) is
+ * verified under their own name; a socket verified by a token closes when the token ends. A member who does not
  * share on the web is reached only with the pass of their own profile page ({@link ProfilePasses}).
  * A contact point's socket is routed at its opening to the point's first available member
  * ({@link ContactDirectory#route}); its hello carries {@code reconnect}, the query that brings the
@@ -124,8 +125,13 @@ public class ControlSocket extends FrameEndpoint {
         String ticket = first(session, "dt");
         Optional<VisitorIdentity> vouched = ticket == null ? Optional.empty()
                 : tickets.redeem(ticket).flatMap(this::verifiedVisitor);
+        // the principal is the signed-in session's member, or the member of the desktop client's access token (TokenPaths)
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
+        String bearerHash = Handshake.Facts.of(session).bearerHash();
+        if (bearerHash != null) {
+            sessions.verifiedByToken(outbox, bearerHash);
+        }
         resumeToken = Conversations.newResumeToken();
         culture = Markets.resolve(first(session, "mkt"));
         sessions.watch(invitee, outbox, culture);

@@ -62,8 +62,8 @@ public class SocketSessions {
     private final MemberClients clients = new MemberClients();
     /** Visitor sockets by the member they visit, each with how it reached them and its culture, for presence. */
     private final Map<String, Map<Outbox, VisitorWatch>> watchers = new ConcurrentHashMap<>();
-    /** Member clients that connected with a Bearer token, with the token's hash. */
-    private final Map<Outbox, String> bearerClients = new ConcurrentHashMap<>();
+    /** Sockets opened with a Bearer token (member clients, and verified visitors of the desktop client), with the token's hash. */
+    private final Map<Outbox, String> bearerSockets = new ConcurrentHashMap<>();
     /** Member clients that connected with a signed-in session, with the member's session generation then. */
     private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
@@ -144,9 +144,9 @@ public class SocketSessions {
 
     /** A socket whose access token was revoked or expired closes within seconds. */
     private void closeRevoked() {
-        bearerClients.forEach((outbox, hash) -> {
+        bearerSockets.forEach((outbox, hash) -> {
             if (consents.bearerByHash(hash).isEmpty()) {
-                bearerClients.remove(outbox);
+                bearerSockets.remove(outbox);
                 outbox.sendAndClose(Frames.error("forbidden", "Your access token was revoked or has expired.", null),
                         new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
             }
@@ -198,6 +198,7 @@ public class SocketSessions {
         if (outbox != null) {
             open.remove(outbox);
             contactWatchers.remove(outbox);
+            bearerSockets.remove(outbox);
         }
     }
 
@@ -211,17 +212,22 @@ public class SocketSessions {
     public void addClient(String username, String clientId, Outbox outbox, String bearerHash) {
         clients.add(username, clientId, outbox);
         if (bearerHash != null) {
-            bearerClients.put(outbox, bearerHash);
+            bearerSockets.put(outbox, bearerHash);
         } else {
             directory.byUsername(username).ifPresent(member -> sessionClients.put(outbox, member.sessionGeneration()));
         }
+    }
+
+    /** A visitor's socket that is verified by the access token with this hash: it closes within seconds of the token's end, like a member client's. */
+    public void verifiedByToken(Outbox visitor, String bearerHash) {
+        bearerSockets.put(visitor, bearerHash);
     }
 
     /** Forgets a member client; true if it was the member's last one. */
     public boolean removeClient(String username, String clientId) {
         MemberClients.Removal removal = clients.remove(username, clientId);
         if (removal.removed() != null) {
-            bearerClients.remove(removal.removed());
+            bearerSockets.remove(removal.removed());
             sessionClients.remove(removal.removed());
         }
         return removal.wasLast();

@@ -66,4 +66,20 @@ public final class Accounts {
         Browser.Page page = admin.submit("create", fields, "create");
         assertTrue(page.messages().contains("Created " + username + "."), "member created: " + page.messages());
     }
+
+    /** An intranet site an administrator registered: its app ID, its secret (shown once) and its one redirect URL. */
+    public record Site(String id, String secret, String redirect) {
+    }
+
+    /** Registers a site on the applications page, with a redirect URL no other test uses. */
+    public static Site registerSite(Browser admin, String name) {
+        String redirect = "https://wiki" + unique("").toLowerCase() + ".intranet/parley/callback";
+        admin.open("/admin/applications");
+        Map<String, String> form = new HashMap<>();
+        form.put("name", name);
+        form.put("redirectUris", redirect);
+        form.put("privacyUrl", "https://wiki.intranet/privacy");
+        Browser.Page page = admin.submit("register", form, "register");
+        return new Site(page.value("#secret-app"), page.value("#secret-value"), redirect);
+    }
 }

@@ -217,6 +217,31 @@ class DeliveryIT {
     }
 
     @Test
+    void aClientThatConnectsLaterSeesTheVisitorsReceiptsOfTheMembersMessagesInItsWelcome() {
+        var member = Accounts.sharingMember(base, "answerer", "Prompt Answerer");
+        try (Socket desk = client(member)) {
+            desk.next("welcome");
+            try (Socket visitor = identified(member, newAddress(), "Lovelace")) {
+                sendLive(visitor, List.of("Hello"));
+                String conversation = desk.next("conversation.started").getJsonObject("conversation").getString("id");
+                desk.send(Socket.frame("message").add("id", "a1").add("conversation", conversation).add("text", "Read this"));
+                desk.send(Socket.frame("message").add("id", "a2").add("conversation", conversation).add("text", "And this"));
+                int read = desk.ack("a1").getInt("seq");
+                int delivered = desk.ack("a2").getInt("seq");
+                visitor.send(Socket.frame("received").add("seq", read).add("read", true));
+                visitor.send(Socket.frame("received").add("seq", delivered).add("read", false));
+                desk.next("receipt", r -> r.getInt("seq") == delivered);
+                try (Socket laptop = client(member)) {
+                    List<JsonObject> lines = laptop.next("welcome").getJsonArray("conversations").getJsonObject(0)
+                            .getJsonArray("messages").getValuesAs(JsonObject.class);
+                    assertEquals(List.of("Hello:-", "Read this:read", "And this:delivered"),
+                            lines.stream().map(l -> l.getString("text") + ":" + l.getString("receipt", "-")).toList());
+                }
+            }
+        }
+    }
+
+    @Test
     void aReceiptForNoSuchMessageOrConversationIsRefusedWithItsReference() {
         var member = Accounts.sharingMember(base, "strict", "Strict Member");
         try (Socket console = client(member)) {

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,6 @@ class SitesIT extends ParleyDeployment {
         return URI.create(base.toString());
     }
 
-    private record Site(String id, String secret, String redirect) {
-    }
-
-    private Site register(Browser admin, String name) {
-        String redirect = "https://wiki" + Accounts.unique("").toLowerCase() + ".intranet/parley/callback";
-        admin.open("/admin/applications");
-        Map<String, String> form = new HashMap<>();
-        form.put("name", name);
-        form.put("redirectUris", redirect);
-        form.put("privacyUrl", "https://wiki.intranet/privacy");
-        Browser.Page page = admin.submit("register", form, "register");
-        return new Site(page.value("#secret-app"), page.value("#secret-value"), redirect);
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -47,7 +32,7 @@ class SitesIT extends ParleyDeployment {
     @Test
     void aRegisteredSiteAuthenticatesWithItsSecretAndARotatedSecretOverlaps() {
         Browser admin = Accounts.admin(base);
-        Site wiki = register(admin, "Team wiki");
+        Accounts.Site wiki = Accounts.registerSite(admin, "Team wiki");
         String username = Accounts.newMember(base, "ada", "Ada Lovelace", "a-good-password");
         OAuthClient site = new OAuthClient(uri(), wiki.id(), wiki.secret());
 
@@ -77,7 +62,7 @@ class SitesIT extends ParleyDeployment {
     @Test
     void anInvitationIsAcceptedDeclinedOrSentBackWithoutAPrivacyUrl() {
         Browser admin = Accounts.admin(base);
-        Site wiki = register(admin, "People finder");
+        Accounts.Site wiki = Accounts.registerSite(admin, "People finder");
         String username = Accounts.newMember(base, "grace", "Grace Hopper", "a-good-password");
         Browser member = new Browser(base);
         member.signIn(username, "a-good-password");

@@ -51,12 +51,17 @@ public final class Socket implements AutoCloseable {
 
     /** The status the handshake was refused with. */
     public static int refusedStatus(URI base, String path, Browser browser, Map<String, String> headers) {
+        return refused(base, path, browser, headers).statusCode();
+    }
+
+    /** The answer that refused the handshake (its status and headers). */
+    public static java.net.http.HttpResponse<?> refused(URI base, String path, Browser browser, Map<String, String> headers) {
         try {
             open(base, path, browser, headers).close();
             throw new AssertionError("the handshake to " + path + " was accepted");
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
+                return refused.getResponse();
             }
             throw e;
         }

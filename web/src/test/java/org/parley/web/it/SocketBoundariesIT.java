@@ -111,6 +111,53 @@ class SocketBoundariesIT extends ParleyDeployment {
         }
     }
 
+    @Test
+    void theDesktopClientsTokenMakesItsMemberAVerifiedVisitorAndEndsWithTheToken() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        var guest = Accounts.sharingMember(base, "guest", "Guest Member");
+        JsonObject tokens = DelegatedAuthenticationIT.desktopTokens(base, guest.username(), "presence");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + tokens.getString("access_token"));
+        try (Socket console = client(host.browser());
+             Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), null, bearer)) {
+            JsonObject hello = visitor.next("hello");
+            assertTrue(hello.getJsonObject("visitor").getBoolean("verified"), hello.toString());
+            assertEquals("Guest Member", hello.getJsonObject("visitor").getString("name"));
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Hello from my desktop"));
+            visitor.ack("1");
+            JsonObject shown = console.next("conversation.started").getJsonObject("conversation").getJsonObject("visitor");
+            assertTrue(shown.getBoolean("verified"), shown.toString());
+            assertEquals(guest.username(), shown.getString("username"), "the member sees who writes: " + shown);
+            assertEquals(guest.cid(), shown.getString("cid"));
+            assertEquals("Hello from my desktop", console.next("message").getString("text"));
+
+            assertEquals(200, OAuthClient.desktop(uri()).revoke(tokens.getString("refresh_token")).status());
+            long revoked = System.nanoTime();
+            assertEquals("forbidden", visitor.next("error").getString("code"));
+            assertEquals(1008, visitor.closeCode());
+            assertTrue(Duration.ofNanos(System.nanoTime() - revoked).toSeconds() < 5, "closed within seconds");
+        }
+        assertEquals(401, Socket.refusedStatus(uri(), "/ws/control?invitee=" + host.cid(), null, bearer),
+                "a revoked token is refused at the handshake");
+        var invalid = Socket.refused(uri(), "/ws/control?invitee=" + host.cid(), null, Map.of("Authorization", "Bearer not-a-token"));
+        assertEquals(401, invalid.statusCode());
+        assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"", invalid.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void aSitesTokenIsNoVisitorIdentity() {
+        var host = Accounts.sharingMember(base, "host", "Host Member");
+        var guest = Accounts.sharingMember(base, "guest", "Guest Member");
+        Accounts.Site wiki = Accounts.registerSite(Accounts.admin(base), "Visitor wiki");
+        OAuthClient site = new OAuthClient(uri(), wiki.id(), wiki.secret());
+        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), guest.username(), "a-good-password",
+                site.authorizeUrl(wiki.redirect(), "presence", "w", null));
+        OAuthClient.Answer tokens = site.exchange(OAuthClient.query(redirect).get("code"), wiki.redirect(), null);
+        assertEquals(200, tokens.status(), tokens.response().body());
+        assertEquals(401, Socket.refusedStatus(uri(), "/ws/control?invitee=" + host.cid(), null,
+                Map.of("Authorization", "Bearer " + tokens.json().getString("access_token"))),
+                "only the desktop client's token speaks for a member on the visitor socket");
+    }
+
     // ---- 2. what a handshake learnt belongs to its session ----------------------------------------
 
     @Test
