@@ -23,7 +23,7 @@ public class DirectoryTrouble extends Exception {
 
     static String words(LDAPException e, String where) {
         String detail = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
-        if (causedBy(e, CertificateExpiredException.class) || mentions(e, "expired")) {
+        if (causedBy(e, CertificateExpiredException.class) || mentions(e, "expired") || mentions(e, "validity window")) {
             return "the company directory's certificate at " + where + " has expired or is not yet valid (" + detail + ")";
         }
         if (causedBy(e, CertificateException.class) || causedBy(e, SSLException.class) || mentions(e, "certificate")
