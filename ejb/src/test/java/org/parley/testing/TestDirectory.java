@@ -128,13 +128,14 @@ public final class TestDirectory implements AutoCloseable {
 
     /**
      * An Active Directory-like person under {@code ou=people} (enabled: userAccountControl 512), in
-     * {@code groups} by memberOf; answers their DN.
+     * {@code groups} by memberOf; answers their DN, {@code cn=<display name> (<sAMAccountName>)}.
      */
     public String addAdPerson(String samAccountName, String displayName, String title, String department, String mail,
                               String password, String... groups) {
-        String dn = "cn=" + samAccountName + "," + PEOPLE;
+        String cn = (displayName == null ? "" : displayName + " ") + "(" + samAccountName + ")";
+        String dn = new com.unboundid.ldap.sdk.RDN("cn", cn) + "," + PEOPLE;
         Entry entry = new Entry(dn, attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                attribute("objectCategory", "person"), attribute("cn", samAccountName),
+                attribute("objectCategory", "person"), attribute("cn", cn),
                 attribute("sAMAccountName", samAccountName), attribute("userAccountControl", "512"),
                 attribute("userPassword", password));
         entry.addAttribute("objectGUID", guid());

@@ -199,8 +199,22 @@ public class CompanyDirectory {
         }
     }
 
-    /** Runs {@code call} on a connection bound as the service account. */
+    /**
+     * Runs {@code call} on a connection bound as the service account; once more on a new connection when
+     * the pooled one had broken (the directory restarted since it was opened).
+     */
     public <T> T asService(ServiceCall<T> call) throws DirectoryTrouble {
+        try {
+            return onPooledConnection(call);
+        } catch (DirectoryTrouble e) {
+            if (!e.connectionLost()) {
+                throw e;
+            }
+            return onPooledConnection(call);
+        }
+    }
+
+    private <T> T onPooledConnection(ServiceCall<T> call) throws DirectoryTrouble {
         LdapSettings settings = required();
         LDAPConnectionPool connections = pool(settings);
         LDAPConnection connection;
@@ -312,7 +326,6 @@ public class CompanyDirectory {
             try {
                 pool = new LDAPConnectionPool(servers(settings), new SimpleBindRequest(settings.bindDn().get(),
                         settings.bindPassword().get()), 1, settings.poolSize());
-                pool.setRetryFailedOperationsDueToInvalidConnections(true);
                 pool.setConnectionPoolName("parley-company-directory");
             } catch (LDAPException e) {
                 throw DirectoryTrouble.of(e, where(settings));

@@ -12,13 +12,25 @@ public class DirectoryTrouble extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the connection broke (the directory restarted, a firewall dropped it): a new one may do. */
+    private final boolean connectionLost;
+
     public DirectoryTrouble(String message) {
+        this(message, false);
+    }
+
+    private DirectoryTrouble(String message, boolean connectionLost) {
         super(message);
+        this.connectionLost = connectionLost;
     }
 
     /** What went wrong talking to {@code where}, from the SDK's exception. */
     static DirectoryTrouble of(LDAPException e, String where) {
-        return new DirectoryTrouble(words(e, where));
+        return new DirectoryTrouble(words(e, where), !ResultCode.isConnectionUsable(e.getResultCode()));
+    }
+
+    boolean connectionLost() {
+        return connectionLost;
     }
 
     static String words(LDAPException e, String where) {
