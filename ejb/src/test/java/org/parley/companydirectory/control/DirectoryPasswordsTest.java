@@ -9,15 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.account.control.PasswordSource.Verdict;
 import org.parley.account.entity.ExternalAccount;
+import org.parley.testing.LogCapture;
 import org.parley.testing.TestDirectory;
 
 /** Sign-in against a real LDAP server (UnboundID's in-memory one), as Parley asks it: over TLS, by bind. */
@@ -26,31 +24,17 @@ class DirectoryPasswordsTest {
     @TempDir
     Path folder;
 
-    private final List<String> log = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            log.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
     private final List<TestDirectory> started = new ArrayList<>();
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(DirectoryPasswords.class.getName()).addHandler(capture);
+        log = LogCapture.of(DirectoryPasswords.class);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(DirectoryPasswords.class.getName()).removeHandler(capture);
+        log.close();
         started.forEach(TestDirectory::close);
     }
 
@@ -159,7 +143,7 @@ class DirectoryPasswordsTest {
         directory.addInetOrgPerson(null, "ada", "Ada", null, null, null, "difference-engine");
 
         assertEquals(Verdict.Kind.UNAVAILABLE, passwords(directory, "openldap").check("ada", "difference-engine".toCharArray()).kind());
-        assertTrue(log.stream().anyMatch(line -> line.contains("certificate at 127.0.0.1:" + directory.port() + " has expired")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("certificate at 127.0.0.1:" + directory.port() + " has expired")), log.lines().toString());
     }
 
     @Test
@@ -172,7 +156,7 @@ class DirectoryPasswordsTest {
                 .check("ada", "difference-engine".toCharArray());
 
         assertEquals(Verdict.Kind.UNAVAILABLE, verdict.kind());
-        assertTrue(log.stream().anyMatch(line -> line.contains("is not trusted: check parley.ldap.ca-file")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("is not trusted: check parley.ldap.ca-file")), log.lines().toString());
     }
 
     @Test
@@ -184,8 +168,8 @@ class DirectoryPasswordsTest {
                 .check("ada", "difference-engine".toCharArray());
 
         assertEquals(Verdict.Kind.UNAVAILABLE, verdict.kind());
-        assertTrue(log.stream().anyMatch(line -> line.contains("refused Parley's service account: check parley.ldap.bind-dn")),
-                log.toString());
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("refused Parley's service account: check parley.ldap.bind-dn")),
+                log.lines().toString());
     }
 
     @Test
@@ -198,6 +182,6 @@ class DirectoryPasswordsTest {
         directory.stop();
 
         assertEquals(Verdict.Kind.UNAVAILABLE, passwords.check("ada", "difference-engine".toCharArray()).kind());
-        assertTrue(log.stream().anyMatch(line -> line.contains("the company directory does not answer at 127.0.0.1:")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(line -> line.contains("the company directory does not answer at 127.0.0.1:")), log.lines().toString());
     }
 }

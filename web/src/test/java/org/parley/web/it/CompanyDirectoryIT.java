@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,11 @@ class CompanyDirectoryIT {
     static WebArchive deployment() {
         Path data = Path.of(System.getProperty("parley.it.data", "target/it-data")).resolveSibling("it-company-directory");
         deleteRecursively(data); // the people below get new ids at every run
-        directory = TestDirectory.start(data.resolve("ldap"), TestDirectory.Tls.LDAPS, freePort(), false);
+        try {
+            directory = TestDirectory.start(data.resolve("ldap"), TestDirectory.Tls.LDAPS, MicroProcess.freePort(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Deployments.parley(Map.of(
                 "parley.db.url", "jdbc:h2:file:" + data.toAbsolutePath().resolve("parley"),
                 "parley.ldap.url", directory.url(),
@@ -214,7 +217,7 @@ class CompanyDirectoryIT {
                 assertTrue(page.document().select("#last-sync-problem").isEmpty(), page.text());
                 return page;
             }
-            pause();
+            MicroProcess.pause();
         }
         throw new AssertionError("the sync did not finish within " + SYNC_DEADLINE);
     }
@@ -223,23 +226,6 @@ class CompanyDirectoryIT {
         Browser.Page list = admin.open("/admin/members?q=" + username);
         return list.document().select("#list\\:members tbody tr").stream().filter(r -> r.child(0).text().equals(username))
                 .findFirst().orElseThrow(() -> new AssertionError(username + " is not listed: " + list.text()));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteRecursively(Path folder) {
