@@ -11,5 +11,10 @@
  * signed in under an older one have ended. Admins find members page by page, edit their profile
  * and e-mail address, and import new members from a CSV file ({@code MemberCsv} reads it and says
  * what is wrong with each row), whole or not at all, each with a random first password.
+ * Members from a source outside Parley (the company directory, an OpenID provider) have no Parley
+ * password: {@code ExternalMembers} creates them on first sign-in and keeps their profile with the
+ * source, {@code ExternalMemberStates} disables and enables them as the source's sync says. Sign-in
+ * asks a {@code control.PasswordSource} (the company directory's component implements it) about a
+ * name that is no local member, so accounts depend on no source.
  */
 package org.parley.account;

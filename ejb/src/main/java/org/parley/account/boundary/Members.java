@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +32,7 @@ import org.parley.account.control.Enrolment;
 import org.parley.storage.control.Like;
 import org.parley.account.control.LogText;
 import org.parley.account.control.MemberCsv;
+import org.parley.account.control.PasswordSource;
 import org.parley.account.control.Passwords;
 import org.parley.account.control.SignInThrottle;
 import org.parley.account.entity.AccountEvent;
@@ -40,6 +42,7 @@ import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
 import org.parley.account.entity.MemberImport;
 import org.parley.account.entity.MemberSettings;
+import org.parley.account.entity.Origin;
 import org.parley.account.entity.Role;
 import org.parley.account.entity.WrongPasswordException;
 
@@ -47,6 +50,9 @@ import org.parley.account.entity.WrongPasswordException;
  * Members and their sign-in. Self-service methods act on the calling member only; admin
  * methods need the {@code admin} role. Passwords are checked in the same time whether the
  * member exists or not, and repeated failures are slowed down ({@link SignInThrottle}).
+ * {@link #authenticate} is the one entry for every password sign-in: a local member's password is
+ * checked here; any other name goes to the company directory when one is configured
+ * ({@link PasswordSource}), under the same slow-down, decoy timing and audit.
  * Every sign-in (or refusal), sign-out and change to an account fires an {@link AccountEvent}
  * in the transaction that did it, which the audit trail records; {@code address} parameters
  * are the caller's address, for that record.
@@ -69,6 +75,12 @@ public class Members {
     @Inject
     Enrolment enrolment;
 
+    @Inject
+    Instance<PasswordSource> sources;
+
+    @Inject
+    ExternalMembers externalMembers;
+
     @Resource
     SessionContext context;
 
@@ -81,7 +93,9 @@ public class Members {
     /**
      * Checks a username and password typed on the sign-in page, from {@code address}. A member
      * signs in only with the right password, while enabled and not slowed down; every attempt is
-     * audited, a refused one with its reason.
+     * audited, a refused one with its reason. A local member (the first admin among them) is always
+     * checked here, whether the company directory answers or not; a name that is no local member is
+     * checked by the directory when one is configured.
      */
     public SignInResult authenticate(@NotNull(message = "A username is required.") String username,
                                      @NotNull(message = "A password is required.") char[] password,
@@ -95,8 +109,13 @@ public class Members {
             return SignInResult.slowedDown(wait.get());
         }
         Optional<Member> member = find(name);
+        Optional<PasswordSource> source = member.isEmpty() || member.get().getOrigin() == Origin.LDAP
+                ? sources.stream().filter(PasswordSource::configured).findFirst() : Optional.empty();
+        if (source.isPresent()) {
+            return throughSource(source.get(), name, password, address);
+        }
         boolean matches;
-        if (member.isEmpty()) {
+        if (member.isEmpty() || !member.get().isLocal()) {
             passwords.verifyDecoy(password);
             matches = false;
         } else {
@@ -118,6 +137,43 @@ public class Members {
         LOG.info(() -> "Member '" + name + "' signed in from " + address);
         accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SIGNED_IN, address, null));
         return SignInResult.signedIn(found.getUsername(), found.getRole().groups(), found.getSessionGeneration());
+    }
+
+    private SignInResult throughSource(PasswordSource source, String name, char[] password, String address) {
+        PasswordSource.Verdict verdict = source.check(name, password);
+        String typed = LogText.typed(name);
+        switch (verdict.kind()) {
+            case SIGNED_IN -> {
+                throttle.succeeded(name);
+                return externalMembers.signIn(verdict.account(), address);
+            }
+            case DISABLED -> {
+                LOG.info(() -> "Refused a sign-in for '" + typed + "' from " + address + ": " + verdict.reason());
+                refusedSignIn(name, address, verdict.reason());
+                return SignInResult.refused(SignInResult.Outcome.DISABLED);
+            }
+            case TWO_PLACES -> {
+                LOG.warning(() -> "Refused a sign-in for '" + typed + "' from " + address + ": " + verdict.reason());
+                refusedSignIn(name, address, verdict.reason());
+                return SignInResult.refused(SignInResult.Outcome.ACCOUNT_CONFLICT);
+            }
+            case UNAVAILABLE -> {
+                LOG.warning(() -> "Could not check the sign-in for '" + typed + "' from " + address + ": "
+                        + verdict.reason() + "; local members can still sign in");
+                refusedSignIn(name, address, verdict.reason());
+                return SignInResult.refused(SignInResult.Outcome.SOURCE_UNAVAILABLE);
+            }
+            default -> {
+                if (verdict.kind() == PasswordSource.Verdict.Kind.UNKNOWN) {
+                    passwords.verifyDecoy(password); // as slow as a wrong password: the answer tells nobody who exists
+                }
+                throttle.failed(name, address);
+                LOG.info(() -> "Failed sign-in for '" + typed + "' from " + address
+                        + ": wrong username or password (checked by the company directory)");
+                refusedSignIn(name, address, "wrong username or password");
+                return SignInResult.refused(SignInResult.Outcome.WRONG_CREDENTIALS);
+            }
+        }
     }
 
     private void refusedSignIn(String typedName, String address, String reason) {

@@ -35,6 +35,7 @@ import java.util.UUID;
 @NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
 @NamedQuery(name = Member.BY_EXTERNAL_ID,
         query = "SELECT m FROM Member m WHERE m.origin = :origin AND m.externalId = :externalId")
+@NamedQuery(name = Member.ENABLED_FROM, query = "SELECT m FROM Member m WHERE m.origin = :origin AND m.enabled = TRUE")
 public class Member {
 
     public static final String BY_USERNAME = "Member.byUsername";
@@ -43,6 +44,7 @@ public class Member {
     public static final String COUNT_BY_CID = "Member.countByCid";
     public static final String USERNAMES_AMONG = "Member.usernamesAmong";
     public static final String BY_EXTERNAL_ID = "Member.byExternalId";
+    public static final String ENABLED_FROM = "Member.enabledFrom";
 
     public static final int USERNAME_MAX = 64;
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]*";
@@ -110,6 +112,10 @@ public class Member {
 
     @Column(nullable = false)
     private boolean enabled;
+
+    /** Disabled because their source disabled them (or no longer has them): the source's word enables them again. */
+    @Column(name = "disabled_by_source", nullable = false)
+    private boolean disabledBySource;
 
     @NotNull
     @Column(nullable = false, unique = true, length = Cid.LENGTH, columnDefinition = "CHAR(16)")
@@ -265,8 +271,23 @@ public class Member {
         this.sessionGeneration++;
     }
 
+    /**
+     * The member's source no longer lets them in (disabled there, or gone): disabled as by an admin, and
+     * marked so that the source, once it lets them in again, enables them again. An admin's disabling
+     * is never undone by the source.
+     */
+    public void disableForSource() {
+        disable();
+        this.disabledBySource = true;
+    }
+
     public void enable() {
         this.enabled = true;
+        this.disabledBySource = false;
+    }
+
+    public boolean isDisabledBySource() {
+        return disabledBySource;
     }
 
     /** The member becomes an administrator, or stops being one. */

@@ -19,6 +19,7 @@ import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Role;
 import org.parley.audit.entity.AuditEntry;
 import org.parley.audit.entity.AuditQuery;
+import org.parley.companydirectory.entity.DirectorySynced;
 import org.parley.contact.entity.ContactPointEvent;
 import org.parley.storage.control.Like;
 import org.parley.monitoring.entity.DisconnectRequested;
@@ -57,6 +58,12 @@ public class Audit {
 
     private static String oneLine(String value) {
         return value.isEmpty() ? "(none)" : value.replace('\n', ',');
+    }
+
+    /** One entry per sync with the company directory, with its summary (or why it stopped), in the transaction that records it. */
+    public void onDirectorySync(@Observes DirectorySynced event) {
+        record(event.actor(), event.run().getProblem() == null ? "directory.synced" : "directory.sync-stopped", null,
+                event.address(), event.run().summary());
     }
 
     /** Contact point changes and messages left on them, in the transaction that did them. */

@@ -5,45 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.LogCapture;
 import org.parley.testing.MutableClock;
 
 class SignInThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
-    private final List<String> log = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            log.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void captureLog() {
-        Logger.getLogger(SignInThrottle.class.getName()).addHandler(capture);
+        log = LogCapture.of(SignInThrottle.class);
     }
 
     @AfterEach
     void releaseLog() {
-        Logger.getLogger(SignInThrottle.class.getName()).removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -57,7 +39,7 @@ class SignInThrottleTest {
         fail("ada", "10.0.0.1", 5);
 
         assertEquals(Optional.of(Duration.ofSeconds(30)), throttle.waitFor("ada", "10.0.0.2"), "from any address");
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("Sign-in for account 'ada' is slowed down: 5 failed attempts")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("Sign-in for account 'ada' is slowed down: 5 failed attempts")), log.lines().toString());
 
         clock.advance(Duration.ofSeconds(30));
         assertEquals(Optional.empty(), throttle.waitFor("ada", "10.0.0.2"), "the wait is over");
@@ -70,7 +52,7 @@ class SignInThrottleTest {
         }
         assertTrue(throttle.waitFor("somebody-else", "10.0.0.9").isPresent());
         assertEquals(Optional.empty(), throttle.waitFor("somebody-else", "10.0.0.10"));
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("Sign-in for address 10.0.0.9 is slowed down")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("Sign-in for address 10.0.0.9 is slowed down")), log.lines().toString());
     }
 
     @Test

@@ -190,13 +190,13 @@ public final class MicroProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void pause() {
+    static void pause() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Member;
+import org.parley.account.entity.Origin;
 import org.parley.account.entity.UnacceptablePasswordException;
 import org.parley.account.entity.WrongPasswordException;
 import org.parley.web.i18n.Texts;
@@ -37,6 +38,11 @@ public class PasswordBacking {
 
     @NotBlank(message = "{parley.password.repeatRequired}")
     private String repeatedPassword;
+
+    /** Where the member's account comes from: a password kept by the company directory or a provider is changed there. */
+    public Origin getOrigin() {
+        return members.me().getOrigin();
+    }
 
     public void change() {
         if (!newPassword.equals(repeatedPassword)) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberSettings;
+import org.parley.account.entity.Origin;
 import org.parley.consent.boundary.Consents;
 import org.parley.consent.entity.Application;
 import org.parley.web.i18n.PageLocales;
@@ -50,6 +51,8 @@ public class SettingsBacking implements Serializable {
 
     private String username;
     private String cid;
+    /** Where the member's account comes from: only a local member's password is changed here. */
+    private Origin origin;
 
     @NotBlank(message = "{parley.settings.displayNameRequired}")
     @Size(max = Member.NAME_MAX, message = "{parley.settings.displayNameTooLong}")
@@ -137,6 +140,7 @@ public class SettingsBacking implements Serializable {
     private void show(Member me) {
         username = me.getUsername();
         cid = me.getCid();
+        origin = me.getOrigin();
         displayName = me.getDisplayName();
         title = me.getTitle();
         personalMessage = me.getSettings().getPersonalMessage();
@@ -156,6 +160,10 @@ public class SettingsBacking implements Serializable {
 
     public String getUsername() {
         return username;
+    }
+
+    public Origin getOrigin() {
+        return origin;
     }
 
     public String getCid() {

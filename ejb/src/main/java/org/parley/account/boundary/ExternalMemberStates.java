@@ -1,0 +1,103 @@
+package org.parley.account.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.parley.account.entity.AccountEvent;
+import org.parley.account.entity.Member;
+import org.parley.account.entity.MemberChanged;
+import org.parley.account.entity.Origin;
+
+/**
+ * Whether members from a source may still sign in, as their source says at a sync. A member the source
+ * disabled, or no longer has, is disabled like by an admin (their sessions end at their next request)
+ * and marked as disabled by the source; when the source has them enabled again, only such a member is
+ * enabled again, never one an admin disabled. The last enabled administrator stays enabled. Each change
+ * is a {@link MemberChanged} and {@link AccountEvent}s with {@code actor} (who ran the sync), in the
+ * caller's transaction.
+ */
+@Stateless
+public class ExternalMemberStates {
+
+    private static final Logger LOG = Logger.getLogger(ExternalMemberStates.class.getName());
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Inject
+    Event<MemberChanged> changed;
+
+    @Inject
+    Event<AccountEvent> accountEvents;
+
+    /** Whether the person with this id at the source is a member. */
+    public boolean isMember(@NotNull(message = "Name the source.") Origin origin,
+                            @NotBlank(message = "Name the source's id.") String externalId) {
+        return byExternalId(origin, externalId).isPresent();
+    }
+
+    /**
+     * Disables the member the source disabled ({@code why}: in words for the log and audit trail); answers
+     * whether anything changed (not when they were disabled already, are no member, or are the last enabled admin).
+     */
+    public boolean disable(@NotNull(message = "Name the source.") Origin origin,
+                           @NotBlank(message = "Name the source's id.") String externalId,
+                           @NotBlank(message = "Say why.") String why,
+                           @NotBlank(message = "Say who syncs.") String actor) {
+        return byExternalId(origin, externalId).filter(Member::isEnabled).map(m -> disable(m, why, actor)).orElse(false);
+    }
+
+    /** Enables again the member the source had disabled and now lets in; answers whether anything changed. */
+    public boolean enable(@NotNull(message = "Name the source.") Origin origin,
+                          @NotBlank(message = "Name the source's id.") String externalId,
+                          @NotBlank(message = "Say who syncs.") String actor) {
+        Optional<Member> member = byExternalId(origin, externalId).filter(m -> !m.isEnabled() && m.isDisabledBySource());
+        member.ifPresent(m -> {
+            m.enable();
+            changed.fire(new MemberChanged(m.getUsername()));
+            LOG.info(() -> ExternalMembers.sourceName(origin) + " lets '" + m.getUsername() + "' in again: enabled again");
+            accountEvents.fire(new AccountEvent(actor, m.getUsername(), AccountEvent.Action.ENABLED, null,
+                    "by " + ExternalMembers.sourceName(origin)));
+        });
+        return member.isPresent();
+    }
+
+    /**
+     * Disables every enabled member from {@code origin} whose id is not among {@code present} (the source no
+     * longer has them); answers how many.
+     */
+    public int disableAllBut(@NotNull(message = "Name the source.") Origin origin,
+                             @NotNull(message = "Name who is present.") Set<String> present,
+                             @NotBlank(message = "Say who syncs.") String actor) {
+        String why = "gone from " + ExternalMembers.sourceName(origin);
+        return (int) em.createNamedQuery(Member.ENABLED_FROM, Member.class).setParameter("origin", origin)
+                .getResultStream().filter(m -> !present.contains(m.getExternalId()))
+                .filter(m -> disable(m, why, actor)).count();
+    }
+
+    private boolean disable(Member member, String why, String actor) {
+        if (member.isAdmin() && em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1) {
+            LOG.warning(() -> "'" + member.getUsername() + "' is " + why + ", but is the last enabled administrator and stays enabled");
+            return false;
+        }
+        member.disableForSource();
+        changed.fire(new MemberChanged(member.getUsername()));
+        LOG.info(() -> "Disabled '" + member.getUsername() + "': " + why + "; their sessions end now");
+        accountEvents.fire(new AccountEvent(actor, member.getUsername(), AccountEvent.Action.DISABLED, null, why));
+        accountEvents.fire(new AccountEvent(actor, member.getUsername(), AccountEvent.Action.SESSIONS_ENDED, null,
+                "every session, the account is disabled"));
+        return true;
+    }
+
+    private Optional<Member> byExternalId(Origin origin, String externalId) {
+        return em.createNamedQuery(Member.BY_EXTERNAL_ID, Member.class).setParameter("origin", origin)
+                .setParameter("externalId", externalId).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,241 @@
+package org.parley.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.testing.TestDirectory;
+
+/**
+ * Members from the company directory: Parley pointed at a real LDAP server started by the test (UnboundID's
+ * in-memory directory over LDAPS, its certificate made for the test and trusted through
+ * {@code parley.ldap.ca-file}) holding Active Directory-like people, driven through the sign-in page, the
+ * settings, {@code /admin/members}, {@code /admin/company-directory} and the audit log. Parley keeps its own
+ * database here, so the 5,000 people of the sync test stay out of the other tests' members.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CompanyDirectoryIT {
+
+    private static final String ADMINS = "CN=Parley Admins," + TestDirectory.GROUPS;
+    private static final String DOWN = "The company directory does not answer; try again or ask an administrator.";
+    private static final Duration SYNC_DEADLINE = Duration.ofMinutes(3);
+
+    /** Started with the deployment, which must know its port and certificate. */
+    private static TestDirectory directory;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Path data = Path.of(System.getProperty("parley.it.data", "target/it-data")).resolveSibling("it-company-directory");
+        deleteRecursively(data); // the people below get new ids at every run
+        try {
+            directory = TestDirectory.start(data.resolve("ldap"), TestDirectory.Tls.LDAPS, MicroProcess.freePort(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Deployments.parley(Map.of(
+                "parley.db.url", "jdbc:h2:file:" + data.toAbsolutePath().resolve("parley"),
+                "parley.ldap.url", directory.url(),
+                "parley.ldap.kind", "ad",
+                "parley.ldap.ca-file", directory.caFile().toAbsolutePath().toString(),
+                "parley.ldap.base-dn", TestDirectory.PEOPLE,
+                "parley.ldap.bind-dn", TestDirectory.SERVICE_DN,
+                "parley.ldap.bind-password", TestDirectory.SERVICE_PASSWORD,
+                "parley.ldap.admin-group", ADMINS,
+                "parley.ldap.page-size", "200",
+                "parley.ldap.connect-timeout", "PT2S"));
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        directory.close();
+    }
+
+    @ArquillianResource
+    java.net.URL deployed;
+
+    java.net.URL base;
+
+    @BeforeEach
+    void onLoopback() {
+        base = Deployments.onLoopback(deployed);
+    }
+
+    @Test
+    void aDirectoryAccountSignsInBecomesAMemberWithItsProfileAndKeepsItsPasswordInTheDirectory() {
+        String name = Accounts.unique("ghopper");
+        directory.addAdPerson(name, "Grace Hopper", "Rear Admiral", "Navy Programming", name + "@example.org", "cobol-compiler");
+
+        Browser grace = new Browser(base);
+        Browser.Page settings = grace.signIn(name.toUpperCase(), "cobol-compiler");
+        assertEquals("/settings", settings.path(), settings.text());
+        assertEquals("Grace Hopper", settings.value("#settings\\:displayName"));
+        assertTrue(settings.text().contains("Your password is kept by the company directory"), settings.text());
+        assertTrue(grace.open("/settings/password").text().contains("Your password is kept by the company directory"));
+        assertEquals(0, grace.open("/settings/password").document().select("input[type=password]").size(), "no password form");
+
+        Element row = memberRow(Accounts.admin(base), name);
+        assertTrue(row.text().contains("Company directory (LDAP)") && row.text().contains("Rear Admiral")
+                && row.text().contains("Navy Programming") && row.text().contains("member"), row.text());
+    }
+
+    @Test
+    void theAdminGroupMakesAnAdmin() {
+        String name = Accounts.unique("aturing");
+        directory.addAdPerson(name, "Alan Turing", null, null, null, "enigma-machine", ADMINS);
+
+        Browser alan = new Browser(base);
+        assertEquals("/settings", alan.signIn(name, "enigma-machine").path());
+        assertEquals(200, alan.open("/admin/members").status(), "an administrator by the directory's group");
+    }
+
+    @Test
+    void aWrongPasswordAHostileNameAndAPersonInTwoPlacesAreRefused() {
+        String name = Accounts.unique("ada");
+        directory.addAdPerson(name, "Ada Lovelace", null, null, null, "difference-engine");
+        assertEquals("Wrong username or password.", new Browser(base).signIn(name, "a-guess").messages());
+        assertEquals("Wrong username or password.", new Browser(base).signIn("*)(sAMAccountName=*", "difference-engine").messages());
+
+        String twice = Accounts.unique("grace");
+        directory.addAdPerson(twice, "Grace in sales", null, null, null, "twice-the-fun");
+        directory.addAdPerson(twice, "Grace in the navy", null, null, null, "twice-the-fun");
+        Browser.Page refused = new Browser(base).signIn(twice, "twice-the-fun");
+        assertEquals("/signin", refused.path());
+        assertTrue(refused.messages().contains("cannot sign in. Ask an administrator."), refused.messages());
+    }
+
+    @Test
+    void disabledInTheDirectoryTheMemberIsRefusedAndTheirSessionEndsAtTheSyncUntilTheDirectoryLetsThemIn() {
+        String name = Accounts.unique("kthompson");
+        String dn = directory.addAdPerson(name, "Ken Thompson", null, null, null, "unix-and-go");
+        String gone = Accounts.unique("dritchie");
+        String goneDn = directory.addAdPerson(gone, "Dennis Ritchie", null, null, null, "c-language");
+        Browser ken = new Browser(base);
+        assertEquals("/settings", ken.signIn(name, "unix-and-go").path());
+        assertEquals("/settings", new Browser(base).signIn(gone, "c-language").path());
+
+        directory.set(dn, "userAccountControl", "514");
+        directory.delete(goneDn);
+        Browser.Page refused = new Browser(base).signIn(name, "unix-and-go");
+        assertEquals("This account is disabled. Ask an administrator to enable it.", refused.messages());
+
+        Browser admin = Accounts.admin(base);
+        Browser.Page synced = syncNow(admin);
+        assertTrue(Integer.parseInt(synced.value("#disabled")) >= 2, synced.text());
+        Browser.Page ended = ken.open("/settings");
+        assertEquals("/signin", ended.path(), "the open session ended with the sync");
+        assertTrue(ended.text().contains("Your session has ended: your account is disabled."), ended.text());
+        assertTrue(memberRow(admin, name).text().contains("disabled"));
+        assertTrue(memberRow(admin, gone).text().contains("disabled"), "gone from the directory");
+
+        directory.set(dn, "userAccountControl", "512");
+        assertTrue(Integer.parseInt(syncNow(admin).value("#enabled")) >= 1);
+        assertEquals("/settings", new Browser(base).signIn(name, "unix-and-go").path());
+        Browser.Page audit = admin.open("/admin/audit?action=directory.synced");
+        assertTrue(audit.text().contains("directory.synced") && audit.text().contains("disabled"), audit.text());
+    }
+
+    @Test
+    void aSyncPagesThroughFiveThousandPeopleAndCreatesEachOfThem() {
+        Browser admin = Accounts.admin(base);
+        syncNow(admin); // whoever earlier tests left unsynced
+        String prefix = Accounts.unique("bulk");
+        for (int i = 0; i < 5000; i++) {
+            directory.addAdPerson(prefix + "-" + i, "Bulk Person " + i, "Clerk", "Records", null, "bulk-password-" + i);
+        }
+
+        Browser.Page synced = syncNow(admin);
+
+        assertEquals("5000", synced.value("#created"), synced.text());
+        assertTrue(Integer.parseInt(synced.value("#listed")) >= 5000);
+        Browser.Page listed = admin.open("/admin/members?q=" + prefix);
+        assertTrue(listed.text().contains("of 5000"), listed.text());
+        assertEquals("/settings", new Browser(base).signIn(prefix + "-4999", "bulk-password-4999").path(),
+                "a member made by the sync signs in with their directory password");
+    }
+
+    @Test
+    void whenTheDirectoryDoesNotAnswerTheSignInPageSaysSoAndTheLocalAdminStillSignsIn() {
+        String name = Accounts.unique("bliskov");
+        directory.addAdPerson(name, "Barbara Liskov", null, null, null, "substitution");
+        directory.stop();
+        try {
+            Browser.Page refused = new Browser(base).signIn(name, "substitution");
+            assertEquals("/signin", refused.path());
+            assertEquals(DOWN, refused.messages());
+            Accounts.admin(base);
+        } finally {
+            directory.restart();
+        }
+        assertEquals("/settings", new Browser(base).signIn(name, "substitution").path(), "back once it answers");
+    }
+
+    @Test
+    void wrongServiceCredentialsAreADirectoryThatDoesNotAnswerAndTheLogSaysWhich() {
+        String name = Accounts.unique("mhamilton");
+        directory.addAdPerson(name, "Margaret Hamilton", null, null, null, "apollo-eleven");
+        directory.set(TestDirectory.SERVICE_DN, "userPassword", "changed-by-the-directory-admin");
+        directory.stop(); // Parley's pooled connections go; new ones bind with the old password
+        directory.restart();
+        try (ServerLog log = ServerLog.capture()) {
+            assertEquals(DOWN, new Browser(base).signIn(name, "apollo-eleven").messages());
+            log.await(1, line -> line.contains("refused Parley's service account: check parley.ldap.bind-dn"),
+                    Duration.ofSeconds(10), "the log line naming the service account's keys");
+        } finally {
+            directory.set(TestDirectory.SERVICE_DN, "userPassword", TestDirectory.SERVICE_PASSWORD);
+        }
+        assertEquals("/settings", new Browser(base).signIn(name, "apollo-eleven").path());
+    }
+
+    /**
+     * Presses Sync now and waits for its summary: the page once the sync is no longer running (one runs at a
+     * time, and the scheduled one only hourly, so the last sync shown is the one pressed).
+     */
+    private Browser.Page syncNow(Browser admin) {
+        admin.open("/admin/company-directory");
+        Browser.Page started = admin.submit("sync", Map.of(), "now");
+        assertTrue(started.messages().contains("The sync has started."), started.messages());
+        long deadline = System.nanoTime() + SYNC_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Browser.Page page = admin.open("/admin/company-directory");
+            if (page.document().select("#sync-running").isEmpty()) {
+                assertTrue(page.document().select("#last-sync-problem").isEmpty(), page.text());
+                return page;
+            }
+            MicroProcess.pause();
+        }
+        throw new AssertionError("the sync did not finish within " + SYNC_DEADLINE);
+    }
+
+    private static Element memberRow(Browser admin, String username) {
+        Browser.Page list = admin.open("/admin/members?q=" + username);
+        return list.document().select("#list\\:members tbody tr").stream().filter(r -> r.child(0).text().equals(username))
+                .findFirst().orElseThrow(() -> new AssertionError(username + " is not listed: " + list.text()));
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
