@@ -19,11 +19,8 @@ import org.parley.account.entity.Cid;
 import org.parley.account.entity.ExternalAccount;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
-import org.parley.account.entity.MemberSettings;
 import org.parley.account.entity.Origin;
 import org.parley.account.entity.Role;
-import org.parley.settings.control.CurrentSettings;
-import org.parley.settings.entity.Setting;
 
 /**
  * Members whose accounts come from a source outside Parley: the company directory (LDAP) or an
@@ -46,8 +43,6 @@ public class ExternalMembers {
     @Inject
     Enrolment enrolment;
 
-    @Inject
-    CurrentSettings settings;
 
     @Inject
     Event<MemberChanged> changed;
@@ -125,7 +120,7 @@ public class ExternalMembers {
         }
         Role role = Boolean.TRUE.equals(account.admin()) ? Role.ADMIN : Role.MEMBER;
         Member member = Member.from(account, username, role, Cid.unique(RANDOM, enrolment::cidTaken), Instant.now());
-        member.updateSettings(new MemberSettings(null, false, settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false));
+        member.updateSettings(enrolment.newMemberSettings());
         em.persist(member);
         changed.fire(new MemberChanged(username));
         LOG.info(() -> "Created the " + roleName(role) + " '" + username + "' from " + sourceName(account.origin()));

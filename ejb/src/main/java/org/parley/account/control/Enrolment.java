@@ -46,10 +46,19 @@ public class Enrolment {
         Member member = new Member(name, displayName, role, cid, password, passwords.hasher(), Instant.now());
         member.updateProfile(displayName, title, department);
         member.changeEmail(email);
-        // whether a new member takes offline messages: parley.members.offline-messages-default, as in effect now
-        member.updateSettings(new MemberSettings(null, false, settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false));
+        member.updateSettings(newMemberSettings());
         em.persist(member);
         return member;
+    }
+
+    /**
+     * A new member's settings, however they came (an admin, an import, a source outside Parley): whether they share
+     * their presence on the web and take offline messages as {@code parley.members.web-sharing-default} and
+     * {@code parley.members.offline-messages-default} are in effect now.
+     */
+    public MemberSettings newMemberSettings() {
+        return new MemberSettings(null, settings.now().flag(Setting.WEB_SHARING_DEFAULT),
+                settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false);
     }
 
     public boolean cidTaken(String cid) {

@@ -36,6 +36,7 @@ public enum Setting {
     OFFLINE_MESSAGES_PER_MEMBER(Group.LIMITS, "parley.limits.offline-messages-per-member", Type.WHOLE, "500", 1, 1_000_000_000),
 
     OFFLINE_MESSAGES_DEFAULT(Group.MESSAGES, "parley.members.offline-messages-default", Type.FLAG, "true", 0, 0),
+    WEB_SHARING_DEFAULT(Group.MESSAGES, "parley.members.web-sharing-default", Type.FLAG, "false", 0, 0),
 
     INTRANET_ORIGINS(Group.ORIGINS, IntranetOrigins.KEY, Type.ORIGINS, "", 0, 0),
 

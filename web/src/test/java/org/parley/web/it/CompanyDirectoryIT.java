@@ -48,17 +48,18 @@ class CompanyDirectoryIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Deployments.parley(Map.of(
-                "parley.db.url", "jdbc:h2:file:" + data.toAbsolutePath().resolve("parley"),
-                "parley.ldap.url", directory.url(),
-                "parley.ldap.kind", "ad",
-                "parley.ldap.ca-file", directory.caFile().toAbsolutePath().toString(),
-                "parley.ldap.base-dn", TestDirectory.PEOPLE,
-                "parley.ldap.bind-dn", TestDirectory.SERVICE_DN,
-                "parley.ldap.bind-password", TestDirectory.SERVICE_PASSWORD,
-                "parley.ldap.admin-group", ADMINS,
-                "parley.ldap.page-size", "200",
-                "parley.ldap.connect-timeout", "PT2S"));
+        return Deployments.parley(Map.ofEntries(
+                Map.entry("parley.db.url", "jdbc:h2:file:" + data.toAbsolutePath().resolve("parley")),
+                Map.entry("parley.ldap.url", directory.url()),
+                Map.entry("parley.ldap.kind", "ad"),
+                Map.entry("parley.ldap.ca-file", directory.caFile().toAbsolutePath().toString()),
+                Map.entry("parley.ldap.base-dn", TestDirectory.PEOPLE),
+                Map.entry("parley.ldap.bind-dn", TestDirectory.SERVICE_DN),
+                Map.entry("parley.ldap.bind-password", TestDirectory.SERVICE_PASSWORD),
+                Map.entry("parley.ldap.admin-group", ADMINS),
+                Map.entry("parley.ldap.page-size", "200"),
+                Map.entry("parley.ldap.connect-timeout", "PT2S"),
+                Map.entry("parley.members.web-sharing-default", "true")));
     }
 
     @AfterAll
@@ -92,6 +93,10 @@ class CompanyDirectoryIT {
         Element row = memberRow(Accounts.admin(base), name);
         assertTrue(row.text().contains("Company directory (LDAP)") && row.text().contains("Rear Admiral")
                 && row.text().contains("Navy Programming") && row.text().contains("member"), row.text());
+        Browser.Page colleagues = Accounts.admin(base).open("/directory?q=" + name);
+        assertTrue(colleagues.text().contains("Grace Hopper") && colleagues.text().contains("Rear Admiral"),
+                "listed with the directory's title, sharing from the start (parley.members.web-sharing-default): "
+                        + colleagues.text());
     }
 
     @Test
