@@ -87,6 +87,14 @@ public class OpenIdProvider {
     private Optional<OpenIdSettings> settings;
     private volatile Discovered discovered;
 
+    protected OpenIdProvider() {
+    }
+
+    /** A provider with these settings, outside the container. */
+    OpenIdProvider(OpenIdSettings settings) {
+        this.settings = Optional.of(settings);
+    }
+
     @PostConstruct
     void configure() {
         try {
