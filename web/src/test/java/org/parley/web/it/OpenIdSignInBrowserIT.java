@@ -1,6 +1,7 @@
 package org.parley.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -97,12 +98,16 @@ class OpenIdSignInBrowserIT extends ParleyDeployment {
     }
 
     @Test
-    void theProvidersAdminGroupMakesAnAdministratorUntilThePersonLeavesIt() {
+    void theProvidersAdminGroupMakesAnAdministratorUntilThePersonLeavesItAndEachSignInIsANewSession() {
         String username = Accounts.unique("ops");
         provider.next("sub-" + username, Map.of("preferred_username", username, "groups", List.of("staff",
                 TestOpenIdProvider.ADMIN_GROUP)));
         Browser admin = new Browser(base);
-        assertEquals("/settings", signInAtProvider(admin).path());
+        Answer answer = authorize(admin);
+        String sessionBefore = admin.cookie("JSESSIONID").orElseThrow().getValue();
+        assertEquals("/settings", comeBack(admin, answer).path());
+        assertNotEquals(sessionBefore, admin.cookie("JSESSIONID").orElseThrow().getValue(),
+                "signing in gave the session a new ID");
         assertEquals(200, admin.open("/admin/members").status(), "in the admin group, an administrator");
 
         provider.next("sub-" + username, Map.of("preferred_username", username, "groups", List.of("staff")));
