@@ -24,6 +24,7 @@ import org.parley.account.entity.Role;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.web.i18n.Markets;
+import org.parley.web.i18n.PageLocales;
 
 /**
  * How Parley knows who is calling.
@@ -190,8 +191,20 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
+    /**
+     * What every sign-in does once this mechanism has let the member in (a password on {@code /signin}, or the
+     * OpenID provider's answer): a new session ID, so one fixed before the sign-in is worth nothing; the
+     * member's chosen language ({@code null}: the browser's) for the pages from now on; and the path, within
+     * Parley, to send the browser to: the page that asked for the sign-in, or the member's settings.
+     */
+    public static String afterSignIn(HttpServletRequest request, String languageTag) {
+        request.changeSessionId();
+        PageLocales.remember(request, languageTag);
+        return continueTo(request).orElse(SecurityConfiguration.HOME_OF_MEMBERS);
+    }
+
     /** The page of Parley that sent the member to sign in, once; it is forgotten as it is read. */
-    public static Optional<String> continueTo(HttpServletRequest request) {
+    private static Optional<String> continueTo(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();

@@ -20,10 +20,8 @@ import java.io.IOException;
 import org.parley.account.boundary.Members;
 import org.parley.account.boundary.SignInResult;
 import org.parley.account.entity.Member;
-import org.parley.web.i18n.PageLocales;
 import org.parley.web.i18n.Texts;
 import org.parley.web.security.MemberAuthenticationMechanism;
-import org.parley.web.security.SecurityConfiguration;
 import org.parley.web.security.SignInAttempt;
 
 /** Backs {@code /signin}: signs a member in and sends them on to the page of Parley that asked. */
@@ -60,10 +58,8 @@ public class SignInBacking {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
-            request.changeSessionId();
-            PageLocales.remember(request, members.me().getLanguage().orElse(null));
             external.redirect(external.getRequestContextPath()
-                    + MemberAuthenticationMechanism.continueTo(request).orElse(SecurityConfiguration.HOME_OF_MEMBERS));
+                    + MemberAuthenticationMechanism.afterSignIn(request, members.me().getLanguage().orElse(null)));
         } else {
             faces.addMessage(null, explain());
         }
