@@ -1,104 +1,69 @@
 package org.parley.bench.client;
 
-import java.net.http.WebSocket;
-import java.util.ArrayDeque;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * One WebSocket of {@code java.net.http}: hands every complete text frame to its owner, sends frames
- * one after another (the JDK allows one outstanding send per socket), and reports a close or a
- * failure the bench did not ask for as a problem.
+ * One of the bench's WebSockets (Netty, on the generator's event loop): hands every complete text frame to its owner,
+ * sends frames in the order given, and reports a close or a failure the bench did not ask for as a problem.
  */
-public final class FrameSocket implements WebSocket.Listener {
+public final class FrameSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final BiConsumer<FrameSocket, String> frames;
     private final Consumer<String> problems;
+    private final CompletableFuture<FrameSocket> upgraded = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private final ArrayDeque<String> waiting = new ArrayDeque<>();
-    /** A frame is being written; the others wait in {@link #waiting}, since the JDK takes one at a time. */
-    private boolean sending;
-    /** {@link #close()} came while frames were still being written. */
-    private boolean closeWhenWritten;
     private volatile boolean closing;
-    private volatile WebSocket webSocket;
+    private volatile int closeCode = -1;
+    private volatile Channel channel;
 
     FrameSocket(BiConsumer<FrameSocket, String> frames, Consumer<String> problems) {
         this.frames = frames;
         this.problems = problems;
     }
 
-    /** Queues a text frame behind those not yet sent. */
+    /** Completes once the server answered the handshake with 101 (fails with why it did not). */
+    CompletableFuture<FrameSocket> upgraded() {
+        return upgraded;
+    }
+
+    /** Sends a text frame after those sent before it. */
     public void send(String text) {
         queued.incrementAndGet();
-        synchronized (this) {
-            if (sending) {
-                waiting.addLast(text);
-                return;
-            }
-            sending = true;
-        }
-        write(text);
-    }
-
-    private void write(String text) {
-        webSocket.sendText(text, true).whenComplete(this::written);
-    }
-
-    /** One frame is out (or failed): the next queued one goes, or the close that waited for them. */
-    private void written(WebSocket ws, Throwable failure) {
-        if (failure != null) {
-            if (!closing) {
-                problems.accept("send failed: " + failure);
-            }
-        } else {
-            written.incrementAndGet();
-        }
-        String next;
-        boolean close;
-        synchronized (this) {
-            next = waiting.pollFirst();
-            sending = next != null;
-            close = next == null && closeWhenWritten;
-            closeWhenWritten &= !close;
-        }
-        if (next != null) {
-            write(next);
-        } else if (close) {
-            sendClose();
-        }
-    }
-
-    /** Closes normally once what was queued is sent; completes when the server answered the close (or the socket failed). */
-    public CompletableFuture<Integer> close() {
-        boolean now;
-        synchronized (this) {
-            closing = true;
-            now = !sending;
-            closeWhenWritten = sending;
-        }
-        if (now) {
-            sendClose();
-        }
-        return closed;
-    }
-
-    private void sendClose() {
-        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").whenComplete((ws, failure) -> {
-            if (failure != null) {
-                webSocket.abort();
-                closed.complete(-1);
+        channel.writeAndFlush(new TextWebSocketFrame(text)).addListener((ChannelFuture done) -> {
+            if (done.isSuccess()) {
+                written.incrementAndGet();
+            } else if (!closing) {
+                problems.accept("send failed: " + done.cause());
             }
         });
     }
 
-    /** Frames queued that the JDK has not yet written to the connection: more than a few means the peer stopped reading. */
+    /** Closes normally after what was sent; completes when the server answered the close (or the socket went). */
+    public CompletableFuture<Integer> close() {
+        closing = true;
+        Channel open = channel;
+        if (open == null) {
+            closed.complete(-1);
+        } else if (open.isActive()) {
+            open.writeAndFlush(new CloseWebSocketFrame(1000, ""));
+        }
+        return closed;
+    }
+
+    /** Frames sent that have not yet been written to the connection: more than a few means the peer stopped reading. */
     public long unwritten() {
         return queued.get() - written.get();
     }
@@ -108,48 +73,57 @@ public final class FrameSocket implements WebSocket.Listener {
     }
 
     @Override
-    public void onOpen(WebSocket webSocket) {
-        this.webSocket = webSocket;
-        webSocket.request(1);
+    public void channelActive(ChannelHandlerContext context) throws Exception {
+        channel = context.channel();
+        super.channelActive(context);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        if (!last) {
-            partial.append(data);
-        } else if (partial.isEmpty()) {
-            deliver(data.toString());
-        } else {
-            String whole = partial.append(data).toString();
-            partial.setLength(0);
-            deliver(whole);
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            upgraded.complete(this);
+        } else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+            upgraded.completeExceptionally(new IllegalStateException("the handshake timed out"));
+            context.close();
         }
-        webSocket.request(1);
-        return null;
+        super.userEventTriggered(context, event);
     }
 
-    private void deliver(String frame) {
-        try {
-            frames.accept(this, frame);
-        } catch (RuntimeException e) {
-            problems.accept("could not read " + frame + ": " + e);
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) {
+            String data = text.text();
+            try {
+                frames.accept(this, data);
+            } catch (RuntimeException e) {
+                problems.accept("could not read " + data + ": " + e);
+            }
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            closeCode = close.statusCode();
+            if (!closing) {
+                problems.accept("the server closed the socket: " + close.statusCode() + " " + close.reasonText());
+            }
         }
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (!closing) {
-            problems.accept("the server closed the socket: " + statusCode + " " + reason);
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (!upgraded.isDone()) {
+            upgraded.completeExceptionally(cause);
+        } else if (!closing) {
+            problems.accept("socket failed: " + cause);
         }
-        closed.complete(statusCode);
-        return null;
+        context.close();
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        if (!closing) {
-            problems.accept("socket failed: " + error);
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (!upgraded.isDone()) {
+            upgraded.completeExceptionally(new IllegalStateException("the connection closed before the handshake was answered"));
+        } else if (!closing && closeCode < 0) {
+            problems.accept("the connection was closed without a close frame");
         }
-        closed.complete(-1);
+        closed.complete(closeCode);
+        super.channelInactive(context);
     }
 }
