@@ -26,10 +26,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Opens the bench's WebSockets to one Parley, all on one Netty event loop thread: the generator shares the machine's
- * cores with the server it measures, so its cost per connection and per frame must stay small (the JDK's WebSocket
- * client cost about as much CPU per connection set-up as the server). Listeners run on that thread, so they must not
- * block.
+ * Opens the bench's WebSockets to one Parley, on Netty event loops, one thread per core: the generator shares the
+ * machine's cores with the server it measures, so its cost per connection and per frame must stay small (the JDK's
+ * WebSocket client cost about as much CPU per connection set-up as the server). Listeners run on those threads, so
+ * they must not block.
  */
 public final class Sockets implements AutoCloseable {
 
@@ -38,7 +38,8 @@ public final class Sockets implements AutoCloseable {
 
     private final URI base;
     private final String origin;
-    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
     private final Bootstrap bootstrap;
 
     public Sockets(URI base) {
