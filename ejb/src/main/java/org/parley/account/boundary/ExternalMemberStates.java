@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.parley.account.control.Enrolment;
 import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
@@ -30,6 +31,9 @@ public class ExternalMemberStates {
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
+
+    @Inject
+    Enrolment enrolment;
 
     @Inject
     Event<MemberChanged> changed;
@@ -83,7 +87,7 @@ public class ExternalMemberStates {
     }
 
     private boolean disable(Member member, String why, String actor) {
-        if (member.isAdmin() && em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1) {
+        if (enrolment.lastEnabledAdmin(member)) {
             LOG.warning(() -> "'" + member.getUsername() + "' is " + why + ", but is the last enabled administrator and stays enabled");
             return false;
         }

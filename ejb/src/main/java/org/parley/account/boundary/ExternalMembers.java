@@ -123,9 +123,9 @@ public class ExternalMembers {
         member.updateSettings(enrolment.newMemberSettings());
         em.persist(member);
         changed.fire(new MemberChanged(username));
-        LOG.info(() -> "Created the " + roleName(role) + " '" + username + "' from " + sourceName(account.origin()));
+        LOG.info(() -> "Created the " + role.word() + " '" + username + "' from " + sourceName(account.origin()));
         accountEvents.fire(new AccountEvent(actor, username, AccountEvent.Action.CREATED, null,
-                "as " + roleName(role) + ", from " + sourceName(account.origin())));
+                "as " + role.word() + ", from " + sourceName(account.origin())));
         return new Provisioned(Outcome.CREATED, Optional.of(member), null);
     }
 
@@ -134,12 +134,12 @@ public class ExternalMembers {
         if (account.admin() != null) {
             Role role = account.admin() ? Role.ADMIN : Role.MEMBER;
             if (role != member.getRole()) {
-                if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
+                if (enrolment.lastEnabledAdmin(member)) {
                     LOG.warning(() -> sourceName(account.origin()) + " no longer makes '" + member.getUsername()
                             + "' an administrator, but they are the last enabled one and stay one");
                 } else {
                     member.changeRole(role);
-                    changes.add("role (now " + roleName(role) + ")");
+                    changes.add("role (now " + role.word() + ")");
                 }
             }
         }
@@ -154,13 +154,7 @@ public class ExternalMembers {
         return new Provisioned(Outcome.UPDATED, Optional.of(member), null);
     }
 
-    private long enabledAdmins() {
-        return em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult();
-    }
 
-    private static String roleName(Role role) {
-        return role == Role.ADMIN ? "admin" : "member";
-    }
 
     /** The source in words for the log and the audit trail. */
     public static String sourceName(Origin origin) {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -331,7 +330,7 @@ public class Members {
         Member member = enrolment.enrol(username, displayName, title, department, email, password, role);
         changed.fire(new MemberChanged(member.getUsername()));
         LOG.info(() -> "Admin '" + caller() + "' created the " + role.name().toLowerCase() + " '" + member.getUsername() + "'");
-        audit(member, AccountEvent.Action.CREATED, address, "as " + roleName(role));
+        audit(member, AccountEvent.Action.CREATED, address, "as " + role.word());
         return member;
     }
 
@@ -427,7 +426,7 @@ public class Members {
     public void disable(@NotBlank(message = "Name the member.") String username,
                         @NotBlank(message = "The caller's address is required.") String address) {
         Member member = existing(username);
-        if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
+        if (enrolment.lastEnabledAdmin(member)) {
             throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.",
                     "lastAdminStaysEnabled", member.getUsername());
         }
@@ -487,27 +486,21 @@ public class Members {
         if (previous == role) {
             return;
         }
-        if (member.isAdmin() && member.isEnabled() && enabledAdmins() <= 1) {
+        if (enrolment.lastEnabledAdmin(member)) {
             throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays one.",
                     "lastAdminStaysAdmin", member.getUsername());
         }
         member.changeRole(role);
         changed.fire(new MemberChanged(member.getUsername()));
-        LOG.info(() -> "Admin '" + caller() + "' made '" + member.getUsername() + "' " + roleName(role) + " (was " + roleName(previous) + ")");
-        audit(member, AccountEvent.Action.ROLE_CHANGED, address, "from " + roleName(previous) + " to " + roleName(role));
+        LOG.info(() -> "Admin '" + caller() + "' made '" + member.getUsername() + "' " + role.word() + " (was " + previous.word() + ")");
+        audit(member, AccountEvent.Action.ROLE_CHANGED, address, "from " + previous.word() + " to " + role.word());
     }
 
-    private static String roleName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
-    }
 
     private void audit(Member member, AccountEvent.Action action, String address, String detail) {
         accountEvents.fire(new AccountEvent(caller(), member.getUsername(), action, address, detail));
     }
 
-    long enabledAdmins() {
-        return em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult();
-    }
 
     private Member existing(String username) {
         return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'.",

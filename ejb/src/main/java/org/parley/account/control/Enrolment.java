@@ -61,6 +61,12 @@ public class Enrolment {
                 settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false);
     }
 
+    /** Whether {@code member} is the last enabled administrator, who stays enabled and an administrator. */
+    public boolean lastEnabledAdmin(Member member) {
+        return member.isAdmin() && member.isEnabled()
+                && em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1;
+    }
+
     public boolean cidTaken(String cid) {
         return em.createNamedQuery(Member.COUNT_BY_CID, Long.class).setParameter("cid", cid).getSingleResult() > 0;
     }

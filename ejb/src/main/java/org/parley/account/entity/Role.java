@@ -18,6 +18,11 @@ public enum Role {
         this.groups = groups;
     }
 
+    /** The role in words for the log and the audit trail: {@code member} or {@code admin}. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The security groups a signed-in member with this role belongs to. */
     public Set<String> groups() {
         return groups;
