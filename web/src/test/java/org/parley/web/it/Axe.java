@@ -25,9 +25,14 @@ public final class Axe {
     /**
      * The serious and critical violations on the page shown now, each in one line naming the
      * page, the rule and the elements; the minor and moderate ones are printed for the record.
+     * CSS transitions and animations are stopped first, so that colours are measured at rest
+     * and not half-way through a button's hover transition.
      */
     public static List<String> seriousViolations(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const still = document.createElement('style');"
+                + "still.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';"
+                + "document.head.appendChild(still);");
         js.executeScript(SOURCE);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
