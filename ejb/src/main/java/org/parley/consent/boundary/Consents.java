@@ -26,6 +26,7 @@ import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenIssuer;
 import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.entity.AccessTokenRevoked;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.AuthorizationRequest;
 import org.parley.consent.entity.AuthorizeException;
@@ -76,6 +77,9 @@ public class Consents {
 
     @Inject
     Event<ConsentRevoked> revoked;
+
+    @Inject
+    Event<AccessTokenRevoked> tokenRevoked;
 
     @Resource
     SessionContext context;
@@ -202,8 +206,8 @@ public class Consents {
                 audit.record("app:" + client.getId(), "consent.revoked", consent.getId(), address, "refresh token revoked");
                 revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
             }
-        } else {
-            grant.get().revoke(now);
+        } else if (grant.get().revoke(now) && grant.get().getKind() == GrantToken.Kind.ACCESS) {
+            tokenRevoked.fire(new AccessTokenRevoked(grant.get().getHash(), consent.getMember()));
         }
     }
 
@@ -215,12 +219,14 @@ public class Consents {
         return bearerByHash(TokenDigests.of(accessToken));
     }
 
-    /** The same, for a token known by its hash (a socket keeps only that, to check it again later). */
+    /** The same, for a token known by its hash (what a socket's handshake keeps of it). */
     public Optional<BearerIdentity> bearerByHash(String accessTokenHash) {
         Instant now = Instant.now();
-        return Optional.ofNullable(em.find(GrantToken.class, accessTokenHash))
-                .filter(t -> t.getKind() == GrantToken.Kind.ACCESS).filter(t -> t.isValid(now))
-                .map(t -> em.find(Consent.class, t.getConsent()))
+        GrantToken token = em.find(GrantToken.class, accessTokenHash);
+        if (token == null || token.getKind() != GrantToken.Kind.ACCESS || !token.isValid(now)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Consent.class, token.getConsent()))
                 .filter(c -> c.isActive(now))
                 .filter(c -> applications.find(c.getApplication()).filter(Application::isEnabled).isPresent())
                 .filter(c -> directory.byUsername(c.getMember()).filter(DirectoryEntry::enabled).isPresent())
@@ -228,7 +234,7 @@ public class Consents {
                     if (c.getLastUsedAt() == null || c.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
                         c.used(now);
                     }
-                    return new BearerIdentity(c.getMember(), c.getApplication(), c.getScopes(), c.getId());
+                    return new BearerIdentity(c.getMember(), c.getApplication(), c.getScopes(), c.getId(), c.endOf(token));
                 });
     }
 

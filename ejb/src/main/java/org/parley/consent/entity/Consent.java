@@ -104,6 +104,11 @@ public class Consent {
         return true;
     }
 
+    /** When a token issued under it stops being valid: at its own expiry, or at this consent's if that comes first. */
+    public Instant endOf(GrantToken token) {
+        return token.getExpiresAt().isBefore(expiresAt) ? token.getExpiresAt() : expiresAt;
+    }
+
     public void used(Instant now) {
         lastUsedAt = now;
     }

@@ -89,10 +89,13 @@ public class GrantToken {
         return true;
     }
 
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
+    /** Revokes it; true the first time only. */
+    public boolean revoke(Instant now) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        return true;
     }
 
     public boolean wasUsed() {

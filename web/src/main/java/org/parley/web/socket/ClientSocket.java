@@ -73,11 +73,15 @@ public class ClientSocket extends FrameEndpoint {
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
             return;
         }
+        boolean byToken = facts.bearerHash() != null;
+        if (byToken && !sessions.openedWithToken(outbox, facts.bearerHash())) {
+            return;
+        }
         DirectoryEntry me = member.get();
         username = me.username();
         sessions.identified(outbox, username);
         // registered before the welcome is built, so no event falls between the two; the outbox holds them
-        sessions.addClient(username, clientId, outbox, facts.bearerHash());
+        sessions.addClient(username, clientId, outbox, byToken);
         presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
         outbox.open(welcome(me));
     }

@@ -129,8 +129,8 @@ public class ControlSocket extends FrameEndpoint {
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
         String bearerHash = Handshake.Facts.of(session).bearerHash();
-        if (bearerHash != null) {
-            sessions.verifiedByToken(outbox, bearerHash);
+        if (bearerHash != null && !sessions.openedWithToken(outbox, bearerHash)) {
+            return;
         }
         resumeToken = Conversations.newResumeToken();
         culture = Markets.resolve(first(session, "mkt"));

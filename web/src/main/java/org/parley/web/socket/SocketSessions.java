@@ -23,12 +23,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.stream.Stream;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
 import org.parley.consent.boundary.Consents;
+import org.parley.consent.entity.AccessTokenRevoked;
+import org.parley.consent.entity.BearerIdentity;
+import org.parley.consent.entity.ConsentRevoked;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.boundary.Invitee;
 import org.parley.messaging.entity.ConversationEnded;
@@ -53,17 +57,20 @@ import org.parley.web.json.JsonBuilders;
  * Every open socket, and who must hear of what: a member's clients hear every event of their
  * conversations and their own presence; a visitor hears their conversation and the presence of
  * the member they visit. Writing goes through each socket's {@link Outbox}, so no event waits
- * for a slow peer.
+ * for a slow peer. A socket opened with an access token closes when the token ends, as the consent
+ * component's events and the token's expiry say ({@link BearerSockets}), without asking the database.
  */
 @ApplicationScoped
 public class SocketSessions {
+
+    private static final Logger LOG = Logger.getLogger(SocketSessions.class.getName());
 
     /** Member clients by username, each keyed by client id. */
     private final MemberClients clients = new MemberClients();
     /** Visitor sockets by the member they visit, each with how it reached them and its culture, for presence. */
     private final Map<String, Map<Outbox, VisitorWatch>> watchers = new ConcurrentHashMap<>();
-    /** Sockets opened with a Bearer token (member clients, and verified visitors of the desktop client), with the token's hash. */
-    private final Map<Outbox, String> bearerSockets = new ConcurrentHashMap<>();
+    /** Sockets opened with an access token (member clients, and verified visitors of the desktop client), closed when it ends. */
+    private final BearerSockets bearerSockets = new BearerSockets();
     /** Member clients that connected with a signed-in session, with the member's session generation then. */
     private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
@@ -121,7 +128,8 @@ public class SocketSessions {
     @Inject
     Consents consents;
 
-    private ScheduledFuture<?> tokenCheck;
+    /** Closes the sockets whose access token expired, from memory, every second. */
+    private ScheduledFuture<?> expiry;
 
     @PostConstruct
     void startPinging() {
@@ -133,24 +141,69 @@ public class SocketSessions {
         }
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
-        tokenCheck = scheduler.scheduleWithFixedDelay(this::closeRevoked, 2, 2, TimeUnit.SECONDS);
+        expiry = scheduler.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopPinging() {
         pinger.cancel(false);
-        tokenCheck.cancel(false);
+        expiry.cancel(false);
     }
 
-    /** A socket whose access token was revoked or expired closes within seconds. */
-    private void closeRevoked() {
-        bearerSockets.forEach((outbox, hash) -> {
-            if (consents.bearerByHash(hash).isEmpty()) {
-                bearerSockets.remove(outbox);
-                outbox.sendAndClose(Frames.error("forbidden", "Your access token was revoked or has expired.", null),
-                        new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+    private void closeExpired() {
+        List<Outbox> expired = bearerSockets.expired(Instant.now());
+        if (!expired.isEmpty()) {
+            LOG.fine(() -> "Closed " + socketCount(expired.size()) + " whose access token expired");
+            expired.forEach(SocketSessions::tokenEnded);
+        }
+    }
+
+    /**
+     * A socket opened with the access token of this hash, which its handshake accepted: it is told and closed
+     * when the token ends ({@link BearerSockets}). The token is looked up here, once; false, and the socket is
+     * closed, if it ended since the handshake.
+     */
+    public boolean openedWithToken(Outbox outbox, String tokenHash) {
+        long announced = bearerSockets.revocations();
+        Optional<BearerIdentity> identity = consents.bearerByHash(tokenHash);
+        if (identity.isPresent()) {
+            bearerSockets.add(outbox, BearerSockets.Token.of(tokenHash, identity.get()));
+            // a revocation committed after the look-up but announced before this socket was added missed it: ask again
+            if (bearerSockets.revocations() == announced || consents.bearerByHash(tokenHash).isPresent()) {
+                return true;
             }
-        });
+            if (!bearerSockets.remove(outbox)) {
+                return false; // the revocation took it after all, and closes it
+            }
+        }
+        tokenEnded(outbox);
+        return false;
+    }
+
+    /** Closes the sockets opened with a token under a consent that was revoked (by the member, an admin, the site, or for reuse). */
+    void onConsentRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConsentRevoked revoked) {
+        tokensEnded(bearerSockets.consentRevoked(revoked.consentId()), revoked.member(), "their consent was revoked");
+    }
+
+    /** Closes the sockets opened with an access token that was revoked on its own (RFC 7009). */
+    void onAccessTokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessTokenRevoked revoked) {
+        tokensEnded(bearerSockets.tokenRevoked(revoked.tokenHash()), revoked.member(), "the token was revoked at /oauth/revoke");
+    }
+
+    private static void tokensEnded(List<Outbox> sockets, String member, String why) {
+        if (!sockets.isEmpty()) {
+            LOG.info(() -> "Closed " + socketCount(sockets.size()) + " opened with an access token of '" + member + "': " + why);
+            sockets.forEach(SocketSessions::tokenEnded);
+        }
+    }
+
+    private static String socketCount(int count) {
+        return count == 1 ? "1 socket" : count + " sockets";
+    }
+
+    private static void tokenEnded(Outbox outbox) {
+        outbox.sendAndClose(Frames.error("forbidden", "Your access token was revoked or has expired.", null),
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
     }
 
     /** One sweep over every socket: pings the live ones and closes those silent for the idle timeout. */
@@ -208,19 +261,15 @@ public class SocketSessions {
         contactWatchers.add(client);
     }
 
-    /** A member client; {@code bearerHash} when it signed in with an access token, which is checked again every few seconds. */
-    public void addClient(String username, String clientId, Outbox outbox, String bearerHash) {
+    /**
+     * A member client: one that signed in with an access token ({@link #openedWithToken}) ends with the token,
+     * one of a signed-in session with the session.
+     */
+    public void addClient(String username, String clientId, Outbox outbox, boolean byToken) {
         clients.add(username, clientId, outbox);
-        if (bearerHash != null) {
-            bearerSockets.put(outbox, bearerHash);
-        } else {
+        if (!byToken) {
             directory.byUsername(username).ifPresent(member -> sessionClients.put(outbox, member.sessionGeneration()));
         }
-    }
-
-    /** A visitor's socket that is verified by the access token with this hash: it closes within seconds of the token's end, like a member client's. */
-    public void verifiedByToken(Outbox visitor, String bearerHash) {
-        bearerSockets.put(visitor, bearerHash);
     }
 
     /** Forgets a member client; true if it was the member's last one. */
@@ -419,9 +468,14 @@ public class SocketSessions {
         }
         if (!member.enabled()) {
             // after what is queued, such as the ends of the conversations the member just lost
-            clients.of(member.username()).values().forEach(client -> client.finish(
+            Collection<Outbox> own = clients.of(member.username()).values();
+            own.forEach(client -> client.finish(
                     Frames.error("forbidden", "Your account is disabled.", null),
                     new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled")));
+            // their token dies with the account: the visitor sockets it verified end as at its revocation
+            List<Outbox> verified = bearerSockets.memberDisabled(member.username());
+            verified.removeAll(own);
+            tokensEnded(verified, member.username(), "the account is disabled");
         } else {
             clients.of(member.username()).values().stream()
                     .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
