@@ -13,7 +13,7 @@ class DatabaseSettingsTest {
     @Test
     void theEmbeddedDatabaseIsAFileInTheDataFolder() {
         DatabaseSettings settings = new DatabaseSettings(DatabaseSettings.embeddedUrl(Path.of("/var/lib/parley")), "sa", "");
-        assertEquals("jdbc:h2:file:/var/lib/parley/parley", settings.url());
+        assertEquals("jdbc:h2:file:/var/lib/parley/parley;WRITE_DELAY=0", settings.url());
         assertTrue(settings.embedded());
         assertEquals(Optional.of(Path.of("/var/lib/parley")), settings.embeddedFolder());
     }
@@ -21,7 +21,7 @@ class DatabaseSettingsTest {
     @Test
     void aRelativeDataFolderIsResolvedOnce() {
         String url = DatabaseSettings.embeddedUrl(Path.of("./data"));
-        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("parley"), url);
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("parley") + ";WRITE_DELAY=0", url);
     }
 
     @Test

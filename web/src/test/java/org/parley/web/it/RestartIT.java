@@ -64,6 +64,29 @@ class RestartIT {
     }
 
     @Test
+    void whatThePageSaidWasSavedSurvivesACrashAtOnce() {
+        Map<String, String> environment = Map.of(
+                "PARLEY_DATA_DIR", work.resolve("data").toString(),
+                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+        String username = Accounts.unique("crash");
+        try (MicroProcess first = MicroProcess.start(work, environment)) {
+            Browser admin = Accounts.admin(first.awaitParley(START));
+            Accounts.createMember(admin, username, "Crash Survivor", "saved-before-the-crash");
+            Browser member = new Browser(first.awaitParley(START));
+            member.signIn(username, "saved-before-the-crash");
+            Browser.Page saved = member.submit("settings", Map.of("personalMessage", "Saved, then the power went"), "save");
+            assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+            first.crash(); // within milliseconds of the answer: H2's default write delay (500 ms) lost this
+        }
+
+        try (MicroProcess second = MicroProcess.start(work, environment)) {
+            Browser.Page page = new Browser(second.awaitParley(START)).signIn(username, "saved-before-the-crash");
+            assertEquals("/settings", page.path(), page.text());
+            assertEquals("Saved, then the power went", page.value("#settings\\:personalMessage"));
+        }
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerStopsTheStartWithOneClearLine() {
         Map<String, String> environment = Map.of(
                 "PARLEY_DB_URL", "jdbc:postgresql://127.0.0.1:1/parley?connectTimeout=2",
