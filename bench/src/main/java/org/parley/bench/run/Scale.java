@@ -11,7 +11,7 @@ import java.time.Duration;
 public record Scale(String name,
                     int relayPairs, int relayMessages, int relayWindow, int relayWarmUp,
                     int latencyPairs, int latencyRate, Duration latencyRun, Duration latencyWarmUp,
-                    int connections, int connectConcurrency, Duration idle,
+                    int connections, int connectConcurrency, Duration idle, int idleWindows,
                     int presenceConnections, Duration presenceRun, Duration presenceWarmUp,
                     int fanOutControls, int fanOutWatchers, int fanOutChanges,
                     int soakPairs, int soakRate, Duration soakRun, int soakMessagesPerVisitor, Duration soakSample,
@@ -20,7 +20,7 @@ public record Scale(String name,
     public static final Scale FULL = new Scale("full",
             100, 500, 20, 3_000, // the warm-up round: 300,000 messages, about as many as the JIT needs here
             100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
-            10_000, 64, Duration.ofSeconds(30), // each idle window (a first, then the measured one) holds one round of the server's 30 s pings
+            10_000, 64, Duration.ofSeconds(30), 4, // each idle window holds one round of the server's 30 s pings; the last is the figure
             64, Duration.ofSeconds(10), Duration.ofSeconds(120), // this path needs minutes of load before C2 has compiled it
             1_000, 1_000, 3,
             100, 1_000, Duration.ofMinutes(30), 200, Duration.ofMinutes(1),
@@ -29,7 +29,7 @@ public record Scale(String name,
     public static final Scale SMOKE = new Scale("smoke",
             3, 20, 5, 5,
             3, 30, Duration.ofSeconds(2), Duration.ofMillis(500),
-            40, 8, Duration.ofSeconds(1),
+            40, 8, Duration.ofSeconds(1), 2,
             4, Duration.ofSeconds(1), Duration.ofSeconds(1),
             10, 10, 3,
             3, 30, Duration.ofSeconds(10), 20, Duration.ofSeconds(5),

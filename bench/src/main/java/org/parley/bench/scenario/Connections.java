@@ -13,8 +13,8 @@ import org.parley.bench.run.Scale;
 /**
  * Connections: N visitor controls opened (each until its {@code hello}) and held idle; how fast
  * they are set up, what each costs the server in CPU and memory (RSS growth, and live heap after a
- * full GC, both ÷ N), and the server's CPU while they sit idle (in a second idle window, after the first
- * round of pings), next to its CPU over the same window before they were opened.
+ * full GC, both ÷ N), and the server's CPU while they sit idle (in the last of several idle windows, each
+ * with one round of pings), next to its CPU over the same window before they were opened.
  */
 final class Connections implements Scenario {
 
@@ -56,12 +56,16 @@ final class Connections implements Scenario {
                     Target.atMost(30)));
             long heapAfter = pid.isPresent() ? Heap.liveKiB(pid.getAsLong()) : -1;
             outcome.add(Figure.of("live heap per connection (after full GC)", kib(heapAfter, heapBefore, count), "KiB"));
-            // the first idle window holds the first ping round, whose path the JIT compiles then (once, as on a
-            // server that runs all day); the second is the steady state, the figure
-            Usage firstIdleStart = context.usage();
-            limit.measureFor(scale.idle());
+            // each idle window holds one ping round; the JIT compiles that path over the first rounds (a round
+            // runs it 10,000 times, then nothing for 30 s), as a server that runs all day did long ago: every
+            // window is reported, the last is the figure
             Usage idleStart = context.usage();
-            outcome.add(Figure.of("server CPU in the first idle window", coreShare(firstIdleStart, idleStart), "% of a core"));
+            for (int window = 1; window < scale.idleWindows(); window++) {
+                limit.measureFor(scale.idle());
+                Usage next = context.usage();
+                outcome.add(Figure.of("server CPU in idle window " + window, coreShare(idleStart, next), "% of a core"));
+                idleStart = next;
+            }
             limit.measureFor(scale.idle());
             Usage idleEnd = context.usage();
             outcome.add(Figure.of("server CPU while idle", coreShare(idleStart, idleEnd), "% of a core",
