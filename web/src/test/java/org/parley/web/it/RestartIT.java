@@ -36,27 +36,19 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
     private static final Duration START = Duration.ofMinutes(3);
+    private static final String PASSWORD = "still-here-after";
 
     private final Path work = Path.of(System.getProperty("parley.it.data")).resolve("restart-" + System.nanoTime());
 
     @Test
     void membersAndSettingsSurviveARestart() {
-        Map<String, String> environment = Map.of(
-                "PARLEY_DATA_DIR", work.resolve("data").toString(),
-                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
         String username = Accounts.unique("survivor");
-        try (MicroProcess first = MicroProcess.start(work, environment)) {
-            Browser admin = Accounts.admin(first.awaitParley(START));
-            Accounts.createMember(admin, username, "Survivor", "still-here-after");
-            Browser survivor = new Browser(first.awaitParley(START));
-            survivor.signIn(username, "still-here-after");
-            Browser.Page saved = survivor.submit("settings", Map.of("personalMessage", "Back soon"), "save");
-            assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+        try (MicroProcess first = MicroProcess.start(work, dataFolder())) {
+            saveAPersonalMessage(first, username, "Survivor", "Back soon");
         }
 
-        try (MicroProcess second = MicroProcess.start(work, environment)) {
-            Browser.Page page = new Browser(second.awaitParley(START)).signIn(username, "still-here-after");
-            assertEquals("/settings", page.path(), page.text());
+        try (MicroProcess second = MicroProcess.start(work, dataFolder())) {
+            Browser.Page page = signInAgain(second, username);
             assertEquals("Survivor", page.value("#settings\\:displayName"));
             assertEquals("Back soon", page.value("#settings\\:personalMessage"));
             assertFalse(second.log().contains("Created the first administrator"), "the first admin is created once");
@@ -65,25 +57,36 @@ class RestartIT {
 
     @Test
     void whatThePageSaidWasSavedSurvivesACrashAtOnce() {
-        Map<String, String> environment = Map.of(
-                "PARLEY_DATA_DIR", work.resolve("data").toString(),
-                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
         String username = Accounts.unique("crash");
-        try (MicroProcess first = MicroProcess.start(work, environment)) {
-            Browser admin = Accounts.admin(first.awaitParley(START));
-            Accounts.createMember(admin, username, "Crash Survivor", "saved-before-the-crash");
-            Browser member = new Browser(first.awaitParley(START));
-            member.signIn(username, "saved-before-the-crash");
-            Browser.Page saved = member.submit("settings", Map.of("personalMessage", "Saved, then the power went"), "save");
-            assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+        try (MicroProcess first = MicroProcess.start(work, dataFolder())) {
+            saveAPersonalMessage(first, username, "Crash Survivor", "Saved, then the power went");
             first.crash(); // within milliseconds of the answer: H2's default write delay (500 ms) lost this
         }
 
-        try (MicroProcess second = MicroProcess.start(work, environment)) {
-            Browser.Page page = new Browser(second.awaitParley(START)).signIn(username, "saved-before-the-crash");
-            assertEquals("/settings", page.path(), page.text());
-            assertEquals("Saved, then the power went", page.value("#settings\\:personalMessage"));
+        try (MicroProcess second = MicroProcess.start(work, dataFolder())) {
+            assertEquals("Saved, then the power went", signInAgain(second, username).value("#settings\\:personalMessage"));
         }
+    }
+
+    private Map<String, String> dataFolder() {
+        return Map.of("PARLEY_DATA_DIR", work.resolve("data").toString(), "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+    }
+
+    /** The admin creates the member, who signs in and saves a personal message; the page says it is saved. */
+    private static void saveAPersonalMessage(MicroProcess parley, String username, String displayName, String message) {
+        Browser admin = Accounts.admin(parley.awaitParley(START));
+        Accounts.createMember(admin, username, displayName, PASSWORD);
+        Browser member = new Browser(parley.awaitParley(START));
+        member.signIn(username, PASSWORD);
+        Browser.Page saved = member.submit("settings", Map.of("personalMessage", message), "save");
+        assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+    }
+
+    /** The member signs in to the Parley started again and lands on their settings. */
+    private static Browser.Page signInAgain(MicroProcess parley, String username) {
+        Browser.Page page = new Browser(parley.awaitParley(START)).signIn(username, PASSWORD);
+        assertEquals("/settings", page.path(), page.text());
+        return page;
     }
 
     @Test
