@@ -154,8 +154,6 @@ public class ExternalMembers {
         return new Provisioned(Outcome.UPDATED, Optional.of(member), null);
     }
 
-
-
     /** The source in words for the log and the audit trail. */
     public static String sourceName(Origin origin) {
         return switch (origin) {

@@ -329,7 +329,7 @@ public class Members {
                          @NotBlank(message = "The caller's address is required.") String address) {
         Member member = enrolment.enrol(username, displayName, title, department, email, password, role);
         changed.fire(new MemberChanged(member.getUsername()));
-        LOG.info(() -> "Admin '" + caller() + "' created the " + role.name().toLowerCase() + " '" + member.getUsername() + "'");
+        LOG.info(() -> "Admin '" + caller() + "' created the " + role.word() + " '" + member.getUsername() + "'");
         audit(member, AccountEvent.Action.CREATED, address, "as " + role.word());
         return member;
     }
@@ -496,11 +496,9 @@ public class Members {
         audit(member, AccountEvent.Action.ROLE_CHANGED, address, "from " + previous.word() + " to " + role.word());
     }
 
-
     private void audit(Member member, AccountEvent.Action action, String address, String detail) {
         accountEvents.fire(new AccountEvent(caller(), member.getUsername(), action, address, detail));
     }
-
 
     private Member existing(String username) {
         return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'.",

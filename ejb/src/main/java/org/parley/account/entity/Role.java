@@ -1,5 +1,6 @@
 package org.parley.account.entity;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** What a member may do. An admin is a member too. */
@@ -20,7 +21,7 @@ public enum Role {
 
     /** The role in words for the log and the audit trail: {@code member} or {@code admin}. */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The security groups a signed-in member with this role belongs to. */
