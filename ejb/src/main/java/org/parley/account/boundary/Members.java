@@ -2,6 +2,7 @@ package org.parley.account.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -77,7 +78,7 @@ public class Members {
     @Inject
     Instance<PasswordSource> sources;
 
-    @Inject
+    @EJB
     ExternalMembers externalMembers;
 
     @Resource

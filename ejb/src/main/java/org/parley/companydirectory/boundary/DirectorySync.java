@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -63,7 +64,7 @@ public class DirectorySync {
     @Inject
     CompanyDirectory directory;
 
-    @Inject
+    @EJB
     DirectorySyncPages pages;
 
     @PersistenceContext(unitName = "parley")

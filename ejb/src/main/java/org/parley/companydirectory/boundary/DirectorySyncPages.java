@@ -1,5 +1,6 @@
 package org.parley.companydirectory.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,10 +32,10 @@ public class DirectorySyncPages {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     ExternalMembers externalMembers;
 
-    @Inject
+    @EJB
     ExternalMemberStates states;
 
     @Inject

@@ -2,6 +2,7 @@ package org.parley.consent.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class Applications {
     @Inject
     TokenLifetimes lifetimes;
 
-    @Inject
+    @EJB
     Audit audit;
 
     @Resource

@@ -2,6 +2,7 @@ package org.parley.consent.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -54,7 +55,7 @@ public class Consents {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     Applications applications;
 
     @Inject
@@ -66,10 +67,10 @@ public class Consents {
     @Inject
     SingleUse singleUse;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     Audit audit;
 
     @Inject

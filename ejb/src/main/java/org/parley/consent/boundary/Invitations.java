@@ -2,6 +2,7 @@ package org.parley.consent.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,13 +31,13 @@ public class Invitations {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     Applications applications;
 
-    @Inject
+    @EJB
     Members members;
 
-    @Inject
+    @EJB
     Audit audit;
 
     /** {@code parley.intranet.origins}, as in effect now. */

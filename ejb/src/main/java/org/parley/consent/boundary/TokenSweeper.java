@@ -3,6 +3,7 @@ package org.parley.consent.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -38,7 +39,7 @@ public class TokenSweeper {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     Members members;
 
     @Resource

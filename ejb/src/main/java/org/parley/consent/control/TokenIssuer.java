@@ -1,5 +1,6 @@
 package org.parley.consent.control;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ public class TokenIssuer {
     @Inject
     TokenLifetimes lifetimes;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     public TokenResponse issue(Consent consent, Instant now) {

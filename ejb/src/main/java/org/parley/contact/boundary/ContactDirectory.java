@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -54,13 +55,13 @@ public class ContactDirectory {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     MemberDirectory members;
 
-    @Inject
+    @EJB
     PresenceRegistry presence;
 
-    @Inject
+    @EJB
     Conversations conversations;
 
     @Inject

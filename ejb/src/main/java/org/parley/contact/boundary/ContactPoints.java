@@ -2,6 +2,7 @@ package org.parley.contact.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -44,13 +45,13 @@ public class ContactPoints {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
-    @Inject
+    @EJB
     MemberDirectory members;
 
-    @Inject
+    @EJB
     ContactDirectory directory;
 
-    @Inject
+    @EJB
     OfflineMessages offline;
 
     @Inject

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -96,13 +97,13 @@ public class Conversations {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     PresenceRegistry presence;
 
-    @Inject
+    @EJB
     OfflineMessages offline;
 
     @Inject

@@ -2,6 +2,7 @@ package org.parley.monitoring.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -28,10 +29,10 @@ public class Operations {
 
     private static final Logger LOG = Logger.getLogger(Operations.class.getName());
 
-    @Inject
+    @EJB
     Conversations conversations;
 
-    @Inject
+    @EJB
     Storage storage;
 
     @Inject

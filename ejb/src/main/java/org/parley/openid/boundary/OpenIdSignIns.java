@@ -1,6 +1,7 @@
 package org.parley.openid.boundary;
 
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,7 +45,7 @@ public class OpenIdSignIns {
     @Inject
     OpenIdProvider provider;
 
-    @Inject
+    @EJB
     ExternalMembers externalMembers;
 
     /** The provider's name for the sign-in button; empty when signing in through a provider is off. */

@@ -16,6 +16,11 @@ import org.parley.storage.boundary.Storage;
 @ApplicationScoped
 public class DatabaseHealth {
 
+    /**
+     * Through CDI, not {@code @EJB} like elsewhere: MicroProfile Health makes this bean while the application is
+     * being deployed, before the web module's {@code @EJB} references can be looked up (an EAR then fails to deploy).
+     * A health probe is not a hot path.
+     */
     @Inject
     Storage storage;
 

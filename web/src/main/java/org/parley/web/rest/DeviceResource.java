@@ -1,7 +1,7 @@
 package org.parley.web.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -23,10 +23,10 @@ import org.parley.web.json.JsonBuilders;
 @RequestScoped
 public class DeviceResource {
 
-    @Inject
+    @EJB
     Applications applications;
 
-    @Inject
+    @EJB
     DeviceAuthorizations devices;
 
     @Context

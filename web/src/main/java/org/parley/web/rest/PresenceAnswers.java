@@ -1,7 +1,9 @@
 package org.parley.web.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -66,11 +68,19 @@ public class PresenceAnswers {
     /** Answers built once per change of what they show, not per request. */
     private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     PresenceRegistry registry;
+
+    /**
+     * Makes this bean as the application starts, inside the web module, where its {@code @EJB} references resolve:
+     * Parley's HTTP guard first calls it from a thread outside any component, where they would stay empty.
+     */
+    void made(@Observes Startup startup) {
+        // being called is the point: the container made the bean and injected it here
+    }
 
     /** The member behind {@code id} whom this caller may see. */
     public Optional<DirectoryEntry> visible(String id, Optional<BearerIdentity> bearer) {

@@ -1,7 +1,7 @@
 package org.parley.web.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -21,10 +21,10 @@ import org.parley.web.security.ClientAddress;
 @RequestScoped
 public class RevokeResource {
 
-    @Inject
+    @EJB
     Applications applications;
 
-    @Inject
+    @EJB
     Consents consents;
 
     @Context

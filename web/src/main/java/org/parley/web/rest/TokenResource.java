@@ -1,7 +1,7 @@
 package org.parley.web.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +30,13 @@ public class TokenResource {
 
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-    @Inject
+    @EJB
     Applications applications;
 
-    @Inject
+    @EJB
     Consents consents;
 
-    @Inject
+    @EJB
     DeviceAuthorizations devices;
 
     @Context

@@ -1,5 +1,6 @@
 package org.parley.web.rest;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +24,7 @@ public class VisitorTicketsResource {
     @Inject
     BearerTokens bearer;
 
-    @Inject
+    @EJB
     VisitorTickets tickets;
 
     @POST

@@ -1,7 +1,7 @@
 package org.parley.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.consent.boundary.Consents;
@@ -12,7 +12,7 @@ import org.parley.consent.entity.OAuthException;
 @ApplicationScoped
 public class BearerTokens {
 
-    @Inject
+    @EJB
     Consents consents;
 
     /** The token in an Authorization header, if it is a Bearer one. */

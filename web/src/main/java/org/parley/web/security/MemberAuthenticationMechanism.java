@@ -1,5 +1,6 @@
 package org.parley.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -71,7 +72,7 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     BearerTokens bearerTokens;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Override

@@ -1,5 +1,6 @@
 package org.parley.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -13,7 +14,7 @@ import org.parley.account.boundary.SignInResult;
 @ApplicationScoped
 public class MemberIdentityStore implements IdentityStore {
 
-    @Inject
+    @EJB
     Members members;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -18,7 +19,7 @@ import org.parley.openid.entity.OpenIdRefusedException;
 @ApplicationScoped
 public class OpenIdIdentityStore implements IdentityStore {
 
-    @Inject
+    @EJB
     OpenIdSignIns signIns;
 
     @Inject

@@ -2,6 +2,7 @@ package org.parley.web.security;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -37,7 +38,7 @@ public class OpenIdSignInServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(OpenIdSignInServlet.class.getName());
 
-    @Inject
+    @EJB
     OpenIdSignIns signIns;
 
     @Inject
@@ -49,7 +50,7 @@ public class OpenIdSignInServlet extends HttpServlet {
     @Inject
     SignInAttempt attempt;
 
-    @Inject
+    @EJB
     Members members;
 
     @Override

@@ -1,5 +1,6 @@
 package org.parley.web.socket;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -23,28 +24,28 @@ import org.parley.web.view.people.ProfilePasses;
 @ApplicationScoped
 public class SocketEndpoints {
 
-    @Inject
+    @EJB
     Conversations conversations;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     Members members;
 
-    @Inject
+    @EJB
     PresenceRegistry presence;
 
-    @Inject
+    @EJB
     OfflineMessages offline;
 
-    @Inject
+    @EJB
     VisitorTickets tickets;
 
     @Inject
     ProfilePasses passes;
 
-    @Inject
+    @EJB
     ContactDirectory contacts;
 
     @Inject

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -96,13 +97,13 @@ public class SocketSessions {
     /** The visitor socket of each conversation. */
     private final Map<String, Outbox> visitors = new ConcurrentHashMap<>();
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Inject
     PresenceAnswers answers;
 
-    @Inject
+    @EJB
     PresenceRegistry presences;
 
     @Inject
@@ -125,7 +126,7 @@ public class SocketSessions {
 
     private ScheduledFuture<?> pinger;
 
-    @Inject
+    @EJB
     Consents consents;
 
     /** Closes the sockets whose access token expired, from memory, every second. */

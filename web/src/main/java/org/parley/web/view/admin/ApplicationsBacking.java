@@ -1,6 +1,7 @@
 package org.parley.web.view.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -43,7 +44,7 @@ public class ApplicationsBacking implements Serializable {
             implements Serializable {
     }
 
-    @Inject
+    @EJB
     Applications applications;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.parley.web.view.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class AuditBacking implements Serializable {
     private static final int EXPORT_PAGE = 1000;
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.systemDefault());
 
-    @Inject
+    @EJB
     Audit audit;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.web.view.admin;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import org.parley.web.view.Http;
 @RequestScoped
 public class CompanyDirectoryBacking {
 
-    @Inject
+    @EJB
     DirectorySync sync;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.parley.web.view.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -32,10 +33,10 @@ public class ContactsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     ContactPoints contactPoints;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.web.view.admin;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class DashboardBacking {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
-    @Inject
+    @EJB
     Operations operations;
 
     @Inject

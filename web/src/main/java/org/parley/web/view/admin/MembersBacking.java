@@ -1,6 +1,7 @@
 package org.parley.web.view.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -46,7 +47,7 @@ public class MembersBacking implements Serializable {
     private static final Map<String, String> RESET_FIELDS = Map.of(
             "noSuchMember", "who", "passwordTooShort", "newPassword", "passwordTooLong", "newPassword");
 
-    @Inject
+    @EJB
     Members members;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.web.view.applications;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,10 +21,10 @@ public class WebSignupBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Invitations invitations;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.parley.web.view.contact;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -32,10 +33,10 @@ public class ContactBacking {
     /** The words of the contact pages ({@code Contact}, var {@code contactText}). */
     static final String BUNDLE = "contactText";
 
-    @Inject
+    @EJB
     ContactDirectory directory;
 
-    @Inject
+    @EJB
     ContactPoints contactPoints;
 
     @Inject

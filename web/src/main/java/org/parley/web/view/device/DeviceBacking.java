@@ -1,5 +1,6 @@
 package org.parley.web.view.device;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,10 +31,10 @@ public class DeviceBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     DeviceAuthorizations deviceAuthorizations;
 
-    @Inject
+    @EJB
     Applications applications;
 
     @Inject

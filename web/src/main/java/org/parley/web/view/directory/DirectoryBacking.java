@@ -1,5 +1,6 @@
 package org.parley.web.view.directory;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -44,10 +45,10 @@ public class DirectoryBacking implements Serializable {
     /** The table, for going back to its first page when the search changes. */
     static final String TABLE = "directory:colleagues";
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     PresenceRegistry presences;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.parley.web.view.oauth;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,10 +25,10 @@ public class AuthorizeBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Consents consents;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Inject

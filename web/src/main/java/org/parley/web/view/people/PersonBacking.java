@@ -1,5 +1,6 @@
 package org.parley.web.view.people;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -28,16 +29,16 @@ import org.parley.web.view.directory.PresenceBadge;
 @RequestScoped
 public class PersonBacking {
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
-    @Inject
+    @EJB
     Consents consents;
 
     @Inject
     ProfilePasses passes;
 
-    @Inject
+    @EJB
     PresenceRegistry presences;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.parley.web.view.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -28,10 +29,10 @@ public class ConnectedSitesBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Consents consents;
 
-    @Inject
+    @EJB
     Invitations invitations;
 
     @Inject

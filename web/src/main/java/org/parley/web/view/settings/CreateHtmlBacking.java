@@ -1,6 +1,7 @@
 package org.parley.web.view.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -35,10 +36,10 @@ public class CreateHtmlBacking {
     public record Culture(String tag, String name) {
     }
 
-    @Inject
+    @EJB
     Members members;
 
-    @Inject
+    @EJB
     MemberDirectory directory;
 
     @Inject

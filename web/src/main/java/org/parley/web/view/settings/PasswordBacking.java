@@ -1,5 +1,6 @@
 package org.parley.web.view.settings;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -24,7 +25,7 @@ import org.parley.web.view.Http;
 @RequestScoped
 public class PasswordBacking {
 
-    @Inject
+    @EJB
     Members members;
 
     @Inject

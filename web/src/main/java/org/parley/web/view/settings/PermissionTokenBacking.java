@@ -1,5 +1,6 @@
 package org.parley.web.view.settings;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -24,10 +25,10 @@ import org.parley.web.view.Http;
 @RequestScoped
 public class PermissionTokenBacking {
 
-    @Inject
+    @EJB
     Consents consents;
 
-    @Inject
+    @EJB
     Applications applications;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.parley.web.view.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -37,10 +38,10 @@ public class SettingsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Members members;
 
-    @Inject
+    @EJB
     Consents consents;
 
     @Inject

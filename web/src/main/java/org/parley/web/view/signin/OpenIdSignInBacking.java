@@ -1,5 +1,6 @@
 package org.parley.web.view.signin;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ public class OpenIdSignInBacking {
     @Inject
     FacesContext faces;
 
-    @Inject
+    @EJB
     OpenIdSignIns signIns;
 
     private Optional<String> providerName;

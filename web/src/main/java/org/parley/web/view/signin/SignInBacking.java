@@ -2,6 +2,7 @@ package org.parley.web.view.signin;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -40,7 +41,7 @@ public class SignInBacking {
     @Inject
     SignInAttempt attempt;
 
-    @Inject
+    @EJB
     Members members;
 
     @NotBlank(message = "{parley.signin.usernameRequired}")

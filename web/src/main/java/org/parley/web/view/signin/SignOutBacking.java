@@ -1,5 +1,6 @@
 package org.parley.web.view.signin;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -20,7 +21,7 @@ public class SignOutBacking {
     @Inject
     FacesContext faces;
 
-    @Inject
+    @EJB
     Members members;
 
     public void signOut() throws ServletException, IOException {
