@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.parley.account.control.DirectoryIndex;
 import org.parley.account.control.Enrolment;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.DirectoryRefreshed;
 import org.parley.account.entity.DirectoryOrder;
 import org.parley.account.entity.DirectoryPage;
 import org.parley.account.entity.Member;
@@ -35,7 +37,8 @@ import org.parley.account.entity.MemberChanged;
 /**
  * An in-memory view of every member, by CID and by username, so that sockets and the presence
  * API find members without touching the database. Loaded at start-up, refreshed after every
- * committed change ({@link MemberChanged}). A rotated CID stops resolving at once.
+ * committed change ({@link MemberChanged}), after which it fires {@link DirectoryRefreshed}. A rotated
+ * CID stops resolving at once.
  */
 @Singleton
 @Startup
@@ -52,6 +55,9 @@ public class MemberDirectory {
     @Inject
     @ConfigProperty(name = "parley.domain")
     Optional<String> configuredDomain;
+
+    @Inject
+    Event<DirectoryRefreshed> refreshed;
 
     private String domain;
     private final ConcurrentHashMap<String, DirectoryEntry> byUsername = new ConcurrentHashMap<>();
@@ -147,7 +153,10 @@ public class MemberDirectory {
 
     public void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) {
         em.createNamedQuery(Member.BY_USERNAME, Member.class).setParameter("username", change.username())
-                .getResultStream().findFirst().map(DirectoryEntry::of).ifPresent(this::put);
+                .getResultStream().findFirst().map(DirectoryEntry::of).ifPresent(entry -> {
+                    put(entry);
+                    refreshed.fire(new DirectoryRefreshed(entry.username()));
+                });
     }
 
     private synchronized void put(DirectoryEntry entry) {

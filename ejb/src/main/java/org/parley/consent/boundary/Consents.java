@@ -73,7 +73,7 @@ public class Consents {
     @EJB
     Audit audit;
 
-    @Inject
+    @EJB
     org.parley.account.boundary.Members members;
 
     @Inject

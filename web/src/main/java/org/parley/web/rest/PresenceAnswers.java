@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.DirectoryRefreshed;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.Scope;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.Presence;
+import org.parley.presence.entity.PresenceChanged;
 import org.parley.presence.entity.PresenceStatus;
 import org.parley.web.i18n.Markets;
 import org.parley.web.json.JsonBuilders;
@@ -68,6 +71,9 @@ public class PresenceAnswers {
     /** Answers built once per change of what they show, not per request. */
     private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
 
+    /** Counts the changes of what answers show: any member's presence or directory entry. */
+    private final AtomicLong changes = new AtomicLong();
+
     @EJB
     MemberDirectory directory;
 
@@ -80,6 +86,25 @@ public class PresenceAnswers {
      */
     void made(@Observes Startup startup) {
         // being called is the point: the container made the bean and injected it here
+    }
+
+    /** The registry fires it once it shows the change. */
+    void presenceChanged(@Observes PresenceChanged change) {
+        changes.incrementAndGet();
+    }
+
+    /** The directory fires it once it shows the change. */
+    void directoryRefreshed(@Observes DirectoryRefreshed refreshed) {
+        changes.incrementAndGet();
+    }
+
+    /**
+     * How many changes of what answers show (any member's presence or directory entry) were seen so
+     * far. It moves only after the change can be read, so an answer built after reading it is never
+     * older than it: one kept with this count is good while the count is the same.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** The member behind {@code id} whom this caller may see. */

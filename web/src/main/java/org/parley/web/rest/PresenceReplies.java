@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.presence.entity.PresenceStatus;
@@ -26,7 +28,10 @@ import org.parley.web.i18n.Markets;
  * (private when a Bearer token was used), {@code 304} to a matching {@code If-None-Match}, JSONP as
  * {@code application/javascript} with {@code nosniff} and always 200, plain JSON with the result
  * code as the HTTP status. The answer's bytes and tag were made when the member's presence last
- * changed ({@link PresenceAnswers}); a reply only looks them up.
+ * changed ({@link PresenceAnswers}); a reply only looks them up. An anonymous request's whole reply
+ * is remembered as it went out and given again, with no call to the member directory or the
+ * presence registry, until any member's presence or directory entry changes
+ * ({@link PresenceAnswers#changes()}).
  */
 @ApplicationScoped
 public class PresenceReplies {
@@ -42,6 +47,19 @@ public class PresenceReplies {
     private static final byte[] BAD_CALLBACK = "{\"result\":{\"code\":400,\"response\":\"cb must be 1 to 128 letters, digits or underscores\"}}"
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOTHING = new byte[0];
+
+    /** At most so many anonymous replies are remembered (ids × cultures × callbacks × addresses Parley is called by). */
+    static final int MAX_REMEMBERED = 50_000;
+
+    /** What an anonymous request asked for: a remembered reply is given for the same again. */
+    private record Asked(String path, String callback, String market, String base) {
+    }
+
+    /** A reply and the number of changes seen before it was built. */
+    private record Remembered(long changes, Reply reply) {
+    }
+
+    private final ConcurrentHashMap<Asked, Remembered> remembered = new ConcurrentHashMap<>();
 
     @Inject
     PresenceAnswers answers;
@@ -74,49 +92,68 @@ public class PresenceReplies {
      */
     public Optional<Reply> reply(String path, String callback, String market, String base,
                                  Optional<BearerIdentity> bearer, String ifNoneMatch) {
+        Optional<Reply> reply = bearer.isPresent() ? built(path, callback, market, base, bearer) : remembered(path, callback, market, base);
+        return reply.map(whole -> whole.headers().containsKey("ETag") && unchanged(ifNoneMatch, whole.headers().get("ETag"))
+                ? new Reply(304, null, whole.headers(), NOTHING) : whole);
+    }
+
+    private Optional<Reply> remembered(String path, String callback, String market, String base) {
+        Asked asked = new Asked(path, callback, market, base);
+        long seen = answers.changes(); // read before what the reply is built from
+        Remembered before = remembered.get(asked);
+        if (before != null && before.changes() == seen) {
+            return Optional.of(before.reply());
+        }
+        Optional<Reply> reply = built(path, callback, market, base, Optional.empty());
+        reply.ifPresent(whole -> {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(asked, new Remembered(seen, whole));
+        });
+        return reply;
+    }
+
+    private Optional<Reply> built(String path, String callback, String market, String base, Optional<BearerIdentity> bearer) {
         int slash = path.indexOf('/', 1);
         if (!path.startsWith("/") || slash < 0) {
             return Optional.empty();
         }
         String id = decoded(path.substring(1, slash));
         return switch (path.substring(slash + 1)) {
-            case "presence" -> Optional.of(presence(id, callback, market, base, bearer, ifNoneMatch));
-            case "presenceimage" -> Optional.of(image(id, bearer, ifNoneMatch));
+            case "presence" -> Optional.of(presence(id, callback, market, base, bearer));
+            case "presenceimage" -> Optional.of(image(id, bearer));
             default -> Optional.empty();
         };
     }
 
-    private Reply presence(String id, String callback, String market, String base,
-                           Optional<BearerIdentity> bearer, String ifNoneMatch) {
+    private Reply presence(String id, String callback, String market, String base, Optional<BearerIdentity> bearer) {
         if (callback != null && !PresenceAnswers.CALLBACK.matcher(callback).matches()) {
             return new Reply(400, JSON, Map.of("Access-Control-Allow-Origin", "*"), BAD_CALLBACK);
         }
         Optional<DirectoryEntry> member = answers.visible(id, bearer);
         PresenceAnswers.Answer answer = answers.answer(member, Markets.resolve(market), base);
         if (callback == null) {
-            return cacheable(answer.code(), JSON, answer.bytes(), answer.tag(), bearer.isPresent(), ifNoneMatch);
+            return cacheable(answer.code(), JSON, answer.bytes(), answer.tag(), bearer.isPresent());
         }
         byte[] body = (callback + "(" + answer.json() + ");").getBytes(StandardCharsets.UTF_8);
-        return cacheable(200, JAVASCRIPT, body, tagOf(body), bearer.isPresent(), ifNoneMatch);
+        return cacheable(200, JAVASCRIPT, body, tagOf(body), bearer.isPresent());
     }
 
-    private Reply image(String id, Optional<BearerIdentity> bearer, String ifNoneMatch) {
+    private Reply image(String id, Optional<BearerIdentity> bearer) {
         byte[] svg = icons.get(answers.presenceOf(answers.visible(id, bearer)).status());
-        return cacheable(200, SVG, svg, tagOf(svg), bearer.isPresent(), ifNoneMatch);
+        return cacheable(200, SVG, svg, tagOf(svg), bearer.isPresent());
     }
 
-    private static Reply cacheable(int status, String type, byte[] body, String tag, boolean personal, String ifNoneMatch) {
-        String quoted = '"' + tag + '"';
+    /** The whole reply, its headers in order and not to be changed (a remembered reply is given to many). */
+    private static Reply cacheable(int status, String type, byte[] body, String tag, boolean personal) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ETag", quoted);
+        headers.put("ETag", '"' + tag + '"');
         headers.put("Cache-Control", (personal ? "private, " : "") + "no-transform, max-age=" + MAX_AGE_SECONDS);
         headers.put("Access-Control-Allow-Origin", "*");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Vary", "Authorization");
-        if (unchanged(ifNoneMatch, quoted)) {
-            return new Reply(304, null, headers, NOTHING);
-        }
-        return new Reply(status, type, headers, body);
+        return new Reply(status, type, Collections.unmodifiableMap(headers), body);
     }
 
     /** Whether {@code If-None-Match} names this tag (or any, {@code *}); weak tags compare by their value. */

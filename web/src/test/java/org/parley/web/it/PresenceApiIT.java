@@ -73,6 +73,10 @@ class PresenceApiIT extends ParleyDeployment {
             assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
             assertTrue(icon.body().contains("be right back"), "the icon of the member's status: " + icon.body());
         }
+        assertEquals(200, get("/users/" + ada.cid() + "/presence").statusCode());
+        Browser.Page unshared = ada.browser().submit("settings", Map.of("webSharing", "off"), "save");
+        assertTrue(unshared.messages().contains("Your settings are saved."), unshared.messages());
+        assertEquals(404, get("/users/" + ada.cid() + "/presence").statusCode(), "no longer shared: the answer given before is not given again");
     }
 
     /**
