@@ -1,7 +1,6 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -35,14 +34,15 @@ public final class DirectAnswerFilter extends BaseFilter {
                 || request.getHeaders().contains(Header.Authorization)) {
             return ctx.getInvokeAction();
         }
-        String path = request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
+        String path = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
         DirectAnswers.Registration registration = DirectAnswers.forPath(path);
         if (registration == null) {
             return ctx.getInvokeAction();
         }
         DirectAnswers.Answer answer = answer(registration, new DirectAnswers.Request(
-                path.substring(registration.contextPath().length()), request.getQueryString(),
-                request.isSecure() ? "https" : "http", request.getHeader(Header.Host), request.getHeader(Header.IfNoneMatch)));
+                path.substring(registration.contextPath().length()), HeadText.of(request.getQueryStringDC()),
+                request.isSecure() ? "https" : "http", HeadText.of(request.getHeaders().getValue(Header.Host)),
+                HeadText.of(request.getHeaders().getValue(Header.IfNoneMatch))));
         if (answer == null) {
             return ctx.getInvokeAction();
         }

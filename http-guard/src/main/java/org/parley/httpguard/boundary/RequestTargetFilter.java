@@ -1,7 +1,6 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.Grizzly;
@@ -42,7 +41,7 @@ public final class RequestTargetFilter extends BaseFilter {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        String rawPath = request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
+        String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
         Optional<String> problem = RequestTargets.problem(rawPath);
         if (problem.isEmpty()) {
             return ctx.getInvokeAction();
