@@ -41,7 +41,13 @@ public class PresenceAnswers {
     static final Answer NOT_FOUND_ANSWER = Answer.of(NOT_FOUND);
 
     /** At most so many answers are kept (members × cultures × the addresses Parley is called by). */
-    static final int MAX_KEPT = 50_000;
+    static final int MAX_KEPT = 20_000;
+
+    /**
+     * The longest base address whose answers are kept: longer than any real host name, port and context
+     * path; a caller's made-up {@code Host} of kilobytes is answered without keeping anything of it.
+     */
+    static final int MAX_KEPT_BASE = 300;
 
     /** One answer as it goes out: its JSON, its UTF-8 bytes and their entity tag. */
     public record Answer(JsonObject json, byte[] bytes, String tag) {
@@ -135,7 +141,7 @@ public class PresenceAnswers {
             return before.answer();
         }
         Answer answer = Answer.of(build(entry, presence, culture, base));
-        if (before != null || kept.size() < MAX_KEPT) {
+        if (base.length() <= MAX_KEPT_BASE && (before != null || kept.size() < MAX_KEPT)) {
             kept.put(key, new Kept(entry, presence, answer));
         }
         return answer;

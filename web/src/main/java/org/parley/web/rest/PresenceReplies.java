@@ -48,11 +48,25 @@ public class PresenceReplies {
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOTHING = new byte[0];
 
-    /** At most so many anonymous replies are remembered (ids × cultures × callbacks × addresses Parley is called by). */
-    static final int MAX_REMEMBERED = 50_000;
+    /**
+     * At most so many anonymous replies are remembered (ids × cultures × callbacks × addresses Parley
+     * is called by); one more forgets them all, and they are built again as asked.
+     */
+    static final int MAX_REMEMBERED = 10_000;
+
+    /**
+     * The most characters a remembered request may have asked with (path, callback, culture and base
+     * together): a real request has a few dozen, one made up of kilobytes gets its reply without
+     * anything of it being kept, so remembered replies stay within a few megabytes.
+     */
+    static final int MAX_ASKED_CHARS = 512;
 
     /** What an anonymous request asked for: a remembered reply is given for the same again. */
     private record Asked(String path, String callback, String market, String base) {
+
+        int chars() {
+            return path.length() + base.length() + (callback == null ? 0 : callback.length()) + (market == null ? 0 : market.length());
+        }
     }
 
     /** A reply and the number of changes seen before it was built. */
@@ -99,6 +113,9 @@ public class PresenceReplies {
 
     private Optional<Reply> remembered(String path, String callback, String market, String base) {
         Asked asked = new Asked(path, callback, market, base);
+        if (asked.chars() > MAX_ASKED_CHARS) {
+            return built(path, callback, market, base, Optional.empty());
+        }
         long seen = answers.changes(); // read before what the reply is built from
         Remembered before = remembered.get(asked);
         if (before != null && before.changes() == seen) {

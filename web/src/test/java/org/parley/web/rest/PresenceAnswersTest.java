@@ -2,10 +2,18 @@ package org.parley.web.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.Role;
+import org.parley.presence.boundary.PresenceRegistry;
+import org.parley.presence.entity.Presence;
 import org.parley.presence.entity.PresenceStatus;
 
 class PresenceAnswersTest {
@@ -32,5 +40,30 @@ class PresenceAnswersTest {
     void theStatusTextFollowsTheCulture() {
         assertEquals("Be right back", PresenceAnswers.statusText(PresenceStatus.BE_RIGHT_BACK, Locale.forLanguageTag("en-US")));
         assertEquals("Beschäftigt", PresenceAnswers.statusText(PresenceStatus.BUSY, Locale.forLanguageTag("de-DE")));
+    }
+
+    @Test
+    void anAnswerIsKeptForARealAddressButNotForAMadeUpHostOfKilobytes() {
+        PresenceAnswers answers = new PresenceAnswers();
+        answers.directory = new MemberDirectory() {
+            @Override
+            public String publicId(DirectoryEntry member) {
+                return member.cid() + "@intranet";
+            }
+        };
+        answers.registry = new PresenceRegistry() {
+            @Override
+            public Presence presenceOf(String username) {
+                return new Presence(PresenceStatus.ONLINE, null);
+            }
+        };
+        Optional<DirectoryEntry> ada = Optional.of(new DirectoryEntry("ada", "0123456789ABCDEF", "Ada", null, null, null,
+                true, true, true, true, Role.MEMBER, 0));
+        Locale english = Locale.forLanguageTag("en-US");
+        assertSame(answers.answer(ada, english, "http://intranet/"), answers.answer(ada, english, "http://intranet/"));
+        String madeUp = "http://" + "a".repeat(PresenceAnswers.MAX_KEPT_BASE) + "/";
+        PresenceAnswers.Answer first = answers.answer(ada, english, madeUp);
+        assertTrue(first.json().getJsonObject("icon").getString("url").startsWith(madeUp), "answered with the address as asked");
+        assertNotSame(first, answers.answer(ada, english, madeUp), "built again: nothing of it was kept");
     }
 }

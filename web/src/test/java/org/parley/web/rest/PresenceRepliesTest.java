@@ -116,6 +116,29 @@ class PresenceRepliesTest {
     }
 
     @Test
+    void aRequestMadeUpOfKilobytesIsAnsweredWithoutBeingRemembered() {
+        String madeUp = "http://" + "a".repeat(4_000) + "/";
+        assertEquals(200, replies.reply(PATH, null, null, madeUp, Optional.empty(), null).orElseThrow().status());
+        assertEquals(200, replies.reply(PATH, null, null, madeUp, Optional.empty(), null).orElseThrow().status());
+        assertEquals(2, shown.built, "built for each, kept for none");
+        anonymous("x".repeat(128), null);
+        anonymous("x".repeat(128), null);
+        assertEquals(3, shown.built, "a real request of the longest callback is remembered");
+    }
+
+    @Test
+    void oneReplyMoreThanTheBoundForgetsThemAll() {
+        for (int i = 0; i < PresenceReplies.MAX_REMEMBERED; i++) {
+            replies.reply(PATH, null, null, "http://host" + i + "/", Optional.empty(), null).orElseThrow();
+        }
+        replies.reply(PATH, null, null, "http://host0/", Optional.empty(), null).orElseThrow();
+        assertEquals(PresenceReplies.MAX_REMEMBERED, shown.built, "all of them remembered up to the bound");
+        replies.reply(PATH, null, null, "http://one-more/", Optional.empty(), null).orElseThrow();
+        replies.reply(PATH, null, null, "http://host0/", Optional.empty(), null).orElseThrow();
+        assertEquals(PresenceReplies.MAX_REMEMBERED + 2, shown.built, "forgotten when one more came, built again when asked");
+    }
+
+    @Test
     void aBadCallbackIs400EvenToAnyTag() {
         PresenceReplies.Reply bad = anonymous("alert(1)", "*");
         assertEquals(400, bad.status());
