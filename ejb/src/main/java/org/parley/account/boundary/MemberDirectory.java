@@ -28,9 +28,9 @@ import org.parley.account.control.DirectoryIndex;
 import org.parley.account.control.Enrolment;
 import org.parley.account.entity.Cid;
 import org.parley.account.entity.DirectoryEntry;
-import org.parley.account.entity.DirectoryRefreshed;
 import org.parley.account.entity.DirectoryOrder;
 import org.parley.account.entity.DirectoryPage;
+import org.parley.account.entity.DirectoryRefreshed;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
 
