@@ -107,8 +107,7 @@ public class PresenceReplies {
     public Optional<Reply> reply(String path, String callback, String market, String base,
                                  Optional<BearerIdentity> bearer, String ifNoneMatch) {
         Optional<Reply> reply = bearer.isPresent() ? built(path, callback, market, base, bearer) : remembered(path, callback, market, base);
-        return reply.map(whole -> whole.headers().containsKey("ETag") && unchanged(ifNoneMatch, whole.headers().get("ETag"))
-                ? new Reply(304, null, whole.headers(), NOTHING) : whole);
+        return reply.map(whole -> unchanged(ifNoneMatch, whole.headers().get("ETag")) ? new Reply(304, null, whole.headers(), NOTHING) : whole);
     }
 
     private Optional<Reply> remembered(String path, String callback, String market, String base) {
@@ -173,9 +172,9 @@ public class PresenceReplies {
         return new Reply(status, type, Collections.unmodifiableMap(headers), body);
     }
 
-    /** Whether {@code If-None-Match} names this tag (or any, {@code *}); weak tags compare by their value. */
+    /** Whether {@code If-None-Match} names this tag (or any, {@code *}); weak tags compare by their value; a reply without a tag never is. */
     static boolean unchanged(String ifNoneMatch, String quotedTag) {
-        if (ifNoneMatch == null) {
+        if (ifNoneMatch == null || quotedTag == null) {
             return false;
         }
         for (String candidate : ifNoneMatch.split(",")) {
