@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.entity.DirectoryEntry;
@@ -30,8 +32,8 @@ class PresenceRepliesTest {
 
     /** The member directory and presence registry as the replies see them: one member whose status the test sets. */
     static final class Shown extends PresenceAnswers {
-        PresenceStatus status = PresenceStatus.ONLINE;
-        int built;
+        volatile PresenceStatus status = PresenceStatus.ONLINE;
+        volatile int built;
 
         @Override
         public Optional<DirectoryEntry> visible(String id, Optional<BearerIdentity> bearer) {
@@ -41,7 +43,9 @@ class PresenceRepliesTest {
 
         @Override
         public Answer answer(Optional<DirectoryEntry> member, Locale culture, String base) {
-            return Answer.of(JsonBuilders.object().add("status", status.wireName())
+            PresenceStatus read = status;
+            Thread.yield(); // a change may come between reading the state and the reply going out
+            return Answer.of(JsonBuilders.object().add("status", read.wireName())
                     .add("result", JsonBuilders.object().add("code", 200).add("response", "Success")).build());
         }
     }
@@ -78,6 +82,42 @@ class PresenceRepliesTest {
         shown.directoryRefreshed(new DirectoryRefreshed("someone-else"));
         assertTrue(body(anonymous(null, null)).contains("\"Away\""), "any member's change counts");
         assertEquals(3, shown.built);
+    }
+
+    /**
+     * Other requests build and remember replies while the status changes under them; after each
+     * change, the next request shows it: no reply built from the state before a change is given after it.
+     */
+    @Test
+    void aReplyRememberedWhileAChangeHappenedIsNeverGivenAfterIt() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch asking = new CountDownLatch(2);
+        Thread[] others = new Thread[2];
+        for (int i = 0; i < others.length; i++) {
+            others[i] = new Thread(() -> {
+                asking.countDown();
+                while (running.get()) {
+                    anonymous(null, null);
+                }
+            });
+            others[i].start();
+        }
+        asking.await();
+        PresenceStatus[] statuses = {PresenceStatus.BUSY, PresenceStatus.AWAY, PresenceStatus.ONLINE};
+        try {
+            for (int change = 0; change < 3_000; change++) {
+                PresenceStatus now = statuses[change % statuses.length];
+                shown.status = now;
+                shown.presenceChanged(new PresenceChanged("ada", new Presence(now, null)));
+                String body = body(anonymous(null, null));
+                assertTrue(body.contains('"' + now.wireName() + '"'), "after change " + change + " to " + now + ": " + body);
+            }
+        } finally {
+            running.set(false);
+            for (Thread other : others) {
+                other.join();
+            }
+        }
     }
 
     @Test
