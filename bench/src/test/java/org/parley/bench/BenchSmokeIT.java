@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.parley.bench.report.Figure;
 import org.parley.bench.report.Report;
 import org.parley.bench.report.ScenarioResult;
+import org.parley.bench.run.Nginx;
 import org.parley.bench.run.Options;
 
 /**
@@ -58,6 +59,22 @@ class BenchSmokeIT {
                 () -> assertMeasured("fanout", "watchers p99"));
         assertTrue(result("latency").figure("messages measured (after warm-up)").value() > 0);
         assertTrue(result("presence").figure("requests").value() > 0);
+    }
+
+    /** CI installs nginx and wrk (.ci/run); elsewhere the report says that nginx is missing instead. */
+    @Test
+    void thePresenceApiIsSetAgainstNginxServingTheSameBytes() {
+        ScenarioResult presence = result("presence");
+        if (Nginx.installed().isPresent() && presence.notes().stream().anyMatch(n -> n.startsWith("load: wrk"))) {
+            assertTrue(presence.figure("nginx, same bytes as a static file").value() > 0, presence.notes().toString());
+            Figure share = presence.figure("requests, share of nginx's");
+            assertEquals(100 * presence.figure("requests").value()
+                    / presence.figure("nginx, same bytes as a static file").value(), share.value(), 1e-9);
+            assertEquals("≥ 50 %", share.targetText());
+        } else {
+            assertTrue(presence.notes().stream().anyMatch(n -> n.startsWith("reference: nginx is not installed"))
+                    || presence.notes().stream().noneMatch(n -> n.startsWith("load: wrk")), presence.notes().toString());
+        }
     }
 
     @Test
