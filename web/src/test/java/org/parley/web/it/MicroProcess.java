@@ -78,17 +78,29 @@ public final class MicroProcess implements AutoCloseable {
         throw new AssertionError("Payara Micro not ready within " + deadline + ":\n" + tail());
     }
 
-    /** Waits until the application answers its readiness check. */
+    /**
+     * Waits until the application answers its readiness check, asking from the process's start, and
+     * checks that it serves its pages from the moment it says UP (the sign-in page, at once): a load
+     * balancer sends people to a node as soon as it is ready.
+     */
     public URL awaitParley(Duration deadline) {
-        awaitReady(deadline);
         HttpClient http = HttpClient.newHttpClient();
         URI ready = URI.create(base() + "health/ready");
         Instant end = Instant.now().plus(deadline);
         while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited:\n" + tail());
+            }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("database")) {
+                    HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base() + "signin")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (signIn.statusCode() != 200 || !signIn.body().contains("Sign in")) {
+                        throw new AssertionError("/health/ready said UP (" + response.body() + ") while /signin answered "
+                                + signIn.statusCode() + ":\n" + signIn.body() + "\n" + tail());
+                    }
                     return URI.create(base()).toURL();
                 }
             } catch (IOException e) {
@@ -97,9 +109,19 @@ public final class MicroProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause();
+            briefPause();
         }
         throw new AssertionError("Parley did not become ready:\n" + tail());
+    }
+
+    /** Asks again soon: a readiness that comes too early must be caught in the act. */
+    private static void briefPause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String base() {
