@@ -81,7 +81,8 @@ public final class MicroProcess implements AutoCloseable {
     /**
      * Waits until the application answers its readiness check, asking from the process's start, and
      * checks that it serves its pages from the moment it says UP (the sign-in page, at once): a load
-     * balancer sends people to a node as soon as it is ready.
+     * balancer sends people to a node as soon as it is ready. (Payara's own check, "No Application
+     * deployed", keeps it DOWN until the deployment has ended; this holds it to that.)
      */
     public URL awaitParley(Duration deadline) {
         HttpClient http = HttpClient.newHttpClient();
