@@ -72,7 +72,7 @@ public final class Bench {
             }
             log.println("stopping Parley");
         }
-        Report report = new Report(startedAt, Machine.describe(), Machine.commit(Path.of("").toAbsolutePath()), command,
+        Report report = new Report(startedAt, Machine.describe(), Machine.commit(options.home().toAbsolutePath()), command,
                 url, jvm, System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 options.scale().name(), results);
         log.println();

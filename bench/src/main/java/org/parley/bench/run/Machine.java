@@ -31,7 +31,10 @@ public final class Machine {
         }
     }
 
-    /** {@code git rev-parse HEAD} in {@code folder}, or "unknown" outside a work tree. */
+    /**
+     * {@code git rev-parse HEAD} in {@code folder}, or "unknown" outside a work tree: the bench asks in its
+     * home ({@code bench/target}, which holds the WAR it measures), so the commit is right from any working directory.
+     */
     public static String commit(Path folder) {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(folder.toFile())
