@@ -1,8 +1,11 @@
 package org.parley.web.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -11,10 +14,15 @@ import org.parley.storage.boundary.Storage;
 
 /**
  * Reports the database on {@code /health/ready} and {@code /health/live}: UP or DOWN and nothing
- * more, since anyone may ask. Which database it is and why it fails goes to the log only.
+ * more, since anyone may ask. Which database it is and why it fails goes to the log only. Until the
+ * application has started it is DOWN without asking: Payara runs the checks while it still deploys,
+ * when the EJB container refuses every call (a load balancer's probe then put a warning with a
+ * page of stack trace in the log at each start, and started the database migration on its thread).
  */
 @ApplicationScoped
 public class DatabaseHealth {
+
+    private volatile boolean started;
 
     /**
      * Through CDI, not {@code @EJB} like elsewhere: MicroProfile Health makes this bean while the application is
@@ -36,7 +44,13 @@ public class DatabaseHealth {
         return this::database;
     }
 
+    /** The web module started: the session beans it calls have been started before it. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        started = true;
+    }
+
     HealthCheckResponse database() {
-        return HealthCheckResponse.named("database").status(storage.answers()).build();
+        return new HealthCheckResponse("database", started && storage.answers() ? HealthCheckResponse.Status.UP
+                : HealthCheckResponse.Status.DOWN, Optional.empty());
     }
 }
