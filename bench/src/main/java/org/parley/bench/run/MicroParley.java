@@ -2,8 +2,6 @@ package org.parley.bench.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +64,7 @@ public final class MicroParley implements Parley {
         try {
             Path work = Files.createTempDirectory("parley-bench-");
             Path log = work.resolve("parley.log");
-            int port = freePort();
+            int port = Programs.freeLoopbackPort();
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -127,12 +125,6 @@ public final class MicroParley implements Parley {
             throw new IllegalStateException(file + " is missing: build it with mvn -pl web,bench -am -DskipTests package");
         }
         return file.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

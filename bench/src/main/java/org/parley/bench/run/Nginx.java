@@ -1,10 +1,7 @@
 package org.parley.bench.run;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +37,7 @@ public final class Nginx implements AutoCloseable {
 
     /** The nginx program on the PATH (or in /usr/sbin, where Debian puts it), if installed. */
     public static Optional<Path> installed() {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
-        return Arrays.stream(path.split(File.pathSeparator)).filter(folder -> !folder.isEmpty())
-                .map(folder -> Path.of(folder, "nginx")).filter(Files::isExecutable).findFirst();
+        return Programs.installed("nginx");
     }
 
     /** Starts {@code program} serving {@code body} at {@code path} (such as {@code /users/X/presence}) and waits until it answers. */
@@ -62,7 +56,7 @@ public final class Nginx implements AutoCloseable {
                             Files.isDirectory(each) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
-            int port = freePort();
+            int port = Programs.freeLoopbackPort();
             Files.writeString(folder.resolve("nginx.conf"), configuration(folder, port));
             Process process = new ProcessBuilder(program.toString(), "-p", folder.toString(),
                     "-c", folder.resolve("nginx.conf").toString(), "-e", folder.resolve("error.log").toString())
@@ -147,12 +141,6 @@ public final class Nginx implements AutoCloseable {
                     ? Files.readString(folder.resolve("error.log")) : "");
         } catch (IOException e) {
             return "(its log could not be read: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,12 +1,10 @@
 package org.parley.bench.scenario;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.parley.bench.report.Target;
 import org.parley.bench.report.WrkOutput;
 import org.parley.bench.run.Nginx;
 import org.parley.bench.run.ProcStats;
+import org.parley.bench.run.Programs;
 import org.parley.bench.run.Scale;
 
 /**
@@ -54,7 +53,7 @@ final class PresenceApi implements Scenario {
         boolean wrk = switch (context.options().http()) {
             case "wrk" -> true;
             case "java" -> false;
-            default -> onPath("wrk");
+            default -> Programs.installed("wrk").isPresent();
         };
         // the warm-up: the same load, whose figures are dropped
         Outcome warmUp = outcome.aside();
@@ -179,15 +178,5 @@ final class PresenceApi implements Scenario {
             outcome.add(Latency.ms("p" + p, latency.getValueAtPercentile(p), null));
         }
         outcome.add(Latency.ms("p99", latency.getValueAtPercentile(99), Target.atMost(5)));
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String folder : path.split(File.pathSeparator)) {
-            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -110,19 +110,9 @@ public final class MicroProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            briefPause();
+            pause(20); // ask again soon: a readiness that comes too early must be caught in the act
         }
         throw new AssertionError("Parley did not become ready:\n" + tail());
-    }
-
-    /** Asks again soon: a readiness that comes too early must be caught in the act. */
-    private static void briefPause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     public String base() {
@@ -229,8 +219,12 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     static void pause() {
+        pause(250);
+    }
+
+    static void pause(long millis) {
         try {
-            Thread.sleep(250);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
