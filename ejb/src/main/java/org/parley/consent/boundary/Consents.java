@@ -204,7 +204,8 @@ public class Consents {
         }
         if (grant.get().getKind() == GrantToken.Kind.REFRESH) {
             if (issuer.revokeAll(consent, now, "revoked by the site")) {
-                audit.record("app:" + client.getId(), "consent.revoked", consent.getId(), address, "refresh token revoked");
+                audit.record("app:" + client.getId(), "consent.revoked", consent.getApplication() + " of " + consent.getMember(),
+                        address, "refresh token revoked");
                 revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
             }
         } else if (grant.get().revoke(now) && grant.get().getKind() == GrantToken.Kind.ACCESS) {
@@ -232,8 +233,10 @@ public class Consents {
                 .filter(c -> applications.find(c.getApplication()).filter(Application::isEnabled).isPresent())
                 .filter(c -> directory.byUsername(c.getMember()).filter(DirectoryEntry::enabled).isPresent())
                 .map(c -> {
-                    if (c.getLastUsedAt() == null || c.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-                        c.used(now);
+                    Instant before = now.minus(LAST_USED_PRECISION);
+                    if (c.getLastUsedAt() == null || c.getLastUsedAt().isBefore(before)) {
+                        em.createNamedQuery(Consent.MARK_USED).setParameter("now", now).setParameter("id", c.getId())
+                                .setParameter("before", before).executeUpdate();
                     }
                     return new BearerIdentity(c.getMember(), c.getApplication(), c.getScopes(), c.getId(), c.endOf(token));
                 });

@@ -28,12 +28,20 @@ import java.util.UUID;
         + "AND NOT EXISTS (SELECT a FROM Consent a WHERE a.member = c.member AND a.application = :application "
         + "AND a.revokedAt IS NULL AND a.expiresAt > :now)")
 @NamedQuery(name = Consent.DEAD, query = "SELECT c FROM Consent c WHERE c.expiresAt < :cutoff OR c.revokedAt < :cutoff")
+@NamedQuery(name = Consent.MARK_USED, query = "UPDATE Consent c SET c.lastUsedAt = :now WHERE c.id = :id "
+        + "AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :before)")
 public class Consent {
 
     public static final String ACTIVE_OF_MEMBER_AND_APP = "Consent.activeOfMemberAndApp";
     public static final String OF_MEMBER = "Consent.ofMember";
     public static final String ALL = "Consent.all";
     public static final String DEAD = "Consent.dead";
+    /**
+     * Notes a use of the consent's access token. A bulk update, outside optimistic locking: calls that
+     * present one token at the same moment all write it, and none of them fails on the row's version
+     * (nor does a refresh or revocation that changed the row meanwhile).
+     */
+    public static final String MARK_USED = "Consent.markUsed";
     /** Members who held a consent for the application and hold no active one now. */
     public static final String LAPSED_MEMBERS_OF_APPLICATION = "Consent.lapsedMembersOfApplication";
 

@@ -76,6 +76,44 @@ class SingleUseIT extends ParleyDeployment {
     }
 
     @Test
+    void tenRevocationsOfOneRefreshTokenAtOnceAreAllAnsweredAndRevokeTheConsentOnce() {
+        String username = Accounts.newMember(base, "revoke", "Revoke Racer", "a-good-password");
+        JsonObject tokens = DelegatedAuthenticationIT.desktopTokens(base, username, "presence");
+
+        List<OAuthClient.Answer> answers = atOnce(() -> OAuthClient.desktop(uri())
+                .post("oauth/revoke", Map.of("token", tokens.getString("refresh_token"))));
+
+        assertEquals(List.of(200), answers.stream().map(OAuthClient.Answer::status).distinct().toList(),
+                "RFC 7009 §2.2: every revocation is answered 200, the ones that found it revoked already too");
+        assertEquals(401, OAuthClient.desktop(uri()).bearer("POST", "api/visitor-tickets",
+                tokens.getString("access_token")).status(), "the consent's access token is revoked with it");
+        List<String> revocations = auditRows(Accounts.admin(base), "consent.revoked", username);
+        assertEquals(1, revocations.stream().filter(r -> r.contains("refresh token revoked")).count(),
+                "the revocation is audited once, however many raced: " + revocations);
+    }
+
+    @Test
+    void tenCallsWithOneAccessTokenAtOnceAMinuteAfterItsLastUseAreAllServed() throws InterruptedException {
+        Accounts.SharingMember member = Accounts.sharingMember(base, "bearer", "Bearer Racer");
+        String token = DelegatedAuthenticationIT.desktopTokens(base, member.username(), "presence")
+                .getString("access_token");
+        // The consent's "last used" is kept to the minute, so only a use more than a minute after the
+        // last one writes it; nothing in Parley happens at that moment to wait for, the clock must pass it.
+        Thread.sleep(Duration.ofSeconds(61).toMillis());
+
+        List<OAuthClient.Answer> answers = atOnce(() -> OAuthClient.desktop(uri())
+                .bearer("GET", "api/presence?ids=" + member.cid(), token));
+
+        assertEquals(List.of(200), answers.stream().map(OAuthClient.Answer::status).distinct().toList(),
+                "ten sites' calls with one token, each writing when it was last used, are all answered: "
+                        + answers.stream().map(a -> a.status() + " " + a.response().body()).toList());
+        assertTrue(answers.stream().allMatch(a -> a.response().body().contains("\"status\"")), "each has the presence");
+        Element site = member.browser().open("/settings").document().selectFirst("#sites tbody tr");
+        assertNotEquals(site.child(2).text(), site.child(3).text(),
+                "the member's connected sites show it used a minute after it was granted: " + site.text());
+    }
+
+    @Test
     void tenPollsOfAnApprovedDeviceCodeAtOnceGiveOneTokenPair() {
         String username = Accounts.newMember(base, "device", "Device Racer", "a-good-password");
         JsonObject device = OAuthClient.desktop(uri()).post("oauth/device", Map.of("scope", "presence")).json();
