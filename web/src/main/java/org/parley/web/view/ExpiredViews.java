@@ -5,14 +5,11 @@ import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
-import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.render.ResponseStateManager;
-import java.util.Iterator;
 import java.util.logging.Logger;
 
 /**
@@ -35,27 +32,16 @@ public class ExpiredViews extends ExceptionHandlerFactory {
 
     @Override
     public ExceptionHandler getExceptionHandler() {
-        return new Handler(getWrapped().getExceptionHandler());
+        return new AnsweringHandler(getWrapped().getExceptionHandler(), ExpiredViews::answer);
     }
 
-    private static final class Handler extends ExceptionHandlerWrapper {
-
-        Handler(ExceptionHandler wrapped) {
-            super(wrapped);
+    private static boolean answer(ExceptionQueuedEventContext context) {
+        ViewExpiredException expired = expired(context);
+        if (expired == null) {
+            return false;
         }
-
-        @Override
-        public void handle() {
-            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                ExceptionQueuedEvent event = events.next();
-                ViewExpiredException expired = expired(event.getContext());
-                if (expired != null) {
-                    events.remove();
-                    showExpired(event.getContext().getContext(), expired);
-                }
-            }
-            getWrapped().handle();
-        }
+        showExpired(context.getContext(), expired);
+        return true;
     }
 
     private static ViewExpiredException expired(ExceptionQueuedEventContext context) {

@@ -24,12 +24,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
  * Trust boundaries of delegated authentication: what may be used once is used once even when ten
- * clients present it at the same instant (codes, refresh tokens, device codes, visitor tickets);
+ * clients present it at the same instant (codes, refresh tokens, device codes, visitor tickets), and
+ * what ten requests at one instant do to one thing (revocations, calls with one token, saves of one
+ * member's settings from ten tabs): each is answered, none with a server error;
  * the device grant's {@code slow_down} as RFC 8628 §3.5 says; a member taking a new CID; and health
  * answers that tell anonymous callers UP or DOWN and nothing more.
  */
@@ -111,6 +114,36 @@ class SingleUseIT extends ParleyDeployment {
         Element site = member.browser().open("/settings").document().selectFirst("#sites tbody tr");
         assertNotEquals(site.child(2).text(), site.child(3).text(),
                 "the member's connected sites show it used a minute after it was granted: " + site.text());
+    }
+
+    @Test
+    void tenTabsSavingOneMembersSettingsAtOnceAreEachSavedOrToldToSendAgain() {
+        String username = Accounts.newMember(base, "tabs", "Tab Racer", "a-good-password");
+        List<Browser> tabs = new ArrayList<>();
+        for (int i = 0; i < AT_ONCE; i++) {
+            Browser tab = new Browser(base);
+            tab.signIn(username, "a-good-password");
+            tab.open("/settings");
+            tabs.add(tab);
+        }
+        AtomicInteger next = new AtomicInteger();
+
+        List<Browser.Page> pages = atOnce(() -> {
+            int tab = next.getAndIncrement();
+            return tabs.get(tab).submit("settings", Map.of("title", "Title " + tab), "save");
+        });
+
+        List<String> seen = pages.stream().map(p -> p.status() + " " + p.messages()).toList();
+        assertTrue(pages.stream().allMatch(p -> p.status() == 200 && p.messages().equals("Your settings are saved.")
+                || p.status() == 409 && p.messages().equals("Someone changed this at the same moment, so what you sent"
+                        + " was not saved. Send it again to save it.")), "each tab is saved or told to send again: " + seen);
+        Browser.Page told = pages.stream().filter(p -> p.status() == 409).findFirst().orElse(null);
+        if (told != null) {
+            assertTrue(told.value("#settings\\:title").startsWith("Title "), "the page keeps what was sent");
+        }
+        String saved = tabs.get(0).open("/settings").value("#settings\\:title");
+        assertTrue(pages.stream().filter(p -> p.status() == 200).map(p -> p.value("#settings\\:title")).toList()
+                .contains(saved), "what is saved is what one of the saved tabs sent: " + saved + " " + seen);
     }
 
     @Test
