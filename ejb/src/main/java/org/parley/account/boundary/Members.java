@@ -202,21 +202,21 @@ public class Members {
                 .orElseThrow(() -> new AccountRefusedException("Your account no longer exists."));
     }
 
+    /**
+     * The signed-in member saves their settings page: name, title, what they share, and the language
+     * of Parley's pages (blank follows the browser), in one transaction, so a save that loses to
+     * another made at the same moment changes nothing.
+     */
     @RolesAllowed(Role.MEMBER_GROUP)
-    public Member updateMySettings(String displayName, String title, MemberSettings settings) {
-        Member me = me();
-        me.updateProfile(displayName, title, me.getDepartment());
-        me.updateSettings(settings);
-        changed.fire(new MemberChanged(me.getUsername()));
-        return me;
-    }
-
-    /** The signed-in member chooses the language of Parley's pages; blank follows the browser. */
-    public Member chooseMyLanguage(@Size(max = Member.LANGUAGE_MAX, message = "Choose one of the languages offered.")
+    public Member updateMySettings(String displayName, String title, MemberSettings settings,
+                                   @Size(max = Member.LANGUAGE_MAX, message = "Choose one of the languages offered.")
                                    @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
                                            message = "Choose one of the languages offered.") String languageTag) {
         Member me = me();
+        me.updateProfile(displayName, title, me.getDepartment());
+        me.updateSettings(settings);
         me.chooseLanguage(languageTag);
+        changed.fire(new MemberChanged(me.getUsername()));
         return me;
     }
 

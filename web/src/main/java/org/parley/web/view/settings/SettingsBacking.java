@@ -98,9 +98,8 @@ public class SettingsBacking implements Serializable {
     public void save() {
         boolean refused = profileChat && !consents.hasActiveConsent(username, Application.DIRECTORY);
         String chosen = shipped(language).map(Locale::toLanguageTag).orElse("");
-        members.chooseMyLanguage(chosen);
         show(members.updateMySettings(displayName, title,
-                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused)));
+                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused), chosen));
         // this answer and every page after it in the chosen language (or the browser's again)
         PageLocales.remember(Http.request(faces), chosen);
         faces.getViewRoot().setLocale(faces.getApplication().getViewHandler().calculateLocale(faces));
