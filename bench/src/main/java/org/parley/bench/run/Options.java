@@ -14,7 +14,8 @@ public record Options(String url, Long pid, List<String> scenarios, Scale scale,
     public static final List<String> ALL_SCENARIOS = List.of("startup", "relay", "latency", "connections",
             "presence", "fanout", "soak", "desktop");
     /** Parley's JVM unless {@code --jvm} or {@code -Dparley.bench.jvm} says otherwise. */
-    public static final String DEFAULT_JVM = "-Xms512m -Xmx1g -XX:+UseParallelGC"; // the run command's (README)
+    public static final String DEFAULT_JVM = "-Xms512m -Xmx1g -XX:+UseParallelGC -XX:+UseTransparentHugePages -XX:MetaspaceSize=192m"
+            + " -XX:PerfDataSamplingInterval=1000"; // the run command's (README)
 
     public static Options parse(String... args) {
         String url = null;
