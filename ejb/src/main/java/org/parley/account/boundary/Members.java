@@ -221,14 +221,20 @@ public class Members {
     }
 
     /**
-     * A member's client set a personal message. Called by the member's authenticated socket,
-     * which knows who it is; the message is kept for the next time they connect.
+     * A member's client set a personal message (null or blank: none). Called by the member's authenticated
+     * socket, which knows who it is; the message is kept for the next time they connect. Written by one
+     * statement, so several clients of one member setting it at the same moment are each saved in turn
+     * (the last one stays) rather than refused for a changed row; a settings page open meanwhile still
+     * finds the row changed.
      */
-    public void savePersonalMessage(String username, String personalMessage) {
-        find(username).ifPresent(member -> {
-            member.updateSettings(member.getSettings().withPersonalMessage(personalMessage));
-            changed.fire(new MemberChanged(member.getUsername()));
-        });
+    public void savePersonalMessage(@NotBlank String username,
+                                    @Size(max = MemberSettings.PERSONAL_MESSAGE_MAX) String personalMessage) {
+        String message = personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
+        int saved = em.createNamedQuery(Member.SET_PERSONAL_MESSAGE).setParameter("message", message)
+                .setParameter("username", username).executeUpdate();
+        if (saved > 0) {
+            changed.fire(new MemberChanged(username));
+        }
     }
 
     /** The member's permission token for Parley's own pages is gone: the profile no longer shows a chat control. */

@@ -35,6 +35,10 @@ import java.util.UUID;
 @NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
 @NamedQuery(name = Member.BY_EXTERNAL_ID,
         query = "SELECT m FROM Member m WHERE m.origin = :origin AND m.externalId = :externalId")
+/* a personal message from a member's client: one statement, so clients setting it at the same moment each
+   write it in turn (the last one stays) instead of failing on the row's version, which it still moves on */
+@NamedQuery(name = Member.SET_PERSONAL_MESSAGE, query = "UPDATE Member m SET m.settings.personalMessage = :message,"
+        + " m.version = m.version + 1 WHERE m.username = :username")
 @NamedQuery(name = Member.ENABLED_FROM, query = "SELECT m FROM Member m WHERE m.origin = :origin AND m.enabled = TRUE")
 public class Member {
 
@@ -45,6 +49,7 @@ public class Member {
     public static final String USERNAMES_AMONG = "Member.usernamesAmong";
     public static final String BY_EXTERNAL_ID = "Member.byExternalId";
     public static final String ENABLED_FROM = "Member.enabledFrom";
+    public static final String SET_PERSONAL_MESSAGE = "Member.setPersonalMessage";
 
     public static final int USERNAME_MAX = 64;
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]*";

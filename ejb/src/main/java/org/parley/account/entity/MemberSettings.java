@@ -35,10 +35,6 @@ public class MemberSettings {
         this.profileChat = profileChat;
     }
 
-    public MemberSettings withPersonalMessage(String message) {
-        return new MemberSettings(message, webSharing, offlineMessages, profileChat);
-    }
-
     public MemberSettings withWebSharing(boolean sharing) {
         return new MemberSettings(personalMessage, sharing, offlineMessages, profileChat);
     }

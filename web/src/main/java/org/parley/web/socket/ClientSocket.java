@@ -12,6 +12,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,16 @@ import org.parley.presence.entity.PresenceStatus;
  */
 @ServerEndpoint(value = "/ws/client", configurator = Handshake.Members.class)
 public class ClientSocket extends FrameEndpoint {
+
+    /**
+     * Personal messages are saved and shown under one of these, chosen by the member: one member's clients take
+     * turns (a rare event, a short transaction), other members rarely share one.
+     */
+    private static final Object[] PERSONAL_MESSAGES = new Object[64];
+
+    static {
+        Arrays.setAll(PERSONAL_MESSAGES, i -> new Object());
+    }
 
     private final MemberDirectory directory;
     private final Members members;
@@ -202,8 +213,15 @@ public class ClientSocket extends FrameEndpoint {
         if (personalMessage.filter(m -> m.length() > MemberSettings.PERSONAL_MESSAGE_MAX).isPresent()) {
             throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
         }
-        presence.update(username, clientId, status, personalMessage);
-        personalMessage.ifPresent(m -> members.savePersonalMessage(username, m.isEmpty() ? null : m));
+        if (personalMessage.isPresent()) {
+            // saved, then shown, in one order for all of a member's clients: what stays saved is what was shown last
+            synchronized (PERSONAL_MESSAGES[Math.floorMod(username.hashCode(), PERSONAL_MESSAGES.length)]) {
+                members.savePersonalMessage(username, personalMessage.get());
+                presence.update(username, clientId, status, personalMessage);
+            }
+        } else {
+            presence.update(username, clientId, status, personalMessage);
+        }
         if (frame.id() != null) {
             outbox.send(Frames.ack(frame.id()));
         }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Trust boundaries of delegated authentication: what may be used once is used once even when ten
  * clients present it at the same instant (codes, refresh tokens, device codes, visitor tickets), and
  * what ten requests at one instant do to one thing (revocations, calls with one token, saves of one
- * member's settings from ten tabs): each is answered, none with a server error;
+ * member's settings from ten tabs, personal messages from ten of one member's clients): each is answered,
+ * none with a server error;
  * the device grant's {@code slow_down} as RFC 8628 §3.5 says; a member taking a new CID; and health
  * answers that tell anonymous callers UP or DOWN and nothing more.
  */
@@ -144,6 +145,39 @@ class SingleUseIT extends ParleyDeployment {
         String saved = tabs.get(0).open("/settings").value("#settings\\:title");
         assertTrue(pages.stream().filter(p -> p.status() == 200).map(p -> p.value("#settings\\:title")).toList()
                 .contains(saved), "what is saved is what one of the saved tabs sent: " + saved + " " + seen);
+    }
+
+    @Test
+    void tenClientsOfOneMemberSettingTheirPersonalMessageAtOnceAreEachAckedAndOneIsKept() {
+        var member = Accounts.sharingMember(base, "clients", "Client Racer");
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < AT_ONCE; i++) {
+                Socket client = Socket.open(uri(), "/ws/client", member.browser());
+                client.next("welcome");
+                clients.add(client);
+            }
+            AtomicInteger next = new AtomicInteger();
+
+            List<JsonObject> answers = atOnce(() -> {
+                int i = next.getAndIncrement();
+                Socket client = clients.get(i);
+                client.send(Socket.frame("presence").add("id", "p" + i).add("status", "Busy")
+                        .add("personalMessage", "Message " + i));
+                return client.answer("p" + i);
+            });
+
+            assertTrue(answers.stream().allMatch(a -> "ack".equals(a.getString("type"))),
+                    "each client's change is taken: " + answers);
+            String kept = member.browser().open("/settings").value("#settings\\:personalMessage");
+            assertTrue(kept.matches("Message [0-9]"), "the saved personal message is one a client sent: " + kept);
+            try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + member.cid(), null)) {
+                assertEquals(kept, visitor.next("hello").getJsonObject("invitee").getString("personalMessage"),
+                        "visitors are shown the message that stays saved");
+            }
+        } finally {
+            clients.forEach(Socket::close);
+        }
     }
 
     @Test
