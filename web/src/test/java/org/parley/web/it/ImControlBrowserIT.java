@@ -31,6 +31,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -481,8 +482,10 @@ class ImControlBrowserIT extends ParleyDeployment {
         wait.until(d -> d.findElement(By.id("preview")).getAttribute("src").endsWith("view=button"));
         chromium.switchTo().frame("preview");
         wait.until(ExpectedConditions.textToBe(By.id("launcher-text"), "Chat with Ada Lovelace"));
-        assertEquals(rgb(Theme.GREEN.palette(), ColourRole.BUTTON_BACK), css("#open-chat", "background-color"));
-        assertEquals("rgb(255, 255, 255)", css("#open-chat", "color"));
+        String green = rgb(Theme.GREEN.palette(), ColourRole.BUTTON_BACK);
+        // the preview may load once more while the colour fields settle: each try finds the button anew
+        wait.ignoring(StaleElementReferenceException.class).until(d -> green.equals(css("#open-chat", "background-color"))
+                && "rgb(255, 255, 255)".equals(css("#open-chat", "color")));
         chromium.switchTo().defaultContent();
         ((JavascriptExecutor) chromium).executeScript("window.scrollTo(0, 0);");
         Chromium.screenshot(chromium, "create-html");
