@@ -229,7 +229,7 @@ public class Members {
      */
     public void savePersonalMessage(@NotBlank String username,
                                     @Size(max = MemberSettings.PERSONAL_MESSAGE_MAX) String personalMessage) {
-        String message = personalMessage == null || personalMessage.isBlank() ? null : personalMessage.strip();
+        String message = Member.blankToNull(personalMessage);
         int saved = em.createNamedQuery(Member.SET_PERSONAL_MESSAGE).setParameter("message", message)
                 .setParameter("username", username).executeUpdate();
         if (saved > 0) {

@@ -363,7 +363,7 @@ public class Member {
         return Optional.ofNullable(language);
     }
 
-    static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

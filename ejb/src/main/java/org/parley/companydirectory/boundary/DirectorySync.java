@@ -122,6 +122,10 @@ public class DirectorySync {
     /** The directory, the sync under way and the last one, for the admin console. */
     @RolesAllowed(Role.ADMIN_GROUP)
     public SyncState state() {
+        // read before the newest run: a sync stops counting as running only after its run is recorded, so one that
+        // ends meanwhile is either still running here or found below (read after, the page could say "not running"
+        // and show the run before it)
+        Optional<Instant> running = Optional.ofNullable(runningSince.get());
         Optional<LdapSettings> settings;
         Optional<String> problem = Optional.empty();
         try {
@@ -134,7 +138,7 @@ public class DirectorySync {
                 .setMaxResults(1).getResultStream().findFirst();
         return new SyncState(settings.map(LdapSettings::describe), problem,
                 settings.filter(LdapSettings::hasServiceAccount).isPresent(),
-                settings.map(LdapSettings::syncInterval).orElse(Duration.ZERO), Optional.ofNullable(runningSince.get()), last);
+                settings.map(LdapSettings::syncInterval).orElse(Duration.ZERO), running, last);
     }
 
     private boolean begin() {

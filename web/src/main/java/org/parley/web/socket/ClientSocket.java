@@ -12,7 +12,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +40,9 @@ import org.parley.presence.entity.PresenceStatus;
 @ServerEndpoint(value = "/ws/client", configurator = Handshake.Members.class)
 public class ClientSocket extends FrameEndpoint {
 
-    /**
-     * Personal messages are saved and shown under one of these, chosen by the member: one member's clients take
-     * turns (a rare event, a short transaction), other members rarely share one.
-     */
-    private static final Object[] PERSONAL_MESSAGES = new Object[64];
-
-    static {
-        Arrays.setAll(PERSONAL_MESSAGES, i -> new Object());
-    }
-
     private final MemberDirectory directory;
-    private final Members members;
     private final PresenceRegistry presence;
+    private final Members members;
     private final Conversations conversations;
     private final OfflineMessages offline;
     private final SocketSessions sessions;
@@ -64,8 +53,8 @@ public class ClientSocket extends FrameEndpoint {
 
     ClientSocket(SocketEndpoints with) {
         directory = with.directory;
-        members = with.members;
         presence = with.presence;
+        members = with.members;
         conversations = with.conversations;
         offline = with.offline;
         sessions = with.sessions;
@@ -214,13 +203,9 @@ public class ClientSocket extends FrameEndpoint {
             throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
         }
         if (personalMessage.isPresent()) {
-            // saved, then shown, in one order for all of a member's clients: what stays saved is what was shown last
-            synchronized (PERSONAL_MESSAGES[Math.floorMod(username.hashCode(), PERSONAL_MESSAGES.length)]) {
-                members.savePersonalMessage(username, personalMessage.get());
-                presence.update(username, clientId, status, personalMessage);
-            }
+            presence.update(username, clientId, status, personalMessage.get(), m -> members.savePersonalMessage(username, m));
         } else {
-            presence.update(username, clientId, status, personalMessage);
+            presence.update(username, clientId, status);
         }
         if (frame.id() != null) {
             outbox.send(Frames.ack(frame.id()));

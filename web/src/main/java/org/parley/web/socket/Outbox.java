@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * not keep up is closed (1013) when its queue is full, so a slow socket never holds up anybody
  * else. An outbox starts held: frames wait until {@link #open(String)} sends the first one.
  * Nothing a send throws reaches the caller or stops the queue: a frame the container cannot take
- * is dropped and logged, and a socket whose send failed on the way out is closed.
+ * is dropped and logged, and a socket whose send failed on the way out is closed. Nothing here waits
+ * for the peer: a socket whose write has been stuck for the write timeout is closed by the keep-alive sweep.
  */
 public final class Outbox {
 
@@ -160,7 +161,8 @@ public final class Outbox {
             if (session.isOpen()) {
                 session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever one socket throws, the sweep goes on to the others (the scheduler drops a task that throws)
             LOG.fine(() -> "A ping could not be sent: " + e);
         }
     }
@@ -175,7 +177,7 @@ public final class Outbox {
             if (session.isOpen()) {
                 session.close(reason);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "Closing a socket failed: " + e);
         }
     }
@@ -195,18 +197,24 @@ public final class Outbox {
         next();
     }
 
-    /** Sends {@code last} and then closes: for refusals, after which nothing else goes out. */
+    /**
+     * Sends {@code last} and then closes: for refusals and endings, after which nothing else goes out. Frames still
+     * queued are dropped; one already on its way goes first. It never waits for the peer (a blocking send to a peer
+     * that stopped reading would hold the calling thread, a page request or the sweeps, for as long as the peer
+     * pleases): if {@code last} cannot go out, the keep-alive sweep closes the socket once its writes have been stuck
+     * for the write timeout.
+     */
     public void sendAndClose(String last, CloseReason reason) {
         synchronized (this) {
-            closed = true;
+            if (closed) {
+                return;
+            }
             queue.clear();
+            queue.addLast(last);
+            closing = reason;
+            held = false;
         }
-        try {
-            session.getBasicRemote().sendText(last);
-        } catch (Throwable e) {
-            LOG.fine(() -> "A last frame could not be sent: " + e);
-        }
-        close(reason);
+        next();
     }
 
     public Session session() {

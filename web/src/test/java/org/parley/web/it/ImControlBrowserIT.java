@@ -484,8 +484,9 @@ class ImControlBrowserIT extends ParleyDeployment {
         wait.until(ExpectedConditions.textToBe(By.id("launcher-text"), "Chat with Ada Lovelace"));
         String green = rgb(Theme.GREEN.palette(), ColourRole.BUTTON_BACK);
         // the preview may load once more while the colour fields settle: each try finds the button anew
-        wait.ignoring(StaleElementReferenceException.class).until(d -> green.equals(css("#open-chat", "background-color"))
-                && "rgb(255, 255, 255)".equals(css("#open-chat", "color")));
+        new WebDriverWait(chromium, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> green.equals(css("#open-chat", "background-color"))
+                        && "rgb(255, 255, 255)".equals(css("#open-chat", "color")));
         chromium.switchTo().defaultContent();
         ((JavascriptExecutor) chromium).executeScript("window.scrollTo(0, 0);");
         Chromium.screenshot(chromium, "create-html");

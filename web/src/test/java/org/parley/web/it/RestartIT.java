@@ -178,16 +178,11 @@ class RestartIT {
                 int pings = 0;
                 int closeCode = -1;
                 while (closeCode < 0) {
-                    int first = in.read();
-                    assertTrue(first >= 0, "the server closes with a close frame, not just the connection");
-                    int opcode = first & 0x0f;
-                    long length = in.readUnsignedByte() & 0x7f;
-                    length = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
-                    byte[] payload = in.readNBytes((int) length);
-                    if (opcode == 0x9) {
+                    RawFrame frame = RawFrame.read(in);
+                    if (frame.opcode() == RawFrame.PING) {
                         pings++;
-                    } else if (opcode == 0x8) {
-                        closeCode = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+                    } else if (frame.opcode() == RawFrame.CLOSE) {
+                        closeCode = frame.closeCode();
                     }
                 }
                 assertTrue(pings >= 1, "the silent peer was pinged before it was let go");
@@ -203,16 +198,10 @@ class RestartIT {
 
     @Test
     void aMemberClientThatStopsReadingIsLetGoItsMessagesKeptAndEveryoneElseServed() throws IOException {
-        Map<String, String> environment = Map.of(
-                "PARLEY_DATA_DIR", work.resolve("data").toString(),
-                "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD,
-                "PARLEY_LIMITS_VISITOR_MESSAGES_PER_SECOND", "100000",
-                "PARLEY_LIMITS_VISITOR_MESSAGE_BURST", "100000",
-                "PARLEY_LIMITS_ADDRESS_MESSAGES_PER_SECOND", "100000",
-                "PARLEY_LIMITS_ADDRESS_MESSAGE_BURST", "100000",
+        Map<String, String> environment = withoutMessageLimits(Map.of(
                 "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
                 "PARLEY_SOCKET_IDLE_TIMEOUT", "PT3S",
-                "PARLEY_PRESENCE_GRACE", "PT1S");
+                "PARLEY_PRESENCE_GRACE", "PT1S"));
         try (MicroProcess micro = MicroProcess.start(work, environment)) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
@@ -220,9 +209,7 @@ class RestartIT {
             Accounts.SharingMember colleague = Accounts.sharingMember(base, "fine", "Fine Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket()) {
-                stuck.setReceiveBufferSize(4096); // a client that stops reading: its window fills at once
-                stuck.connect(new java.net.InetSocketAddress("127.0.0.1", micro.port()));
-                upgrade(stuck, micro.port(), "/ws/client", "Origin: " + Socket.origin(uri) + "\r\nCookie: " + cookie + "\r\n");
+                openClientThatStopsReading(stuck, micro, uri, cookie);
                 // from here on the member's client reads nothing (a hung program, a frozen tab)
 
                 List<String> acked = new ArrayList<>();
@@ -252,16 +239,125 @@ class RestartIT {
             }
 
             // and everyone else is still served
-            try (Socket client = Socket.open(uri, "/ws/client", colleague.browser());
-                 Socket visitor = Socket.open(uri, "/ws/control?invitee=" + colleague.cid(), null)) {
-                client.next("welcome");
-                visitor.next("hello");
-                visitor.send(Socket.frame("identify").add("id", "name").add("name", "Next Visitor"));
-                visitor.ack("name");
-                visitor.send(Socket.frame("message").add("id", "hi").add("text", "Hello after all that"));
-                visitor.ack("hi");
-                assertEquals("Hello after all that", client.next("message").getString("text"));
+            assertChatsWork(uri, colleague, "Hello after all that");
+        }
+    }
+
+    @Test
+    void endingTheSessionOfAClientThatStopsReadingIsAnsweredAtOnceAndTheClientGetsTheEndingWhenItReadsAgain()
+            throws IOException {
+        // room for every frame below in the client's queue, and time: what ends it is the password change,
+        // not its pace, its silence or its stuck write
+        Map<String, String> environment = withoutMessageLimits(Map.of(
+                "PARLEY_SOCKET_SEND_QUEUE", "5000",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
+                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT10M"));
+        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+            URL base = micro.awaitParley(START);
+            URI uri = URI.create(base.toString());
+            Accounts.SharingMember member = Accounts.sharingMember(base, "ending", "Ending Member");
+            Browser elsewhere = new Browser(base);
+            assertEquals("/settings", elsewhere.signIn(member.username(), "a-good-password").path());
+            String cookie = elsewhere.cookie("JSESSIONID").orElseThrow().toString();
+            try (java.net.Socket stuck = new java.net.Socket()) {
+                DataInputStream in = openClientThatStopsReading(stuck, micro, uri, cookie);
+                // the client of the other session reads nothing from here on; a visitor's messages to the member
+                // are more than its connection holds (3,000 frames of 6 KB, 18 MB: the kernel's send buffer takes
+                // at most 4 MiB and the container buffers a few more; 900 frames were not enough), so a write to
+                // it is stuck
+                try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
+                    visitor.next("hello");
+                    visitor.send(Socket.frame("identify").add("id", "name").add("name", "Filling Visitor"));
+                    visitor.ack("name");
+                    String text = "\u20ac".repeat(2000);
+                    for (int i = 0; i < 3000; i++) {
+                        visitor.send(Socket.frame("message").add("id", "m" + i).add("text", text));
+                        visitor.ack("m" + i);
+                    }
+                }
+
+                // the member changes the password in their first session: that ends the stuck one, and the page
+                // answers at once (it waited for the stuck client's last frame to be written, which never came)
+                member.browser().open("/settings/password");
+                Browser.Page changed = member.browser().submit("password",
+                        Map.of("current", "a-good-password", "next", "a-newer-password", "repeat", "a-newer-password"),
+                        "change");
+                assertTrue(changed.messages().contains("Your password is changed."), changed.messages());
+                // and everyone else is still served
+                assertChatsWork(uri, Accounts.sharingMember(base, "served", "Served Colleague"), "Still there?");
+
+                // the stuck client reads again: what was on its way, then why it ends, then 1008
+                stuck.setSoTimeout(30_000);
+                String lastText = null;
+                int closeCode = -1;
+                while (closeCode < 0) {
+                    RawFrame frame = RawFrame.read(in);
+                    if (frame.opcode() == RawFrame.TEXT) {
+                        lastText = new String(frame.payload(), StandardCharsets.UTF_8);
+                    } else if (frame.opcode() == RawFrame.CLOSE) {
+                        closeCode = frame.closeCode();
+                    }
+                }
+                assertNotNull(lastText);
+                assertTrue(lastText.contains("Your session has ended: sign in again."), lastText);
+                assertEquals(1008, closeCode);
             }
+        }
+    }
+
+    /**
+     * Opens {@code /ws/client} for the session of {@code cookie} on a connection with a small receive window, which
+     * fills at once when its program stops reading; answers its input, for when it reads again.
+     */
+    private static DataInputStream openClientThatStopsReading(java.net.Socket connection, MicroProcess micro, URI uri,
+                                                              String cookie) throws IOException {
+        connection.setReceiveBufferSize(4096);
+        connection.connect(new InetSocketAddress("127.0.0.1", micro.port()));
+        return upgrade(connection, micro.port(), "/ws/client", "Origin: " + Socket.origin(uri) + "\r\nCookie: " + cookie + "\r\n");
+    }
+
+    /** This test's data folder and administrator, visitors sending as fast as they like, and {@code more}. */
+    private Map<String, String> withoutMessageLimits(Map<String, String> more) {
+        Map<String, String> environment = new java.util.HashMap<>(dataFolder());
+        environment.putAll(Map.of(
+                "PARLEY_LIMITS_VISITOR_MESSAGES_PER_SECOND", "100000",
+                "PARLEY_LIMITS_VISITOR_MESSAGE_BURST", "100000",
+                "PARLEY_LIMITS_ADDRESS_MESSAGES_PER_SECOND", "100000",
+                "PARLEY_LIMITS_ADDRESS_MESSAGE_BURST", "100000"));
+        environment.putAll(more);
+        return environment;
+    }
+
+    /** A visitor's message reaches {@code member}'s new client: the server still serves everyone else. */
+    private static void assertChatsWork(URI uri, Accounts.SharingMember member, String text) {
+        try (Socket client = Socket.open(uri, "/ws/client", member.browser());
+             Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
+            client.next("welcome");
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("id", "name").add("name", "Next Visitor"));
+            visitor.ack("name");
+            visitor.send(Socket.frame("message").add("id", "hi").add("text", text));
+            visitor.ack("hi");
+            assertEquals(text, client.next("message").getString("text"));
+        }
+    }
+
+    /** One frame the server sent (servers do not mask theirs), read by hand. */
+    private record RawFrame(int opcode, byte[] payload) {
+        static final int TEXT = 0x1;
+        static final int CLOSE = 0x8;
+        static final int PING = 0x9;
+
+        static RawFrame read(DataInputStream in) throws IOException {
+            int first = in.read();
+            assertTrue(first >= 0, "the server closes with a close frame, not just the connection");
+            long length = in.readUnsignedByte() & 0x7f;
+            length = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+            return new RawFrame(first & 0x0f, in.readNBytes((int) length));
+        }
+
+        int closeCode() {
+            return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
     }
 

@@ -23,7 +23,14 @@ class OutboxTest {
         boolean failAsync;
         /** Takes frames and never says they went out, as a container whose writes got stuck. */
         boolean stall;
+        /** The writes a stalled socket took and has not finished, oldest first. */
+        final List<SendHandler> pending = new ArrayList<>();
         int pings;
+
+        /** The oldest write taken while stalled goes out now (the peer read again). */
+        void wrote() {
+            pending.remove(0).onResult(new SendResult());
+        }
 
         Session session() {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -38,6 +45,7 @@ class OutboxTest {
                             }
                             if (stall) {
                                 sent.add(text);
+                                pending.add((SendHandler) args[1]);
                                 return null;
                             }
                             if (failAsync) {
@@ -138,5 +146,43 @@ class OutboxTest {
         outbox.keepAlive(handedOver + 31 * second, 90 * second, 30 * second);
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode(),
                 "a socket whose writes are stuck is closed, not left silent");
+    }
+
+    @Test
+    void anEndingForAPeerThatStoppedReadingDoesNotWaitForItAndGoesOutAfterTheFrameOnItsWay() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        socket.stall = true;
+        outbox.open("welcome");
+        outbox.send("queued 1");
+        outbox.send("queued 2");
+        CloseReason ended = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
+
+        outbox.sendAndClose("error: your session has ended", ended); // returns at once, as the peer reads nothing
+        outbox.send("after the ending");
+        assertEquals(List.of("welcome"), socket.sent, "the frame on its way is still on its way");
+        assertNull(socket.closedWith);
+
+        socket.wrote();
+        assertEquals(List.of("welcome", "error: your session has ended"), socket.sent,
+                "the ending goes right after it; what was queued behind it, and what came later, does not");
+        assertNull(socket.closedWith, "the ending itself is still on its way");
+        socket.wrote();
+        assertEquals(ended, socket.closedWith, "closed once the ending went out");
+    }
+
+    @Test
+    void anEndingThatNeverGoesOutIsClosedByTheSweepAfterTheWriteTimeout() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        socket.stall = true;
+        long second = 1_000_000_000L;
+        long start = System.nanoTime();
+        outbox.sendAndClose("refused", new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many sockets"));
+        assertEquals(List.of("refused"), socket.sent, "sent without waiting for a welcome");
+        outbox.heard(start);
+
+        outbox.keepAlive(start + 31 * second, 90 * second, 30 * second);
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode());
     }
 }
