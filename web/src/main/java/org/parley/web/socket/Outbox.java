@@ -38,9 +38,15 @@ public final class Outbox {
         this.limit = limit;
     }
 
-    /** Sends {@code first} ahead of everything queued meanwhile, then everything else. */
+    /**
+     * Sends {@code first} ahead of everything queued meanwhile, then everything else; nothing if the socket was
+     * ended before it opened ({@link #sendAndClose}: the ending is the last thing its peer gets).
+     */
     public void open(String first) {
         synchronized (this) {
+            if (!held || closed) {
+                return;
+            }
             held = false;
             queue.addFirst(first);
         }

@@ -185,4 +185,17 @@ class OutboxTest {
         outbox.keepAlive(start + 31 * second, 90 * second, 30 * second);
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode());
     }
+
+    @Test
+    void aSocketEndedBeforeItsFirstFrameNeverSendsItAfterTheEnding() {
+        FakeSocket socket = new FakeSocket();
+        Outbox outbox = new Outbox(socket.session(), 10);
+        socket.stall = true;
+        CloseReason ended = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
+        outbox.sendAndClose("error: your session has ended", ended); // while the socket was still being opened
+        outbox.open("welcome");
+        socket.wrote();
+        assertEquals(List.of("error: your session has ended"), socket.sent);
+        assertEquals(ended, socket.closedWith);
+    }
 }
