@@ -167,9 +167,11 @@ public final class Outbox {
             if (session.isOpen()) {
                 session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
             }
-        } catch (IOException | RuntimeException e) {
-            // whatever one socket throws, the sweep goes on to the others (the scheduler drops a task that throws)
+        } catch (IOException e) {
             LOG.fine(() -> "A ping could not be sent: " + e);
+        } catch (RuntimeException e) {
+            // whatever one socket throws, the sweep goes on to the others (the scheduler drops a task that throws)
+            unexpected("Pinging", e);
         }
     }
 
@@ -183,8 +185,24 @@ public final class Outbox {
             if (session.isOpen()) {
                 session.close(reason);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             LOG.fine(() -> "Closing a socket failed: " + e);
+        } catch (RuntimeException e) {
+            // a sweep or an event closing many sockets goes on to the others
+            unexpected("Closing", e);
+        }
+    }
+
+    /**
+     * A socket that closed meanwhile refuses (Tyrus throws {@link IllegalStateException}): expected, and logged only
+     * for debugging. An open one that throws is worth an admin's look.
+     */
+    private void unexpected(String doing, RuntimeException e) {
+        if (session.isOpen()) {
+            LOG.log(Level.WARNING, doing + " a socket of " + session.getRequestURI().getPath()
+                    + " failed unexpectedly; the other sockets are not affected", e);
+        } else {
+            LOG.fine(() -> doing + " a socket that closed meanwhile failed: " + e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.parley.web.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -12,6 +13,10 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -26,6 +31,10 @@ class OutboxTest {
         /** The writes a stalled socket took and has not finished, oldest first. */
         final List<SendHandler> pending = new ArrayList<>();
         int pings;
+        /** Thrown by a ping on an open socket. */
+        RuntimeException pingFails;
+        /** The socket closes while a ping is on its way, which then throws as Tyrus does. */
+        boolean closesOnPing;
 
         /** The oldest write taken while stalled goes out now (the peer read again). */
         void wrote() {
@@ -37,6 +46,13 @@ class OutboxTest {
                     new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendPing")) {
                             pings++;
+                            if (closesOnPing) {
+                                closedWith = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "closed meanwhile");
+                                throw new IllegalStateException("The connection has been closed.");
+                            }
+                            if (pingFails != null) {
+                                throw pingFails;
+                            }
                         }
                         if (method.getName().equals("sendText") && args.length == 2) {
                             String text = (String) args[0];
@@ -197,5 +213,49 @@ class OutboxTest {
         socket.wrote();
         assertEquals(List.of("error: your session has ended"), socket.sent);
         assertEquals(ended, socket.closedWith);
+    }
+
+    @Test
+    void aPingThatFailsUnexpectedlyIsLoggedAsAWarningAndOneOnASocketThatClosedMeanwhileIsNot() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(Outbox.class.getName());
+        log.addHandler(handler);
+        try {
+            long second = 1_000_000_000L;
+            FakeSocket failing = new FakeSocket();
+            failing.pingFails = new IllegalArgumentException("a container fault");
+            Outbox outbox = new Outbox(failing.session(), 10);
+            outbox.heard(0);
+            outbox.keepAlive(second, 90 * second, 30 * second);
+            assertEquals(List.of(Level.WARNING), records.stream().map(LogRecord::getLevel).toList());
+            assertTrue(records.get(0).getMessage().contains("/ws/client"), records.get(0).getMessage());
+            assertEquals(failing.pingFails, records.get(0).getThrown());
+
+            records.clear();
+            FakeSocket closing = new FakeSocket();
+            closing.closesOnPing = true;
+            Outbox closed = new Outbox(closing.session(), 10);
+            closed.heard(0);
+            closed.keepAlive(second, 90 * second, 30 * second);
+            assertEquals(1, closing.pings);
+            assertTrue(records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+                    "a socket that closed meanwhile is expected to refuse: " + records);
+        } finally {
+            log.removeHandler(handler);
+        }
     }
 }
