@@ -261,20 +261,8 @@ class RestartIT {
             String cookie = elsewhere.cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket()) {
                 DataInputStream in = openClientThatStopsReading(stuck, micro, uri, cookie);
-                // the client of the other session reads nothing from here on; a visitor's messages to the member
-                // are more than its connection holds (3,000 frames of 6 KB, 18 MB: the kernel's send buffer takes
-                // at most 4 MiB and the container buffers a few more; 900 frames were not enough), so a write to
-                // it is stuck
-                try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
-                    visitor.next("hello");
-                    visitor.send(Socket.frame("identify").add("id", "name").add("name", "Filling Visitor"));
-                    visitor.ack("name");
-                    String text = "\u20ac".repeat(2000);
-                    for (int i = 0; i < 3000; i++) {
-                        visitor.send(Socket.frame("message").add("id", "m" + i).add("text", text));
-                        visitor.ack("m" + i);
-                    }
-                }
+                // the client of the other session reads nothing from here on
+                fillUntilWritesAreStuck(uri, member);
 
                 // the member changes the password in their first session: that ends the stuck one, and the page
                 // answers at once (it waited for the stuck client's last frame to be written, which never came)
@@ -287,22 +275,99 @@ class RestartIT {
                 assertChatsWork(uri, Accounts.sharingMember(base, "served", "Served Colleague"), "Still there?");
 
                 // the stuck client reads again: what was on its way, then why it ends, then 1008
-                stuck.setSoTimeout(30_000);
-                String lastText = null;
-                int closeCode = -1;
-                while (closeCode < 0) {
-                    RawFrame frame = RawFrame.read(in);
-                    if (frame.opcode() == RawFrame.TEXT) {
-                        lastText = new String(frame.payload(), StandardCharsets.UTF_8);
-                    } else if (frame.opcode() == RawFrame.CLOSE) {
-                        closeCode = frame.closeCode();
-                    }
-                }
-                assertNotNull(lastText);
-                assertTrue(lastText.contains("Your session has ended: sign in again."), lastText);
-                assertEquals(1008, closeCode);
+                assertEndsWith(stuck, in, "Your session has ended: sign in again.");
             }
         }
+    }
+
+    @Test
+    void aDesktopClientThatStopsReadingHoldsUpNoSweepWhenItsTokenExpiresAndACrashedConsoleStillGoesOffline()
+            throws IOException {
+        // what ends the stuck client is its token's expiry, noticed by the once-a-second sweep, which shares the
+        // container's scheduler with the presence grace period; long enough to fill the client before
+        Map<String, String> environment = withoutMessageLimits(Map.of(
+                "PARLEY_SOCKET_SEND_QUEUE", "5000",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
+                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT10M",
+                "PARLEY_PRESENCE_GRACE", "PT1S",
+                "PARLEY_TOKEN_ACCESS_TTL", "PT45S"));
+        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+            URL base = micro.awaitParley(START);
+            URI uri = URI.create(base.toString());
+            Accounts.SharingMember member = Accounts.sharingMember(base, "expiring", "Expiring Member");
+            Accounts.SharingMember colleague = Accounts.sharingMember(base, "crashing", "Crashing Colleague");
+            String token = DelegatedAuthenticationIT.desktopTokens(base, member.username(), "presence").getString("access_token");
+            try (java.net.Socket stuck = new java.net.Socket()) {
+                DataInputStream in = openClientThatStopsReading(stuck, micro, "Authorization: Bearer " + token + "\r\n");
+                fillUntilWritesAreStuck(uri, member);
+                awaitExpiry(uri, member.cid(), token);
+
+                // the sweep has told the stuck client (or is about to): a colleague's console crashes meanwhile, and
+                // the grace period, run by the same scheduler, still lets them go
+                try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + colleague.cid(), null)) {
+                    assertEquals("Offline", visitor.next("hello").getJsonObject("invitee").getString("status"));
+                    Socket console = Socket.open(uri, "/ws/client", colleague.browser());
+                    console.next("welcome");
+                    assertEquals("Online", visitor.next("presence").getString("status"));
+                    // a frame answered proves the container finished opening the console (README: a connection lost
+                    // while it is being opened goes unseen until the idle timeout)
+                    console.send(Socket.frame("presence").add("id", "open").add("status", "Online"));
+                    console.ack("open");
+                    console.drop();
+                    visitor.next("presence", f -> "Offline".equals(f.getString("status")));
+                }
+                assertChatsWork(uri, colleague, "Back again");
+
+                // the stuck client reads again: what was on its way, then why it ends, then 1008
+                assertEndsWith(stuck, in, "Your access token was revoked or has expired.");
+            }
+        }
+    }
+
+    /**
+     * A visitor's messages to {@code member} are more than a client that stopped reading holds (3,000 frames of 6 KB,
+     * 18 MB: the kernel's send buffer takes at most 4 MiB and the container buffers a few more; 900 frames were not
+     * enough), so a write to it is stuck.
+     */
+    private static void fillUntilWritesAreStuck(URI uri, Accounts.SharingMember member) {
+        try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("id", "name").add("name", "Filling Visitor"));
+            visitor.ack("name");
+            String text = "\u20ac".repeat(2000);
+            for (int i = 0; i < 3000; i++) {
+                visitor.send(Socket.frame("message").add("id", "m" + i).add("text", text));
+                visitor.ack("m" + i);
+            }
+        }
+    }
+
+    /** Asks with {@code token} for the member's presence until it is refused: the token has expired. */
+    private static void awaitExpiry(URI uri, String cid, String token) {
+        OAuthClient desktop = OAuthClient.desktop(uri);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (desktop.bearer("GET", "users/" + cid + "/presence", token).status() != 401) {
+            assertTrue(Instant.now().isBefore(deadline), "the access token expires within 90 s");
+            pause();
+        }
+    }
+
+    /** Reads what a client that stopped reading gets once it reads again: the last text frame says {@code why}, then 1008. */
+    private static void assertEndsWith(java.net.Socket connection, DataInputStream in, String why) throws IOException {
+        connection.setSoTimeout(30_000);
+        String lastText = null;
+        int closeCode = -1;
+        while (closeCode < 0) {
+            RawFrame frame = RawFrame.read(in);
+            if (frame.opcode() == RawFrame.TEXT) {
+                lastText = new String(frame.payload(), StandardCharsets.UTF_8);
+            } else if (frame.opcode() == RawFrame.CLOSE) {
+                closeCode = frame.closeCode();
+            }
+        }
+        assertNotNull(lastText);
+        assertTrue(lastText.contains(why), lastText);
+        assertEquals(1008, closeCode);
     }
 
     /**
@@ -311,9 +376,15 @@ class RestartIT {
      */
     private static DataInputStream openClientThatStopsReading(java.net.Socket connection, MicroProcess micro, URI uri,
                                                               String cookie) throws IOException {
+        return openClientThatStopsReading(connection, micro, "Origin: " + Socket.origin(uri) + "\r\nCookie: " + cookie + "\r\n");
+    }
+
+    /** The same, signed in by {@code headers} (lines ending in CRLF). */
+    private static DataInputStream openClientThatStopsReading(java.net.Socket connection, MicroProcess micro, String headers)
+            throws IOException {
         connection.setReceiveBufferSize(4096);
         connection.connect(new InetSocketAddress("127.0.0.1", micro.port()));
-        return upgrade(connection, micro.port(), "/ws/client", "Origin: " + Socket.origin(uri) + "\r\nCookie: " + cookie + "\r\n");
+        return upgrade(connection, micro.port(), "/ws/client", headers);
     }
 
     /** This test's data folder and administrator, visitors sending as fast as they like, and {@code more}. */
@@ -405,13 +476,18 @@ class RestartIT {
         Browser.Page page = member.open("/settings");
         while (!expected.test(page)) {
             assertTrue(Instant.now().isBefore(deadline), what + " within 60 s: " + page.text());
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
             page = member.open("/settings");
+        }
+    }
+
+    /** Between two looks at something that changes in the server's own time (a lifetime, a sweep): nothing to wait on. */
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
