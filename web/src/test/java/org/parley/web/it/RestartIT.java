@@ -246,13 +246,8 @@ class RestartIT {
     @Test
     void endingTheSessionOfAClientThatStopsReadingIsAnsweredAtOnceAndTheClientGetsTheEndingWhenItReadsAgain()
             throws IOException {
-        // room for every frame below in the client's queue, and time: what ends it is the password change,
-        // not its pace, its silence or its stuck write
-        Map<String, String> environment = withoutMessageLimits(Map.of(
-                "PARLEY_SOCKET_SEND_QUEUE", "5000",
-                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
-                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT10M"));
-        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+        // what ends the stuck client is the password change
+        try (MicroProcess micro = MicroProcess.start(work, endedOnlyByWhatTheTestDoes(Map.of()))) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
             Accounts.SharingMember member = Accounts.sharingMember(base, "ending", "Ending Member");
@@ -283,15 +278,11 @@ class RestartIT {
     @Test
     void aDesktopClientThatStopsReadingHoldsUpNoSweepWhenItsTokenExpiresAndACrashedConsoleStillGoesOffline()
             throws IOException {
-        // what ends the stuck client is its token's expiry, noticed by the once-a-second sweep, which shares the
-        // container's scheduler with the presence grace period; long enough to fill the client before
-        Map<String, String> environment = withoutMessageLimits(Map.of(
-                "PARLEY_SOCKET_SEND_QUEUE", "5000",
-                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
-                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT10M",
+        // what ends the stuck client is its token's expiry (long enough to fill the client before), noticed by the
+        // once-a-second sweep, which shares the container's scheduler with the presence grace period
+        try (MicroProcess micro = MicroProcess.start(work, endedOnlyByWhatTheTestDoes(Map.of(
                 "PARLEY_PRESENCE_GRACE", "PT1S",
-                "PARLEY_TOKEN_ACCESS_TTL", "PT45S"));
-        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+                "PARLEY_TOKEN_ACCESS_TTL", "PT45S")))) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
             Accounts.SharingMember member = Accounts.sharingMember(base, "expiring", "Expiring Member");
@@ -397,6 +388,20 @@ class RestartIT {
                 "PARLEY_LIMITS_ADDRESS_MESSAGE_BURST", "100000"));
         environment.putAll(more);
         return environment;
+    }
+
+    /**
+     * Without message limits, and with room in a client's queue for every frame {@link #fillUntilWritesAreStuck} sends,
+     * and time: what ends a client that stopped reading is what the test does, not its pace, its silence or its stuck
+     * write; and {@code more}.
+     */
+    private Map<String, String> endedOnlyByWhatTheTestDoes(Map<String, String> more) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "PARLEY_SOCKET_SEND_QUEUE", "5000",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
+                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT10M"));
+        environment.putAll(more);
+        return withoutMessageLimits(environment);
     }
 
     /** A visitor's message reaches {@code member}'s new client: the server still serves everyone else. */
