@@ -46,6 +46,7 @@ public class ClientSocket extends FrameEndpoint {
     private final Conversations conversations;
     private final OfflineMessages offline;
     private final SocketSessions sessions;
+    private final SocketLimits limits;
     private final int sendQueue;
 
     private final String clientId = UUID.randomUUID().toString();
@@ -58,6 +59,7 @@ public class ClientSocket extends FrameEndpoint {
         conversations = with.conversations;
         offline = with.offline;
         sessions = with.sessions;
+        limits = with.limits;
         sendQueue = with.sendQueue;
     }
 
@@ -202,6 +204,7 @@ public class ClientSocket extends FrameEndpoint {
         if (personalMessage.filter(m -> m.length() > MemberSettings.PERSONAL_MESSAGE_MAX).isPresent()) {
             throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
         }
+        limits.countPresenceChange(username);
         if (personalMessage.isPresent()) {
             presence.update(username, clientId, status, personalMessage.get(), m -> members.savePersonalMessage(username, m));
         } else {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -28,14 +29,15 @@ import org.parley.settings.entity.SettingsChanged;
  * directory-page sockets ({@code /ws/presence}, {@code parley.limits.presence-sockets-per-address}),
  * counted apart, so that pages full of presence badges never keep an address from chatting, nor
  * its chats from seeing badges; and {@code watch} frames, one allowance per address shared by all
- * its pages, so a new socket brings no fresh burst. The limits are the settings in effect (Admin →
- * Settings), read at each admission, so a change applies to the next socket. Idle allowances are forgotten once many
- * addresses are tracked.
+ * its pages, so a new socket brings no fresh burst. And what one member may do: change their status and personal
+ * message ({@code presence} frames), one allowance per member shared by all their clients, since every change is
+ * written to every socket that shows them. The limits are the settings in effect (Admin → Settings), read at each
+ * admission, so a change applies to the next socket. Idle allowances are forgotten once many are tracked.
  */
 @ApplicationScoped
 public class SocketLimits {
 
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    private static final int MAX_TRACKED = 10_000;
 
     @Inject
     CurrentSettings settings;
@@ -48,6 +50,8 @@ public class SocketLimits {
     /** How many directory-page sockets each address holds open. */
     private final Map<String, Integer> pageSockets = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> watches = new ConcurrentHashMap<>();
+    /** Each member's allowance of presence changes, by username. */
+    private final Map<String, RateLimiter> presenceChanges = new ConcurrentHashMap<>();
     private final Clock clock;
     private ScheduledFuture<?> sweeper;
 
@@ -105,17 +109,38 @@ public class SocketLimits {
         }
     }
 
-    /** Once changed settings are in memory, the addresses' watch allowances take the new rate and burst. */
+    /**
+     * Counts a member's change of status or personal message against their allowance, over all their clients; refused
+     * ({@code rate_limited}) beyond it: each change is written to every socket showing the member, so a client
+     * changing in a loop would keep them all busy.
+     */
+    public void countPresenceChange(String username) {
+        Duration wait = presenceChanges.computeIfAbsent(username, u -> new RateLimiter(
+                settings.now().decimal(Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND),
+                settings.now().whole(Setting.MEMBER_PRESENCE_CHANGE_BURST), clock)).tryAcquire();
+        if (!wait.isZero()) {
+            throw MessagingRefusedException.rateLimited("You change your status too often; wait a moment.", wait);
+        }
+    }
+
+    /** Once changed settings are in memory, the allowances under way take the new rate and burst. */
     void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
                          @Priority(Interceptor.Priority.APPLICATION + 500) SettingsChanged change) {
-        double perSecond = settings.now().decimal(Setting.PRESENCE_WATCHES_PER_SECOND);
-        int burst = settings.now().whole(Setting.PRESENCE_WATCH_BURST);
-        watches.values().forEach(limiter -> limiter.limit(perSecond, burst));
+        limit(watches, Setting.PRESENCE_WATCHES_PER_SECOND, Setting.PRESENCE_WATCH_BURST);
+        limit(presenceChanges, Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, Setting.MEMBER_PRESENCE_CHANGE_BURST);
+    }
+
+    private void limit(Map<String, RateLimiter> allowances, Setting perSecond, Setting burst) {
+        double rate = settings.now().decimal(perSecond);
+        int most = settings.now().whole(burst);
+        allowances.values().forEach(limiter -> limiter.limit(rate, most));
     }
 
     void sweep() {
-        if (watches.size() > MAX_TRACKED_ADDRESSES) {
-            watches.values().removeIf(RateLimiter::idle);
+        for (Map<String, RateLimiter> allowances : List.of(watches, presenceChanges)) {
+            if (allowances.size() > MAX_TRACKED) {
+                allowances.values().removeIf(RateLimiter::idle);
+            }
         }
     }
 

@@ -455,6 +455,47 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A member's client changing status in a loop (each change is written to every socket showing the member): held to
+     * the member's allowance, 20 at once and then 2 a second, over all their clients; the refusal closes nothing, and
+     * everyone else, the member's visitor among them, is still served.
+     */
+    @Test
+    void aMemberChangingStatusInALoopIsHeldToOneAllowanceOverAllTheirClientsAndEveryoneIsStillServed() {
+        var looping = Accounts.sharingMember(base, "looping", "Looping Member");
+        var steady = Accounts.sharingMember(base, "steady", "Steady Member");
+        try (Socket console = console(looping); Socket desk = console(looping); Socket visitor = visitor(looping);
+             Socket other = console(steady)) {
+            for (int i = 0; i < 20; i++) {
+                console.send(Socket.frame("presence").add("id", "c" + i).add("status", i % 2 == 0 ? "Busy" : "Online"));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals("ack", console.answer("c" + i).getString("type"), "the burst is taken: c" + i);
+            }
+            // the member's other client, right after: the same allowance, spent (it refills by one every half second)
+            for (int i = 0; i < 10; i++) {
+                desk.send(Socket.frame("presence").add("id", "d" + i).add("status", "Away"));
+            }
+            List<JsonObject> refused = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                JsonObject answer = desk.answer("d" + i);
+                if (answer.getString("type").equals("error")) {
+                    refused.add(answer);
+                }
+            }
+            assertTrue(refused.size() >= 7, "the other client shares the member's allowance: " + refused);
+            for (JsonObject error : refused) {
+                assertEquals("rate_limited", error.getString("code"), error.toString());
+                assertTrue(error.getInt("retryAfter") >= 1, error.toString());
+            }
+
+            other.send(Socket.frame("presence").add("id", "s").add("status", "Busy"));
+            assertEquals("ack", other.answer("s").getString("type"), "another member's allowance is their own");
+            assertTrue(console.isOpen() && desk.isOpen(), "a refused change never counts as abuse");
+            stillTalking(visitor, console, startConversation(visitor, console));
+        }
+    }
+
+    /**
      * Several hundred hostile HTTP requests, generated from hostile paths, queries, headers and
      * bodies across the endpoints: each gets its specific 4xx in the endpoint's own format, none
      * leaves a server error in the log, and afterwards the Presence API and a conversation work.

@@ -234,6 +234,7 @@ class OutboxTest {
         };
         Logger log = Logger.getLogger(Outbox.class.getName());
         log.addHandler(handler);
+        log.setUseParentHandlers(false); // what it logs is asserted here, not printed
         try {
             long second = 1_000_000_000L;
             FakeSocket failing = new FakeSocket();
@@ -256,6 +257,7 @@ class OutboxTest {
                     "a socket that closed meanwhile is expected to refuse: " + records);
         } finally {
             log.removeHandler(handler);
+            log.setUseParentHandlers(true);
         }
     }
 }

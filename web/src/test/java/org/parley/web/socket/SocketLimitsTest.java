@@ -20,7 +20,8 @@ class SocketLimitsTest {
 
     SocketLimitsTest() {
         limits.settings = CurrentSettings.of(Map.of(Setting.SOCKETS_PER_ADDRESS, "2", Setting.PRESENCE_SOCKETS_PER_ADDRESS, "1",
-                Setting.PRESENCE_WATCHES_PER_SECOND, "1", Setting.PRESENCE_WATCH_BURST, "3"));
+                Setting.PRESENCE_WATCHES_PER_SECOND, "1", Setting.PRESENCE_WATCH_BURST, "3",
+                Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, "1", Setting.MEMBER_PRESENCE_CHANGE_BURST, "2"));
     }
 
     @Test
@@ -61,5 +62,21 @@ class SocketLimitsTest {
         limits.countWatch("10.0.0.3");
         assertThrows(MessagingRefusedException.class, () -> limits.countWatch("10.0.0.3"),
                 "the address had 2 watches left, of which it keeps the new burst of 1");
+    }
+
+    @Test
+    void aMembersPresenceChangesShareOneAllowanceOverAllTheirClients() {
+        limits.countPresenceChange("ada");
+        limits.countPresenceChange("ada"); // from their other client: the same allowance
+        MessagingRefusedException refused = assertThrows(MessagingRefusedException.class, () -> limits.countPresenceChange("ada"));
+        assertEquals(MessagingRefusedException.RATE_LIMITED, refused.code());
+        assertEquals(1_000, refused.retryAfter().toMillis(), "one change a second: the next in a second");
+        limits.countPresenceChange("grace");
+        limits.countWatch("ada"); // a username is no address: the allowances are apart
+
+        limits.settings.apply(Map.of(Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, "0.5"));
+        limits.settingsChanged(null);
+        assertEquals(2_000, assertThrows(MessagingRefusedException.class, () -> limits.countPresenceChange("ada"))
+                .retryAfter().toMillis(), "a changed rate applies to the allowance under way");
     }
 }
