@@ -154,9 +154,14 @@ public class ClientSocket extends FrameEndpoint {
                 conversations.close(username, frame.text("conversation"));
                 outbox.send(Frames.ack(frame.id()));
             }
-            case "contacts" -> contacts(frame);
+            case "contacts" -> {
+                limits.countMemberRequest(username);
+                contacts(frame);
+            }
             case "offline.read" -> {
-                offline.markRead(username, frame.texts("ids"));
+                List<String> ids = frame.texts("ids");
+                limits.countMemberRequest(username);
+                offline.markRead(username, ids);
                 outbox.send(Frames.ack(frame.id()));
             }
             default -> throw unknownType(frame);
@@ -204,7 +209,7 @@ public class ClientSocket extends FrameEndpoint {
         if (personalMessage.filter(m -> m.length() > MemberSettings.PERSONAL_MESSAGE_MAX).isPresent()) {
             throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
         }
-        limits.countPresenceChange(username);
+        limits.countMemberRequest(username);
         if (personalMessage.isPresent()) {
             presence.update(username, clientId, status, personalMessage.get(), m -> members.savePersonalMessage(username, m));
         } else {

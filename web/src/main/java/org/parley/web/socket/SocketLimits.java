@@ -29,9 +29,8 @@ import org.parley.settings.entity.SettingsChanged;
  * directory-page sockets ({@code /ws/presence}, {@code parley.limits.presence-sockets-per-address}),
  * counted apart, so that pages full of presence badges never keep an address from chatting, nor
  * its chats from seeing badges; and {@code watch} frames, one allowance per address shared by all
- * its pages, so a new socket brings no fresh burst. And what one member may do: change their status and personal
- * message ({@code presence} frames), one allowance per member shared by all their clients, since every change is
- * written to every socket that shows them. The limits are the settings in effect (Admin → Settings), read at each
+ * its pages, so a new socket brings no fresh burst. And the requests of a member whose work reaches beyond one
+ * conversation ({@link #countMemberRequest}), one allowance per member shared by all their clients. The limits are the settings in effect (Admin → Settings), read at each
  * admission, so a change applies to the next socket. Idle allowances are forgotten once many are tracked.
  */
 @ApplicationScoped
@@ -50,8 +49,8 @@ public class SocketLimits {
     /** How many directory-page sockets each address holds open. */
     private final Map<String, Integer> pageSockets = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> watches = new ConcurrentHashMap<>();
-    /** Each member's allowance of presence changes, by username. */
-    private final Map<String, RateLimiter> presenceChanges = new ConcurrentHashMap<>();
+    /** Each member's allowance of requests, by username. */
+    private final Map<String, RateLimiter> memberRequests = new ConcurrentHashMap<>();
     private final Clock clock;
     private ScheduledFuture<?> sweeper;
 
@@ -110,16 +109,18 @@ public class SocketLimits {
     }
 
     /**
-     * Counts a member's change of status or personal message against their allowance, over all their clients; refused
-     * ({@code rate_limited}) beyond it: each change is written to every socket showing the member, so a client
-     * changing in a loop would keep them all busy.
+     * Counts a member's request whose work reaches beyond one conversation against their allowance, over all their
+     * clients; refused ({@code rate_limited}) beyond it. Such are a change of status or personal message (written to
+     * every socket showing the member), the contact list (the whole directory, built and sent again) and marking
+     * offline messages read (a database query and update): a client asking in a loop would keep the server busy for
+     * everybody, and fill its own send queue with answers.
      */
-    public void countPresenceChange(String username) {
-        Duration wait = presenceChanges.computeIfAbsent(username, u -> new RateLimiter(
-                settings.now().decimal(Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND),
-                settings.now().whole(Setting.MEMBER_PRESENCE_CHANGE_BURST), clock)).tryAcquire();
+    public void countMemberRequest(String username) {
+        Duration wait = memberRequests.computeIfAbsent(username, u -> new RateLimiter(
+                settings.now().decimal(Setting.MEMBER_REQUESTS_PER_SECOND), settings.now().whole(Setting.MEMBER_REQUEST_BURST),
+                clock)).tryAcquire();
         if (!wait.isZero()) {
-            throw MessagingRefusedException.rateLimited("You change your status too often; wait a moment.", wait);
+            throw MessagingRefusedException.rateLimited("Your clients ask too often; wait a moment.", wait);
         }
     }
 
@@ -127,7 +128,7 @@ public class SocketLimits {
     void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS)
                          @Priority(Interceptor.Priority.APPLICATION + 500) SettingsChanged change) {
         limit(watches, Setting.PRESENCE_WATCHES_PER_SECOND, Setting.PRESENCE_WATCH_BURST);
-        limit(presenceChanges, Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, Setting.MEMBER_PRESENCE_CHANGE_BURST);
+        limit(memberRequests, Setting.MEMBER_REQUESTS_PER_SECOND, Setting.MEMBER_REQUEST_BURST);
     }
 
     private void limit(Map<String, RateLimiter> allowances, Setting perSecond, Setting burst) {
@@ -137,7 +138,7 @@ public class SocketLimits {
     }
 
     void sweep() {
-        for (Map<String, RateLimiter> allowances : List.of(watches, presenceChanges)) {
+        for (Map<String, RateLimiter> allowances : List.of(watches, memberRequests)) {
             if (allowances.size() > MAX_TRACKED) {
                 allowances.values().removeIf(RateLimiter::idle);
             }

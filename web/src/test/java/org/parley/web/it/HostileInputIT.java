@@ -455,12 +455,13 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
-     * A member's client changing status in a loop (each change is written to every socket showing the member): held to
-     * the member's allowance, 20 at once and then 2 a second, over all their clients; the refusal closes nothing, and
-     * everyone else, the member's visitor among them, is still served.
+     * A member's clients asking in a loop for what reaches beyond one conversation: status changes (each written to
+     * every socket showing the member), the contact list (the whole directory), marking offline messages read (the
+     * database). Held to one allowance of the member's, 20 at once and then 2 a second, over all their clients; a
+     * refusal closes nothing, and everyone else, the member's visitor among them, is still served.
      */
     @Test
-    void aMemberChangingStatusInALoopIsHeldToOneAllowanceOverAllTheirClientsAndEveryoneIsStillServed() {
+    void aMemberAskingInALoopIsHeldToOneAllowanceOverAllTheirClientsAndEveryoneIsStillServed() {
         var looping = Accounts.sharingMember(base, "looping", "Looping Member");
         var steady = Accounts.sharingMember(base, "steady", "Steady Member");
         try (Socket console = console(looping); Socket desk = console(looping); Socket visitor = visitor(looping);
@@ -471,26 +472,38 @@ class HostileInputIT extends ParleyDeployment {
             for (int i = 0; i < 20; i++) {
                 assertEquals("ack", console.answer("c" + i).getString("type"), "the burst is taken: c" + i);
             }
-            // the member's other client, right after: the same allowance, spent (it refills by one every half second)
-            for (int i = 0; i < 10; i++) {
-                desk.send(Socket.frame("presence").add("id", "d" + i).add("status", "Away"));
+            // the member's other client, right after, with each kind of request: the same allowance, spent (it
+            // refills by one every half second)
+            List<String> kinds = List.of("presence", "contacts", "offline.read");
+            for (int i = 0; i < 12; i++) {
+                var frame = Socket.frame(kinds.get(i % 3)).add("id", "d" + i);
+                desk.send(i % 3 == 0 ? frame.add("status", "Away") : i % 3 == 2 ? frame.add("ids", Json.createArrayBuilder()) : frame);
             }
-            List<JsonObject> refused = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                JsonObject answer = desk.answer("d" + i);
-                if (answer.getString("type").equals("error")) {
-                    refused.add(answer);
+            Map<String, JsonObject> answers = new HashMap<>();
+            while (answers.size() < 12) {
+                JsonObject frame = desk.poll(Socket.WAIT);
+                assertTrue(frame != null, "every request is answered: " + answers.keySet());
+                String to = frame.getString("type").equals("error") ? frame.getString("ref", "") : frame.getString("id", "");
+                if (to.startsWith("d")) {
+                    answers.put(to, frame);
                 }
             }
-            assertTrue(refused.size() >= 7, "the other client shares the member's allowance: " + refused);
+            List<JsonObject> refused = answers.values().stream().filter(a -> a.getString("type").equals("error")).toList();
+            assertTrue(refused.size() >= 9, "the other client shares the member's allowance: " + answers);
             for (JsonObject error : refused) {
                 assertEquals("rate_limited", error.getString("code"), error.toString());
                 assertTrue(error.getInt("retryAfter") >= 1, error.toString());
             }
+            for (int kind = 0; kind < 3; kind++) {
+                int first = kind;
+                assertTrue(java.util.stream.IntStream.range(0, 12).filter(i -> i % 3 == first)
+                                .anyMatch(i -> answers.get("d" + i).getString("type").equals("error")),
+                        kinds.get(kind) + " counts against the allowance: " + answers);
+            }
 
             other.send(Socket.frame("presence").add("id", "s").add("status", "Busy"));
             assertEquals("ack", other.answer("s").getString("type"), "another member's allowance is their own");
-            assertTrue(console.isOpen() && desk.isOpen(), "a refused change never counts as abuse");
+            assertTrue(console.isOpen() && desk.isOpen(), "a refusal never counts as abuse");
             stillTalking(visitor, console, startConversation(visitor, console));
         }
     }

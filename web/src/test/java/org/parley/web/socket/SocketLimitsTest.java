@@ -21,7 +21,7 @@ class SocketLimitsTest {
     SocketLimitsTest() {
         limits.settings = CurrentSettings.of(Map.of(Setting.SOCKETS_PER_ADDRESS, "2", Setting.PRESENCE_SOCKETS_PER_ADDRESS, "1",
                 Setting.PRESENCE_WATCHES_PER_SECOND, "1", Setting.PRESENCE_WATCH_BURST, "3",
-                Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, "1", Setting.MEMBER_PRESENCE_CHANGE_BURST, "2"));
+                Setting.MEMBER_REQUESTS_PER_SECOND, "1", Setting.MEMBER_REQUEST_BURST, "2"));
     }
 
     @Test
@@ -65,18 +65,18 @@ class SocketLimitsTest {
     }
 
     @Test
-    void aMembersPresenceChangesShareOneAllowanceOverAllTheirClients() {
-        limits.countPresenceChange("ada");
-        limits.countPresenceChange("ada"); // from their other client: the same allowance
-        MessagingRefusedException refused = assertThrows(MessagingRefusedException.class, () -> limits.countPresenceChange("ada"));
+    void aMembersRequestsShareOneAllowanceOverAllTheirClients() {
+        limits.countMemberRequest("ada");
+        limits.countMemberRequest("ada"); // from their other client: the same allowance
+        MessagingRefusedException refused = assertThrows(MessagingRefusedException.class, () -> limits.countMemberRequest("ada"));
         assertEquals(MessagingRefusedException.RATE_LIMITED, refused.code());
         assertEquals(1_000, refused.retryAfter().toMillis(), "one change a second: the next in a second");
-        limits.countPresenceChange("grace");
+        limits.countMemberRequest("grace");
         limits.countWatch("ada"); // a username is no address: the allowances are apart
 
-        limits.settings.apply(Map.of(Setting.MEMBER_PRESENCE_CHANGES_PER_SECOND, "0.5"));
+        limits.settings.apply(Map.of(Setting.MEMBER_REQUESTS_PER_SECOND, "0.5"));
         limits.settingsChanged(null);
-        assertEquals(2_000, assertThrows(MessagingRefusedException.class, () -> limits.countPresenceChange("ada"))
+        assertEquals(2_000, assertThrows(MessagingRefusedException.class, () -> limits.countMemberRequest("ada"))
                 .retryAfter().toMillis(), "a changed rate applies to the allowance under way");
     }
 }
