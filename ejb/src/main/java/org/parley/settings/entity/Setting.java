@@ -33,6 +33,7 @@ public enum Setting {
     PRESENCE_SOCKETS_PER_ADDRESS(Group.LIMITS, "parley.limits.presence-sockets-per-address", Type.WHOLE, "50", 1, 1_000_000_000),
     PRESENCE_WATCHES_PER_SECOND(Group.LIMITS, "parley.limits.presence-watches-per-second", Type.DECIMAL, "2", 0.001, 1_000_000_000),
     PRESENCE_WATCH_BURST(Group.LIMITS, "parley.limits.presence-watch-burst", Type.WHOLE, "50", 1, 1_000_000_000),
+    CLIENTS_PER_MEMBER(Group.LIMITS, "parley.limits.clients-per-member", Type.WHOLE, "20", 1, 1_000_000_000),
     MEMBER_REQUESTS_PER_SECOND(Group.LIMITS, "parley.limits.member-requests-per-second", Type.DECIMAL, "2", 0.001, 1_000_000_000),
     MEMBER_REQUEST_BURST(Group.LIMITS, "parley.limits.member-request-burst", Type.WHOLE, "20", 1, 1_000_000_000),
     OFFLINE_MESSAGES_PER_MEMBER(Group.LIMITS, "parley.limits.offline-messages-per-member", Type.WHOLE, "500", 1, 1_000_000_000),

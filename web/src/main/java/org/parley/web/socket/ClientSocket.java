@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
@@ -40,6 +41,8 @@ import org.parley.presence.entity.PresenceStatus;
 @ServerEndpoint(value = "/ws/client", configurator = Handshake.Members.class)
 public class ClientSocket extends FrameEndpoint {
 
+    private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
+
     private final MemberDirectory directory;
     private final PresenceRegistry presence;
     private final Members members;
@@ -51,6 +54,8 @@ public class ClientSocket extends FrameEndpoint {
 
     private final String clientId = UUID.randomUUID().toString();
     private String username;
+    /** Set once the client is one of the member's (not refused at open): only then are its frames taken. */
+    private boolean admitted;
 
     ClientSocket(SocketEndpoints with) {
         directory = with.directory;
@@ -83,7 +88,16 @@ public class ClientSocket extends FrameEndpoint {
         username = me.username();
         sessions.identified(outbox, username);
         // registered before the welcome is built, so no event falls between the two; the outbox holds them
-        sessions.addClient(username, clientId, outbox, byToken);
+        int most = limits.clientsPerMember();
+        if (!sessions.addClient(username, clientId, outbox, byToken, most)) {
+            LOG.info(() -> "Refused a client of '" + me.username() + "' from " + facts.peer() + ": the member has " + most
+                    + " connected already, as many as parley.limits.clients-per-member allows");
+            outbox.sendAndClose(Frames.rateLimited("You have as many Parley clients connected as allowed; close one first.",
+                    ControlSocket.SOCKETS_RETRY_AFTER_SECONDS, null),
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many clients"));
+            return;
+        }
+        admitted = true;
         presence.connect(username, clientId, PresenceStatus.ONLINE, me.personalMessage());
         outbox.open(welcome(me));
     }
@@ -132,7 +146,7 @@ public class ClientSocket extends FrameEndpoint {
 
     @OnMessage(maxMessageSize = Frames.MAX_FRAME)
     public void receive(String text) {
-        if (username != null) {
+        if (admitted) {
             dispatch(text);
         }
     }
@@ -232,7 +246,7 @@ public class ClientSocket extends FrameEndpoint {
 
     private void leave() {
         sessions.closed(outbox);
-        if (username != null) {
+        if (admitted) {
             boolean last = sessions.removeClient(username, clientId);
             presence.disconnect(username, clientId);
             if (last) {

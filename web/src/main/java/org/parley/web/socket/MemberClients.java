@@ -18,12 +18,19 @@ final class MemberClients {
 
     private final ConcurrentHashMap<String, Map<String, Outbox>> byMember = new ConcurrentHashMap<>();
 
-    void add(String username, String clientId, Outbox outbox) {
+    /** Adds a client of the member unless they have {@code most} connected already; whether it was added. */
+    boolean add(String username, String clientId, Outbox outbox, int most) {
+        boolean[] added = new boolean[1];
         byMember.compute(username, (u, mine) -> {
+            if (mine != null && mine.size() >= most) {
+                return mine;
+            }
             Map<String, Outbox> next = mine == null ? new HashMap<>() : new HashMap<>(mine);
             next.put(clientId, outbox);
+            added[0] = true;
             return Map.copyOf(next);
         });
+        return added[0];
     }
 
     Removal remove(String username, String clientId) {

@@ -98,6 +98,11 @@ public class SocketLimits {
         release(pageSockets, address);
     }
 
+    /** How many clients one member may have connected at once ({@code parley.limits.clients-per-member}). */
+    public int clientsPerMember() {
+        return settings.now().whole(Setting.CLIENTS_PER_MEMBER);
+    }
+
     /** Counts a {@code watch} frame against its address's allowance; refused ({@code rate_limited}) beyond it. */
     public void countWatch(String address) {
         Duration wait = watches.computeIfAbsent(address, a -> new RateLimiter(

@@ -263,14 +263,18 @@ public class SocketSessions {
     }
 
     /**
-     * A member client: one that signed in with an access token ({@link #openedWithToken}) ends with the token,
-     * one of a signed-in session with the session.
+     * A member client, unless the member has {@code most} connected already (false, and it is not added): one that
+     * signed in with an access token ({@link #openedWithToken}) ends with the token, one of a signed-in session with
+     * the session.
      */
-    public void addClient(String username, String clientId, Outbox outbox, boolean byToken) {
-        clients.add(username, clientId, outbox);
+    public boolean addClient(String username, String clientId, Outbox outbox, boolean byToken, int most) {
+        if (!clients.add(username, clientId, outbox, most)) {
+            return false;
+        }
         if (!byToken) {
             directory.byUsername(username).ifPresent(member -> sessionClients.put(outbox, member.sessionGeneration()));
         }
+        return true;
     }
 
     /** Forgets a member client; true if it was the member's last one. */

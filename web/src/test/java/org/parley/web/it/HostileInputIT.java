@@ -509,6 +509,67 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A member (or whoever holds their token) opening client sockets in a loop: each is written every event of the
+     * member's conversations, so the member has at most 20 connected (the shipped limit), by session or by token
+     * alike; the next is refused ({@code rate_limited}, 1013) and acts for nobody, the member's clients still work, and
+     * once one leaves a new one is let in.
+     */
+    @Test
+    void aMemberOpeningClientsInALoopHasNoMoreThanTheAllowedNumberAndTheirClientsStillWork() {
+        var many = Accounts.sharingMember(base, "many", "Many Clients");
+        String token = DelegatedAuthenticationIT.desktopTokens(base, many.username(), "presence").getString("access_token");
+        List<Socket> clients = new ArrayList<>();
+        try (Socket visitor = visitor(many)) {
+            for (int i = 0; i < 20; i++) {
+                clients.add(console(many));
+            }
+            for (Socket refused : List.of(Socket.open(uri(), "/ws/client", many.browser()),
+                    Socket.open(uri(), "/ws/client", null, Map.of("Authorization", "Bearer " + token)))) {
+                try (refused) {
+                    // it may try to act before the close reaches it: nothing it sends is taken (when the close came
+                    // first, the client cannot send at all)
+                    try {
+                        refused.send(Socket.frame("presence").add("id", "sneak").add("status", "OutToLunch"));
+                    } catch (java.util.concurrent.CompletionException closedFirst) {
+                        assertEquals(1013, refused.closeCode());
+                    }
+                    JsonObject error = refused.next("error");
+                    assertEquals("rate_limited", error.getString("code"), error.toString());
+                    assertEquals(30, error.getInt("retryAfter"));
+                    assertEquals(1013, refused.closeCode());
+                }
+            }
+
+            String conversation = startConversation(visitor, clients.get(0));
+            for (Socket client : clients.subList(1, 20)) {
+                assertEquals("Hello there", client.next("message", f -> "visitor".equals(f.getString("from"))).getString("text"),
+                        "every admitted client hears the conversation");
+            }
+            stillTalking(visitor, clients.get(0), conversation);
+            HttpResponse<String> presence = new Browser(base).raw(HttpRequest.newBuilder(
+                    uri().resolve("users/" + many.cid() + "/presence")).GET().build());
+            assertEquals("Online", Json.createReader(new StringReader(presence.body())).readObject().getString("status"),
+                    "the refused client changed nothing");
+
+            clients.remove(19).close();
+            Socket admitted = null;
+            for (int attempt = 0; admitted == null; attempt++) {
+                assertTrue(attempt < 50, "a client is let in again once one left");
+                Socket next = Socket.open(uri(), "/ws/client", many.browser());
+                JsonObject first = next.poll(Socket.WAIT);
+                if (first != null && first.getString("type").equals("welcome")) {
+                    admitted = next;
+                } else {
+                    next.close();
+                }
+            }
+            clients.add(admitted);
+        } finally {
+            clients.forEach(Socket::close);
+        }
+    }
+
+    /**
      * Several hundred hostile HTTP requests, generated from hostile paths, queries, headers and
      * bodies across the endpoints: each gets its specific 4xx in the endpoint's own format, none
      * leaves a server error in the log, and afterwards the Presence API and a conversation work.

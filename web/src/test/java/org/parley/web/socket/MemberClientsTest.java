@@ -26,8 +26,8 @@ class MemberClientsTest {
     void theLastClientLeavingIsToldAndLeavesNothingBehind() {
         Outbox desk = outbox();
         Outbox laptop = outbox();
-        clients.add("ada", "desk", desk);
-        clients.add("ada", "laptop", laptop);
+        clients.add("ada", "desk", desk, 10);
+        clients.add("ada", "laptop", laptop, 10);
         assertEquals(Map.of("desk", desk, "laptop", laptop), clients.of("ada"));
 
         MemberClients.Removal first = clients.remove("ada", "desk");
@@ -42,7 +42,7 @@ class MemberClientsTest {
     @Test
     void removingAClientThatIsNotThereChangesNothing() {
         Outbox desk = outbox();
-        clients.add("ada", "desk", desk);
+        clients.add("ada", "desk", desk, 10);
         MemberClients.Removal removal = clients.remove("ada", "laptop");
         assertNull(removal.removed());
         assertFalse(removal.wasLast());
@@ -52,9 +52,9 @@ class MemberClientsTest {
 
     @Test
     void aSnapshotDoesNotChangeUnderTheReader() {
-        clients.add("ada", "desk", outbox());
+        clients.add("ada", "desk", outbox(), 10);
         Map<String, Outbox> before = clients.of("ada");
-        clients.add("ada", "laptop", outbox());
+        clients.add("ada", "laptop", outbox(), 10);
         assertEquals(1, before.size());
         assertEquals(2, clients.of("ada").size());
     }
@@ -69,14 +69,14 @@ class MemberClientsTest {
                 String leaving = "old-" + i;
                 String joining = "new-" + i;
                 Outbox joined = outbox();
-                clients.add("ada", leaving, outbox());
+                clients.add("ada", leaving, outbox(), 10);
                 Future<?> leave = threads.submit(() -> {
                     together.await();
                     return clients.remove("ada", leaving);
                 });
                 Future<?> join = threads.submit(() -> {
                     together.await();
-                    clients.add("ada", joining, joined);
+                    clients.add("ada", joining, joined, 10);
                     return null;
                 });
                 leave.get(10, TimeUnit.SECONDS);
@@ -87,5 +87,19 @@ class MemberClientsTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aMemberWithAsManyClientsAsAllowedGetsNoMoreUntilOneLeaves() {
+        Outbox desk = outbox();
+        assertTrue(clients.add("ada", "desk", desk, 2));
+        assertTrue(clients.add("ada", "laptop", outbox(), 2));
+        assertFalse(clients.add("ada", "phone", outbox(), 2));
+        assertEquals(2, clients.of("ada").size(), "the refused client is not there");
+        assertTrue(clients.add("grace", "desk", outbox(), 2), "another member counts on their own");
+
+        clients.remove("ada", "laptop");
+        assertTrue(clients.add("ada", "phone", outbox(), 2));
+        assertSame(desk, clients.of("ada").get("desk"));
     }
 }
