@@ -195,11 +195,13 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
     /**
      * What every sign-in does once this mechanism has let the member in (a password on {@code /signin}, or the
      * OpenID provider's answer): a new session ID, so one fixed before the sign-in is worth nothing; the
-     * member's chosen language ({@code null}: the browser's) for the pages from now on; and the path, within
+     * member's chosen language ({@code null}: the browser's) for the pages from now on; a member's session lifetime
+     * instead of an anonymous one ({@link AnonymousSessions}); and the path, within
      * Parley, to send the browser to: the page that asked for the sign-in, or the member's settings.
      */
     public static String afterSignIn(HttpServletRequest request, String languageTag) {
         request.changeSessionId();
+        AnonymousSessions.signedIn(request);
         PageLocales.remember(request, languageTag);
         return continueTo(request).orElse(SecurityConfiguration.HOME_OF_MEMBERS);
     }

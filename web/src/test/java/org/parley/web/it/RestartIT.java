@@ -90,6 +90,40 @@ class RestartIT {
     }
 
     @Test
+    void pagesRequestedInALoopEndOnlyTheOldestSessionsOfPeopleNotSignedInNeverAMembers() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(dataFolder());
+        environment.put("PARLEY_SESSIONS_ANONYMOUS_MAX", "20");
+        String username = Accounts.unique("kept");
+        try (MicroProcess micro = MicroProcess.start(work, environment)) {
+            URL base = micro.awaitParley(START);
+            Accounts.createMember(Accounts.admin(base), username, "Kept Member", PASSWORD);
+            Browser member = new Browser(base);
+            assertEquals("/settings", member.signIn(username, PASSWORD).path());
+            Browser slow = new Browser(base);
+            slow.open("/signin"); // a visitor's sign-in form, left open
+
+            // someone requests pages in a loop without a cookie: each request makes a session (~6.6 KB of heap, kept
+            // for half an hour before, however many)
+            java.net.http.HttpClient loop = java.net.http.HttpClient.newHttpClient();
+            for (int i = 0; i < 100; i++) {
+                java.net.http.HttpResponse<Void> page = loop.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(base + "signin")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertEquals(200, page.statusCode());
+                assertTrue(page.headers().firstValue("Set-Cookie").orElse("").startsWith("JSESSIONID="));
+            }
+
+            // at most 20 are kept: the slow visitor's form went with the oldest, and says so
+            Browser.Page expired = slow.submit("signin", Map.of("username", username, "password", PASSWORD), "submit");
+            assertTrue(expired.text().contains("This page has expired"), expired.text());
+            assertTrue(micro.log().contains("of people who had not signed in (the oldest), to make room: 20 are kept at most (parley.sessions.anonymous-max)"),
+                    "the log says why: " + micro.tail());
+            // the member's session, older than all of them, is kept; and anybody can still sign in
+            assertEquals("/settings", member.open("/settings").path());
+            assertEquals("/settings", slow.signIn(username, PASSWORD).path());
+        }
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerStopsTheStartWithOneClearLine() {
         Map<String, String> environment = Map.of(
                 "PARLEY_DB_URL", "jdbc:postgresql://127.0.0.1:1/parley?connectTimeout=2",
