@@ -29,9 +29,10 @@ import org.parley.settings.entity.SettingsChanged;
  * directory-page sockets ({@code /ws/presence}, {@code parley.limits.presence-sockets-per-address}),
  * counted apart, so that pages full of presence badges never keep an address from chatting, nor
  * its chats from seeing badges; and {@code watch} frames, one allowance per address shared by all
- * its pages, so a new socket brings no fresh burst. And the requests of a member whose work reaches beyond one
- * conversation ({@link #countMemberRequest}), one allowance per member shared by all their clients. The limits are the settings in effect (Admin → Settings), read at each
- * admission, so a change applies to the next socket. Idle allowances are forgotten once many are tracked.
+ * its pages, so a new socket brings no fresh burst. And what one member may do over all their clients: how many they
+ * have connected ({@link #clientsPerMember}), and their requests whose work reaches beyond one conversation
+ * ({@link #countMemberRequest}), one allowance per member. The limits are the settings in effect (Admin → Settings),
+ * read at each admission, so a change applies to the next socket. Idle allowances are forgotten once many are tracked.
  */
 @ApplicationScoped
 public class SocketLimits {
