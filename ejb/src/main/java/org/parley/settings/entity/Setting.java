@@ -36,6 +36,8 @@ public enum Setting {
     CLIENTS_PER_MEMBER(Group.LIMITS, "parley.limits.clients-per-member", Type.WHOLE, "20", 1, 1_000_000_000),
     MEMBER_REQUESTS_PER_SECOND(Group.LIMITS, "parley.limits.member-requests-per-second", Type.DECIMAL, "2", 0.001, 1_000_000_000),
     MEMBER_REQUEST_BURST(Group.LIMITS, "parley.limits.member-request-burst", Type.WHOLE, "20", 1, 1_000_000_000),
+    MEMBER_MESSAGES_PER_SECOND(Group.LIMITS, "parley.limits.member-messages-per-second", Type.DECIMAL, "20", 0.001, 1_000_000_000),
+    MEMBER_MESSAGE_BURST(Group.LIMITS, "parley.limits.member-message-burst", Type.WHOLE, "100", 1, 1_000_000_000),
     OFFLINE_MESSAGES_PER_MEMBER(Group.LIMITS, "parley.limits.offline-messages-per-member", Type.WHOLE, "500", 1, 1_000_000_000),
 
     OFFLINE_MESSAGES_DEFAULT(Group.MESSAGES, "parley.members.offline-messages-default", Type.FLAG, "true", 0, 0),

@@ -156,12 +156,15 @@ public class ClientSocket extends FrameEndpoint {
         switch (frame.type()) {
             case "presence" -> presence(frame);
             case "message" -> {
+                limits.countMemberMessage(username);
                 ConversationMessage message = conversations.postFromMember(username, clientId,
                         frame.text("conversation"), frame.text("text"));
                 outbox.send(Frames.ack(frame.id(), message));
             }
-            case "typing" -> conversations.typingFromMember(username, clientId, frame.text("conversation"),
-                    frame.typingActive());
+            case "typing" -> {
+                limits.countMemberMessage(username);
+                conversations.typingFromMember(username, clientId, frame.text("conversation"), frame.typingActive());
+            }
             case "received" -> conversations.received(username, frame.text("conversation"), frame.number("seq"),
                     read(frame));
             case "conversation.close" -> {

@@ -30,9 +30,10 @@ import org.parley.settings.entity.SettingsChanged;
  * counted apart, so that pages full of presence badges never keep an address from chatting, nor
  * its chats from seeing badges; and {@code watch} frames, one allowance per address shared by all
  * its pages, so a new socket brings no fresh burst. And what one member may do over all their clients: how many they
- * have connected ({@link #clientsPerMember}), and their requests whose work reaches beyond one conversation
- * ({@link #countMemberRequest}), one allowance per member. The limits are the settings in effect (Admin → Settings),
- * read at each admission, so a change applies to the next socket. Idle allowances are forgotten once many are tracked.
+ * have connected ({@link #clientsPerMember}); their requests whose work reaches beyond one conversation
+ * ({@link #countMemberRequest}) and their messages ({@link #countMemberMessage}), an allowance each per member. The
+ * limits are the settings in effect (Admin → Settings), read at each admission, so a change applies to the next
+ * socket. Idle allowances are forgotten once many are tracked.
  */
 @ApplicationScoped
 public class SocketLimits {
@@ -52,6 +53,8 @@ public class SocketLimits {
     private final Map<String, RateLimiter> watches = new ConcurrentHashMap<>();
     /** Each member's allowance of requests, by username. */
     private final Map<String, RateLimiter> memberRequests = new ConcurrentHashMap<>();
+    /** Each member's allowance of messages and typing signals, by username. */
+    private final Map<String, RateLimiter> memberMessages = new ConcurrentHashMap<>();
     private final Clock clock;
     private ScheduledFuture<?> sweeper;
 
@@ -122,11 +125,27 @@ public class SocketLimits {
      * everybody, and fill its own send queue with answers.
      */
     public void countMemberRequest(String username) {
-        Duration wait = memberRequests.computeIfAbsent(username, u -> new RateLimiter(
-                settings.now().decimal(Setting.MEMBER_REQUESTS_PER_SECOND), settings.now().whole(Setting.MEMBER_REQUEST_BURST),
-                clock)).tryAcquire();
+        count(memberRequests, username, Setting.MEMBER_REQUESTS_PER_SECOND, Setting.MEMBER_REQUEST_BURST,
+                "Your clients ask too often; wait a moment.");
+    }
+
+    /**
+     * Counts a member's message or typing signal against their allowance, over all their clients; refused
+     * ({@code rate_limited}) beyond it. A visitor is held to their own limits; without this, one member's client
+     * sending in a loop would keep the server busy for everybody (each message goes to the visitor and to every other
+     * client of the member).
+     */
+    public void countMemberMessage(String username) {
+        count(memberMessages, username, Setting.MEMBER_MESSAGES_PER_SECOND, Setting.MEMBER_MESSAGE_BURST,
+                "You are sending messages too fast.");
+    }
+
+    private void count(Map<String, RateLimiter> allowances, String username, Setting perSecond, Setting burst,
+                       String refusal) {
+        Duration wait = allowances.computeIfAbsent(username, u -> new RateLimiter(
+                settings.now().decimal(perSecond), settings.now().whole(burst), clock)).tryAcquire();
         if (!wait.isZero()) {
-            throw MessagingRefusedException.rateLimited("Your clients ask too often; wait a moment.", wait);
+            throw MessagingRefusedException.rateLimited(refusal, wait);
         }
     }
 
@@ -135,6 +154,7 @@ public class SocketLimits {
                          @Priority(Interceptor.Priority.APPLICATION + 500) SettingsChanged change) {
         limit(watches, Setting.PRESENCE_WATCHES_PER_SECOND, Setting.PRESENCE_WATCH_BURST);
         limit(memberRequests, Setting.MEMBER_REQUESTS_PER_SECOND, Setting.MEMBER_REQUEST_BURST);
+        limit(memberMessages, Setting.MEMBER_MESSAGES_PER_SECOND, Setting.MEMBER_MESSAGE_BURST);
     }
 
     private void limit(Map<String, RateLimiter> allowances, Setting perSecond, Setting burst) {
@@ -144,7 +164,7 @@ public class SocketLimits {
     }
 
     void sweep() {
-        for (Map<String, RateLimiter> allowances : List.of(watches, memberRequests)) {
+        for (Map<String, RateLimiter> allowances : List.of(watches, memberRequests, memberMessages)) {
             if (allowances.size() > MAX_TRACKED) {
                 allowances.values().removeIf(RateLimiter::idle);
             }

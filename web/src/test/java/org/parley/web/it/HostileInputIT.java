@@ -509,6 +509,47 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A member's client sending messages in a loop (each goes to the visitor and to the member's other clients): held
+     * to the member's message allowance, 100 at once and then 20 a second; what is refused is not sent, what is
+     * acknowledged reaches the visitor, and another member is still served.
+     */
+    @Test
+    void aMemberSendingMessagesInALoopIsHeldToTheirAllowanceAndWhatIsAcknowledgedArrives() {
+        var fast = Accounts.sharingMember(base, "fast", "Fast Typer");
+        var steady = Accounts.sharingMember(base, "calm", "Calm Member");
+        try (Socket console = console(fast); Socket visitor = visitor(fast); Socket other = console(steady);
+             Socket otherVisitor = visitor(steady)) {
+            String conversation = startConversation(visitor, console);
+            for (int i = 0; i < 200; i++) {
+                console.send(Socket.frame("message").add("id", "f" + i).add("conversation", conversation).add("text", "reply " + i));
+            }
+            List<String> acked = new ArrayList<>();
+            int refused = 0;
+            for (int i = 0; i < 200; i++) {
+                JsonObject answer = console.answer("f" + i);
+                if (answer.getString("type").equals("ack")) {
+                    acked.add("reply " + i);
+                } else {
+                    assertEquals("rate_limited", answer.getString("code"), answer.toString());
+                    refused++;
+                }
+            }
+            assertTrue(acked.size() >= 100, "the burst is taken: " + acked.size());
+            assertEquals(acked.subList(0, 100), java.util.stream.IntStream.range(0, 100).mapToObj(i -> "reply " + i).toList());
+            assertTrue(refused >= 40, "beyond the burst, 20 a second: " + refused + " refused");
+            for (String text : acked) {
+                assertEquals(text, visitor.next("message").getString("text"), "the visitor gets what was acknowledged, in order");
+            }
+
+            String other2 = startConversation(otherVisitor, other);
+            other.send(Socket.frame("message").add("id", "calm").add("conversation", other2).add("text", "All fine here"));
+            assertEquals("ack", other.answer("calm").getString("type"), "another member's allowance is their own");
+            assertEquals("All fine here", otherVisitor.next("message").getString("text"));
+            assertTrue(console.isOpen(), "a refusal never counts as abuse");
+        }
+    }
+
+    /**
      * A member (or whoever holds their token) opening client sockets in a loop: each is written every event of the
      * member's conversations, so the member has at most 20 connected (the shipped limit), by session or by token
      * alike; the next is refused ({@code rate_limited}, 1013) and acts for nobody, the member's clients still work, and

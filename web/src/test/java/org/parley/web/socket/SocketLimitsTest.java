@@ -21,7 +21,8 @@ class SocketLimitsTest {
     SocketLimitsTest() {
         limits.settings = CurrentSettings.of(Map.of(Setting.SOCKETS_PER_ADDRESS, "2", Setting.PRESENCE_SOCKETS_PER_ADDRESS, "1",
                 Setting.PRESENCE_WATCHES_PER_SECOND, "1", Setting.PRESENCE_WATCH_BURST, "3",
-                Setting.MEMBER_REQUESTS_PER_SECOND, "1", Setting.MEMBER_REQUEST_BURST, "2"));
+                Setting.MEMBER_REQUESTS_PER_SECOND, "1", Setting.MEMBER_REQUEST_BURST, "2",
+                Setting.MEMBER_MESSAGES_PER_SECOND, "4", Setting.MEMBER_MESSAGE_BURST, "3"));
     }
 
     @Test
@@ -78,5 +79,17 @@ class SocketLimitsTest {
         limits.settingsChanged(null);
         assertEquals(2_000, assertThrows(MessagingRefusedException.class, () -> limits.countMemberRequest("ada"))
                 .retryAfter().toMillis(), "a changed rate applies to the allowance under way");
+    }
+
+    @Test
+    void aMembersMessagesHaveTheirOwnAllowanceApartFromTheirRequests() {
+        for (int i = 0; i < 3; i++) {
+            limits.countMemberMessage("ada");
+        }
+        MessagingRefusedException refused = assertThrows(MessagingRefusedException.class, () -> limits.countMemberMessage("ada"));
+        assertEquals(MessagingRefusedException.RATE_LIMITED, refused.code());
+        assertEquals(250, refused.retryAfter().toMillis(), "four a second: the next in a quarter of a second");
+        limits.countMemberRequest("ada"); // requests are counted apart
+        limits.countMemberMessage("grace");
     }
 }
