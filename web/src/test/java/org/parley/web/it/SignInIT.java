@@ -2,6 +2,7 @@ package org.parley.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.HttpCookie;
@@ -104,6 +105,38 @@ class SignInIT extends ParleyDeployment {
         assertFalse(setCookie.contains("Secure"), "plain HTTP: no Secure flag, or the browser would drop it");
         HttpCookie cookie = visitor.cookie("JSESSIONID").orElseThrow();
         assertTrue(cookie.isHttpOnly());
+    }
+
+    @Test
+    void pagesWithoutAFormMakeSomeoneNotSignedInNoSessionWhileTheSignInFormAndAMembersPagesKeepOne() {
+        String username = Accounts.newMember(base, "barbara", "Barbara Liskov", "substitution");
+        Browser visitor = new Browser(base);
+        // the pages a directory link, a bookmark or a mistyped address bring anyone to: each request used to leave a
+        // session behind (~6.6 KB of heap for its lifetime), however many
+        Map<String, String> shown = Map.of(
+                "/", "Parley",
+                "/privacy", "What Parley keeps",
+                "/people/" + username, "Barbara Liskov",
+                "/people/nobody-" + username, "Not found",
+                "/no-such-page", "Not found");
+        shown.forEach((path, heading) -> {
+            Browser.Page page = visitor.open(path);
+            assertTrue(page.document().select("h1").text().contains(heading), path + ": " + page.text());
+            assertTrue(visitor.cookie("JSESSIONID").isEmpty(), path + " made a session");
+        });
+
+        // a form keeps its state in a session, as before: the sign-in form, and the sign-out form on every page of a member
+        visitor.open("/signin");
+        assertTrue(visitor.cookie("JSESSIONID").isPresent(), "the sign-in form has a session");
+        Browser member = new Browser(base);
+        member.signIn(username, "substitution");
+        Browser.Page privacy = member.open("/privacy");
+        assertEquals(1, privacy.document().select("#signout input[name=jakarta.faces.ViewState]").size(), privacy.text());
+        assertNotEquals("stateless", privacy.value("#signout input[name=jakarta.faces.ViewState]"),
+                "a member's view of a page keeps its state");
+        Browser.Page out = member.submit("signout", Map.of(), "signOut");
+        assertTrue(out.text().contains("You are signed out."), out.text());
+        assertEquals("/signin", member.open("/settings").path(), "signed out from a page that has no form of its own");
     }
 
     @Test
