@@ -9,8 +9,8 @@ import org.glassfish.grizzly.portunif.PUProtocol;
 /**
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
- * handler in each protocol's filter chain it puts the guard's filters ({@link CleartextUpgradeFilter},
- * {@link RequestTargetFilter}, then {@link DirectAnswerFilter}). This is how a
+ * handler in each protocol's filter chain it puts the guard's filters ({@link StalledWriteFilter},
+ * {@link CleartextUpgradeFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}). This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
  */
@@ -34,8 +34,10 @@ public class GuardedPortUnification extends PUFilter {
             DirectAnswers.placedInFront();
             chain.add(handler, new RequestTargetFilter());
             chain.add(handler, new CleartextUpgradeFilter());
-            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, and answers what the"
-                    + " application has ready (the Presence API) in front of the web container");
+            chain.add(handler, new StalledWriteFilter());
+            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
+                    + " application has ready (the Presence API) in front of the web container, and lets the application"
+                    + " end connections whose peer stopped reading");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }

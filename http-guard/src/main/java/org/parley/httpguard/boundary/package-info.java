@@ -4,6 +4,8 @@
  * own decoder cannot take is answered {@code 400} with a readable reason before it reaches the
  * web container; and a plain request for what the application has ready ({@link
  * org.parley.httpguard.boundary.DirectAnswers}, the Presence API) is answered there too, without
- * the container's per-request work. Depends on Grizzly only, never on Parley's application.
+ * the container's per-request work; and a connection whose peer stopped reading is ended once its bytes have not
+ * moved for a while ({@link org.parley.httpguard.boundary.StalledWrites}), which Grizzly alone never does. Depends on
+ * Grizzly only, never on Parley's application.
  */
 package org.parley.httpguard.boundary;

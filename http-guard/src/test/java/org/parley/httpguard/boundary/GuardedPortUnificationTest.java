@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +66,15 @@ class GuardedPortUnificationTest {
         container.setHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws Exception {
+                if (request.getRequestURI().equals("/large")) {
+                    // 64 MiB, far more than a peer that reads nothing takes in (its window and the kernel's send buffer)
+                    response.setContentType("application/octet-stream");
+                    byte[] part = new byte[64 * 1024];
+                    for (int i = 0; i < 1024; i++) {
+                        response.getOutputStream().write(part);
+                    }
+                    return;
+                }
                 handled.add(request.getRequestURI());
                 inHandler.countDown();
                 String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -208,6 +219,58 @@ class GuardedPortUnificationTest {
         String notModified = answers.substring(answers.indexOf("HTTP/1.1 304 Not Modified\r\n"));
         assertTrue(notModified.endsWith("\r\n\r\n"), "a 304 has no body: " + answers);
         assertEquals("close", header(notModified, "connection"));
+    }
+
+    @Test
+    void aConnectionWhosePeerStoppedReadingIsResetOnceItsBytesStopMovingAndNoOtherIs() throws Exception {
+        try (Socket kept = new Socket("127.0.0.1", port); Socket stuck = new Socket()) {
+            // a keep-alive connection that was answered: nothing waits for it
+            kept.setSoTimeout(10_000);
+            assertTrue(keptAlive(kept, "/first").endsWith("page /first"));
+            // a peer that asks for 64 MiB and reads none of it, through a small window
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new InetSocketAddress("127.0.0.1", port));
+            stuck.getOutputStream().write("GET /large HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+            assertEquals(List.of(), StalledWrites.sweep(Long.MAX_VALUE), "nothing is ended before its time");
+            // what an application's periodic sweep does, with a short stall time: the bytes for the stuck peer wait, the
+            // kept connection's do not
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<String> ended = List.of();
+            while (ended.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the sweep's period
+                ended = StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+            assertEquals(List.of("127.0.0.1:" + stuck.getLocalPort()), ended);
+
+            // the stuck peer, reading again, finds the end of its connection (a reset, after what its window held)
+            stuck.setSoTimeout(10_000);
+            try {
+                stuck.getInputStream().readAllBytes();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection of the peer that stopped reading is still open", e);
+            } catch (SocketException reset) {
+                assertTrue(reset.getMessage().toLowerCase(Locale.ROOT).contains("reset"), reset.toString());
+            }
+            // and the other connection is still served
+            assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
+            assertEquals(List.of(), StalledWrites.sweep(0), "nothing waits for any other connection");
+        }
+    }
+
+    /** Asks for {@code path} on a connection kept alive and reads one answer (headers and its Content-Length of body). */
+    private static String keptAlive(Socket socket, String path) throws IOException {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertTrue(b >= 0, "the answer ends in its headers: " + head);
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        byte[] body = in.readNBytes(Integer.parseInt(header(headers, "content-length")));
+        return headers + new String(body, StandardCharsets.UTF_8);
     }
 
     private void postWithTheBodyLater(String headers) throws Exception {

@@ -121,6 +121,8 @@ public class SocketSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private final StalledConnections stalled = new StalledConnections();
+
     /** Every open socket, for the keep-alive sweep and the admin console's list. */
     private final Map<Outbox, LiveSocket> open = new ConcurrentHashMap<>();
 
@@ -207,12 +209,16 @@ public class SocketSessions {
                 new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
     }
 
-    /** One sweep over every socket: pings the live ones and closes those silent for the idle timeout. */
+    /**
+     * One sweep over every socket: pings the live ones and closes those silent for the idle timeout or whose writes
+     * are stuck; then ends the connections that such a close (or any other) left behind with data their peer never takes.
+     */
     private void keepAlive() {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
         long write = writeTimeout.toNanos();
         open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
+        stalled.end(writeTimeout);
     }
 
     /** A socket opened: it is kept alive (and let go when silent) from now on, and listed for admins. */

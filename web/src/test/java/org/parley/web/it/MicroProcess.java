@@ -180,6 +180,23 @@ public final class MicroProcess implements AutoCloseable {
         return found;
     }
 
+    /** Whether this server process still holds a TCP connection to the peer whose port (on this machine) is {@code peerPort}. */
+    public boolean holdsConnectionFrom(int peerPort) {
+        Set<String> inodes = socketInodes();
+        String remote = String.format(":%04X", peerPort);
+        for (String table : List.of("tcp", "tcp6")) {
+            try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
+                if (lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                        .anyMatch(f -> f[2].endsWith(remote) && inodes.contains(f[9]))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return false;
+    }
+
     private Set<String> socketInodes() {
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
             return fds.map(fd -> {

@@ -278,6 +278,68 @@ class RestartIT {
     }
 
     @Test
+    void theConnectionOfAClientThatStopsReadingIsEndedSoNothingWaitsForItAfterItsSocketIsClosed() throws Exception {
+        // the socket is closed as too slow (its queue full) or for its stuck writes, not for its silence, which could
+        // come before its writes are stuck; what the container queued for it is written before the connection ends,
+        // which never comes for a peer that reads nothing, however long it stays
+        try (MicroProcess micro = MicroProcess.start(work, withoutMessageLimits(Map.of(
+                "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
+                "PARLEY_SOCKET_WRITE_TIMEOUT", "PT5S",
+                "PARLEY_PRESENCE_GRACE", "PT1S")))) {
+            URL base = micro.awaitParley(START);
+            URI uri = URI.create(base.toString());
+            Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
+            String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
+            try (java.net.Socket stuck = new java.net.Socket()) {
+                openClientThatStopsReading(stuck, micro, uri, cookie);
+                // a visitor writes to the member until the client's queue is full and its socket is closed as too slow
+                // (1013): the next message is stored for the member instead
+                try (Socket visitor = Socket.open(uri, "/ws/control?invitee=" + member.cid(), null)) {
+                    visitor.next("hello");
+                    visitor.send(Socket.frame("identify").add("id", "name").add("name", "Filling Visitor"));
+                    visitor.ack("name");
+                    String text = "\u20ac".repeat(2000);
+                    boolean live = true;
+                    for (int i = 0; i < 3000 && live; i++) {
+                        visitor.send(Socket.frame("message").add("id", "m" + i).add("text", text));
+                        JsonObject answer = visitor.answer("m" + i);
+                        live = "ack".equals(answer.getString("type")) && !answer.getBoolean("queued", false);
+                    }
+                    assertFalse(live, "the client that reads nothing was closed as too slow");
+                }
+
+                // the server lets go of the connection itself: it is reset, and the log names the peer
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+                while (micro.holdsConnectionFrom(stuck.getLocalPort())) {
+                    assertTrue(Instant.now().isBefore(deadline), "the server still holds the connection of the client that "
+                            + "stopped reading, 60 s after its socket was closed:\n" + micro.tail());
+                    pause();
+                }
+                String said = "whose peer had taken nothing for 5 s while data waited for it";
+                // the log line may come a moment after the reset
+                while (!micro.log().contains(said)) {
+                    assertTrue(Instant.now().isBefore(deadline.plusSeconds(30)), "the log says so:\n" + micro.tail());
+                    pause();
+                }
+                String log = micro.log();
+                assertTrue(log.substring(log.indexOf(said)).contains("127.0.0.1:" + stuck.getLocalPort()), micro.tail());
+                // the client, reading again, finds its connection ended: what its window held, then the reset
+                stuck.setSoTimeout(30_000);
+                try {
+                    stuck.getInputStream().readAllBytes();
+                } catch (java.net.SocketTimeoutException e) {
+                    throw new AssertionError("the connection is still open from the server's side", e);
+                } catch (java.net.SocketException reset) {
+                    assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
+                }
+            }
+            // and everyone else is still served
+            assertChatsWork(uri, Accounts.sharingMember(base, "talking", "Talking Colleague"), "Anyone there?");
+        }
+    }
+
+    @Test
     void endingTheSessionOfAClientThatStopsReadingIsAnsweredAtOnceAndTheClientGetsTheEndingWhenItReadsAgain()
             throws IOException {
         // what ends the stuck client is the password change

@@ -134,6 +134,16 @@ class SignInIT extends ParleyDeployment {
         assertEquals(1, privacy.document().select("#signout input[name=jakarta.faces.ViewState]").size(), privacy.text());
         assertNotEquals("stateless", privacy.value("#signout input[name=jakarta.faces.ViewState]"),
                 "a member's view of a page keeps its state");
+        // a sign-out made up elsewhere (another intranet site is "same-site" to the cookie) that claims the view keeps no
+        // state does not pass for the member's view
+        HttpResponse<String> forged = member.raw(HttpRequest.newBuilder(member.base().resolve("privacy"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("signout=signout&signout%3AsignOut=Sign+out&jakarta.faces.ViewState=stateless"))
+                .build());
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("This page has expired"), forged.body());
+        assertEquals("/settings", member.open("/settings").path(), "still signed in");
+        member.open("/privacy");
         Browser.Page out = member.submit("signout", Map.of(), "signOut");
         assertTrue(out.text().contains("You are signed out."), out.text());
         assertEquals("/signin", member.open("/settings").path(), "signed out from a page that has no form of its own");

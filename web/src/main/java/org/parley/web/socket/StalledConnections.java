@@ -1,0 +1,55 @@
+package org.parley.web.socket;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+import org.parley.httpguard.boundary.StalledWrites;
+
+/**
+ * Ends, through Parley's HTTP guard ({@link StalledWrites}), the connections whose peer stopped reading. Closing such a
+ * socket (its writes stuck, its queue full, its silence) closes it only in name: the container ends a connection once
+ * everything queued for it is written, so it keeps the connection, and the megabytes waiting for it, until the peer
+ * reads again, which it may never do. Without the guard in the server nothing is ended here; the log says at start-up
+ * that the guard is missing ({@code PresenceDirectAnswers}).
+ */
+final class StalledConnections {
+
+    private static final Logger LOG = Logger.getLogger(StalledConnections.class.getName());
+    private static final String GUARD = "org.parley.httpguard.boundary.StalledWrites";
+    /** Peers named in one log line at most. */
+    private static final int NAMED = 10;
+
+    private final boolean guarded = guardPresent();
+
+    /** Ends every connection whose waiting bytes have not moved for {@code stalled}, and says so. */
+    void end(Duration stalled) {
+        if (!guarded) {
+            return;
+        }
+        List<String> ended = Guard.sweep(stalled.toNanos());
+        if (!ended.isEmpty()) {
+            LOG.info(() -> "Ended " + (ended.size() == 1 ? "a connection" : ended.size() + " connections")
+                    + " whose peer had taken nothing for " + stalled.toSeconds() + " s while data waited for it (a hung"
+                    + " program, a frozen tab, or a peer that stops reading on purpose): "
+                    + String.join(", ", ended.subList(0, Math.min(NAMED, ended.size())))
+                    + (ended.size() > NAMED ? " and " + (ended.size() - NAMED) + " more" : ""));
+        }
+    }
+
+    private static boolean guardPresent() {
+        try {
+            Class.forName(GUARD, false, StalledConnections.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Everything that names the guard's types, loaded only once the guard is known to be there. */
+    private static final class Guard {
+
+        static List<String> sweep(long stalledNanos) {
+            return StalledWrites.sweep(stalledNanos);
+        }
+    }
+}
