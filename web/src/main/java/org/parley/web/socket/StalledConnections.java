@@ -2,6 +2,7 @@ package org.parley.web.socket;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.httpguard.boundary.StalledWrites;
 
@@ -26,7 +27,14 @@ final class StalledConnections {
         if (!guarded) {
             return;
         }
-        List<String> ended = Guard.sweep(stalled.toNanos());
+        List<String> ended;
+        try {
+            ended = Guard.sweep(stalled.toNanos());
+        } catch (RuntimeException e) {
+            // the keep-alive sweep that calls this is dropped for good by the container's scheduler if it throws
+            LOG.log(Level.WARNING, "Could not end the connections whose peer stopped reading; the sweep goes on", e);
+            return;
+        }
         if (!ended.isEmpty()) {
             LOG.info(() -> "Ended " + (ended.size() == 1 ? "a connection" : ended.size() + " connections")
                     + " whose peer had taken nothing for " + stalled.toSeconds() + " s while data waited for it (a hung"
