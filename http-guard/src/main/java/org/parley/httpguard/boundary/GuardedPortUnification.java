@@ -36,8 +36,9 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new StalledWriteFilter());
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
-                    + " application has ready (the Presence API) in front of the web container, and lets the application"
-                    + " end connections whose peer stopped reading");
+                    + " application has ready (the Presence API) in front of the web container, reads no more requests from"
+                    + " a peer that leaves its answers waiting, and lets the application end connections whose peer stopped"
+                    + " reading");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }

@@ -1,16 +1,53 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 
-/** Puts every connection it reads from under the watch of {@link StalledWrites}, and passes everything on. */
+/**
+ * Puts every connection it reads from under the watch of {@link StalledWrites}, and passes everything on, except from a
+ * peer that does not take its answers.
+ * <p>
+ * A peer may send requests one after another without waiting for the answers (HTTP/1.1 pipelining), and Grizzly hands
+ * each to the web container in turn. One that reads none of them fills the kernel's send buffer and Grizzly's queue,
+ * and then the container's worker writing the next answer waits, up to the write timeout (30 s), for room that never
+ * comes: some twenty such peers held every worker, and no page was served to anyone for about a minute. So once a
+ * second request (or part of one) comes while earlier answers still wait in Grizzly's queue, past the kernel's buffers
+ * ({@link StalledWrites.Watch#takesItsAnswers}), it is not handed on: the connection is read no further and closes once
+ * what waits is written; if the peer never takes that, the application's sweep resets it as stalled. A peer that reads
+ * its answers has none waiting there (the kernel's buffers hold megabytes on a local network); one that pipelines
+ * faster than it reads large answers finds its connection closed after the answers it was given, and sends the rest
+ * again, as HTTP/1.1 asks of clients that pipeline. An upgraded connection (a WebSocket) is the application's to pace
+ * and is never stopped here.
+ */
 public final class StalledWriteFilter extends BaseFilter {
+
+    private static final Logger LOG = Logger.getLogger(StalledWriteFilter.class.getName());
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        StalledWrites.watch(ctx.getConnection());
+        StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+        if (watch == null) {
+            return ctx.getInvokeAction();
+        }
+        if (watch.unread()) {
+            return ctx.getStopAction();
+        }
+        if (ctx.getMessage() instanceof HttpContent content && content.getHttpHeader() instanceof HttpRequestPacket request
+                && !request.isUpgrade()) {
+            if (!watch.takesItsAnswers()) {
+                long waiting = watch.waiting();
+                String peer = watch.readNoMore();
+                LOG.info(() -> "Stopped reading requests from " + peer + ": it sent more while " + waiting + " bytes of its"
+                        + " earlier answers waited for it to take them; its connection closes once it does (or is reset when"
+                        + " they stop moving), and no server thread waits for it meanwhile");
+                return ctx.getStopAction();
+            }
+        }
         return ctx.getInvokeAction();
     }
 }

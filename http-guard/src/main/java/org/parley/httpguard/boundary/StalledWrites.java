@@ -47,17 +47,22 @@ public final class StalledWrites {
     private StalledWrites() {
     }
 
-    /** Watches {@code connection} from now until it closes; once per connection, cheaply after the first time. */
-    static void watch(Connection<?> connection) {
-        if (WATCH.isSet(connection) || !(connection instanceof NIOConnection nio)) {
-            return;
+    /**
+     * Watches {@code connection} from now until it closes; once per connection, cheaply after the first time. Answers its
+     * watch, or {@code null} for a connection that is not a socket of this server.
+     */
+    static Watch watch(Connection<?> connection) {
+        Watch watch = WATCH.get(connection);
+        if (watch != null || !(connection instanceof NIOConnection nio)) {
+            return watch;
         }
-        Watch watch = new Watch(nio);
+        watch = new Watch(nio);
         WATCH.set(connection, watch);
         WATCHED.add(watch);
         nio.getMonitoringConfig().addProbes(watch);
         // a connection that closed meanwhile calls this at once
         nio.addCloseListener(watch);
+        return watch;
     }
 
     /**
@@ -76,18 +81,19 @@ public final class StalledWrites {
         return ended;
     }
 
-    /** How many connections are under watch now: every open one the guard has read from. */
-    public static int watched() {
-        return WATCHED.size();
-    }
-
-    /** One connection: when its bytes last moved out, and since when a sweep has seen bytes waiting. */
-    private static final class Watch extends ConnectionProbe.Adapter implements CloseListener<Closeable, CloseType> {
+    /**
+     * One connection: when its bytes last moved out, since when a sweep has seen bytes waiting, and whether it is read no
+     * further (its peer left its answers waiting).
+     */
+    static final class Watch extends ConnectionProbe.Adapter implements CloseListener<Closeable, CloseType> {
 
         private final NIOConnection connection;
         private volatile long movedAt = System.nanoTime();
         private boolean waitingSeen;
         private long waitingSince;
+        private volatile boolean unread;
+        /** Whether a request was handed on while bytes of earlier answers waited; reads of a connection come one at a time. */
+        private boolean aheadOfItsAnswers;
 
         Watch(NIOConnection connection) {
             this.connection = connection;
@@ -115,6 +121,42 @@ public final class StalledWrites {
             long moved = movedAt;
             long since = moved - waitingSince > 0 ? moved : waitingSince;
             return now - since >= stalledNanos;
+        }
+
+        /**
+         * Whether a request (or a part of one) that comes now may be handed on: not while its peer has not taken the answers
+         * before the last one. Grizzly counts the bytes of a write as waiting until the thread that wrote them notes that
+         * they went out, which can be a moment after the peer had them and sent its next request; so one request may come
+         * while bytes wait, and the next one tells.
+         */
+        boolean takesItsAnswers() {
+            if (connection.getAsyncWriteQueue().spaceInBytes() <= 0) {
+                aheadOfItsAnswers = false;
+                return true;
+            }
+            boolean first = !aheadOfItsAnswers;
+            aheadOfItsAnswers = true;
+            return first;
+        }
+
+        /** Bytes queued for the peer beyond what the kernel's send buffer took: none while the peer keeps reading. */
+        long waiting() {
+            return connection.getAsyncWriteQueue().spaceInBytes();
+        }
+
+        /**
+         * Reads nothing more from the connection and closes it once what is queued has been written (or, if its peer never
+         * takes that, when a sweep finds it stalled); answers the peer's address.
+         */
+        String readNoMore() {
+            unread = true;
+            connection.closeSilently();
+            return shown(connection.getPeerAddress());
+        }
+
+        /** Whether the connection is read no further: {@link #readNoMore} was called. */
+        boolean unread() {
+            return unread;
         }
 
         /** Resets the connection: what waits is dropped and the kernel lets go of its buffers at once. */

@@ -5,7 +5,9 @@
  * web container; and a plain request for what the application has ready ({@link
  * org.parley.httpguard.boundary.DirectAnswers}, the Presence API) is answered there too, without
  * the container's per-request work; and a connection whose peer stopped reading is ended once its bytes have not
- * moved for a while ({@link org.parley.httpguard.boundary.StalledWrites}), which Grizzly alone never does. Depends on
+ * moved for a while ({@link org.parley.httpguard.boundary.StalledWrites}), which Grizzly alone never does; and a peer
+ * that sends more requests while its answers wait is read no further, so no container thread waits for it ({@link
+ * org.parley.httpguard.boundary.StalledWriteFilter}). Depends on
  * Grizzly only, never on Parley's application.
  */
 package org.parley.httpguard.boundary;

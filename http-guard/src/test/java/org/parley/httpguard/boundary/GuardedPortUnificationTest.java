@@ -1,6 +1,7 @@
 package org.parley.httpguard.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,7 @@ import org.glassfish.grizzly.http.server.ServerFilterConfiguration;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
 import org.glassfish.grizzly.portunif.ProtocolFinder;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.grizzly.utils.DelayedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,8 @@ class GuardedPortUnificationTest {
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final CountDownLatch inHandler = new CountDownLatch(1);
+    /** The server's worker threads, which hand requests to the handler and write its answers. */
+    private static final int WORKERS = 4;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private DelayedExecutor delayed;
     private TCPNIOTransport transport;
@@ -66,6 +70,13 @@ class GuardedPortUnificationTest {
         container.setHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws Exception {
+                if (request.getRequestURI().equals("/medium")) {
+                    // 512 KiB: more than the kernel takes in for a peer that reads nothing, less than Grizzly's queue holds
+                    response.setContentType("application/octet-stream");
+                    response.setContentLength(512 * 1024);
+                    response.getOutputStream().write(new byte[512 * 1024]);
+                    return;
+                }
                 if (request.getRequestURI().equals("/large")) {
                     // 64 MiB, far more than a peer that reads nothing takes in (its window and the kernel's send buffer)
                     response.setContentType("application/octet-stream");
@@ -90,6 +101,7 @@ class GuardedPortUnificationTest {
                 .build();
         unification.register((ProtocolFinder) (context, ctx) -> ProtocolFinder.Result.FOUND, http);
         transport = TCPNIOTransportBuilder.newInstance()
+                .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS))
                 .setProcessor(FilterChainBuilder.stateless().add(new TransportFilter()).add(unification).build())
                 .build();
         port = ((InetSocketAddress) transport.bind("127.0.0.1", 0).getLocalAddress()).getPort();
@@ -234,14 +246,17 @@ class GuardedPortUnificationTest {
 
             assertEquals(List.of(), StalledWrites.sweep(Long.MAX_VALUE), "nothing is ended before its time");
             // what an application's periodic sweep does, with a short stall time: the bytes for the stuck peer wait, the
-            // kept connection's do not
+            // kept connection's do not (the other tests' connections, closing meanwhile, may be there too)
+            String stuckPeer = "127.0.0.1:" + stuck.getLocalPort();
+            String keptPeer = "127.0.0.1:" + kept.getLocalPort();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<String> ended = List.of();
-            while (ended.isEmpty() && System.nanoTime() < deadline) {
+            while (!ended.contains(stuckPeer) && System.nanoTime() < deadline) {
                 Thread.sleep(100); // the sweep's period
                 ended = StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500));
+                assertFalse(ended.contains(keptPeer), "the kept connection is not ended");
             }
-            assertEquals(List.of("127.0.0.1:" + stuck.getLocalPort()), ended);
+            assertTrue(ended.contains(stuckPeer), "the stuck peer's connection is ended: " + ended);
 
             // the stuck peer, reading again, finds the end of its connection (a reset, after what its window held)
             stuck.setSoTimeout(10_000);
@@ -254,7 +269,78 @@ class GuardedPortUnificationTest {
             }
             // and the other connection is still served
             assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
-            assertEquals(List.of(), StalledWrites.sweep(0), "nothing waits for any other connection");
+            // nothing waits for it: two sweeps with the short stall time, one stall time apart, do not end it
+            assertFalse(StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer));
+            Thread.sleep(600); // more than the stall time
+            assertFalse(StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer),
+                    "nothing waits for the kept connection");
+        }
+    }
+
+    @Test
+    void peersThatPipelineRequestsAndReadNoAnswerHoldNoWorkerAndAreReadNoFurther() throws Exception {
+        List<Socket> stuck = new java.util.ArrayList<>();
+        try (Socket kept = new Socket("127.0.0.1", port)) {
+            kept.setSoTimeout(10_000);
+            // twice as many peers as the server has workers, each asking for 512 KiB twenty times and reading none of it;
+            // a worker writing an answer past what Grizzly queues would wait for room up to the write timeout (30 s)
+            for (int i = 0; i < 2 * WORKERS; i++) {
+                Socket peer = new Socket();
+                stuck.add(peer);
+                peer.setReceiveBufferSize(4096);
+                peer.connect(new InetSocketAddress("127.0.0.1", port));
+                peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".repeat(20)
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            // someone else is answered at once (the socket reads for 10 s at most)
+            assertTrue(keptAlive(kept, "/first").endsWith("page /first"));
+            assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
+            // each stuck peer, reading again, gets the answers that waited for it, and then the end of its connection
+            for (Socket peer : stuck) {
+                peer.setSoTimeout(10_000);
+                String waited = new String(peer.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                int answers = waited.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
+                assertTrue(answers >= 1 && answers < 20, "the answers that waited, not all twenty: " + answers);
+            }
+        } finally {
+            for (Socket peer : stuck) {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
+    void aPeerThatReadsSlowlyButKeepsReadingIsNeverEndedAndGetsEveryByte() throws Exception {
+        try (Socket slow = new Socket()) {
+            slow.setReceiveBufferSize(4096);
+            slow.setSoTimeout(10_000);
+            slow.connect(new InetSocketAddress("127.0.0.1", port));
+            slow.getOutputStream().write("GET /large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = slow.getInputStream();
+            byte[] part = new byte[1024 * 1024];
+            long taken = 0;
+            // for 3 s it takes 1 MiB, then nothing for 200 ms, while the sweep (every 100 ms) ends what stood still 500 ms
+            long slowUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < slowUntil) {
+                int read = in.readNBytes(part, 0, part.length);
+                assertEquals(part.length, read, "the answer goes on while the peer reads");
+                taken += read;
+                for (int sweep = 0; sweep < 2; sweep++) {
+                    Thread.sleep(100); // the sweep's period
+                    assertEquals(List.of(), StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)),
+                            "a peer that keeps reading is not ended (" + taken + " bytes taken)");
+                }
+            }
+            // then the rest at full speed: all 64 MiB (and the chunks' framing) came, and the answer ended as it should
+            String end = "";
+            for (int read = in.read(part); read >= 0; read = in.read(part)) {
+                taken += read;
+                end = (end + new String(part, Math.max(0, read - 7), Math.min(read, 7), StandardCharsets.ISO_8859_1));
+                end = end.substring(Math.max(0, end.length() - 7));
+            }
+            assertTrue(taken > 64L * 1024 * 1024, "every byte of the answer came: " + taken);
+            assertEquals("\r\n0\r\n\r\n", end, "the answer ended with its last chunk");
         }
     }
 

@@ -396,6 +396,56 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * Peers that send requests one after another (HTTP/1.1 pipelining) and read none of the answers hold no server thread.
+     * Before the HTTP guard stopped reading them, twenty such peers asking for PrimeFaces' script (548 KB) twenty times
+     * each held all sixteen of the container's threads, each waiting to write an answer, and no page was served to anyone
+     * for about a minute.
+     */
+    @Test
+    void peersThatPipelineRequestsAndReadNoAnswerHoldNoServerThreadAndEveryoneIsStillServed() throws IOException {
+        String script = "/jakarta.faces.resource/components.js.xhtml?ln=primefaces";
+        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+        List<java.net.Socket> stuck = new ArrayList<>();
+        try (ServerLog log = ServerLog.capture()) {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket peer = new java.net.Socket();
+                stuck.add(peer);
+                peer.setReceiveBufferSize(4096);
+                peer.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                peer.getOutputStream().write(("GET " + script + " HTTP/1.1\r\n" + host + "\r\n").repeat(20)
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            // someone else gets a page from the container at once (the raw request reads for 10 s at most)
+            RawAnswer page = rawGet("/signin");
+            assertEquals(200, page.status(), page.head());
+            assertTrue(page.body().contains("name=\"signin:username\""), "the sign-in form: " + page.body());
+            log.await(20, record -> record.contains("Stopped reading requests from 127.0.0.1:"), Socket.WAIT,
+                    "each peer that left its answers waiting");
+
+            // a peer that pipelines and reads gets every answer, in one connection
+            try (java.net.Socket reader = new java.net.Socket(base.getHost(), base.getPort())) {
+                reader.setSoTimeout((int) Socket.WAIT.toMillis());
+                reader.getOutputStream().write(("GET /privacy HTTP/1.1\r\n" + host + "\r\n").repeat(49)
+                        .concat("GET /privacy HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                String answers = new String(reader.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertEquals(50, answers.split("HTTP/1.1 200 OK\r\n", -1).length - 1, "every pipelined answer came");
+            }
+
+            // a stuck peer that reads again gets the answers that waited for it, then the end of its connection
+            java.net.Socket first = stuck.get(0);
+            first.setSoTimeout((int) Socket.WAIT.toMillis());
+            String waited = new String(first.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int answers = waited.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
+            assertTrue(answers >= 1 && answers < 20, "the answers that waited, not all twenty: " + answers);
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        } finally {
+            for (java.net.Socket peer : stuck) {
+                peer.close();
+            }
+        }
+    }
+
     /** Every kind of hostile frame on fresh sockets, hostile texts in a conversation; then a conversation works end to end. */
     @Test
     void aHostileFrameCorpusGetsErrorFramesAndAConversationStillWorks() {

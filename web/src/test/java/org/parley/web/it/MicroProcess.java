@@ -164,37 +164,34 @@ public final class MicroProcess implements AutoCloseable {
      * {@code udp}, {@code udp6}) for the sockets the process holds: what another machine could reach.
      */
     public List<InetSocketAddress> listening() {
-        Set<String> inodes = socketInodes();
         List<InetSocketAddress> found = new ArrayList<>();
         for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
             String listenState = table.startsWith("tcp") ? "0A" : "07";
-            try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
-                lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
-                        .filter(f -> f[3].equals(listenState) && inodes.contains(f[9]))
-                        .filter(f -> table.startsWith("tcp") || f[2].replaceAll("[0:]", "").isEmpty())
-                        .forEach(f -> found.add(socketAddress(f[1])));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            socketsHeld(table).filter(f -> f[3].equals(listenState))
+                    .filter(f -> table.startsWith("tcp") || f[2].replaceAll("[0:]", "").isEmpty())
+                    .forEach(f -> found.add(socketAddress(f[1])));
         }
         return found;
     }
 
     /** Whether this server process still holds a TCP connection to the peer whose port (on this machine) is {@code peerPort}. */
     public boolean holdsConnectionFrom(int peerPort) {
-        Set<String> inodes = socketInodes();
         String remote = String.format(":%04X", peerPort);
-        for (String table : List.of("tcp", "tcp6")) {
-            try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
-                if (lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
-                        .anyMatch(f -> f[2].endsWith(remote) && inodes.contains(f[9]))) {
-                    return true;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return Stream.of("tcp", "tcp6").flatMap(this::socketsHeld).anyMatch(f -> f[2].endsWith(remote));
+    }
+
+    /**
+     * The rows of one of the kernel's socket tables ({@code /proc/net/tcp}, …) for the sockets this process holds,
+     * split into fields: local address, remote address, state, …, inode ({@code [9]}).
+     */
+    private Stream<String[]> socketsHeld(String table) {
+        Set<String> inodes = socketInodes();
+        try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
+            return lines.skip(1).map(String::trim).map(line -> line.split("\\s+")).filter(f -> inodes.contains(f[9]))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return false;
     }
 
     private Set<String> socketInodes() {

@@ -242,7 +242,12 @@ class RestartIT {
             Accounts.SharingMember member = Accounts.sharingMember(base, "stuck", "Stuck Reader");
             Accounts.SharingMember colleague = Accounts.sharingMember(base, "fine", "Fine Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
-            try (java.net.Socket stuck = new java.net.Socket()) {
+            try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
+                // a plain HTTP peer, too, that asks for PrimeFaces' script (548 KB) again and again and reads none of it
+                page.setReceiveBufferSize(4096);
+                page.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+                page.getOutputStream().write(("GET /jakarta.faces.resource/components.js.xhtml?ln=primefaces HTTP/1.1\r\n"
+                        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n\r\n").repeat(20).getBytes(StandardCharsets.ISO_8859_1));
                 openClientThatStopsReading(stuck, micro, uri, cookie);
                 // from here on the member's client reads nothing (a hung program, a frozen tab)
 
@@ -291,7 +296,12 @@ class RestartIT {
             URI uri = URI.create(base.toString());
             Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
-            try (java.net.Socket stuck = new java.net.Socket()) {
+            try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
+                // a plain HTTP peer, too, that asks for PrimeFaces' script (548 KB) again and again and reads none of it
+                page.setReceiveBufferSize(4096);
+                page.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+                page.getOutputStream().write(("GET /jakarta.faces.resource/components.js.xhtml?ln=primefaces HTTP/1.1\r\n"
+                        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n\r\n").repeat(20).getBytes(StandardCharsets.ISO_8859_1));
                 openClientThatStopsReading(stuck, micro, uri, cookie);
                 // a visitor writes to the member until the client's queue is full and its socket is closed as too slow
                 // (1013): the next message is stored for the member instead
@@ -309,21 +319,24 @@ class RestartIT {
                     assertFalse(live, "the client that reads nothing was closed as too slow");
                 }
 
-                // the server lets go of the connection itself: it is reset, and the log names the peer
+                // the server lets go of the connection itself: it is reset, and the log names the peer; so is the page's
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-                while (micro.holdsConnectionFrom(stuck.getLocalPort())) {
-                    assertTrue(Instant.now().isBefore(deadline), "the server still holds the connection of the client that "
-                            + "stopped reading, 60 s after its socket was closed:\n" + micro.tail());
+                while (micro.holdsConnectionFrom(stuck.getLocalPort()) || micro.holdsConnectionFrom(page.getLocalPort())) {
+                    assertTrue(Instant.now().isBefore(deadline), "the server still holds the connection of the client or the page "
+                            + "that stopped reading, 60 s after the socket was closed:\n" + micro.tail());
                     pause();
                 }
                 String said = "whose peer had taken nothing for 5 s while data waited for it";
-                // the log line may come a moment after the reset
-                while (!micro.log().contains(said)) {
-                    assertTrue(Instant.now().isBefore(deadline.plusSeconds(30)), "the log says so:\n" + micro.tail());
+                java.util.function.IntPredicate named = port -> {
+                    String log = micro.log();
+                    return log.contains(said) && log.substring(log.indexOf(said)).contains("127.0.0.1:" + port);
+                };
+                // the log lines may come a moment after the resets
+                while (!named.test(stuck.getLocalPort()) || !named.test(page.getLocalPort())) {
+                    assertTrue(Instant.now().isBefore(deadline.plusSeconds(30)), "the log names both peers:\n" + micro.tail());
                     pause();
                 }
-                String log = micro.log();
-                assertTrue(log.substring(log.indexOf(said)).contains("127.0.0.1:" + stuck.getLocalPort()), micro.tail());
+                assertTrue(micro.log().contains("Stopped reading requests from 127.0.0.1:" + page.getLocalPort()), micro.tail());
                 // the client, reading again, finds its connection ended: what its window held, then the reset
                 stuck.setSoTimeout(30_000);
                 try {
