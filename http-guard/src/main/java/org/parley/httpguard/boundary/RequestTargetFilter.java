@@ -12,7 +12,6 @@ import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.RequestTargets;
@@ -51,7 +50,7 @@ public final class RequestTargetFilter extends BaseFilter {
     }
 
     /**
-     * Answers {@code request} with {@code refusal} (400) and closes the connection once it is
+     * Answers {@code request} with {@code refusal} (its status) and closes the connection once it is
      * written (Grizzly first skips what is left of a body of known length, so the client is not
      * cut off while it still sends); nothing the connection sends afterwards reaches the container.
      */
@@ -64,7 +63,8 @@ public final class RequestTargetFilter extends BaseFilter {
             request.setIgnoreContentModifiers(false);
         }
         HttpResponsePacket response = request.getResponse();
-        HttpStatus.BAD_REQUEST_400.setValues(response);
+        response.setStatus(refusal.status());
+        response.setReasonPhrase(refusal.reasonPhrase());
         response.setContentType(refusal.contentType());
         refusal.headers().forEach(response::setHeader);
         byte[] body = refusal.bytes();

@@ -1,12 +1,15 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.parley.httpguard.control.Notices;
+import org.parley.httpguard.control.Refusal;
 
 /**
  * Puts every connection it reads from under the watch of {@link StalledWrites}, and passes everything on, except from a
@@ -21,12 +24,21 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
  * what waits is written; if the peer never takes that, the application's sweep resets it as stalled. A peer that reads
  * its answers has none waiting there (the kernel's buffers hold megabytes on a local network); one that pipelines
  * faster than it reads large answers finds its connection closed after the answers it was given, and sends the rest
- * again, as HTTP/1.1 asks of clients that pipeline. An upgraded connection (a WebSocket) is the application's to pace
- * and is never stopped here.
+ * again, as HTTP/1.1 asks of clients that pipeline.
+ * <p>
+ * Many connections that each ask once and read nothing add up the same way: each leaves an answer waiting (PrimeFaces'
+ * script leaves ~480 KB), and four thousand of them from one machine filled the heap and ended the server. So a request
+ * from an address whose connections already have {@link StalledWrites#WAITING_PER_ADDRESS} bytes waiting is answered
+ * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
+ * minute. Other addresses are served as always.
+ * <p>
+ * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here.
  */
 public final class StalledWriteFilter extends BaseFilter {
 
     private static final Logger LOG = Logger.getLogger(StalledWriteFilter.class.getName());
+    /** An address refused for its waiting answers is named in the log at most once a minute. */
+    private static final Notices REFUSED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
@@ -46,6 +58,18 @@ public final class StalledWriteFilter extends BaseFilter {
                         + " earlier answers waited for it to take them; its connection closes once it does (or is reset when"
                         + " they stop moving), and no server thread waits for it meanwhile");
                 return ctx.getStopAction();
+            }
+            if (!watch.addressTakesItsAnswers()) {
+                String host = watch.host();
+                long refused = REFUSED.occurred(host, System.nanoTime());
+                if (refused > 0) {
+                    LOG.info(() -> "Refused " + refused + (refused == 1 ? " request" : " requests") + " from " + host
+                            + " (429): more than " + StalledWrites.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
+                            + " for its connections, which do not take them (a program that asks and does not read, or one"
+                            + " doing it on purpose); its requests are refused until they do or their connections are reset");
+                }
+                return RequestTargetFilter.refuse(ctx, request,
+                        Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
             }
         }
         return ctx.getInvokeAction();

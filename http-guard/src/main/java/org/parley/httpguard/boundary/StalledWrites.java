@@ -43,6 +43,19 @@ public final class StalledWrites {
     private static final Attribute<Watch> WATCH =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(StalledWrites.class.getName() + ".watch");
     private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
+    /**
+     * The most bytes of answers that may wait, past the kernel's buffers, for the connections of one address: beyond it,
+     * that address's further requests are refused until its peers take what waits (or their connections are reset).
+     */
+    static final long WAITING_PER_ADDRESS = 16L * 1024 * 1024;
+    /**
+     * An address's connections are counted together only once they hold more than this many: a browser opens at most
+     * six to eight to one server, and fewer connections than this, each with no more than two answers waiting, hold less
+     * than {@link #WAITING_PER_ADDRESS} together.
+     */
+    private static final int COUNTED_FROM = 16;
+    /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
+    private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
 
     private StalledWrites() {
     }
@@ -88,15 +101,20 @@ public final class StalledWrites {
     static final class Watch extends ConnectionProbe.Adapter implements CloseListener<Closeable, CloseType> {
 
         private final NIOConnection connection;
+        private final String host;
         private volatile long movedAt = System.nanoTime();
         private boolean waitingSeen;
         private long waitingSince;
         private volatile boolean unread;
         /** Whether a request was handed on while bytes of earlier answers waited; reads of a connection come one at a time. */
         private boolean aheadOfItsAnswers;
+        /** Whether the connection is among its address's in {@link #BY_ADDRESS}: from its first plain request on. */
+        private boolean counted;
 
         Watch(NIOConnection connection) {
             this.connection = connection;
+            this.host = connection.getPeerAddress() instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
+                    : String.valueOf(connection.getPeerAddress());
         }
 
         @Override
@@ -106,7 +124,15 @@ public final class StalledWrites {
 
         @Override
         public void onClosed(Closeable closeable, CloseType type) {
+            forget();
+        }
+
+        private void forget() {
             WATCHED.remove(this);
+            BY_ADDRESS.computeIfPresent(host, (address, watches) -> {
+                watches.remove(this);
+                return watches.isEmpty() ? null : watches;
+            });
         }
 
         synchronized boolean stalled(long now, long stalledNanos) {
@@ -145,6 +171,42 @@ public final class StalledWrites {
         }
 
         /**
+         * Whether the connections of this one's address that carried plain requests, together, have fewer than {@link
+         * #WAITING_PER_ADDRESS} bytes of answers waiting for them: one read per such connection of the address, when it
+         * has more than {@link #COUNTED_FROM}, stopping once the bound is reached. Called for each plain request.
+         */
+        boolean addressTakesItsAnswers() {
+            if (!counted) {
+                counted = true;
+                BY_ADDRESS.compute(host, (address, watches) -> {
+                    Set<Watch> all = watches == null ? ConcurrentHashMap.newKeySet() : watches;
+                    all.add(this);
+                    return all;
+                });
+                if (!connection.isOpen()) {
+                    forget(); // closed meanwhile: its close listener may have run before it was added
+                }
+            }
+            Set<Watch> all = BY_ADDRESS.get(host);
+            if (all == null || all.size() <= COUNTED_FROM) {
+                return true;
+            }
+            long waiting = 0;
+            for (Watch watch : all) {
+                waiting += Math.max(0, watch.waiting());
+                if (waiting >= WAITING_PER_ADDRESS) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The peer's address, without its port. */
+        String host() {
+            return host;
+        }
+
+        /**
          * Reads nothing more from the connection and closes it once what is queued has been written (or, if its peer never
          * takes that, when a sweep finds it stalled); answers the peer's address.
          */
@@ -162,7 +224,7 @@ public final class StalledWrites {
         /** Resets the connection: what waits is dropped and the kernel lets go of its buffers at once. */
         String end() {
             String peer = shown(connection.getPeerAddress());
-            WATCHED.remove(this);
+            forget();
             if (connection.getChannel() instanceof SocketChannel channel) {
                 try {
                     channel.setOption(StandardSocketOptions.SO_LINGER, 0);

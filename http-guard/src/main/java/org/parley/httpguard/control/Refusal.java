@@ -1,29 +1,58 @@
 package org.parley.httpguard.control;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@code 400} a request gets for a path {@link RequestTargets} refuses, in the format of the
- * endpoint it was meant for: the Presence API's JSON for {@code /users/…} and
- * {@code /api/presence}, OAuth's error JSON (RFC 6749 §5.2) for the other APIs ({@code /api/…},
- * and {@code /oauth/…} but the consent page {@code /oauth/authorize}), plain text for pages and
- * everything else. The web application's own refusal of a malformed query
- * ({@code org.parley.web.view.PercentEscapes}) keeps the same rule.
+ * What the guard answers a request it does not hand on, in the format of the endpoint it was meant for: the Presence
+ * API's JSON for {@code /users/…} and {@code /api/presence}, OAuth's error JSON (RFC 6749 §5.2) for the other APIs
+ * ({@code /api/…}, and {@code /oauth/…} but the consent page {@code /oauth/authorize}), plain text for pages and
+ * everything else. The web application's own refusal of a malformed query ({@code org.parley.web.view.PercentEscapes})
+ * keeps the same rule.
  */
-public record Refusal(String contentType, Map<String, String> headers, String body) {
+public record Refusal(int status, String contentType, Map<String, String> headers, String body) {
 
+    /** How long a peer whose address has too many answers waiting is asked to wait, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
+    /** {@code 400} for a path {@link RequestTargets} refuses. */
     public static Refusal of(String rawPath, String problem) {
-        String sentence = "Bad request: " + problem + ".";
+        return of(rawPath, 400, "invalid_request", "Bad request: " + problem + ".", Map.of());
+    }
+
+    /** {@code 429} for a request from an address whose connections leave too many answers waiting. */
+    public static Refusal tooManyWaiting(String rawPath) {
+        return of(rawPath, 429, "temporarily_unavailable", "Too many answers are waiting for your address to take them;"
+                + " try again in a minute.", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+    }
+
+    private static Refusal of(String rawPath, int status, String oauthError, String sentence, Map<String, String> extra) {
         if (rawPath.startsWith("/users/") || rawPath.startsWith("/api/presence")) {
-            return new Refusal("application/json;charset=UTF-8", Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "no-store"),
-                    "{\"result\":{\"code\":400,\"response\":\"" + sentence + "\"}}");
+            return new Refusal(status, "application/json;charset=UTF-8",
+                    with(extra, Map.of("Access-Control-Allow-Origin", "*", "Cache-Control", "no-store")),
+                    "{\"result\":{\"code\":" + status + ",\"response\":\"" + sentence + "\"}}");
         }
         if (rawPath.startsWith("/api/") || rawPath.startsWith("/oauth/") && !rawPath.startsWith("/oauth/authorize")) {
-            return new Refusal("application/json;charset=UTF-8", Map.of("Cache-Control", "no-store", "Pragma", "no-cache"),
-                    "{\"error\":\"invalid_request\",\"error_description\":\"" + sentence + "\"}");
+            return new Refusal(status, "application/json;charset=UTF-8",
+                    with(extra, Map.of("Cache-Control", "no-store", "Pragma", "no-cache")),
+                    "{\"error\":\"" + oauthError + "\",\"error_description\":\"" + sentence + "\"}");
         }
-        return new Refusal("text/plain;charset=UTF-8", Map.of(), sentence + "\n");
+        return new Refusal(status, "text/plain;charset=UTF-8", extra, sentence + "\n");
+    }
+
+    private static Map<String, String> with(Map<String, String> extra, Map<String, String> headers) {
+        if (extra.isEmpty()) {
+            return headers;
+        }
+        HashMap<String, String> all = new HashMap<>(headers);
+        all.putAll(extra);
+        return Map.copyOf(all);
+    }
+
+    /** The status line's words for the status. */
+    public String reasonPhrase() {
+        return status == 429 ? "Too Many Requests" : "Bad Request";
     }
 
     public byte[] bytes() {

@@ -71,10 +71,11 @@ class GuardedPortUnificationTest {
             @Override
             public void service(Request request, Response response) throws Exception {
                 if (request.getRequestURI().equals("/medium")) {
-                    // 512 KiB: more than the kernel takes in for a peer that reads nothing, less than Grizzly's queue holds
+                    // 4 MiB: more than the kernel takes in for a peer that reads nothing (~2 MiB here), less than twice
+                    // what Grizzly queues before a worker waits for room (four times the socket's send buffer)
                     response.setContentType("application/octet-stream");
-                    response.setContentLength(512 * 1024);
-                    response.getOutputStream().write(new byte[512 * 1024]);
+                    response.setContentLength(4 * 1024 * 1024);
+                    response.getOutputStream().write(new byte[4 * 1024 * 1024]);
                     return;
                 }
                 if (request.getRequestURI().equals("/large")) {
@@ -282,7 +283,7 @@ class GuardedPortUnificationTest {
         List<Socket> stuck = new java.util.ArrayList<>();
         try (Socket kept = new Socket("127.0.0.1", port)) {
             kept.setSoTimeout(10_000);
-            // twice as many peers as the server has workers, each asking for 512 KiB twenty times and reading none of it;
+            // twice as many peers as the server has workers, each asking for 4 MiB twenty times and reading none of it;
             // a worker writing an answer past what Grizzly queues would wait for room up to the write timeout (30 s)
             for (int i = 0; i < 2 * WORKERS; i++) {
                 Socket peer = new Socket();
@@ -302,6 +303,54 @@ class GuardedPortUnificationTest {
                 int answers = waited.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
                 assertTrue(answers >= 1 && answers < 20, "the answers that waited, not all twenty: " + answers);
             }
+        } finally {
+            for (Socket peer : stuck) {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
+    void anAddressWhoseConnectionsLeaveTooManyAnswersWaitingIsRefusedWith429AndAnotherIsServed() throws Exception {
+        List<Socket> stuck = new java.util.ArrayList<>();
+        try (Socket kept = new Socket("127.0.0.1", port)) {
+            kept.setSoTimeout(10_000);
+            // a hundred connections from 127.0.0.3, each asking once for 4 MiB and reading none of it: ~200 MiB would wait
+            for (int i = 0; i < 100; i++) {
+                Socket peer = new Socket();
+                stuck.add(peer);
+                peer.setReceiveBufferSize(4096);
+                peer.bind(new InetSocketAddress("127.0.0.3", 0));
+                peer.connect(new InetSocketAddress("127.0.0.1", port));
+                peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            // a further request from that address, once its answers wait, is refused in words, on a connection that reads
+            String refused = "";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!refused.startsWith("HTTP/1.1 429") && System.nanoTime() < deadline) {
+                try (Socket again = new Socket()) {
+                    again.setSoTimeout(10_000);
+                    again.bind(new InetSocketAddress("127.0.0.3", 0));
+                    again.connect(new InetSocketAddress("127.0.0.1", port));
+                    refused = keptAlive(again, "/again");
+                }
+            }
+            assertTrue(refused.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), refused);
+            assertEquals("60", header(refused, "retry-after"));
+            assertTrue(refused.endsWith("Too many answers are waiting for your address to take them; try again in a minute.\n"),
+                    refused);
+            // another address is served as always
+            assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
+            // what waits for 127.0.0.3 stayed near the bound: most of its hundred connections were refused, not answered
+            int answered = 0;
+            for (Socket peer : stuck) {
+                peer.setSoTimeout(10_000);
+                byte[] status = peer.getInputStream().readNBytes(12);
+                String line = new String(status, StandardCharsets.ISO_8859_1);
+                assertTrue(line.equals("HTTP/1.1 200") || line.equals("HTTP/1.1 429"), line);
+                answered += line.equals("HTTP/1.1 200") ? 1 : 0;
+            }
+            assertTrue(answered < 50, "answered " + answered + " of 100: what waited stayed near 16 MiB, not ~200 MiB");
         } finally {
             for (Socket peer : stuck) {
                 peer.close();

@@ -61,4 +61,26 @@ class RequestTargetsTest {
         assertEquals("text/plain;charset=UTF-8", page.contentType());
         assertEquals("Bad request: " + RequestTargets.MALFORMED_ESCAPE + ".\n", page.body());
     }
+
+    @Test
+    void theRefusalOfAnAddressWithTooManyAnswersWaitingIs429WithRetryAfterInTheEndpointsLanguage() {
+        Refusal presence = Refusal.tooManyWaiting("/users/abc/presence");
+        assertEquals(429, presence.status());
+        assertEquals("Too Many Requests", presence.reasonPhrase());
+        assertTrue(presence.body().startsWith("{\"result\":{\"code\":429,\"response\":\"Too many answers are waiting"),
+                presence.body());
+        assertEquals("*", presence.headers().get("Access-Control-Allow-Origin"));
+        assertEquals("60", presence.headers().get("Retry-After"));
+
+        Refusal token = Refusal.tooManyWaiting("/oauth/token");
+        assertTrue(token.body().startsWith("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Too many"), token.body());
+        assertEquals("60", token.headers().get("Retry-After"));
+        assertEquals("no-store", token.headers().get("Cache-Control"));
+
+        Refusal page = Refusal.tooManyWaiting("/signin");
+        assertEquals("text/plain;charset=UTF-8", page.contentType());
+        assertEquals("Too many answers are waiting for your address to take them; try again in a minute.\n", page.body());
+        assertEquals(400, Refusal.of("/%zz", RequestTargets.MALFORMED_ESCAPE).status());
+        assertEquals("Bad Request", Refusal.of("/%zz", RequestTargets.MALFORMED_ESCAPE).reasonPhrase());
+    }
 }
