@@ -30,14 +30,16 @@ import org.parley.httpguard.control.Refusal;
  * script leaves ~480 KB), and four thousand of them from one machine filled the heap and ended the server. So a request
  * from an address whose connections already have {@link StalledWrites#WAITING_PER_ADDRESS} bytes waiting is answered
  * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
- * minute. Other addresses are served as always.
+ * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here.
  */
 public final class StalledWriteFilter extends BaseFilter {
 
     private static final Logger LOG = Logger.getLogger(StalledWriteFilter.class.getName());
-    /** An address refused for its waiting answers is named in the log at most once a minute. */
+    /** An address whose connection is read no further is named in the log at most once a minute, with how many. */
+    private static final Notices STOPPED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
+    /** An address refused for its waiting answers is named in the log at most once a minute, with how many. */
     private static final Notices REFUSED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
 
     @Override
@@ -54,9 +56,13 @@ public final class StalledWriteFilter extends BaseFilter {
             if (!watch.takesItsAnswers()) {
                 long waiting = watch.waiting();
                 String peer = watch.readNoMore();
-                LOG.info(() -> "Stopped reading requests from " + peer + ": it sent more while " + waiting + " bytes of its"
-                        + " earlier answers waited for it to take them; its connection closes once it does (or is reset when"
-                        + " they stop moving), and no server thread waits for it meanwhile");
+                long stopped = STOPPED.occurred(watch.host(), System.nanoTime());
+                if (stopped > 0) {
+                    LOG.info(() -> "Stopped reading requests from " + peer + (stopped == 1 ? "" : " (and " + (stopped - 1)
+                            + " more connections of that address since the last such line)") + ": it sent more while " + waiting
+                            + " bytes of its earlier answers waited for it to take them; its connection closes once it does (or"
+                            + " is reset when they stop moving), and no server thread waits for it meanwhile");
+                }
                 return ctx.getStopAction();
             }
             if (!watch.addressTakesItsAnswers()) {
