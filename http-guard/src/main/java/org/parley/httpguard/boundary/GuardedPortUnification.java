@@ -1,8 +1,11 @@
 package org.parley.httpguard.boundary;
 
+import java.io.IOException;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
 
@@ -10,7 +13,8 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link StalledWriteFilter},
- * {@link CleartextUpgradeFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}). This is how a
+ * {@link CleartextUpgradeFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}), and it puts each new
+ * connection under the watch of {@link StalledWrites} from its accept on. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
  */
@@ -37,12 +41,19 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new StalledWriteFilter());
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
-                    + " a peer that leaves its answers waiting, and lets the application end connections whose peer stopped"
-                    + " reading");
+                    + " a peer that leaves its answers waiting (and bounds what waits for one address), and lets the"
+                    + " application end connections whose peer stopped reading or never sent a request");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }
         super.register(protocol);
+    }
+
+    /** Puts each new connection under the watch of {@link StalledWrites} from its accept on, before it sends anything. */
+    @Override
+    public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+        StalledWrites.watch(ctx.getConnection());
+        return super.handleAccept(ctx);
     }
 
     private static boolean isHandler(Filter filter) {

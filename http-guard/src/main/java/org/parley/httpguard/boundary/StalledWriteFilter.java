@@ -51,32 +51,37 @@ public final class StalledWriteFilter extends BaseFilter {
         if (watch.unread()) {
             return ctx.getStopAction();
         }
-        if (ctx.getMessage() instanceof HttpContent content && content.getHttpHeader() instanceof HttpRequestPacket request
-                && !request.isUpgrade()) {
-            if (!watch.takesItsAnswers()) {
-                long waiting = watch.waiting();
-                String peer = watch.readNoMore();
-                long stopped = STOPPED.occurred(watch.host(), System.nanoTime());
-                if (stopped > 0) {
-                    LOG.info(() -> "Stopped reading requests from " + peer + (stopped == 1 ? "" : " (and " + (stopped - 1)
-                            + " more connections of that address since the last such line)") + ": it sent more while " + waiting
-                            + " bytes of its earlier answers waited for it to take them; its connection closes once it does (or"
-                            + " is reset when they stop moving), and no server thread waits for it meanwhile");
-                }
-                return ctx.getStopAction();
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+            return ctx.getInvokeAction();
+        }
+        watch.asked();
+        if (request.isUpgrade()) {
+            return ctx.getInvokeAction();
+        }
+        if (!watch.takesItsAnswers()) {
+            long waiting = watch.waiting();
+            String peer = watch.readNoMore();
+            long stopped = STOPPED.occurred(watch.host(), System.nanoTime());
+            if (stopped > 0) {
+                LOG.info(() -> "Stopped reading requests from " + peer + (stopped == 1 ? "" : " (and " + (stopped - 1)
+                        + " more connections of that address since the last such line)") + ": it sent more while " + waiting
+                        + " bytes of its earlier answers waited for it to take them; its connection closes once it does (or"
+                        + " is reset when they stop moving), and no server thread waits for it meanwhile");
             }
-            if (!watch.addressTakesItsAnswers()) {
-                String host = watch.host();
-                long refused = REFUSED.occurred(host, System.nanoTime());
-                if (refused > 0) {
-                    LOG.info(() -> "Refused " + refused + (refused == 1 ? " request" : " requests") + " from " + host
-                            + " (429): more than " + StalledWrites.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
-                            + " for its connections, which do not take them (a program that asks and does not read, or one"
-                            + " doing it on purpose); its requests are refused until they do or their connections are reset");
-                }
-                return RequestTargetFilter.refuse(ctx, request,
-                        Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
+            return ctx.getStopAction();
+        }
+        if (!watch.addressTakesItsAnswers()) {
+            String host = watch.host();
+            long refused = REFUSED.occurred(host, System.nanoTime());
+            if (refused > 0) {
+                LOG.info(() -> "Refused " + refused + (refused == 1 ? " request" : " requests") + " from " + host
+                        + " (429): more than " + StalledWrites.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
+                        + " for its connections, which do not take them (a program that asks and does not read, or one"
+                        + " doing it on purpose); its requests are refused until they do or their connections are reset");
             }
+            return RequestTargetFilter.refuse(ctx, request,
+                    Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
         }
         return ctx.getInvokeAction();
     }

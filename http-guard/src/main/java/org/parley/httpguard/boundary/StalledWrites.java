@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.CloseListener;
@@ -32,7 +34,9 @@ import org.glassfish.grizzly.nio.NIOConnection;
  * watch notes every write that moves bytes out (a Grizzly connection probe). {@link #sweep} ends at once (a reset:
  * nothing more is written, the kernel frees the buffers) each connection with bytes waiting whose bytes have not moved
  * for the time it is given, counted from the sweep that first saw them waiting. An application calls it from a
- * periodic sweep of its own; without one, nothing is ended.
+ * periodic sweep of its own; without one, nothing is ended. Watched from its accept on ({@link GuardedPortUnification}),
+ * a connection that has not sent a whole request head in its first moments is closed by {@link #sweepSilent}, and the
+ * watches of an address's connections tell {@link StalledWriteFilter} how much waits for that address.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
  * without depending on Grizzly.
@@ -61,8 +65,8 @@ public final class StalledWrites {
     }
 
     /**
-     * Watches {@code connection} from now until it closes; once per connection, cheaply after the first time. Answers its
-     * watch, or {@code null} for a connection that is not a socket of this server.
+     * Watches {@code connection} from now (its accept) until it closes; once per connection, cheaply after the first
+     * time. Answers its watch, or {@code null} for a connection that is not a socket of this server.
      */
     static Watch watch(Connection<?> connection) {
         Watch watch = WATCH.get(connection);
@@ -79,16 +83,31 @@ public final class StalledWrites {
     }
 
     /**
+     * Closes each watched connection that has not sent a whole request head in the {@code silentNanos} since it was
+     * opened (silent, or sending its head a few bytes at a time to hold the connection); answers the peers' addresses
+     * ({@code host:port}) of the connections it closed.
+     */
+    public static List<String> sweepSilent(long silentNanos) {
+        long now = System.nanoTime();
+        return each(watch -> watch.silent(now, silentNanos), Watch::close);
+    }
+
+    /**
      * Ends each watched connection with bytes waiting to be written that have not moved for {@code stalledNanos}
      * (counted from the sweep that first saw them waiting, or from the last write, whichever is later); answers the
      * peers' addresses ({@code host:port}) of the connections it ended.
      */
     public static List<String> sweep(long stalledNanos) {
         long now = System.nanoTime();
+        return each(watch -> watch.stalled(now, stalledNanos), Watch::end);
+    }
+
+    /** Ends each watched connection that is {@code due}, the way {@code end} does; answers what {@code end} answered. */
+    private static List<String> each(Predicate<Watch> due, Function<Watch, String> end) {
         List<String> ended = new ArrayList<>();
         for (Watch watch : WATCHED) {
-            if (watch.stalled(now, stalledNanos)) {
-                ended.add(watch.end());
+            if (due.test(watch)) {
+                ended.add(end.apply(watch));
             }
         }
         return ended;
@@ -103,6 +122,9 @@ public final class StalledWrites {
         private final NIOConnection connection;
         private final String host;
         private volatile long movedAt = System.nanoTime();
+        private final long openedAt = movedAt;
+        /** Whether the peer has sent a whole request head (an upgrade's too). */
+        private volatile boolean asked;
         private boolean waitingSeen;
         private long waitingSince;
         private volatile boolean unread;
@@ -163,6 +185,24 @@ public final class StalledWrites {
             boolean first = !aheadOfItsAnswers;
             aheadOfItsAnswers = true;
             return first;
+        }
+
+        /** The peer sent a whole request head: from now on its silence is the keep-alive's or the application's to end. */
+        void asked() {
+            if (!asked) {
+                asked = true;
+            }
+        }
+
+        boolean silent(long now, long silentNanos) {
+            return !asked && now - openedAt >= silentNanos;
+        }
+
+        /** Closes the connection (nothing waits for a peer that never asked); answers the peer's address. */
+        String close() {
+            forget();
+            connection.closeSilently();
+            return shown(connection.getPeerAddress());
         }
 
         /** Bytes queued for the peer beyond what the kernel's send buffer took: none while the peer keeps reading. */

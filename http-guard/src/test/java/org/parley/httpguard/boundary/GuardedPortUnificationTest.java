@@ -359,6 +359,35 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void connectionsThatSendNoWholeRequestHeadAreClosedBySweepAndOneThatAskedIsNot() throws Exception {
+        try (Socket silent = new Socket("127.0.0.1", port); Socket partial = new Socket("127.0.0.1", port);
+                Socket asked = new Socket("127.0.0.1", port)) {
+            partial.getOutputStream().write("GET /first HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            asked.setSoTimeout(10_000);
+            assertTrue(keptAlive(asked, "/first").endsWith("page /first"));
+            String silentPeer = "127.0.0.1:" + silent.getLocalPort();
+            String partialPeer = "127.0.0.1:" + partial.getLocalPort();
+            String askedPeer = "127.0.0.1:" + asked.getLocalPort();
+            assertTrue(StalledWrites.sweepSilent(Long.MAX_VALUE).isEmpty(), "nothing is closed before its time");
+
+            // what an application's periodic sweep does, with a short time: the two that never asked are closed
+            List<String> closed = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!closed.containsAll(List.of(silentPeer, partialPeer)) && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the sweep's period
+                closed.addAll(StalledWrites.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
+            }
+            assertTrue(closed.containsAll(List.of(silentPeer, partialPeer)), "closed: " + closed);
+            assertFalse(closed.contains(askedPeer), "the connection that asked is the keep-alive's to end");
+            for (Socket peer : List.of(silent, partial)) {
+                peer.setSoTimeout(10_000);
+                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
+            }
+            assertTrue(keptAlive(asked, "/second").endsWith("page /second"));
+        }
+    }
+
+    @Test
     void aPeerThatReadsSlowlyButKeepsReadingIsNeverEndedAndGetsEveryByte() throws Exception {
         try (Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);

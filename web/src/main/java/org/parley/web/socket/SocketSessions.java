@@ -118,6 +118,10 @@ public class SocketSessions {
     @ConfigProperty(name = "parley.socket.write-timeout", defaultValue = "PT30S")
     Duration writeTimeout;
 
+    @Inject
+    @ConfigProperty(name = "parley.http.request-head-timeout", defaultValue = "PT30S")
+    Duration requestHeadTimeout;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -141,6 +145,9 @@ public class SocketSessions {
         }
         if (writeTimeout.isNegative() || writeTimeout.isZero()) {
             throw new IllegalArgumentException("parley.socket.write-timeout must be above zero");
+        }
+        if (requestHeadTimeout.isNegative() || requestHeadTimeout.isZero()) {
+            throw new IllegalArgumentException("parley.http.request-head-timeout must be above zero");
         }
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -211,14 +218,15 @@ public class SocketSessions {
 
     /**
      * One sweep over every socket: pings the live ones and closes those silent for the idle timeout or whose writes
-     * are stuck; then ends the connections that such a close (or any other) left behind with data their peer never takes.
+     * are stuck; then ends the connections that such a close (or any other) left behind with data their peer never takes,
+     * and those that never sent a whole request.
      */
     private void keepAlive() {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
         long write = writeTimeout.toNanos();
         open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
-        stalled.end(writeTimeout);
+        stalled.end(writeTimeout, requestHeadTimeout);
     }
 
     /** A socket opened: it is kept alive (and let go when silent) from now on, and listed for admins. */

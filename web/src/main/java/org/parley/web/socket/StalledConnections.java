@@ -2,16 +2,19 @@ package org.parley.web.socket;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.httpguard.boundary.StalledWrites;
 
 /**
- * Ends, through Parley's HTTP guard ({@link StalledWrites}), the connections whose peer stopped reading. Closing such a
- * socket (its writes stuck, its queue full, its silence) closes it only in name: the container ends a connection once
- * everything queued for it is written, so it keeps the connection, and the megabytes waiting for it, until the peer
- * reads again, which it may never do. Without the guard in the server nothing is ended here; the log says at start-up
- * that the guard is missing ({@code PresenceDirectAnswers}).
+ * Ends, through Parley's HTTP guard ({@link StalledWrites}), the connections whose peer stopped reading, and those that
+ * never sent a whole request. Closing a socket whose peer stopped reading (its writes stuck, its queue full, its
+ * silence) closes it only in name: the container ends a connection once everything queued for it is written, so it
+ * keeps the connection, and the megabytes waiting for it, until the peer reads again, which it may never do. And the
+ * container keeps a connection that sends nothing, or a request head a few bytes at a time, for as long as its peer
+ * likes, so a peer could hold every file the server may open. Without the guard in the server nothing is ended here;
+ * the log says at start-up that the guard is missing ({@code PresenceDirectAnswers}).
  */
 final class StalledConnections {
 
@@ -22,23 +25,31 @@ final class StalledConnections {
 
     private final boolean guarded = guardPresent();
 
-    /** Ends every connection whose waiting bytes have not moved for {@code stalled}, and says so. */
-    void end(Duration stalled) {
+    /**
+     * Ends every connection whose waiting bytes have not moved for {@code stalled}, and closes every one that has sent
+     * no whole request head in the {@code silent} since it opened; says so.
+     */
+    void end(Duration stalled, Duration silent) {
         if (!guarded) {
             return;
         }
+        sweep(() -> Guard.sweep(stalled.toNanos()), "whose peer had taken nothing for " + stalled.toSeconds()
+                + " s while data waited for it (a hung program, a frozen tab, or a peer that stops reading on purpose)");
+        sweep(() -> Guard.sweepSilent(silent.toNanos()), "that had sent no whole request in the " + silent.toSeconds()
+                + " s since they opened (a peer that holds connections open without asking, or sends a little at a time)");
+    }
+
+    private static void sweep(Supplier<List<String>> sweep, String which) {
         List<String> ended;
         try {
-            ended = Guard.sweep(stalled.toNanos());
+            ended = sweep.get();
         } catch (RuntimeException e) {
             // the keep-alive sweep that calls this is dropped for good by the container's scheduler if it throws
-            LOG.log(Level.WARNING, "Could not end the connections whose peer stopped reading; the sweep goes on", e);
+            LOG.log(Level.WARNING, "Could not end the connections " + which + "; the sweep goes on", e);
             return;
         }
         if (!ended.isEmpty()) {
-            LOG.info(() -> "Ended " + (ended.size() == 1 ? "a connection" : ended.size() + " connections")
-                    + " whose peer had taken nothing for " + stalled.toSeconds() + " s while data waited for it (a hung"
-                    + " program, a frozen tab, or a peer that stops reading on purpose): "
+            LOG.info(() -> "Ended " + (ended.size() == 1 ? "a connection" : ended.size() + " connections") + " " + which + ": "
                     + String.join(", ", ended.subList(0, Math.min(NAMED, ended.size())))
                     + (ended.size() > NAMED ? " and " + (ended.size() - NAMED) + " more" : ""));
         }
@@ -58,6 +69,10 @@ final class StalledConnections {
 
         static List<String> sweep(long stalledNanos) {
             return StalledWrites.sweep(stalledNanos);
+        }
+
+        static List<String> sweepSilent(long silentNanos) {
+            return StalledWrites.sweepSilent(silentNanos);
         }
     }
 }

@@ -291,9 +291,14 @@ class RestartIT {
                 "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
                 "PARLEY_SOCKET_IDLE_TIMEOUT", "PT10M",
                 "PARLEY_SOCKET_WRITE_TIMEOUT", "PT5S",
+                "PARLEY_HTTP_REQUEST_HEAD_TIMEOUT", "PT5S",
                 "PARLEY_PRESENCE_GRACE", "PT1S")))) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
+            // and peers that hold connections without asking: one sends nothing, one half a request head
+            java.net.Socket quiet = new java.net.Socket(uri.getHost(), uri.getPort());
+            java.net.Socket halfHead = new java.net.Socket(uri.getHost(), uri.getPort());
+            halfHead.getOutputStream().write("GET / HTTP/1.1\r\nHost: here\r\n".getBytes(StandardCharsets.ISO_8859_1));
             Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
@@ -346,6 +351,23 @@ class RestartIT {
                 } catch (java.net.SocketException reset) {
                     assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
                 }
+            }
+            // the peers that never asked find their connections closed, and the log names them
+            for (java.net.Socket peer : List.of(quiet, halfHead)) {
+                try (peer) {
+                    peer.setSoTimeout(60_000);
+                    assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that never asked is closed");
+                }
+            }
+            String silentSaid = "that had sent no whole request in the 5 s since they opened";
+            Instant deadline = Instant.now().plusSeconds(30);
+            java.util.function.IntPredicate named = port -> {
+                String log = micro.log();
+                return log.contains(silentSaid) && log.substring(log.indexOf(silentSaid)).contains("127.0.0.1:" + port);
+            };
+            while (!named.test(quiet.getLocalPort()) || !named.test(halfHead.getLocalPort())) {
+                assertTrue(Instant.now().isBefore(deadline), "the log names both peers that never asked:\n" + micro.tail());
+                pause();
             }
             // and everyone else is still served
             assertChatsWork(uri, Accounts.sharingMember(base, "talking", "Talking Colleague"), "Anyone there?");
