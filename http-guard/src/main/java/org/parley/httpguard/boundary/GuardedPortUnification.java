@@ -13,7 +13,7 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link StalledWriteFilter},
- * {@link CleartextUpgradeFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}), and it puts each new
+ * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}), and it puts each new
  * connection under the watch of {@link StalledWrites} from its accept on. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
@@ -37,11 +37,13 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new DirectAnswerFilter());
             DirectAnswers.placedInFront();
             chain.add(handler, new RequestTargetFilter());
+            chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new StalledWriteFilter());
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
-                    + " a peer that leaves its answers waiting (and bounds what waits for one address), and lets the"
+                    + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
+                    + " once its whole body has come, and lets the"
                     + " application end connections whose peer stopped reading or never sent a request");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");

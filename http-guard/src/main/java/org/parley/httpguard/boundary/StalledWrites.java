@@ -130,6 +130,8 @@ public final class StalledWrites {
         private volatile boolean unread;
         /** Whether a request was handed on while bytes of earlier answers waited; reads of a connection come one at a time. */
         private boolean aheadOfItsAnswers;
+        /** Bytes of a request body {@link WholeBodyFilter} holds for the connection until the body's last part comes. */
+        private volatile long gathering;
         /** Whether the connection is among its address's in {@link #BY_ADDRESS}: from its first plain request on. */
         private boolean counted;
 
@@ -212,7 +214,7 @@ public final class StalledWrites {
 
         /**
          * Whether the connections of this one's address that carried plain requests, together, have fewer than {@link
-         * #WAITING_PER_ADDRESS} bytes of answers waiting for them: one read per such connection of the address, when it
+         * #WAITING_PER_ADDRESS} bytes of answers waiting for them and of request bodies still coming: one read per such connection of the address, when it
          * has more than {@link #COUNTED_FROM}, stopping once the bound is reached. Called for each plain request.
          */
         boolean addressTakesItsAnswers() {
@@ -233,12 +235,20 @@ public final class StalledWrites {
             }
             long waiting = 0;
             for (Watch watch : all) {
-                waiting += Math.max(0, watch.waiting());
+                waiting += Math.max(0, watch.waiting()) + watch.gathering;
                 if (waiting >= WAITING_PER_ADDRESS) {
                     return false;
                 }
             }
             return true;
+        }
+
+        long gathering() {
+            return gathering;
+        }
+
+        void gathering(long bytes) {
+            gathering = bytes;
         }
 
         /** The peer's address, without its port. */

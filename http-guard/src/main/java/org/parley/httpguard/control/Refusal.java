@@ -27,6 +27,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " try again in a minute.", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
     }
 
+    /** {@code 413} for a request whose body is larger than {@code most} bytes. */
+    public static Refusal tooLarge(String rawPath, int most) {
+        return of(rawPath, 413, "invalid_request", "The request is larger than Parley takes (" + most / (1024 * 1024)
+                + " MiB).", Map.of());
+    }
+
     private static Refusal of(String rawPath, int status, String oauthError, String sentence, Map<String, String> extra) {
         if (rawPath.startsWith("/users/") || rawPath.startsWith("/api/presence")) {
             return new Refusal(status, "application/json;charset=UTF-8",
@@ -52,7 +58,11 @@ public record Refusal(int status, String contentType, Map<String, String> header
 
     /** The status line's words for the status. */
     public String reasonPhrase() {
-        return status == 429 ? "Too Many Requests" : "Bad Request";
+        return switch (status) {
+            case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
+            default -> "Bad Request";
+        };
     }
 
     public byte[] bytes() {

@@ -162,7 +162,7 @@ class GuardedPortUnificationTest {
     }
 
     @Test
-    void aBodyThatComesAfterTheHandlerStartedReadingIsRead() throws Exception {
+    void aBodyThatComesAfterItsHeadIsHandedOnWholeSoNoThreadWaitsForIt() throws Exception {
         postWithTheBodyLater("Connection: close\r\n");
     }
 
@@ -388,6 +388,66 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void peersThatSendABodyAByteAtATimeHoldNoWorkerAndTheirRequestsAreAnsweredOnceTheBodiesCame() throws Exception {
+        List<Socket> slow = new java.util.ArrayList<>();
+        try (Socket kept = new Socket("127.0.0.1", port)) {
+            kept.setSoTimeout(10_000);
+            // twice as many peers as the server has workers, each sending a form's head and then its body a byte at a time
+            for (int i = 0; i < 2 * WORKERS; i++) {
+                Socket peer = new Socket("127.0.0.1", port);
+                slow.add(peer);
+                peer.setSoTimeout(10_000);
+                peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                        + "\r\nContent-Length: 6\r\n\r\nslo").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            for (int b = 0; b < 2; b++) {
+                // someone else is answered at once while the bodies trickle in (the socket reads for 10 s at most)
+                assertTrue(keptAlive(kept, "/during-" + b).endsWith("page /during-" + b));
+                for (Socket peer : slow) {
+                    peer.getOutputStream().write('w');
+                }
+            }
+            for (Socket peer : slow) {
+                peer.getOutputStream().write('!');
+            }
+            // each request is answered with its whole body
+            for (Socket peer : slow) {
+                String answer = readAnswer(peer);
+                assertTrue(answer.endsWith("page /oauth/token body sloww!"), answer);
+            }
+        } finally {
+            for (Socket peer : slow) {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
+    void aBodyLargerThanTheContainerTakesIsRefusedWith413BeforeItIsRead() {
+        String answer = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + (WholeBodyFilter.MOST + 1) + "\r\n\r\ngrant_type=");
+        assertTrue(answer.startsWith("HTTP/1.1 413 Content Too Large\r\n"), answer);
+        assertTrue(answer.endsWith("\"error_description\":\"The request is larger than Parley takes (5 MiB).\"}"), answer);
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aPeerThatAsksToBeToldToGoOnIsToldAndItsBodyIsHandedOnWhole() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\nContent-Length: 11\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] goOn = socket.getInputStream().readNBytes(25);
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(goOn, StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write("grant_type=".getBytes(StandardCharsets.ISO_8859_1));
+            // the container may say go on once more (any number of interim answers may come), then answers
+            String rest = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(rest.contains("HTTP/1.1 200 OK\r\n"), rest);
+            assertTrue(rest.contains("page /oauth/token body grant_type="), rest);
+        }
+    }
+
+    @Test
     void aPeerThatReadsSlowlyButKeepsReadingIsNeverEndedAndGetsEveryByte() throws Exception {
         try (Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);
@@ -425,6 +485,19 @@ class GuardedPortUnificationTest {
     /** Asks for {@code path} on a connection kept alive and reads one answer (headers and its Content-Length of body). */
     private static String keptAlive(Socket socket, String path) throws IOException {
         socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return readAnswer(socket);
+    }
+
+    /** Reads one final answer (headers and its Content-Length of body), past any interim ones ({@code 100 Continue}). */
+    private static String readAnswer(Socket socket) throws IOException {
+        String answer;
+        do {
+            answer = readOneAnswer(socket);
+        } while (answer.startsWith("HTTP/1.1 100 "));
+        return answer;
+    }
+
+    private static String readOneAnswer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -433,6 +506,9 @@ class GuardedPortUnificationTest {
             head.write(b);
         }
         String headers = head.toString(StandardCharsets.ISO_8859_1);
+        if (headers.startsWith("HTTP/1.1 1")) {
+            return headers; // an interim answer has no body
+        }
         byte[] body = in.readNBytes(Integer.parseInt(header(headers, "content-length")));
         return headers + new String(body, StandardCharsets.UTF_8);
     }
@@ -444,7 +520,7 @@ class GuardedPortUnificationTest {
             out.write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\n" + headers + "Content-Length: 11\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            assertTrue(inHandler.await(10, TimeUnit.SECONDS), "the handler started before the body came");
+            assertFalse(inHandler.await(500, TimeUnit.MILLISECONDS), "the handler does not start before the body came");
             out.write("grant_type=".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

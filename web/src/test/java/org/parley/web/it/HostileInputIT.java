@@ -452,6 +452,49 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * Peers that send a form's body a byte at a time hold no server thread. Before the HTTP guard gathered bodies in front
+     * of the container, twenty of them posting to the token endpoint, a byte every four seconds each, held all sixteen
+     * threads: no page was served to anyone for as long as they went on.
+     */
+    @Test
+    void peersThatSendABodyAByteAtATimeHoldNoServerThreadAndAreAnsweredOnceTheirBodiesCame() throws IOException {
+        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket peer = new java.net.Socket(base.getHost(), base.getPort());
+                slow.add(peer);
+                peer.setSoTimeout((int) Socket.WAIT.toMillis());
+                peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\n" + host + "Connection: close\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 16\r\n\r\ngrant_type=")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+            for (char c : "bogu".toCharArray()) {
+                // someone else gets a page from the container at once while the bodies trickle in
+                RawAnswer page = rawGet("/signin");
+                assertEquals(200, page.status(), page.head());
+                assertTrue(page.body().contains("name=\"signin:username\""), "the sign-in form: " + page.body());
+                for (java.net.Socket peer : slow) {
+                    peer.getOutputStream().write(c);
+                }
+            }
+            // the last byte: each request is answered as the token endpoint answers a bad grant, in its own words
+            for (java.net.Socket peer : slow) {
+                peer.getOutputStream().write('s');
+            }
+            for (java.net.Socket peer : slow) {
+                String answer = new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 401 ") || answer.startsWith("HTTP/1.1 400 "), answer);
+                assertTrue(answer.contains("{\"error\":\""), answer);
+            }
+        } finally {
+            for (java.net.Socket peer : slow) {
+                peer.close();
+            }
+        }
+    }
+
     /** Every kind of hostile frame on fresh sockets, hostile texts in a conversation; then a conversation works end to end. */
     @Test
     void aHostileFrameCorpusGetsErrorFramesAndAConversationStillWorks() {
