@@ -13,8 +13,9 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link StalledWriteFilter},
- * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then {@link DirectAnswerFilter}), and it puts each new
- * connection under the watch of {@link StalledWrites} from its accept on. This is how a
+ * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
+ * {@link DirectAnswerFilter}), and it puts each new connection under the watch of {@link StalledWrites}
+ * from its accept on. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
  */
