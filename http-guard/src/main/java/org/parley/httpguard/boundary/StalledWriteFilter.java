@@ -28,7 +28,8 @@ import org.parley.httpguard.control.Refusal;
  * <p>
  * Many connections that each ask once and read nothing add up the same way: each leaves an answer waiting (PrimeFaces'
  * script leaves ~480 KB), and four thousand of them from one machine filled the heap and ended the server. So a request
- * from an address whose connections already have {@link StalledWrites#WAITING_PER_ADDRESS} bytes waiting is answered
+ * from an address whose connections already have {@link StalledWrites#WAITING_PER_ADDRESS} bytes waiting (with what
+ * their unfinished request bodies hold, {@link WholeBodyFilter}) is answered
  * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
  * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
@@ -77,8 +78,9 @@ public final class StalledWriteFilter extends BaseFilter {
             if (refused > 0) {
                 LOG.info(() -> "Refused " + refused + (refused == 1 ? " request" : " requests") + " from " + host
                         + " (429): more than " + StalledWrites.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
-                        + " for its connections, which do not take them (a program that asks and does not read, or one"
-                        + " doing it on purpose); its requests are refused until they do or their connections are reset");
+                        + " for its connections, which do not take them, or of request bodies they have not finished sending"
+                        + " (a program that asks and does not read, or one doing it on purpose); its requests are refused"
+                        + " until they do or their connections are reset");
             }
             return RequestTargetFilter.refuse(ctx, request,
                     Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));

@@ -48,16 +48,11 @@ public final class StalledWrites {
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(StalledWrites.class.getName() + ".watch");
     private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
     /**
-     * The most bytes of answers that may wait, past the kernel's buffers, for the connections of one address: beyond it,
-     * that address's further requests are refused until its peers take what waits (or their connections are reset).
+     * The most bytes of answers that may wait, past the kernel's buffers, and of request bodies still coming, for the
+     * connections of one address: beyond it, that address's further requests are refused until its peers take what waits
+     * or send the rest (or their connections are reset).
      */
     static final long WAITING_PER_ADDRESS = 16L * 1024 * 1024;
-    /**
-     * An address's connections are counted together only once they hold more than this many: a browser opens at most
-     * six to eight to one server, and fewer connections than this, each with no more than two answers waiting, hold less
-     * than {@link #WAITING_PER_ADDRESS} together.
-     */
-    private static final int COUNTED_FROM = 16;
     /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
     private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
 
@@ -214,8 +209,9 @@ public final class StalledWrites {
 
         /**
          * Whether the connections of this one's address that carried plain requests, together, have fewer than {@link
-         * #WAITING_PER_ADDRESS} bytes of answers waiting for them and of request bodies still coming: one read per such connection of the address, when it
-         * has more than {@link #COUNTED_FROM}, stopping once the bound is reached. Called for each plain request.
+         * #WAITING_PER_ADDRESS} bytes of answers waiting for them and of request bodies still coming: one read per such
+         * connection of the address (a browser holds six to eight), stopping once the bound is reached. Called for each
+         * part of each plain request.
          */
         boolean addressTakesItsAnswers() {
             if (!counted) {
@@ -230,7 +226,7 @@ public final class StalledWrites {
                 }
             }
             Set<Watch> all = BY_ADDRESS.get(host);
-            if (all == null || all.size() <= COUNTED_FROM) {
+            if (all == null) {
                 return true;
             }
             long waiting = 0;

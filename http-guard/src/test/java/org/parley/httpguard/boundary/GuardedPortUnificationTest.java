@@ -284,11 +284,13 @@ class GuardedPortUnificationTest {
         try (Socket kept = new Socket("127.0.0.1", port)) {
             kept.setSoTimeout(10_000);
             // twice as many peers as the server has workers, each asking for 4 MiB twenty times and reading none of it;
-            // a worker writing an answer past what Grizzly queues would wait for room up to the write timeout (30 s)
+            // a worker writing an answer past what Grizzly queues would wait for room up to the write timeout (30 s);
+            // from another address than the one asking below (what waits for an address is bounded too)
             for (int i = 0; i < 2 * WORKERS; i++) {
                 Socket peer = new Socket();
                 stuck.add(peer);
                 peer.setReceiveBufferSize(4096);
+                peer.bind(new InetSocketAddress("127.0.0.5", 0));
                 peer.connect(new InetSocketAddress("127.0.0.1", port));
                 peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".repeat(20)
                         .getBytes(StandardCharsets.ISO_8859_1));
@@ -296,12 +298,14 @@ class GuardedPortUnificationTest {
             // someone else is answered at once (the socket reads for 10 s at most)
             assertTrue(keptAlive(kept, "/first").endsWith("page /first"));
             assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
-            // each stuck peer, reading again, gets the answers that waited for it, and then the end of its connection
+            // each stuck peer, reading again, gets the answers that waited for it (or the refusal of its address), and
+            // then the end of its connection
             for (Socket peer : stuck) {
                 peer.setSoTimeout(10_000);
                 String waited = new String(peer.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                 int answers = waited.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
-                assertTrue(answers >= 1 && answers < 20, "the answers that waited, not all twenty: " + answers);
+                boolean refused = waited.contains("HTTP/1.1 429 Too Many Requests\r\n");
+                assertTrue(answers < 20 && (answers >= 1 || refused), answers + " answers, refused: " + refused);
             }
         } finally {
             for (Socket peer : stuck) {
@@ -325,16 +329,7 @@ class GuardedPortUnificationTest {
                 peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             }
             // a further request from that address, once its answers wait, is refused in words, on a connection that reads
-            String refused = "";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!refused.startsWith("HTTP/1.1 429") && System.nanoTime() < deadline) {
-                try (Socket again = new Socket()) {
-                    again.setSoTimeout(10_000);
-                    again.bind(new InetSocketAddress("127.0.0.3", 0));
-                    again.connect(new InetSocketAddress("127.0.0.1", port));
-                    refused = keptAlive(again, "/again");
-                }
-            }
+            String refused = askUntilRefused("127.0.0.3");
             assertTrue(refused.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), refused);
             assertEquals("60", header(refused, "retry-after"));
             assertTrue(refused.endsWith("Too many answers are waiting for your address to take them; try again in a minute.\n"),
@@ -423,6 +418,36 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void unfinishedBodiesCountAgainstWhatMayWaitForAnAddressAndPastItItsRequestsAreRefused() throws Exception {
+        List<Socket> slow = new java.util.ArrayList<>();
+        try (Socket kept = new Socket("127.0.0.1", port)) {
+            kept.setSoTimeout(10_000);
+            // five connections from 127.0.0.4, each sending 4 MiB of a 5 MiB body and then nothing: 20 MiB held for them
+            byte[] part = new byte[4 * 1024 * 1024];
+            java.util.Arrays.fill(part, (byte) 'x');
+            for (int i = 0; i < 5; i++) {
+                Socket peer = new Socket();
+                slow.add(peer);
+                peer.bind(new InetSocketAddress("127.0.0.4", 0));
+                peer.connect(new InetSocketAddress("127.0.0.1", port));
+                peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: " + 5 * 1024 * 1024
+                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                peer.getOutputStream().write(part);
+            }
+            // a further request from that address is refused in words once the bodies are held
+            String refused = askUntilRefused("127.0.0.4");
+            assertTrue(refused.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), refused);
+            // another address is served as always, and no handler saw any of the unfinished bodies
+            assertTrue(keptAlive(kept, "/other").endsWith("page /other"));
+            assertFalse(handled.contains("/oauth/token"), "handed on: " + handled);
+        } finally {
+            for (Socket peer : slow) {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
     void aBodyLargerThanTheContainerTakesIsRefusedWith413BeforeItIsRead() {
         String answer = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
                 + "\r\nContent-Length: " + (WholeBodyFilter.MOST + 1) + "\r\n\r\ngrant_type=");
@@ -480,6 +505,21 @@ class GuardedPortUnificationTest {
             assertTrue(taken > 64L * 1024 * 1024, "every byte of the answer came: " + taken);
             assertEquals("\r\n0\r\n\r\n", end, "the answer ended with its last chunk");
         }
+    }
+
+    /** Asks from {@code address} on a new connection each time until the answer is a 429, for 10 s at most; answers the last. */
+    private String askUntilRefused(String address) throws IOException {
+        String answer = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answer.startsWith("HTTP/1.1 429") && System.nanoTime() < deadline) {
+            try (Socket again = new Socket()) {
+                again.setSoTimeout(10_000);
+                again.bind(new InetSocketAddress(address, 0));
+                again.connect(new InetSocketAddress("127.0.0.1", port));
+                answer = keptAlive(again, "/again");
+            }
+        }
+        return answer;
     }
 
     /** Asks for {@code path} on a connection kept alive and reads one answer (headers and its Content-Length of body). */
