@@ -287,11 +287,8 @@ class GuardedPortUnificationTest {
             // a worker writing an answer past what Grizzly queues would wait for room up to the write timeout (30 s);
             // from another address than the one asking below (what waits for an address is bounded too)
             for (int i = 0; i < 2 * WORKERS; i++) {
-                Socket peer = new Socket();
+                Socket peer = connectFrom("127.0.0.5", 4096);
                 stuck.add(peer);
-                peer.setReceiveBufferSize(4096);
-                peer.bind(new InetSocketAddress("127.0.0.5", 0));
-                peer.connect(new InetSocketAddress("127.0.0.1", port));
                 peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".repeat(20)
                         .getBytes(StandardCharsets.ISO_8859_1));
             }
@@ -321,11 +318,8 @@ class GuardedPortUnificationTest {
             kept.setSoTimeout(10_000);
             // a hundred connections from 127.0.0.3, each asking once for 4 MiB and reading none of it: ~200 MiB would wait
             for (int i = 0; i < 100; i++) {
-                Socket peer = new Socket();
+                Socket peer = connectFrom("127.0.0.3", 4096);
                 stuck.add(peer);
-                peer.setReceiveBufferSize(4096);
-                peer.bind(new InetSocketAddress("127.0.0.3", 0));
-                peer.connect(new InetSocketAddress("127.0.0.1", port));
                 peer.getOutputStream().write("GET /medium HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             }
             // a further request from that address, once its answers wait, is refused in words, on a connection that reads
@@ -426,10 +420,8 @@ class GuardedPortUnificationTest {
             byte[] part = new byte[4 * 1024 * 1024];
             java.util.Arrays.fill(part, (byte) 'x');
             for (int i = 0; i < 5; i++) {
-                Socket peer = new Socket();
+                Socket peer = connectFrom("127.0.0.4", 0);
                 slow.add(peer);
-                peer.bind(new InetSocketAddress("127.0.0.4", 0));
-                peer.connect(new InetSocketAddress("127.0.0.1", port));
                 peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: " + 5 * 1024 * 1024
                         + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 peer.getOutputStream().write(part);
@@ -507,15 +499,27 @@ class GuardedPortUnificationTest {
         }
     }
 
+    /**
+     * A connection to the server from {@code address} (another loopback address stands for another machine), with a
+     * receive window of {@code window} bytes when above zero (a peer that reads nothing takes no more than that).
+     */
+    private Socket connectFrom(String address, int window) throws IOException {
+        Socket socket = new Socket();
+        if (window > 0) {
+            socket.setReceiveBufferSize(window);
+        }
+        socket.bind(new InetSocketAddress(address, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        return socket;
+    }
+
     /** Asks from {@code address} on a new connection each time until the answer is a 429, for 10 s at most; answers the last. */
     private String askUntilRefused(String address) throws IOException {
         String answer = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!answer.startsWith("HTTP/1.1 429") && System.nanoTime() < deadline) {
-            try (Socket again = new Socket()) {
+            try (Socket again = connectFrom(address, 0)) {
                 again.setSoTimeout(10_000);
-                again.bind(new InetSocketAddress(address, 0));
-                again.connect(new InetSocketAddress("127.0.0.1", port));
                 answer = keptAlive(again, "/again");
             }
         }
