@@ -5,15 +5,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
 
 /**
- * Puts every connection it reads from under the watch of {@link StalledWrites}, and passes everything on, except from a
- * peer that does not take its answers.
+ * Puts every connection it reads from under the watch of {@link StalledWrites}, tells the watch when each request's
+ * head comes and when its answer ends, and passes everything on, except from a peer that does not take its answers.
  * <p>
  * A peer may send requests one after another without waiting for the answers (HTTP/1.1 pipelining), and Grizzly hands
  * each to the web container in turn. One that reads none of them fills the kernel's send buffer and Grizzly's queue,
@@ -56,7 +58,7 @@ public final class StalledWriteFilter extends BaseFilter {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        watch.asked();
+        watch.asked(request.getProcessingState().getHttpContext(), request.isUpgrade());
         if (request.isUpgrade()) {
             return ctx.getInvokeAction();
         }
@@ -84,6 +86,18 @@ public final class StalledWriteFilter extends BaseFilter {
             }
             return RequestTargetFilter.refuse(ctx, request,
                     Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** Notes the end of each answer, after which the connection's next request head is awaited ({@link StalledWrites}). */
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        if (event.type() == HttpEvents.ResponseCompleteEvent.TYPE) {
+            StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+            if (watch != null) {
+                watch.answered();
+            }
         }
         return ctx.getInvokeAction();
     }

@@ -35,7 +35,8 @@ import org.glassfish.grizzly.nio.NIOConnection;
  * nothing more is written, the kernel frees the buffers) each connection with bytes waiting whose bytes have not moved
  * for the time it is given, counted from the sweep that first saw them waiting. An application calls it from a
  * periodic sweep of its own; without one, nothing is ended. Watched from its accept on ({@link GuardedPortUnification}),
- * a connection that has not sent a whole request head in its first moments is closed by {@link #sweepSilent}, and the
+ * a connection that has not sent a whole request head in the moments after its accept or its last answer is closed by
+ * {@link #sweepSilent}, and the
  * watches of an address's connections tell {@link StalledWriteFilter} how much waits for that address.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
@@ -79,8 +80,10 @@ public final class StalledWrites {
 
     /**
      * Closes each watched connection that has not sent a whole request head in the {@code silentNanos} since it was
-     * opened (silent, or sending its head a few bytes at a time to hold the connection); answers the peers' addresses
-     * ({@code host:port}) of the connections it closed.
+     * opened or since its last answer ended (silent, or sending a head a few bytes at a time to hold the connection; the
+     * container's keep-alive stops timing a connection once any byte of its next request has come); answers the peers'
+     * addresses ({@code host:port}) of the connections it closed, but not of kept-alive ones that sent nothing since
+     * their last answer, which a keep-alive timeout ends anyway.
      */
     public static List<String> sweepSilent(long silentNanos) {
         long now = System.nanoTime();
@@ -97,12 +100,18 @@ public final class StalledWrites {
         return each(watch -> watch.stalled(now, stalledNanos), Watch::end);
     }
 
-    /** Ends each watched connection that is {@code due}, the way {@code end} does; answers what {@code end} answered. */
+    /**
+     * Ends each watched connection that is {@code due}, the way {@code end} does; answers what {@code end} answered, but
+     * {@code null}.
+     */
     private static List<String> each(Predicate<Watch> due, Function<Watch, String> end) {
         List<String> ended = new ArrayList<>();
         for (Watch watch : WATCHED) {
             if (due.test(watch)) {
-                ended.add(end.apply(watch));
+                String peer = end.apply(watch);
+                if (peer != null) {
+                    ended.add(peer);
+                }
             }
         }
         return ended;
@@ -117,9 +126,21 @@ public final class StalledWrites {
         private final NIOConnection connection;
         private final String host;
         private volatile long movedAt = System.nanoTime();
-        private final long openedAt = movedAt;
-        /** Whether the peer has sent a whole request head (an upgrade's too). */
-        private volatile boolean asked;
+        /**
+         * Since when the connection has had no request in hand: from its accept, then from each answer's end; 0 while a
+         * request's head has come and its answer is not yet complete.
+         */
+        private volatile long awaitingSince = movedAt;
+        /** Requests whose head came and whose answer is not yet complete (more than one when the peer pipelines). */
+        private int inHand;
+        /** The last request head seen, to tell a new request from the further parts of one's body. */
+        private Object lastHead;
+        /** Whether the peer has sent a whole request head: then a silence between requests is not named in the log. */
+        private boolean asked;
+        /** Whether the connection was upgraded (a WebSocket): from then on its silence is the application's to end. */
+        private volatile boolean upgraded;
+        /** Whether bytes came while no request was in hand: part of a head, or the rest of a body after its answer. */
+        private volatile boolean readAwaiting;
         private boolean waitingSeen;
         private long waitingSince;
         private volatile boolean unread;
@@ -142,6 +163,13 @@ public final class StalledWrites {
         }
 
         @Override
+        public void onReadEvent(Connection connection, Buffer data, int size) {
+            if (size > 0 && awaitingSince != 0 && !readAwaiting && !upgraded) {
+                readAwaiting = true;
+            }
+        }
+
+        @Override
         public void onClosed(Closeable closeable, CloseType type) {
             forget();
         }
@@ -155,7 +183,7 @@ public final class StalledWrites {
         }
 
         synchronized boolean stalled(long now, long stalledNanos) {
-            if (connection.getAsyncWriteQueue().spaceInBytes() <= 0) {
+            if (waiting() <= 0) {
                 waitingSeen = false;
                 return false;
             }
@@ -175,7 +203,7 @@ public final class StalledWrites {
          * while bytes wait, and the next one tells.
          */
         boolean takesItsAnswers() {
-            if (connection.getAsyncWriteQueue().spaceInBytes() <= 0) {
+            if (waiting() <= 0) {
                 aheadOfItsAnswers = false;
                 return true;
             }
@@ -184,22 +212,56 @@ public final class StalledWrites {
             return first;
         }
 
-        /** The peer sent a whole request head: from now on its silence is the keep-alive's or the application's to end. */
-        void asked() {
-            if (!asked) {
-                asked = true;
+        /**
+         * A part of a request came: if it is a new request's head ({@code head}, the request's own context, not seen
+         * before), the connection has a request in hand until its answer ends; if the request upgrades the connection, its
+         * silence is from now on the application's to end (an upgrade refused closes the connection with its answer).
+         */
+        synchronized void asked(Object head, boolean upgrade) {
+            if (head == lastHead) {
+                return;
+            }
+            lastHead = head;
+            asked = true;
+            inHand++;
+            awaitingSince = 0;
+            readAwaiting = false;
+            if (upgrade) {
+                upgraded = true;
+                lastHead = null;
             }
         }
 
-        boolean silent(long now, long silentNanos) {
-            return !asked && now - openedAt >= silentNanos;
+        /** A request's answer is complete: once no other request is in hand, the next request's head is awaited. */
+        synchronized void answered() {
+            if (upgraded || inHand == 0) {
+                return;
+            }
+            if (--inHand == 0) {
+                lastHead = null;
+                readAwaiting = false;
+                awaitingSince = System.nanoTime();
+            }
         }
 
-        /** Closes the connection (nothing waits for a peer that never asked); answers the peer's address. */
+        /** Whether the connection has had no request in hand for {@code silentNanos}: from its accept or its last answer. */
+        boolean silent(long now, long silentNanos) {
+            long since = awaitingSince;
+            return since != 0 && !upgraded && now - since >= silentNanos;
+        }
+
+        /**
+         * Closes the connection (no request is in hand, so no answer is cut); answers the peer's address, or {@code null}
+         * for a kept-alive connection that sent nothing since its last answer (what a keep-alive timeout ends anyway).
+         */
         String close() {
+            boolean idle;
+            synchronized (this) {
+                idle = asked && !readAwaiting;
+            }
             forget();
             connection.closeSilently();
-            return shown(connection.getPeerAddress());
+            return idle ? null : shown(connection.getPeerAddress());
         }
 
         /** Bytes queued for the peer beyond what the kernel's send buffer took: none while the peer keeps reading. */

@@ -299,6 +299,14 @@ class RestartIT {
             java.net.Socket quiet = new java.net.Socket(uri.getHost(), uri.getPort());
             java.net.Socket halfHead = new java.net.Socket(uri.getHost(), uri.getPort());
             halfHead.getOutputStream().write("GET / HTTP/1.1\r\nHost: here\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            // and one that is answered and then sends half of its next head (the container's keep-alive stops timing a
+            // connection at the first byte of its next request)
+            java.net.Socket answeredThenHalf = new java.net.Socket(uri.getHost(), uri.getPort());
+            answeredThenHalf.setSoTimeout(30_000);
+            answeredThenHalf.getOutputStream().write("GET /embed/presence.js HTTP/1.1\r\nHost: here\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readAnswer(answeredThenHalf).startsWith("HTTP/1.1 200"));
+            answeredThenHalf.getOutputStream().write("GET / HTTP/1.1\r\nHost: here\r\n".getBytes(StandardCharsets.ISO_8859_1));
             Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
@@ -352,21 +360,22 @@ class RestartIT {
                     assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
                 }
             }
-            // the peers that never asked find their connections closed, and the log names them
-            for (java.net.Socket peer : List.of(quiet, halfHead)) {
+            // the peers that never asked, or did not finish asking again, find their connections closed; the log names them
+            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf)) {
                 try (peer) {
                     peer.setSoTimeout(60_000);
                     assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that never asked is closed");
                 }
             }
-            String silentSaid = "that had sent no whole request in the 5 s since they opened";
+            String silentSaid = "that had sent no whole request head in the 5 s since they opened or had their last answer";
             Instant deadline = Instant.now().plusSeconds(30);
             java.util.function.IntPredicate named = port -> {
                 String log = micro.log();
                 return log.contains(silentSaid) && log.substring(log.indexOf(silentSaid)).contains("127.0.0.1:" + port);
             };
-            while (!named.test(quiet.getLocalPort()) || !named.test(halfHead.getLocalPort())) {
-                assertTrue(Instant.now().isBefore(deadline), "the log names both peers that never asked:\n" + micro.tail());
+            while (!named.test(quiet.getLocalPort()) || !named.test(halfHead.getLocalPort())
+                    || !named.test(answeredThenHalf.getLocalPort())) {
+                assertTrue(Instant.now().isBefore(deadline), "the log names the three peers that did not ask:\n" + micro.tail());
                 pause();
             }
             // and everyone else is still served
@@ -584,10 +593,20 @@ class RestartIT {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int c = in.read();
-            assertTrue(c >= 0, "the handshake is answered: " + head);
+            assertTrue(c >= 0, "the request is answered: " + head);
             head.append((char) c);
         }
         return head.toString();
+    }
+
+    /** Reads the answer to a plain request on a connection kept alive: its head, then as many bytes as it says; answers the head. */
+    private static String readAnswer(java.net.Socket connection) throws IOException {
+        DataInputStream in = new DataInputStream(connection.getInputStream());
+        String head = readHead(in);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+        assertTrue(length.find(), head);
+        in.readFully(new byte[Integer.parseInt(length.group(1))]);
+        return head;
     }
 
     /** Runs the consent flow for Parley's own pages from the settings page, as the member's browser does. */
