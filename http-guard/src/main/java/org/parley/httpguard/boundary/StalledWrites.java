@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -54,6 +55,11 @@ public final class StalledWrites {
      * or send the rest (or their connections are reset).
      */
     static final long WAITING_PER_ADDRESS = 16L * 1024 * 1024;
+    /**
+     * The fewest bytes a second a request body must bring, on average, once the time for a request head has passed (as
+     * Apache's {@code mod_reqtimeout} asks by default): a slower body's connection is closed by {@link #sweepSilent}.
+     */
+    public static final int SLOWEST_BODY_RATE = 500;
     /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
     private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
 
@@ -81,9 +87,10 @@ public final class StalledWrites {
     /**
      * Closes each watched connection that has not sent a whole request head in the {@code silentNanos} since it was
      * opened or since its last answer ended (silent, or sending a head a few bytes at a time to hold the connection; the
-     * container's keep-alive stops timing a connection once any byte of its next request has come); answers the peers'
-     * addresses ({@code host:port}) of the connections it closed, but not of kept-alive ones that sent nothing since
-     * their last answer, which a keep-alive timeout ends anyway.
+     * container's keep-alive stops timing a connection once any byte of its next request has come), or whose request
+     * body has come at less than {@link #SLOWEST_BODY_RATE} bytes a second after those {@code silentNanos} (its head's
+     * time); answers the peers' addresses ({@code host:port}) of the connections it closed, but not of kept-alive ones
+     * that sent nothing since their last answer, which a keep-alive timeout ends anyway.
      */
     public static List<String> sweepSilent(long silentNanos) {
         long now = System.nanoTime();
@@ -133,6 +140,8 @@ public final class StalledWrites {
         private volatile long awaitingSince = movedAt;
         /** Requests whose head came and whose answer is not yet complete (more than one when the peer pipelines). */
         private int inHand;
+        /** When the head of the last request came. */
+        private volatile long headAt;
         /** The last request head seen, to tell a new request from the further parts of one's body. */
         private Object lastHead;
         /** Whether the peer has sent a whole request head: then a silence between requests is not named in the log. */
@@ -222,6 +231,7 @@ public final class StalledWrites {
                 return;
             }
             lastHead = head;
+            headAt = System.nanoTime();
             asked = true;
             inHand++;
             awaitingSince = 0;
@@ -244,20 +254,31 @@ public final class StalledWrites {
             }
         }
 
-        /** Whether the connection has had no request in hand for {@code silentNanos}: from its accept or its last answer. */
+        /**
+         * Whether the connection has had no request in hand for {@code silentNanos} (from its accept or its last answer),
+         * or the body of the one in hand is still coming, slower than {@link #SLOWEST_BODY_RATE} after those.
+         */
         boolean silent(long now, long silentNanos) {
+            if (upgraded) {
+                return false;
+            }
             long since = awaitingSince;
-            return since != 0 && !upgraded && now - since >= silentNanos;
+            if (since != 0) {
+                return now - since >= silentNanos;
+            }
+            long body = gathering;
+            return body > 0 && now - headAt >= silentNanos + body * TimeUnit.SECONDS.toNanos(1) / SLOWEST_BODY_RATE;
         }
 
         /**
-         * Closes the connection (no request is in hand, so no answer is cut); answers the peer's address, or {@code null}
-         * for a kept-alive connection that sent nothing since its last answer (what a keep-alive timeout ends anyway).
+         * Closes the connection (no request is in hand, or one whose body has not all come, so no answer is cut); answers
+         * the peer's address, or {@code null} for a kept-alive connection that sent nothing since its last answer (what a
+         * keep-alive timeout ends anyway).
          */
         String close() {
             boolean idle;
             synchronized (this) {
-                idle = asked && !readAwaiting;
+                idle = asked && !readAwaiting && gathering == 0;
             }
             forget();
             connection.closeSilently();

@@ -364,13 +364,8 @@ class GuardedPortUnificationTest {
             String askedPeer = "127.0.0.1:" + asked.getLocalPort();
             assertTrue(StalledWrites.sweepSilent(Long.MAX_VALUE).isEmpty(), "nothing is closed before its time");
 
-            // what an application's periodic sweep does, with a short time: the two that never asked are closed
-            List<String> closed = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!closed.containsAll(List.of(silentPeer, partialPeer)) && System.nanoTime() < deadline) {
-                Thread.sleep(100); // the sweep's period
-                closed.addAll(StalledWrites.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
-            }
+            // the two that never asked are closed
+            List<String> closed = sweepSilentUntilClosed(silentPeer, partialPeer);
             assertTrue(closed.containsAll(List.of(silentPeer, partialPeer)), "closed: " + closed);
             assertFalse(closed.contains(askedPeer), "a kept-alive connection that sent nothing more is not named");
             for (Socket peer : List.of(silent, partial, asked)) {
@@ -400,12 +395,7 @@ class GuardedPortUnificationTest {
             assertTrue(inHandler.await(10, TimeUnit.SECONDS));
             String halfPeer = "127.0.0.1:" + half.getLocalPort();
 
-            List<String> closed = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!closed.contains(halfPeer) && System.nanoTime() < deadline) {
-                Thread.sleep(100); // the sweep's period
-                closed.addAll(StalledWrites.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
-            }
+            List<String> closed = sweepSilentUntilClosed(halfPeer);
             assertEquals(List.of(halfPeer), closed, "closed and named: the half next head; left alone: the request in hand");
             for (Socket peer : List.of(half, pipelined)) {
                 assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
@@ -413,6 +403,29 @@ class GuardedPortUnificationTest {
             // the request in hand was not cut: its answer comes once the application has it
             released.countDown();
             assertTrue(readAnswer(waiting).endsWith("page /wait"));
+        }
+    }
+
+    @Test
+    void aBodySentSlowerThanTheSlowestRateIsClosedBySweepAndAFasterOneIsNot() throws Exception {
+        try (Socket slow = new Socket("127.0.0.1", port); Socket fast = new Socket("127.0.0.1", port)) {
+            fast.setSoTimeout(10_000);
+            slow.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\ngr")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            // 100,000 bytes of its body so far: 200 s of the slowest rate on top of the time for a head
+            fast.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            fast.getOutputStream().write("a".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
+            String slowPeer = "127.0.0.1:" + slow.getLocalPort();
+
+            List<String> closed = sweepSilentUntilClosed(slowPeer);
+            assertEquals(List.of(slowPeer), closed, "closed and named: the slow body; left alone: the one coming fast");
+            slow.setSoTimeout(10_000);
+            assertEquals(-1, slow.getInputStream().read(), "the peer finds its connection closed");
+            fast.getOutputStream().write("b".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(fast.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.contains("page /upload body aaaa")
+                    && answer.contains("bbbb"), answer.substring(0, Math.min(300, answer.length())));
         }
     }
 
@@ -551,6 +564,20 @@ class GuardedPortUnificationTest {
         socket.bind(new InetSocketAddress(address, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         return socket;
+    }
+
+    /**
+     * What an application's periodic sweep does, with a short time (500 ms): sweeps until the {@code peers} are closed,
+     * for 10 s at most; answers the peers of every connection it closed and named.
+     */
+    private static List<String> sweepSilentUntilClosed(String... peers) throws InterruptedException {
+        List<String> closed = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!closed.containsAll(List.of(peers)) && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the sweep's period
+            closed.addAll(StalledWrites.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
+        }
+        return closed;
     }
 
     /** Asks from {@code address} on a new connection each time until the answer is a 429, for 10 s at most; answers the last. */

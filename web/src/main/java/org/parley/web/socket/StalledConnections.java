@@ -13,7 +13,8 @@ import org.parley.httpguard.boundary.StalledWrites;
  * silence) closes it only in name: the container ends a connection once everything queued for it is written, so it
  * keeps the connection, and the megabytes waiting for it, until the peer reads again, which it may never do. And the
  * container keeps a connection that sends nothing, or a request head a few bytes at a time (its first, or the next one
- * on a connection kept alive), for as long as its peer likes, so a peer could hold every file the server may open.
+ * on a connection kept alive), or a request body a byte at a time, for as long as its peer likes, so a peer could
+ * hold every file the server may open.
  * Without the guard in the server nothing is ended here; the log says at start-up that the guard is missing ({@code
  * PresenceDirectAnswers}).
  */
@@ -28,8 +29,9 @@ final class StalledConnections {
 
     /**
      * Ends every connection whose waiting bytes have not moved for {@code stalled}, and closes every one that has sent
-     * no whole request head in the {@code silent} since it opened or since its last answer; says so (not of kept-alive
-     * connections that sent nothing since their last answer, which the container's keep-alive timeout ends anyway).
+     * no whole request head in the {@code silent} since it opened or since its last answer, or its body too slowly
+     * after that ({@link StalledWrites#SLOWEST_BODY_RATE}); says so (not of kept-alive connections that sent nothing
+     * since their last answer, which the container's keep-alive timeout ends anyway).
      */
     void end(Duration stalled, Duration silent) {
         if (!guarded) {
@@ -38,8 +40,9 @@ final class StalledConnections {
         sweep(() -> Guard.sweep(stalled.toNanos()), "whose peer had taken nothing for " + stalled.toSeconds()
                 + " s while data waited for it (a hung program, a frozen tab, or a peer that stops reading on purpose)");
         sweep(() -> Guard.sweepSilent(silent.toNanos()), "that had sent no whole request head in the " + silent.toSeconds()
-                + " s since they opened or had their last answer (a peer that holds connections open without asking, or"
-                + " sends a little at a time)");
+                + " s since they opened or had their last answer, or a request body at less than "
+                + StalledWrites.SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
+                + " asking, or sends a little at a time)");
     }
 
     private static void sweep(Supplier<List<String>> sweep, String which) {

@@ -307,6 +307,10 @@ class RestartIT {
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(readAnswer(answeredThenHalf).startsWith("HTTP/1.1 200"));
             answeredThenHalf.getOutputStream().write("GET / HTTP/1.1\r\nHost: here\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            // and one that sends a form's body far slower than 500 bytes a second
+            java.net.Socket slowBody = new java.net.Socket(uri.getHost(), uri.getPort());
+            slowBody.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: here\r\nContent-Type: application/"
+                    + "x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant").getBytes(StandardCharsets.ISO_8859_1));
             Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
@@ -360,8 +364,8 @@ class RestartIT {
                     assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
                 }
             }
-            // the peers that never asked, or did not finish asking again, find their connections closed; the log names them
-            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf)) {
+            // the peers that never asked, or did not finish asking, find their connections closed; the log names them
+            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf, slowBody)) {
                 try (peer) {
                     peer.setSoTimeout(60_000);
                     assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that never asked is closed");
@@ -374,8 +378,8 @@ class RestartIT {
                 return log.contains(silentSaid) && log.substring(log.indexOf(silentSaid)).contains("127.0.0.1:" + port);
             };
             while (!named.test(quiet.getLocalPort()) || !named.test(halfHead.getLocalPort())
-                    || !named.test(answeredThenHalf.getLocalPort())) {
-                assertTrue(Instant.now().isBefore(deadline), "the log names the three peers that did not ask:\n" + micro.tail());
+                    || !named.test(answeredThenHalf.getLocalPort()) || !named.test(slowBody.getLocalPort())) {
+                assertTrue(Instant.now().isBefore(deadline), "the log names the four peers that did not ask in time:\n" + micro.tail());
                 pause();
             }
             // and everyone else is still served
