@@ -23,7 +23,8 @@ import org.parley.httpguard.control.Refusal;
  * without port unification. So this filter takes the upgrade off the
  * request, collects its body up to its {@code Content-Length} (at most {@link #MAX_BODY} bytes;
  * a larger one is refused with 400) and hands it on complete; the answer closes the connection,
- * which Grizzly still takes for one being upgraded.
+ * which Grizzly still takes for one being upgraded. Until then the rest of the guard takes it for a plain request
+ * whose body is coming ({@link WholeBodyFilter}): what it holds counts against its address, and its pace is watched.
  */
 public final class CleartextUpgradeFilter extends BaseFilter {
 
@@ -41,7 +42,7 @@ public final class CleartextUpgradeFilter extends BaseFilter {
         }
         Buffer collected = COLLECTED.get(ctx.getConnection());
         if (collected == null) {
-            if (!(request.isUpgrade() && request.getUpgradeDC().equalsIgnoreCase("h2c")) || request.isChunked()) {
+            if (!servedInHttp11(request)) {
                 return ctx.getInvokeAction();
             }
             request.getUpgradeDC().recycle();
@@ -60,14 +61,32 @@ public final class CleartextUpgradeFilter extends BaseFilter {
         }
         if (all.remaining() < length) {
             COLLECTED.set(ctx.getConnection(), all);
+            gathering(ctx, Math.max(1, all.remaining()));
             return ctx.getStopAction();
         }
         COLLECTED.remove(ctx.getConnection());
+        gathering(ctx, 0);
         // what the codec would have said of a plain request it had finished parsing: nothing more to read, and
         // the answer gets its usual headers (Content-Type, Connection), which the codec leaves out for an upgrade
         request.setExpectContent(false);
         request.setIgnoreContentModifiers(false);
         ctx.setMessage(HttpContent.builder(request).content(all).last(true).build());
         return ctx.getInvokeAction();
+    }
+
+    /** Tells the connection's watch how much of a body is held for it: what counts against its address, and its pace. */
+    private static void gathering(FilterChainContext ctx, long bytes) {
+        StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+        if (watch != null) {
+            watch.gathering(bytes);
+        }
+    }
+
+    /**
+     * Whether {@code request} (its head) asks for an upgrade this filter serves in HTTP/1.1 instead: it is a plain
+     * request then, not an upgrade, to the rest of the guard.
+     */
+    static boolean servedInHttp11(HttpRequestPacket request) {
+        return request.isUpgrade() && request.getUpgradeDC().equalsIgnoreCase("h2c") && !request.isChunked();
     }
 }

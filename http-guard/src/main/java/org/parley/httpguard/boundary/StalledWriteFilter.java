@@ -58,8 +58,9 @@ public final class StalledWriteFilter extends BaseFilter {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        watch.asked(request.getProcessingState().getHttpContext(), request.isUpgrade());
-        if (request.isUpgrade()) {
+        boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
+        watch.asked(request.getProcessingState().getHttpContext(), upgrade);
+        if (upgrade) {
             return ctx.getInvokeAction();
         }
         if (!watch.takesItsAnswers()) {

@@ -408,7 +408,8 @@ class GuardedPortUnificationTest {
 
     @Test
     void aBodySentSlowerThanTheSlowestRateIsClosedBySweepAndAFasterOneIsNot() throws Exception {
-        try (Socket slow = new Socket("127.0.0.1", port); Socket fast = new Socket("127.0.0.1", port)) {
+        try (Socket slow = new Socket("127.0.0.1", port); Socket slowUpgrade = new Socket("127.0.0.1", port);
+                Socket fast = new Socket("127.0.0.1", port)) {
             fast.setSoTimeout(10_000);
             slow.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\ngr")
                     .getBytes(StandardCharsets.ISO_8859_1));
@@ -416,12 +417,20 @@ class GuardedPortUnificationTest {
             fast.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                     + "Content-Length: 200000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             fast.getOutputStream().write("a".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
+            // and one asking to upgrade to HTTP/2, whose body the guard gathers for an answer in HTTP/1.1
+            slowUpgrade.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings"
+                    + "\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nContent-Length: 100\r\n\r\ngr")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             String slowPeer = "127.0.0.1:" + slow.getLocalPort();
+            String slowUpgradePeer = "127.0.0.1:" + slowUpgrade.getLocalPort();
 
-            List<String> closed = sweepSilentUntilClosed(slowPeer);
-            assertEquals(List.of(slowPeer), closed, "closed and named: the slow body; left alone: the one coming fast");
-            slow.setSoTimeout(10_000);
-            assertEquals(-1, slow.getInputStream().read(), "the peer finds its connection closed");
+            List<String> closed = sweepSilentUntilClosed(slowPeer, slowUpgradePeer);
+            assertEquals(java.util.Set.of(slowPeer, slowUpgradePeer), java.util.Set.copyOf(closed),
+                    "closed and named: the slow bodies; left alone: the one coming fast");
+            for (Socket peer : List.of(slow, slowUpgrade)) {
+                peer.setSoTimeout(10_000);
+                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
+            }
             fast.getOutputStream().write("b".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(fast.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.contains("page /upload body aaaa")
@@ -466,21 +475,38 @@ class GuardedPortUnificationTest {
 
     @Test
     void unfinishedBodiesCountAgainstWhatMayWaitForAnAddressAndPastItItsRequestsAreRefused() throws Exception {
+        // five connections from 127.0.0.4, each sending 4 MiB of a 5 MiB body and then nothing: 20 MiB held for them
+        unfinishedBodiesAreRefusedPastTheBound("127.0.0.4", 5, "", 5 * 1024 * 1024, 4 * 1024 * 1024);
+    }
+
+    @Test
+    void unfinishedBodiesOfUpgradesToHttp2CountAgainstWhatMayWaitForAnAddress() throws Exception {
+        // twenty connections from 127.0.0.5 asking to upgrade to HTTP/2, each sending all but a byte of a 1 MiB body
+        unfinishedBodiesAreRefusedPastTheBound("127.0.0.5", 20, "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n", CleartextUpgradeFilter.MAX_BODY, CleartextUpgradeFilter.MAX_BODY - 1);
+    }
+
+    /**
+     * Opens {@code count} connections from {@code address}, each sending a POST's head with {@code headers}, a body of
+     * {@code length} bytes, and {@code sent} bytes of it; then asserts that a further request from that address is
+     * refused with 429 while another address is served, and that no body reached the handler.
+     */
+    private void unfinishedBodiesAreRefusedPastTheBound(String address, int count, String headers, int length, int sent)
+            throws Exception {
         List<Socket> slow = new java.util.ArrayList<>();
         try (Socket kept = new Socket("127.0.0.1", port)) {
             kept.setSoTimeout(10_000);
-            // five connections from 127.0.0.4, each sending 4 MiB of a 5 MiB body and then nothing: 20 MiB held for them
-            byte[] part = new byte[4 * 1024 * 1024];
+            byte[] part = new byte[sent];
             java.util.Arrays.fill(part, (byte) 'x');
-            for (int i = 0; i < 5; i++) {
-                Socket peer = connectFrom("127.0.0.4", 0);
+            for (int i = 0; i < count; i++) {
+                Socket peer = connectFrom(address, 0);
                 slow.add(peer);
-                peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Length: " + 5 * 1024 * 1024
+                peer.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\n" + headers + "Content-Length: " + length
                         + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 peer.getOutputStream().write(part);
             }
             // a further request from that address is refused in words once the bodies are held
-            String refused = askUntilRefused("127.0.0.4");
+            String refused = askUntilRefused(address);
             assertTrue(refused.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), refused);
             // another address is served as always, and no handler saw any of the unfinished bodies
             assertTrue(keptAlive(kept, "/other").endsWith("page /other"));
