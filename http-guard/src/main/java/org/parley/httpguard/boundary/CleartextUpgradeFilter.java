@@ -76,7 +76,7 @@ public final class CleartextUpgradeFilter extends BaseFilter {
 
     /** Tells the connection's watch how much of a body is held for it: what counts against its address, and its pace. */
     private static void gathering(FilterChainContext ctx, long bytes) {
-        StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+        ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
         if (watch != null) {
             watch.gathering(bytes);
         }

@@ -12,9 +12,9 @@ import org.glassfish.grizzly.portunif.PUProtocol;
 /**
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
- * handler in each protocol's filter chain it puts the guard's filters ({@link StalledWriteFilter},
+ * handler in each protocol's filter chain it puts the guard's filters ({@link ConnectionWatchFilter},
  * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
- * {@link DirectAnswerFilter}), and it puts each new connection under the watch of {@link StalledWrites}
+ * {@link DirectAnswerFilter}), and it puts each new connection under the watch of {@link ConnectionWatch}
  * from its accept on. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
@@ -40,7 +40,7 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new RequestTargetFilter());
             chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
-            chain.add(handler, new StalledWriteFilter());
+            chain.add(handler, new ConnectionWatchFilter());
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
@@ -52,10 +52,10 @@ public class GuardedPortUnification extends PUFilter {
         super.register(protocol);
     }
 
-    /** Puts each new connection under the watch of {@link StalledWrites} from its accept on, before it sends anything. */
+    /** Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything. */
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
-        StalledWrites.watch(ctx.getConnection());
+        ConnectionWatch.watch(ctx.getConnection());
         return super.handleAccept(ctx);
     }
 

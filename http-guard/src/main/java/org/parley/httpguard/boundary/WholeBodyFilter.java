@@ -18,7 +18,7 @@ import org.parley.httpguard.control.Refusal;
  * one piece with its last part, so no thread waits for a slow peer. A body may hold at most {@link #MOST} bytes, the
  * most the container takes (a members import); a larger one is answered {@code 413} before it is read, and what an
  * address's unfinished bodies hold counts, with the answers waiting for it, against {@link
- * StalledWrites#WAITING_PER_ADDRESS}. A peer that asks to be told to go on ({@code Expect: 100-continue}) is told so
+ * ConnectionWatch#WAITING_PER_ADDRESS}. A peer that asks to be told to go on ({@code Expect: 100-continue}) is told so
  * here (and may be told again by the container: a client reads any number of such interim answers). Upgrades pass as
  * they are ({@link CleartextUpgradeFilter} gathers the body of an upgrade to HTTP/2 itself).
  */
@@ -38,7 +38,7 @@ public final class WholeBodyFilter extends BaseFilter {
         if (RequestTargetFilter.REFUSED.isSet(ctx.getConnection())) {
             return ctx.getStopAction(); // the rest of a refused body
         }
-        StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+        ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
         if (watch == null) {
             return ctx.getInvokeAction();
         }

@@ -4,11 +4,14 @@
  * own decoder cannot take is answered {@code 400} with a readable reason before it reaches the
  * web container; and a plain request for what the application has ready ({@link
  * org.parley.httpguard.boundary.DirectAnswers}, the Presence API) is answered there too, without
- * the container's per-request work; and a connection whose peer stopped reading is ended once its bytes have not
- * moved for a while ({@link org.parley.httpguard.boundary.StalledWrites}), which Grizzly alone never does; and a peer
- * that sends more requests while its answers wait is read no further, so no container thread waits for it ({@link
- * org.parley.httpguard.boundary.StalledWriteFilter}), and one that never sends a whole request is closed; a request
- * is handed on only once its whole body has come, so no container thread waits for a slow sender ({@link org.parley.httpguard.boundary.WholeBodyFilter}). Depends on
+ * the container's per-request work. Every connection is watched from its accept on ({@link
+ * org.parley.httpguard.boundary.ConnectionWatch}, swept by the application): one whose peer stopped reading is ended
+ * once its bytes have not moved for a while, which Grizzly alone never does; one that sends no whole request head in
+ * time (after its accept or its last answer), or a body slower than a few hundred bytes a second, is closed. A peer
+ * that sends more requests while its answers wait is read no further, so no container thread waits for it, and what
+ * waits for one address is bounded ({@link org.parley.httpguard.boundary.ConnectionWatchFilter}); a request is handed
+ * on only once its whole body has come, so no container thread waits for a slow sender ({@link
+ * org.parley.httpguard.boundary.WholeBodyFilter}). Depends on
  * Grizzly only, never on Parley's application.
  */
 package org.parley.httpguard.boundary;

@@ -250,7 +250,7 @@ class GuardedPortUnificationTest {
             stuck.connect(new InetSocketAddress("127.0.0.1", port));
             stuck.getOutputStream().write("GET /large HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 
-            assertEquals(List.of(), StalledWrites.sweep(Long.MAX_VALUE), "nothing is ended before its time");
+            assertEquals(List.of(), ConnectionWatch.sweep(Long.MAX_VALUE), "nothing is ended before its time");
             // what an application's periodic sweep does, with a short stall time: the bytes for the stuck peer wait, the
             // kept connection's do not (the other tests' connections, closing meanwhile, may be there too)
             String stuckPeer = "127.0.0.1:" + stuck.getLocalPort();
@@ -259,7 +259,7 @@ class GuardedPortUnificationTest {
             List<String> ended = List.of();
             while (!ended.contains(stuckPeer) && System.nanoTime() < deadline) {
                 Thread.sleep(100); // the sweep's period
-                ended = StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500));
+                ended = ConnectionWatch.sweep(TimeUnit.MILLISECONDS.toNanos(500));
                 assertFalse(ended.contains(keptPeer), "the kept connection is not ended");
             }
             assertTrue(ended.contains(stuckPeer), "the stuck peer's connection is ended: " + ended);
@@ -276,9 +276,9 @@ class GuardedPortUnificationTest {
             // and the other connection is still served
             assertTrue(keptAlive(kept, "/second").endsWith("page /second"));
             // nothing waits for it: two sweeps with the short stall time, one stall time apart, do not end it
-            assertFalse(StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer));
+            assertFalse(ConnectionWatch.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer));
             Thread.sleep(600); // more than the stall time
-            assertFalse(StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer),
+            assertFalse(ConnectionWatch.sweep(TimeUnit.MILLISECONDS.toNanos(500)).contains(keptPeer),
                     "nothing waits for the kept connection");
         }
     }
@@ -362,7 +362,7 @@ class GuardedPortUnificationTest {
             String silentPeer = "127.0.0.1:" + silent.getLocalPort();
             String partialPeer = "127.0.0.1:" + partial.getLocalPort();
             String askedPeer = "127.0.0.1:" + asked.getLocalPort();
-            assertTrue(StalledWrites.sweepSilent(Long.MAX_VALUE).isEmpty(), "nothing is closed before its time");
+            assertTrue(ConnectionWatch.sweepSilent(Long.MAX_VALUE).isEmpty(), "nothing is closed before its time");
 
             // the two that never asked are closed
             List<String> closed = sweepSilentUntilClosed(silentPeer, partialPeer);
@@ -562,7 +562,7 @@ class GuardedPortUnificationTest {
                 taken += read;
                 for (int sweep = 0; sweep < 2; sweep++) {
                     Thread.sleep(100); // the sweep's period
-                    assertEquals(List.of(), StalledWrites.sweep(TimeUnit.MILLISECONDS.toNanos(500)),
+                    assertEquals(List.of(), ConnectionWatch.sweep(TimeUnit.MILLISECONDS.toNanos(500)),
                             "a peer that keeps reading is not ended (" + taken + " bytes taken)");
                 }
             }
@@ -601,7 +601,7 @@ class GuardedPortUnificationTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!closed.containsAll(List.of(peers)) && System.nanoTime() < deadline) {
             Thread.sleep(100); // the sweep's period
-            closed.addAll(StalledWrites.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
+            closed.addAll(ConnectionWatch.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
         }
         return closed;
     }

@@ -125,7 +125,7 @@ public class SocketSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final StalledConnections stalled = new StalledConnections();
+    private final ConnectionSweep connections = new ConnectionSweep();
 
     /** Every open socket, for the keep-alive sweep and the admin console's list. */
     private final Map<Outbox, LiveSocket> open = new ConcurrentHashMap<>();
@@ -226,7 +226,7 @@ public class SocketSessions {
         long idle = idleTimeout.toNanos();
         long write = writeTimeout.toNanos();
         open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
-        stalled.end(writeTimeout, requestHeadTimeout);
+        connections.end(writeTimeout, requestHeadTimeout);
     }
 
     /** A socket opened: it is kept alive (and let go when silent) from now on, and listed for admins. */

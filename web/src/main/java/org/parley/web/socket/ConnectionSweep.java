@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.httpguard.boundary.StalledWrites;
+import org.parley.httpguard.boundary.ConnectionWatch;
 
 /**
- * Ends, through Parley's HTTP guard ({@link StalledWrites}), the connections whose peer stopped reading, and those that
+ * Ends, through Parley's HTTP guard ({@link ConnectionWatch}), the connections whose peer stopped reading, and those that
  * never sent a whole request. Closing a socket whose peer stopped reading (its writes stuck, its queue full, its
  * silence) closes it only in name: the container ends a connection once everything queued for it is written, so it
  * keeps the connection, and the megabytes waiting for it, until the peer reads again, which it may never do. And the
@@ -18,10 +18,10 @@ import org.parley.httpguard.boundary.StalledWrites;
  * Without the guard in the server nothing is ended here; the log says at start-up that the guard is missing ({@code
  * PresenceDirectAnswers}).
  */
-final class StalledConnections {
+final class ConnectionSweep {
 
-    private static final Logger LOG = Logger.getLogger(StalledConnections.class.getName());
-    private static final String GUARD = "org.parley.httpguard.boundary.StalledWrites";
+    private static final Logger LOG = Logger.getLogger(ConnectionSweep.class.getName());
+    private static final String GUARD = "org.parley.httpguard.boundary.ConnectionWatch";
     /** Peers named in one log line at most. */
     private static final int NAMED = 10;
 
@@ -30,7 +30,7 @@ final class StalledConnections {
     /**
      * Ends every connection whose waiting bytes have not moved for {@code stalled}, and closes every one that has sent
      * no whole request head in the {@code silent} since it opened or since its last answer, or its body too slowly
-     * after that ({@link StalledWrites#SLOWEST_BODY_RATE}); says so (not of kept-alive connections that sent nothing
+     * after that ({@link ConnectionWatch#SLOWEST_BODY_RATE}); says so (not of kept-alive connections that sent nothing
      * since their last answer, which the container's keep-alive timeout ends anyway).
      */
     void end(Duration stalled, Duration silent) {
@@ -41,7 +41,7 @@ final class StalledConnections {
                 + " s while data waited for it (a hung program, a frozen tab, or a peer that stops reading on purpose)");
         sweep(() -> Guard.sweepSilent(silent.toNanos()), "that had sent no whole request head in the " + silent.toSeconds()
                 + " s since they opened or had their last answer, or a request body at less than "
-                + StalledWrites.SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
+                + ConnectionWatch.SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
                 + " asking, or sends a little at a time)");
     }
 
@@ -63,7 +63,7 @@ final class StalledConnections {
 
     private static boolean guardPresent() {
         try {
-            Class.forName(GUARD, false, StalledConnections.class.getClassLoader());
+            Class.forName(GUARD, false, ConnectionSweep.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -74,11 +74,11 @@ final class StalledConnections {
     private static final class Guard {
 
         static List<String> sweep(long stalledNanos) {
-            return StalledWrites.sweep(stalledNanos);
+            return ConnectionWatch.sweep(stalledNanos);
         }
 
         static List<String> sweepSilent(long silentNanos) {
-            return StalledWrites.sweepSilent(silentNanos);
+            return ConnectionWatch.sweepSilent(silentNanos);
         }
     }
 }

@@ -24,30 +24,31 @@ import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
- * Lets go of the connections whose peer stopped reading. Grizzly ends a connection gracefully: once everything queued
+ * Watches every connection of the listener: lets go of those whose peer stopped reading, closes those that do not ask
+ * in time, and tells how much waits for an address. Grizzly ends a connection gracefully: once everything queued
  * for it has been written. A peer that stopped reading (a hung program, a frozen tab, or one doing it on purpose)
  * takes nothing more, so that moment never comes: the connection, the kernel's send buffer (up to 4 MiB) and what
  * Grizzly queued for it stay for as long as the peer keeps its end open — also after the application has closed its
  * WebSocket session, forgotten it and stopped counting it against the peer's limits. So a peer could pile up such
  * connections one after another.
  * <p>
- * {@link StalledWriteFilter} puts each connection of the listener under watch the first time it reads from it: the
+ * {@link ConnectionWatchFilter} puts each connection of the listener under watch the first time it reads from it: the
  * watch notes every write that moves bytes out (a Grizzly connection probe). {@link #sweep} ends at once (a reset:
  * nothing more is written, the kernel frees the buffers) each connection with bytes waiting whose bytes have not moved
  * for the time it is given, counted from the sweep that first saw them waiting. An application calls it from a
  * periodic sweep of its own; without one, nothing is ended. Watched from its accept on ({@link GuardedPortUnification}),
  * a connection that has not sent a whole request head in the moments after its accept or its last answer is closed by
  * {@link #sweepSilent}, and the
- * watches of an address's connections tell {@link StalledWriteFilter} how much waits for that address.
+ * watches of an address's connections tell {@link ConnectionWatchFilter} how much waits for that address.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
  * without depending on Grizzly.
  */
-public final class StalledWrites {
+public final class ConnectionWatch {
 
-    private static final Logger LOG = Logger.getLogger(StalledWrites.class.getName());
+    private static final Logger LOG = Logger.getLogger(ConnectionWatch.class.getName());
     private static final Attribute<Watch> WATCH =
-            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(StalledWrites.class.getName() + ".watch");
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(ConnectionWatch.class.getName() + ".watch");
     private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
     /**
      * The most bytes of answers that may wait, past the kernel's buffers, and of request bodies still coming, for the
@@ -63,7 +64,7 @@ public final class StalledWrites {
     /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
     private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
 
-    private StalledWrites() {
+    private ConnectionWatch() {
     }
 
     /**

@@ -14,7 +14,7 @@ import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
 
 /**
- * Puts every connection it reads from under the watch of {@link StalledWrites}, tells the watch when each request's
+ * Puts every connection it reads from under the watch of {@link ConnectionWatch}, tells the watch when each request's
  * head comes and when its answer ends, and passes everything on, except from a peer that does not take its answers.
  * <p>
  * A peer may send requests one after another without waiting for the answers (HTTP/1.1 pipelining), and Grizzly hands
@@ -22,7 +22,7 @@ import org.parley.httpguard.control.Refusal;
  * and then the container's worker writing the next answer waits, up to the write timeout (30 s), for room that never
  * comes: some twenty such peers held every worker, and no page was served to anyone for about a minute. So once a
  * second request (or part of one) comes while earlier answers still wait in Grizzly's queue, past the kernel's buffers
- * ({@link StalledWrites.Watch#takesItsAnswers}), it is not handed on: the connection is read no further and closes once
+ * ({@link ConnectionWatch.Watch#takesItsAnswers}), it is not handed on: the connection is read no further and closes once
  * what waits is written; if the peer never takes that, the application's sweep resets it as stalled. A peer that reads
  * its answers has none waiting there (the kernel's buffers hold megabytes on a local network); one that pipelines
  * faster than it reads large answers finds its connection closed after the answers it was given, and sends the rest
@@ -30,16 +30,16 @@ import org.parley.httpguard.control.Refusal;
  * <p>
  * Many connections that each ask once and read nothing add up the same way: each leaves an answer waiting (PrimeFaces'
  * script leaves ~480 KB), and four thousand of them from one machine filled the heap and ended the server. So a request
- * from an address whose connections already have {@link StalledWrites#WAITING_PER_ADDRESS} bytes waiting (with what
+ * from an address whose connections already have {@link ConnectionWatch#WAITING_PER_ADDRESS} bytes waiting (with what
  * their unfinished request bodies hold, {@link WholeBodyFilter}) is answered
  * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
  * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here.
  */
-public final class StalledWriteFilter extends BaseFilter {
+public final class ConnectionWatchFilter extends BaseFilter {
 
-    private static final Logger LOG = Logger.getLogger(StalledWriteFilter.class.getName());
+    private static final Logger LOG = Logger.getLogger(ConnectionWatchFilter.class.getName());
     /** An address whose connection is read no further is named in the log at most once a minute, with how many. */
     private static final Notices STOPPED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
     /** An address refused for its waiting answers is named in the log at most once a minute, with how many. */
@@ -47,7 +47,7 @@ public final class StalledWriteFilter extends BaseFilter {
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+        ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
         if (watch == null) {
             return ctx.getInvokeAction();
         }
@@ -80,7 +80,7 @@ public final class StalledWriteFilter extends BaseFilter {
             long refused = REFUSED.occurred(host, System.nanoTime());
             if (refused > 0) {
                 LOG.info(() -> "Refused " + refused + (refused == 1 ? " request" : " requests") + " from " + host
-                        + " (429): more than " + StalledWrites.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
+                        + " (429): more than " + ConnectionWatch.WAITING_PER_ADDRESS / (1024 * 1024) + " MiB of answers wait"
                         + " for its connections, which do not take them, or of request bodies they have not finished sending"
                         + " (a program that asks and does not read, or one doing it on purpose); its requests are refused"
                         + " until they do or their connections are reset");
@@ -91,11 +91,11 @@ public final class StalledWriteFilter extends BaseFilter {
         return ctx.getInvokeAction();
     }
 
-    /** Notes the end of each answer, after which the connection's next request head is awaited ({@link StalledWrites}). */
+    /** Notes the end of each answer, after which the connection's next request head is awaited ({@link ConnectionWatch}). */
     @Override
     public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
         if (event.type() == HttpEvents.ResponseCompleteEvent.TYPE) {
-            StalledWrites.Watch watch = StalledWrites.watch(ctx.getConnection());
+            ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
             if (watch != null) {
                 watch.answered();
             }
