@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -152,6 +153,16 @@ public class SocketSessions {
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         expiry = scheduler.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Made with the application, not with its first socket or event: the sweep also ends the HTTP connections that do not
+     * ask in time, from the first moment a peer can connect.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.info(() -> "Sweeping sockets and connections every " + pingInterval.toSeconds() + " s: sockets silent for "
+                + idleTimeout.toSeconds() + " s or whose writes are stuck for " + writeTimeout.toSeconds() + " s are closed,"
+                + " and connections that send no whole request head within " + requestHeadTimeout.toSeconds() + " s");
     }
 
     @PreDestroy

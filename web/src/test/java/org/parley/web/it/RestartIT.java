@@ -295,7 +295,8 @@ class RestartIT {
                 "PARLEY_PRESENCE_GRACE", "PT1S")))) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
-            // and peers that hold connections without asking: one sends nothing, one half a request head
+            // right after the start, before any socket has opened, peers that hold connections without asking: one sends
+            // nothing, one half a request head
             java.net.Socket quiet = new java.net.Socket(uri.getHost(), uri.getPort());
             java.net.Socket halfHead = new java.net.Socket(uri.getHost(), uri.getPort());
             halfHead.getOutputStream().write("GET / HTTP/1.1\r\nHost: here\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -311,6 +312,16 @@ class RestartIT {
             java.net.Socket slowBody = new java.net.Socket(uri.getHost(), uri.getPort());
             slowBody.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: here\r\nContent-Type: application/"
                     + "x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant").getBytes(StandardCharsets.ISO_8859_1));
+            // they find their connections closed before any socket has opened (the sweep runs from the start: it ran only
+            // once something had made the socket registry before), and the log names them
+            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf, slowBody)) {
+                try (peer) {
+                    peer.setSoTimeout(60_000);
+                    assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that did not ask in time is closed");
+                }
+            }
+            awaitLogNames(micro, "that had sent no whole request head in the 5 s since they opened or had their last answer",
+                    quiet.getLocalPort(), halfHead.getLocalPort(), answeredThenHalf.getLocalPort(), slowBody.getLocalPort());
             Accounts.SharingMember member = Accounts.sharingMember(base, "silent", "Silent Reader");
             String cookie = member.browser().cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket(); java.net.Socket page = new java.net.Socket()) {
@@ -343,16 +354,9 @@ class RestartIT {
                             + "that stopped reading, 60 s after the socket was closed:\n" + micro.tail());
                     pause();
                 }
-                String said = "whose peer had taken nothing for 5 s while data waited for it";
-                java.util.function.IntPredicate named = port -> {
-                    String log = micro.log();
-                    return log.contains(said) && log.substring(log.indexOf(said)).contains("127.0.0.1:" + port);
-                };
                 // the log lines may come a moment after the resets
-                while (!named.test(stuck.getLocalPort()) || !named.test(page.getLocalPort())) {
-                    assertTrue(Instant.now().isBefore(deadline.plusSeconds(30)), "the log names both peers:\n" + micro.tail());
-                    pause();
-                }
+                awaitLogNames(micro, "whose peer had taken nothing for 5 s while data waited for it", stuck.getLocalPort(),
+                        page.getLocalPort());
                 assertTrue(micro.log().contains("Stopped reading requests from 127.0.0.1:" + page.getLocalPort()), micro.tail());
                 // the client, reading again, finds its connection ended: what its window held, then the reset
                 stuck.setSoTimeout(30_000);
@@ -363,24 +367,6 @@ class RestartIT {
                 } catch (java.net.SocketException reset) {
                     assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
                 }
-            }
-            // the peers that never asked, or did not finish asking, find their connections closed; the log names them
-            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf, slowBody)) {
-                try (peer) {
-                    peer.setSoTimeout(60_000);
-                    assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that never asked is closed");
-                }
-            }
-            String silentSaid = "that had sent no whole request head in the 5 s since they opened or had their last answer";
-            Instant deadline = Instant.now().plusSeconds(30);
-            java.util.function.IntPredicate named = port -> {
-                String log = micro.log();
-                return log.contains(silentSaid) && log.substring(log.indexOf(silentSaid)).contains("127.0.0.1:" + port);
-            };
-            while (!named.test(quiet.getLocalPort()) || !named.test(halfHead.getLocalPort())
-                    || !named.test(answeredThenHalf.getLocalPort()) || !named.test(slowBody.getLocalPort())) {
-                assertTrue(Instant.now().isBefore(deadline), "the log names the four peers that did not ask in time:\n" + micro.tail());
-                pause();
             }
             // and everyone else is still served
             assertChatsWork(uri, Accounts.sharingMember(base, "talking", "Talking Colleague"), "Anyone there?");
@@ -591,6 +577,19 @@ class RestartIT {
         String head = readHead(in);
         assertTrue(head.startsWith("HTTP/1.1 101"), head);
         return in;
+    }
+
+    /** Waits until the log names the peers on the local {@code ports} after {@code said}, for 30 s at most. */
+    private static void awaitLogNames(MicroProcess micro, String said, int... ports) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        java.util.function.IntPredicate named = port -> {
+            String log = micro.log();
+            return log.contains(said) && log.substring(log.indexOf(said)).contains("127.0.0.1:" + port);
+        };
+        while (!java.util.Arrays.stream(ports).allMatch(named)) {
+            assertTrue(Instant.now().isBefore(deadline), "the log names each peer after \"" + said + "\":\n" + micro.tail());
+            pause();
+        }
     }
 
     private static String readHead(DataInputStream in) throws IOException {
