@@ -22,6 +22,8 @@ final class ConnectionSweep {
 
     private static final Logger LOG = Logger.getLogger(ConnectionSweep.class.getName());
     private static final String GUARD = "org.parley.httpguard.boundary.ConnectionWatch";
+    /** The slowest a request body may come once the time for its head has passed, in bytes a second (the guard's rule). */
+    static final int SLOWEST_BODY_RATE = ConnectionWatch.SLOWEST_BODY_RATE;
     /** Peers named in one log line at most. */
     private static final int NAMED = 10;
 
@@ -41,7 +43,7 @@ final class ConnectionSweep {
                 + " s while data waited for it (a hung program, a frozen tab, or a peer that stops reading on purpose)");
         sweep(() -> Guard.sweepSilent(silent.toNanos()), "that had sent no whole request head in the " + silent.toSeconds()
                 + " s since they opened or had their last answer, or a request body at less than "
-                + ConnectionWatch.SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
+                + SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
                 + " asking, or sends a little at a time)");
     }
 

@@ -162,7 +162,8 @@ public class SocketSessions {
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
         LOG.info(() -> "Sweeping sockets and connections every " + pingInterval.toSeconds() + " s: sockets silent for "
                 + idleTimeout.toSeconds() + " s or whose writes are stuck for " + writeTimeout.toSeconds() + " s are closed,"
-                + " and connections that send no whole request head within " + requestHeadTimeout.toSeconds() + " s");
+                + " and so are connections that send no whole request head within " + requestHeadTimeout.toSeconds()
+                + " s, or a request body slower than " + ConnectionSweep.SLOWEST_BODY_RATE + " bytes a second after that");
     }
 
     @PreDestroy
