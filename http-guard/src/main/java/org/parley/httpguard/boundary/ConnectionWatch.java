@@ -141,12 +141,10 @@ public final class ConnectionWatch {
         private volatile long awaitingSince = movedAt;
         /** Requests whose head came and whose answer is not yet complete (more than one when the peer pipelines). */
         private int inHand;
-        /** When the head of the last request came. */
+        /** When the head of the last request came; 0 until a first head has come. */
         private volatile long headAt;
         /** The last request head seen, to tell a new request from the further parts of one's body. */
         private Object lastHead;
-        /** Whether the peer has sent a whole request head: then a silence between requests is not named in the log. */
-        private boolean asked;
         /** Whether the connection was upgraded (a WebSocket): from then on its silence is the application's to end. */
         private volatile boolean upgraded;
         /** Whether bytes came while no request was in hand: part of a head, or the rest of a body after its answer. */
@@ -233,7 +231,6 @@ public final class ConnectionWatch {
             }
             lastHead = head;
             headAt = System.nanoTime();
-            asked = true;
             inHand++;
             awaitingSince = 0;
             readAwaiting = false;
@@ -279,7 +276,7 @@ public final class ConnectionWatch {
         String close() {
             boolean idle;
             synchronized (this) {
-                idle = asked && !readAwaiting && gathering == 0;
+                idle = headAt != 0 && !readAwaiting && gathering == 0;
             }
             forget();
             connection.closeSilently();

@@ -45,7 +45,7 @@ public class GuardedPortUnification extends PUFilter {
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
                     + " once its whole body has come, and lets the application end connections whose peer stopped reading"
-                    + " or never sent a request");
+                    + " or that do not send a whole request in time");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }

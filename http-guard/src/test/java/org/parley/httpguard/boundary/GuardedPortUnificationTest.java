@@ -310,9 +310,7 @@ class GuardedPortUnificationTest {
                 assertTrue(answers < 20 && (answers >= 1 || refused), answers + " answers, refused: " + refused);
             }
         } finally {
-            for (Socket peer : stuck) {
-                peer.close();
-            }
+            closeAll(stuck);
         }
     }
 
@@ -346,9 +344,7 @@ class GuardedPortUnificationTest {
             }
             assertTrue(answered < 50, "answered " + answered + " of 100: what waited stayed near 16 MiB, not ~200 MiB");
         } finally {
-            for (Socket peer : stuck) {
-                peer.close();
-            }
+            closeAll(stuck);
         }
     }
 
@@ -467,9 +463,7 @@ class GuardedPortUnificationTest {
                 assertTrue(answer.endsWith("page /oauth/token body sloww!"), answer);
             }
         } finally {
-            for (Socket peer : slow) {
-                peer.close();
-            }
+            closeAll(slow);
         }
     }
 
@@ -495,9 +489,7 @@ class GuardedPortUnificationTest {
             assertTrue(keptAlive(kept, "/other").endsWith("page /other"));
             assertFalse(handled.contains("/oauth/token"), "handed on: " + handled);
         } finally {
-            for (Socket peer : slow) {
-                peer.close();
-            }
+            closeAll(slow);
         }
     }
 
@@ -534,9 +526,7 @@ class GuardedPortUnificationTest {
             assertTrue(keptAlive(kept, "/other").endsWith("page /other"));
             assertFalse(handled.contains("/oauth/token"), "handed on: " + handled);
         } finally {
-            for (Socket peer : peers) {
-                peer.close();
-            }
+            closeAll(peers);
         }
     }
 
@@ -627,6 +617,12 @@ class GuardedPortUnificationTest {
         socket.bind(new InetSocketAddress(address, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         return socket;
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
+        }
     }
 
     /**

@@ -14,9 +14,8 @@ import org.parley.httpguard.boundary.ConnectionWatch;
  * keeps the connection, and the megabytes waiting for it, until the peer reads again, which it may never do. And the
  * container keeps a connection that sends nothing, or a request head a few bytes at a time (its first, or the next one
  * on a connection kept alive), or a request body a byte at a time, for as long as its peer likes, so a peer could
- * hold every file the server may open.
- * Without the guard in the server nothing is ended here; the log says at start-up that the guard is missing ({@code
- * PresenceDirectAnswers}).
+ * hold every file the server may open. Without the guard in the server nothing is ended here; the log says at start-up
+ * that the guard is missing ({@code PresenceDirectAnswers}).
  */
 final class ConnectionSweep {
 
