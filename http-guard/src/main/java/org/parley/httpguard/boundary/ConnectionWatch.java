@@ -21,7 +21,10 @@ import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.nio.NIOConnection;
+import org.parley.httpguard.control.Refusal;
 
 /**
  * Watches every connection of the listener: lets go of those whose peer stopped reading, closes those that do not ask
@@ -37,8 +40,8 @@ import org.glassfish.grizzly.nio.NIOConnection;
  * nothing more is written, the kernel frees the buffers) each connection with bytes waiting whose bytes have not moved
  * for the time it is given, counted from the sweep that first saw them waiting. An application calls it from a
  * periodic sweep of its own; without one, nothing is ended. Watched from its accept on ({@link GuardedPortUnification}),
- * a connection that has not sent a whole request head in the moments after its accept or its last answer is closed by
- * {@link #sweepSilent}, and the
+ * a connection that has not sent a whole request head in the moments after its accept or its last answer, or sends a
+ * body too slowly, is closed by {@link #sweepSilent} (answered {@code 408} if it had sent part of a request), and the
  * watches of an address's connections tell {@link ConnectionWatchFilter} how much waits for that address.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
@@ -91,11 +94,13 @@ public final class ConnectionWatch {
      * container's keep-alive stops timing a connection once any byte of its next request has come), or whose request
      * body has come at less than {@link #SLOWEST_BODY_RATE} bytes a second after those {@code silentNanos} (its head's
      * time); answers the peers' addresses ({@code host:port}) of the connections it closed, but not of kept-alive ones
-     * that sent nothing since their last answer, which a keep-alive timeout ends anyway.
+     * that sent nothing since their last answer, which a keep-alive timeout ends anyway. A connection that had sent part
+     * of a request is answered {@code 408} ({@link Refusal#tooSlow}) before it closes; one that sent nothing is closed
+     * without a word, as a peer may open a connection ahead of a request it then never makes.
      */
     public static List<String> sweepSilent(long silentNanos) {
         long now = System.nanoTime();
-        return each(watch -> watch.silent(now, silentNanos), Watch::close);
+        return each(watch -> watch.silent(now, silentNanos), watch -> watch.close(silentNanos));
     }
 
     /**
@@ -145,6 +150,8 @@ public final class ConnectionWatch {
         private volatile long headAt;
         /** The last request head seen, to tell a new request from the further parts of one's body. */
         private Object lastHead;
+        /** The request in hand whose head came last; {@code null} once no request is in hand. */
+        private HttpRequestPacket lastRequest;
         /** Whether the connection was upgraded (a WebSocket): from then on its silence is the application's to end. */
         private volatile boolean upgraded;
         /** Whether bytes came while no request was in hand: part of a head, or the rest of a body after its answer. */
@@ -221,15 +228,17 @@ public final class ConnectionWatch {
         }
 
         /**
-         * A part of a request came: if it is a new request's head ({@code head}, the request's own context, not seen
-         * before), the connection has a request in hand until its answer ends; if the request upgrades the connection, its
-         * silence is from now on the application's to end (an upgrade refused closes the connection with its answer).
+         * A part of {@code request} came: if it is a new request's head (its context not seen before), the connection has a
+         * request in hand until its answer ends; if the request upgrades the connection, its silence is from now on the
+         * application's to end (an upgrade refused closes the connection with its answer).
          */
-        synchronized void asked(Object head, boolean upgrade) {
+        synchronized void asked(HttpRequestPacket request, boolean upgrade) {
+            Object head = request.getProcessingState().getHttpContext();
             if (head == lastHead) {
                 return;
             }
             lastHead = head;
+            lastRequest = request;
             headAt = System.nanoTime();
             inHand++;
             awaitingSince = 0;
@@ -247,6 +256,7 @@ public final class ConnectionWatch {
             }
             if (--inHand == 0) {
                 lastHead = null;
+                lastRequest = null;
                 readAwaiting = false;
                 awaitingSince = System.nanoTime();
             }
@@ -269,16 +279,28 @@ public final class ConnectionWatch {
         }
 
         /**
-         * Closes the connection (no request is in hand, or one whose body has not all come, so no answer is cut); answers
-         * the peer's address, or {@code null} for a kept-alive connection that sent nothing since its last answer (what a
-         * keep-alive timeout ends anyway).
+         * Closes the connection (no request is in hand, or one whose body has not all come, so no answer is cut), after
+         * answering {@code 408} if it sent part of a request; answers the peer's address, or {@code null} for a kept-alive
+         * connection that sent nothing since its last answer (what a keep-alive timeout ends anyway).
          */
-        String close() {
+        String close(long silentNanos) {
             boolean idle;
+            Refusal refusal = null;
             synchronized (this) {
                 idle = headAt != 0 && !readAwaiting && gathering == 0;
+                if (readAwaiting || gathering > 0) {
+                    // a body still coming keeps its request, which nothing else answers or recycles meanwhile
+                    String path = gathering > 0 && lastRequest != null
+                            ? HeadText.of(lastRequest.getRequestURIRef().getOriginalRequestURIBC()) : null;
+                    refusal = Refusal.tooSlow(path == null ? "" : path, TimeUnit.NANOSECONDS.toMillis(silentNanos),
+                            SLOWEST_BODY_RATE);
+                }
             }
             forget();
+            if (refusal != null) {
+                // through the whole filter chain (TLS, where the listener has it), behind anything still queued for the peer
+                connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
+            }
             connection.closeSilently();
             return idle ? null : shown(connection.getPeerAddress());
         }

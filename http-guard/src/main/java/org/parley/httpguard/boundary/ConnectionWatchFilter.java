@@ -59,7 +59,7 @@ public final class ConnectionWatchFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
-        watch.asked(request.getProcessingState().getHttpContext(), upgrade);
+        watch.asked(request, upgrade);
         if (upgrade) {
             return ctx.getInvokeAction();
         }

@@ -1,6 +1,7 @@
 package org.parley.httpguard.control;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,17 @@ public record Refusal(int status, String contentType, Map<String, String> header
     public static Refusal tooManyWaiting(String rawPath) {
         return of(rawPath, 429, "temporarily_unavailable", "Too many answers are waiting for your address to take them;"
                 + " try again in a minute.", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+    }
+
+    /**
+     * {@code 408} for a request whose head did not all come within {@code millis} of its connection's opening or last
+     * answer, or whose body came slower than {@code slowestRate} bytes a second after that; {@code rawPath} is empty when
+     * the head did not come.
+     */
+    public static Refusal tooSlow(String rawPath, long millis, int slowestRate) {
+        String time = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return of(rawPath, 408, "invalid_request", "The request did not come in time: Parley takes a request's head within "
+                + time + " and its body at " + slowestRate + " bytes a second or faster.", Map.of());
     }
 
     /** {@code 413} for a request whose body is larger than {@code most} bytes. */
@@ -59,6 +71,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
     /** The status line's words for the status. */
     public String reasonPhrase() {
         return switch (status) {
+            case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 429 -> "Too Many Requests";
             default -> "Bad Request";
@@ -67,5 +80,21 @@ public record Refusal(int status, String contentType, Map<String, String> header
 
     public byte[] bytes() {
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The whole answer in HTTP/1.1, status line, headers and body, with {@code Connection: close}: for a connection that
+     * has no request context to answer in, which closes after it.
+     */
+    public byte[] wholeAnswer() {
+        byte[] content = bytes();
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reasonPhrase())
+                .append("\r\nContent-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length)
+                .append("\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] whole = Arrays.copyOf(start, start.length + content.length);
+        System.arraycopy(content, 0, whole, start.length, content.length);
+        return whole;
     }
 }

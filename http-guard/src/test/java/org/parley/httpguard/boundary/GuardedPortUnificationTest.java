@@ -364,9 +364,12 @@ class GuardedPortUnificationTest {
             List<String> closed = sweepSilentUntilClosed(silentPeer, partialPeer);
             assertTrue(closed.containsAll(List.of(silentPeer, partialPeer)), "closed: " + closed);
             assertFalse(closed.contains(askedPeer), "a kept-alive connection that sent nothing more is not named");
-            for (Socket peer : List.of(silent, partial, asked)) {
+            // the one that sent part of a head is told why; the others had asked for nothing
+            assertTooSlowThenClosed(partial, "text/plain;charset=UTF-8", "The request did not come in time: Parley takes a"
+                    + " request's head within 500 ms and its body at 500 bytes a second or faster.\n");
+            for (Socket peer : List.of(silent, asked)) {
                 peer.setSoTimeout(10_000);
-                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
+                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed without a word");
             }
         }
     }
@@ -393,9 +396,8 @@ class GuardedPortUnificationTest {
 
             List<String> closed = sweepSilentUntilClosed(halfPeer);
             assertEquals(List.of(halfPeer), closed, "closed and named: the half next head; left alone: the request in hand");
-            for (Socket peer : List.of(half, pipelined)) {
-                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
-            }
+            assertTooSlowThenClosed(half, "text/plain;charset=UTF-8", "The request did not come in time");
+            assertEquals(-1, pipelined.getInputStream().read(), "the peer finds its connection closed");
             // the request in hand was not cut: its answer comes once the application has it
             released.countDown();
             assertTrue(readAnswer(waiting).endsWith("page /wait"));
@@ -423,9 +425,11 @@ class GuardedPortUnificationTest {
             List<String> closed = sweepSilentUntilClosed(slowPeer, slowUpgradePeer);
             assertEquals(java.util.Set.of(slowPeer, slowUpgradePeer), java.util.Set.copyOf(closed),
                     "closed and named: the slow bodies; left alone: the one coming fast");
+            // each is told why, in the format of the endpoint it asked for (OAuth's error JSON)
             for (Socket peer : List.of(slow, slowUpgrade)) {
-                peer.setSoTimeout(10_000);
-                assertEquals(-1, peer.getInputStream().read(), "the peer finds its connection closed");
+                assertTooSlowThenClosed(peer, "application/json;charset=UTF-8", "{\"error\":\"invalid_request\","
+                        + "\"error_description\":\"The request did not come in time: Parley takes a request's head within 500 ms"
+                        + " and its body at 500 bytes a second or faster.\"}");
             }
             fast.getOutputStream().write("b".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(fast.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -528,6 +532,22 @@ class GuardedPortUnificationTest {
         } finally {
             closeAll(peers);
         }
+    }
+
+    /**
+     * Reads what the server sends {@code peer} until it closes the connection: a {@code 408} answer of {@code contentType}
+     * whose body starts with {@code body}, and nothing after it.
+     */
+    private static void assertTooSlowThenClosed(Socket peer, String contentType, String body) throws IOException {
+        peer.setSoTimeout(10_000);
+        String answer = new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer);
+        assertEquals(contentType, header(answer, "content-type"), answer);
+        assertEquals("close", header(answer, "connection"), answer);
+        String content = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertEquals(content.getBytes(StandardCharsets.UTF_8).length, Integer.parseInt(header(answer, "content-length")),
+                answer);
+        assertTrue(content.startsWith(body), answer);
     }
 
     /** Whether the server answered {@code peer} with 429 or closed its connection, reading for 100 ms at most. */

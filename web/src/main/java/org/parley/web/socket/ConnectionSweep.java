@@ -31,7 +31,8 @@ final class ConnectionSweep {
     /**
      * Ends every connection whose waiting bytes have not moved for {@code stalled}, and closes every one that has sent
      * no whole request head in the {@code silent} since it opened or since its last answer, or its body too slowly
-     * after that ({@link ConnectionWatch#SLOWEST_BODY_RATE}); says so (not of kept-alive connections that sent nothing
+     * after that ({@link ConnectionWatch#SLOWEST_BODY_RATE}), answering {@code 408} to those that had sent part of a
+     * request; says so (not of kept-alive connections that sent nothing
      * since their last answer, which the container's keep-alive timeout ends anyway).
      */
     void end(Duration stalled, Duration silent) {
@@ -43,7 +44,7 @@ final class ConnectionSweep {
         sweep(() -> Guard.sweepSilent(silent.toNanos()), "that had sent no whole request head in the " + silent.toSeconds()
                 + " s since they opened or had their last answer, or a request body at less than "
                 + SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
-                + " asking, or sends a little at a time)");
+                + " asking, or sends a little at a time; those that had sent part of a request were answered 408)");
     }
 
     private static void sweep(Supplier<List<String>> sweep, String which) {

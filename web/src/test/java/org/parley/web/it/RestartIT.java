@@ -313,11 +313,20 @@ class RestartIT {
             slowBody.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: here\r\nContent-Type: application/"
                     + "x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant").getBytes(StandardCharsets.ISO_8859_1));
             // they find their connections closed before any socket has opened (the sweep runs from the start: it ran only
-            // once something had made the socket registry before), and the log names them
-            for (java.net.Socket peer : List.of(quiet, halfHead, answeredThenHalf, slowBody)) {
+            // once something had made the socket registry before), those that sent part of a request told why (408, in
+            // the format of the endpoint asked for), and the log names them
+            try (quiet) {
+                quiet.setSoTimeout(60_000);
+                assertEquals(-1, quiet.getInputStream().read(), "the connection of a peer that never asked is closed");
+            }
+            for (java.net.Socket peer : List.of(halfHead, answeredThenHalf, slowBody)) {
                 try (peer) {
                     peer.setSoTimeout(60_000);
-                    assertEquals(-1, peer.getInputStream().read(), "the connection of a peer that did not ask in time is closed");
+                    String answer = new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n") && answer.contains("\r\nConnection: close\r\n")
+                            && answer.contains("The request did not come in time: Parley takes a request's head within 5 s and"
+                                    + " its body at 500 bytes a second or faster."), answer);
+                    assertEquals(peer == slowBody, answer.contains("\"error\":\"invalid_request\""), answer);
                 }
             }
             awaitLogNames(micro, "that had sent no whole request head in the 5 s since they opened or had their last answer",
