@@ -383,18 +383,18 @@ class RestartIT {
     }
 
     @Test
-    void endingTheSessionOfAClientThatStopsReadingIsAnsweredAtOnceAndTheClientGetsTheEndingWhenItReadsAgain()
+    void endingAClientThatStopsReadingByAPasswordChangeOrAnAdministratorsDisconnectIsAnsweredAtOnceAndTheClientGetsTheEnding()
             throws IOException {
-        // what ends the stuck client is the password change
+        // what ends each stuck client is the password change or the administrator's Disconnect
         try (MicroProcess micro = MicroProcess.start(work, endedOnlyByWhatTheTestDoes(Map.of()))) {
             URL base = micro.awaitParley(START);
             URI uri = URI.create(base.toString());
             Accounts.SharingMember member = Accounts.sharingMember(base, "ending", "Ending Member");
             Browser elsewhere = new Browser(base);
             assertEquals("/settings", elsewhere.signIn(member.username(), "a-good-password").path());
-            String cookie = elsewhere.cookie("JSESSIONID").orElseThrow().toString();
             try (java.net.Socket stuck = new java.net.Socket()) {
-                DataInputStream in = openClientThatStopsReading(stuck, micro, uri, cookie);
+                DataInputStream in = openClientThatStopsReading(stuck, micro, uri,
+                        elsewhere.cookie("JSESSIONID").orElseThrow().toString());
                 // the client of the other session reads nothing from here on
                 fillUntilWritesAreStuck(uri, member);
 
@@ -410,6 +410,29 @@ class RestartIT {
 
                 // the stuck client reads again: what was on its way, then why it ends, then 1008
                 assertEndsWith(stuck, in, "Your session has ended: sign in again.");
+            }
+
+            Accounts.SharingMember other = Accounts.sharingMember(base, "disconnected", "Disconnected Member");
+            try (java.net.Socket stuck = new java.net.Socket()) {
+                DataInputStream in = openClientThatStopsReading(stuck, micro, uri,
+                        other.browser().cookie("JSESSIONID").orElseThrow().toString());
+                fillUntilWritesAreStuck(uri, other);
+
+                // an administrator finds the client's row and disconnects it: the page answers at once (within the
+                // browser's 30 s, where a write waiting for the stuck client would take the 10 minutes of its timeout)
+                Browser admin = Accounts.admin(base);
+                Browser.Page sessions = admin.open("/admin/sessions");
+                Element row = sessions.document().select("#sessions\\:list tbody tr").stream()
+                        .filter(tr -> tr.select(".member").text().equals(other.username())
+                                && tr.text().startsWith("Web console"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no row of the stuck client: " + sessions.text()));
+                String button = row.selectFirst("button[data-socket]").id();
+                Browser.Page done = admin.submit("sessions", Map.of(), button.substring("sessions:".length()));
+                assertEquals("Disconnected: Web console of " + other.username() + " from 127.0.0.1.", done.messages(),
+                        done.text());
+                assertChatsWork(uri, Accounts.sharingMember(base, "still", "Still Served"), "Anyone there?");
+
+                assertEndsWith(stuck, in, "An administrator closed this connection.");
             }
         }
     }
