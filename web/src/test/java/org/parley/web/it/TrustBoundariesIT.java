@@ -125,6 +125,22 @@ class TrustBoundariesIT extends ParleyDeployment {
         }
     }
 
+    @Test
+    void aForgedHostOrARequestTargetNamingAnotherHostNeverSendsTheBrowserOffParley() {
+        String authority = base.getHost() + ":" + base.getPort();
+        for (String page : List.of("/settings", "/admin/members", "/embed", "/oauth/authorize?client_id=x&response_type=code")) {
+            // a Host header the client chose, and an absolute request target (whose host the container prefers to Host)
+            for (List<String> asked : List.of(List.of(page, "evil.example"), List.of(page, "evil.example:" + base.getPort()),
+                    List.of("http://evil.example" + page, authority))) {
+                RawAnswer answer = rawGet(asked.get(0), asked.get(1));
+                String what = asked + " answered " + answer.statusLine() + ", Location " + answer.location();
+                assertTrue(answer.statusLine().matches("HTTP/1\\.1 30[12] .*"), what);
+                assertTrue(answer.location().startsWith("/") && !answer.location().startsWith("//")
+                        && !answer.location().contains("evil"), what);
+            }
+        }
+    }
+
     /** Asks for {@code target} signed out (written into the request line exactly as given), signs in, and checks where that leads. */
     private void assertReturnsTo(String target, String username, String expectedPath) {
         RawAnswer asked = rawGet(target);
@@ -138,15 +154,20 @@ class TrustBoundariesIT extends ParleyDeployment {
         assertEquals(200, landed.status(), what);
     }
 
-    private record RawAnswer(String statusLine, Optional<HttpCookie> sessionCookie) {
+    private record RawAnswer(String statusLine, Optional<HttpCookie> sessionCookie, String location) {
     }
 
     /** A GET with a request line no browser would send, so that the hostile forms reach Parley unchanged. */
     private RawAnswer rawGet(String target) {
+        return rawGet(target, base.getHost() + ":" + base.getPort());
+    }
+
+    /** The same with the {@code Host} header {@code host}. */
+    private RawAnswer rawGet(String target, String host) {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -160,7 +181,8 @@ class TrustBoundariesIT extends ParleyDeployment {
                 jsessionid.setVersion(0);
                 session = Optional.of(jsessionid);
             }
-            return new RawAnswer(head.lines().findFirst().orElse("nothing"), session);
+            Matcher location = Pattern.compile("(?im)^Location:\\s*(\\S*)").matcher(head);
+            return new RawAnswer(head.lines().findFirst().orElse("nothing"), session, location.find() ? location.group(1) : "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
