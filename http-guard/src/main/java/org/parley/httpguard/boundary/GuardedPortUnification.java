@@ -6,6 +6,7 @@ import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
 
@@ -14,7 +15,8 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link ConnectionWatchFilter},
  * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
- * {@link DirectAnswerFilter}), and it puts each new connection under the watch of {@link ConnectionWatch}
+ * {@link DirectAnswerFilter}), it has the HTTP codec answer the requests it would hold for ever
+ * ({@link EndlessRequestProbe}), and it puts each new connection under the watch of {@link ConnectionWatch}
  * from its accept on. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
@@ -32,6 +34,8 @@ public class GuardedPortUnification extends PUFilter {
         for (int i = 0; i < chain.size() && handler < 0; i++) {
             if (isHandler(chain.get(i))) {
                 handler = i;
+            } else if (chain.get(i) instanceof HttpCodecFilter codec) {
+                codec.getMonitoringConfig().addProbes(new EndlessRequestProbe());
             }
         }
         if (handler >= 0) {
@@ -41,7 +45,7 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new ConnectionWatchFilter());
-            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, answers what the"
+            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, 405 to CONNECT, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
                     + " once its whole body has come, and lets the application end connections whose peer stopped reading"

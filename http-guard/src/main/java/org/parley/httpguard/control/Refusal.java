@@ -39,6 +39,17 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + time + " and its body at " + slowestRate + " bytes a second or faster.", Map.of());
     }
 
+    /** {@code 405} for a {@code CONNECT}: a proxy's request, which Parley does not serve. */
+    public static Refusal notAProxy() {
+        return of("", 405, "invalid_request", "Parley is not a proxy: it does not serve CONNECT.",
+                Map.of("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS"));
+    }
+
+    /** {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}). */
+    public static Refusal noHttp2InClearText() {
+        return of("", 505, "invalid_request", "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.", Map.of());
+    }
+
     /** {@code 413} for a request whose body is larger than {@code most} bytes. */
     public static Refusal tooLarge(String rawPath, int most) {
         return of(rawPath, 413, "invalid_request", "The request is larger than Parley takes (" + most / (1024 * 1024)
@@ -71,9 +82,11 @@ public record Refusal(int status, String contentType, Map<String, String> header
     /** The status line's words for the status. */
     public String reasonPhrase() {
         return switch (status) {
+            case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 429 -> "Too Many Requests";
+            case 505 -> "HTTP Version Not Supported";
             default -> "Bad Request";
         };
     }

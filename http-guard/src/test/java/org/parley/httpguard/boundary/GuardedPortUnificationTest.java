@@ -143,6 +143,32 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void aProxysConnectAndTheStartOfHttp2InClearTextAreAnsweredAtOnceAndNothingAfterThemIsHandedOn() throws Exception {
+        // the codec held both for a body without end: no answer until the sweep closed the connection as too slow
+        for (String[] asked : new String[][] {
+                {"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n", "HTTP/1.1 405 Method Not Allowed\r\n",
+                    "Parley is not a proxy: it does not serve CONNECT.\n"},
+                {"CONNECT /page HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n", "HTTP/1.1 405 Method Not Allowed\r\n",
+                    "Parley is not a proxy: it does not serve CONNECT.\n"},
+                {"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "HTTP/1.1 505 HTTP Version Not Supported\r\n",
+                    "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.\n"}}) {
+            try (Socket peer = new Socket("127.0.0.1", port)) {
+                peer.setSoTimeout(10_000);
+                peer.getOutputStream().write(asked[0].getBytes(StandardCharsets.ISO_8859_1));
+                // and what a tunnel or HTTP/2 would send next, with a request in it
+                peer.getOutputStream().write("GET /tunnelled HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith(asked[1]), asked[0] + " answered " + answer);
+                assertEquals("close", header(answer, "connection"), answer);
+                assertTrue(answer.endsWith("\r\n\r\n" + asked[2]), answer);
+            }
+        }
+        assertEquals("page /after", exchange("GET /after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .split("\r\n\r\n", 2)[1]);
+        assertEquals(List.of("/after"), List.copyOf(handled), "handed on");
+    }
+
+    @Test
     void aGoodRequestPassesAndTheConnectionStaysOpenUntilABadOneClosesIt() {
         String both = exchange("GET /users/3F2A%40intranet/presence HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET /console/%e0%80 HTTP/1.1\r\nHost: x\r\n\r\n"
