@@ -1,6 +1,7 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.Grizzly;
@@ -10,6 +11,8 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.DataChunk;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.memory.Buffers;
@@ -26,6 +29,8 @@ import org.parley.httpguard.control.RequestTargets;
  */
 public final class RequestTargetFilter extends BaseFilter {
 
+    private static final byte[] HOST = "host".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
     /** On a connection that had a request refused: it is closing, and nothing more it sent is read. */
     static final Attribute<Boolean> REFUSED =
@@ -41,12 +46,27 @@ public final class RequestTargetFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
-        Optional<String> problem = RequestTargets.problem(rawPath);
+        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> hostProblem(request));
         if (problem.isEmpty()) {
             return ctx.getInvokeAction();
         }
         LOG.fine(() -> "Answered 400 to a request from " + request.getRemoteAddress() + ": " + problem.get());
         return refuse(ctx, request, Refusal.of(rawPath, problem.get()));
+    }
+
+    /** What is wrong with the request's {@code Host} headers: more than one, or one that is no host; none may be missing. */
+    private static Optional<String> hostProblem(HttpRequestPacket request) {
+        MimeHeaders headers = request.getHeaders();
+        DataChunk host = null;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.getName(i).equalsIgnoreCase(HOST)) {
+                if (host != null) {
+                    return Optional.of(RequestTargets.HOSTS);
+                }
+                host = headers.getValue(i);
+            }
+        }
+        return host == null ? Optional.empty() : RequestTargets.hostProblem(Objects.requireNonNullElse(HeadText.of(host), ""));
     }
 
     /**

@@ -20,6 +20,8 @@ public final class RequestTargets {
             + " (a % must be followed by two hex digits)";
     public static final String NOT_UTF8 = "the address's percent-escapes are not UTF-8";
     public static final String CONTROL_CHARACTER = "the address holds a control character";
+    public static final String HOSTS = "the request has more than one Host header";
+    public static final String HOST = "the Host header is not a host name, with or without a port";
 
     private RequestTargets() {
     }
@@ -53,6 +55,43 @@ public final class RequestTargets {
         }
         if (text.chars().anyMatch(ch -> ch < 0x20 || ch >= 0x7F && ch < 0xA0)) {
             return Optional.of(CONTROL_CHARACTER);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a request's {@code Host} header as it came on the wire (one char per byte), or empty when
+     * nothing is: it must be a host (a name or IPv4 address of RFC 3986's characters, or an IP literal in brackets)
+     * with an optional port of digits (RFC 9112 §3.2 asks a server to refuse anything else with 400). Payara maps an
+     * empty one to no host at all, and its mapper's exception to an empty {@code 200} and a SEVERE line.
+     */
+    public static Optional<String> hostProblem(String host) {
+        int end;
+        if (host.startsWith("[")) {
+            end = host.indexOf(']');
+            if (end < 2 || !host.substring(1, end).chars().allMatch(c -> hex((char) c) >= 0 || c == ':' || c == '.')) {
+                return Optional.of(HOST);
+            }
+            end++;
+        } else {
+            end = 0;
+            while (end < host.length() && host.charAt(end) != ':') {
+                char c = host.charAt(end);
+                if (c == '%' && end + 2 < host.length() && hex(host.charAt(end + 1)) >= 0 && hex(host.charAt(end + 2)) >= 0) {
+                    end += 3;
+                } else if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=".indexOf(c) >= 0)) {
+                    end++;
+                } else {
+                    return Optional.of(HOST);
+                }
+            }
+            if (end == 0) {
+                return Optional.of(HOST);
+            }
+        }
+        if (end < host.length() && (host.charAt(end) != ':'
+                || !host.substring(end + 1).chars().allMatch(c -> c >= '0' && c <= '9'))) {
+            return Optional.of(HOST);
         }
         return Optional.empty();
     }

@@ -43,6 +43,7 @@ import org.glassfish.grizzly.utils.DelayedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.httpguard.control.RequestTargets;
 
 /**
  * The guard in a Grizzly server built the way Payara builds its HTTP listener under port
@@ -140,6 +141,25 @@ class GuardedPortUnificationTest {
         assertTrue(page.endsWith("\r\n\r\nBad request: the address has a malformed percent-escape (a % must be followed by"
                 + " two hex digits).\n"), page);
         assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void aRequestWithAnEmptyOrForgedHostOrTwoHostsGets400InTheEndpointsFormatAndNeverReachesTheContainer() {
+        for (String hosts : List.of("Host: \r\n", "Host: x@evil.example\r\n", "Host: a b\r\n", "Host: x\r\nhost: evil.example\r\n")) {
+            String problem = hosts.contains("host:") ? RequestTargets.HOSTS : RequestTargets.HOST;
+            String presence = exchange("GET /users/ada/presence HTTP/1.1\r\n" + hosts + "\r\n");
+            assertTrue(presence.startsWith("HTTP/1.1 400 Bad Request\r\n"), presence);
+            assertEquals("application/json;charset=UTF-8", header(presence, "content-type"));
+            assertTrue(presence.endsWith("{\"result\":{\"code\":400,\"response\":\"Bad request: " + problem + ".\"}}"), presence);
+            String page = exchange("GET /signin HTTP/1.1\r\n" + hosts + "\r\n");
+            assertTrue(page.startsWith("HTTP/1.1 400 Bad Request\r\n") && page.endsWith("\r\n\r\nBad request: " + problem + ".\n"),
+                    page);
+        }
+        // a host with a port, an IP literal, a name with an underscore are served
+        for (String host : List.of("127.0.0.1:8080", "[::1]:8080", "my_host.corp")) {
+            assertTrue(exchange("GET /fine HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").endsWith("page /fine"), host);
+        }
+        assertEquals(List.of("/fine", "/fine", "/fine"), List.copyOf(handled), "handed on");
     }
 
     @Test

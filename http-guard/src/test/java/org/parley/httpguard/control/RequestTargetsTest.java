@@ -19,6 +19,23 @@ class RequestTargetsTest {
     }
 
     @Test
+    void hostsWithOrWithoutAPortPass() {
+        for (String host : List.of("localhost", "localhost:8080", "127.0.0.1:8080", "parley.corp.example", "my_host.corp",
+                "xn--bcher-kva.example", "[::1]", "[::1]:8080", "[2001:db8::7]:80", "PARLEY:80", "host:", "a%41b")) {
+            assertEquals(Optional.empty(), RequestTargets.hostProblem(host), host);
+        }
+    }
+
+    @Test
+    void aHostThatIsNoHostIsRefused() {
+        for (String host : List.of("", ":8080", "a b", "x@evil.example", "evil.example/../x", "127.0.0.1:abc", "[::1",
+                "[::1]x", "[]", "[evil]", "<script>", "\"quoted\"", "evil.example\tx", "h\u00e9te", "a%zz", "host:80:80",
+                "a\\b")) {
+            assertEquals(Optional.of(RequestTargets.HOST), RequestTargets.hostProblem(host), host);
+        }
+    }
+
+    @Test
     void aPercentNotFollowedByTwoHexDigitsIsMalformed() {
         for (String path : List.of("/%zz", "/%", "/%%", "/%4", "/users/%zz/presence", "/ws/%zz", "/a%g0", "/%%41", "/x%")) {
             assertEquals(Optional.of(RequestTargets.MALFORMED_ESCAPE), RequestTargets.problem(path), path);

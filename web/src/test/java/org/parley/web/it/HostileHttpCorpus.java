@@ -31,8 +31,11 @@ final class HostileHttpCorpus {
                 int status, Format format, String says) {
 
         byte[] bytes(String host) {
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
-                    .append(host).append("\r\nConnection: close\r\n");
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+            if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Host"))) {
+                head.append("Host: ").append(host).append("\r\n");
+            }
+            head.append("Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -185,6 +188,35 @@ final class HostileHttpCorpus {
         harmless.put("Content-Type", "*/*; charset=bogus");
         harmless.forEach((header, value) -> cases.add(new Case(header + " " + value, "GET", "/users/" + cid + "/presence",
                 Map.of(header, value), null, 200, Format.PRESENCE, "Success")));
+        return cases;
+    }
+
+    /**
+     * {@code Host} headers that name no host, and two of them, on the Presence API, the token endpoint, a page and a
+     * socket's upgrade: the guard answers 400 in the endpoint's format. Payara's mapper took an empty one for no host at
+     * all: an empty 200 and a SEVERE line with its stack, for anyone who asked.
+     */
+    static List<Case> badHosts(String cid, String host) {
+        List<Case> cases = new ArrayList<>();
+        Map<String, Map<String, String>> hosts = new LinkedHashMap<>();
+        for (String value : List.of("", " ", ":8080", "x@evil.example", "evil.example/../x", "127.0.0.1:abc", "[::1",
+                "\"><script>", "a b")) {
+            hosts.put(value, Map.of("Host", value));
+        }
+        hosts.put("two", Map.of("Host", host, "host", "evil.example"));
+        hosts.forEach((what, headers) -> {
+            String says = what.equals("two") ? "the request has more than one Host header"
+                    : "the Host header is not a host name, with or without a port";
+            cases.add(new Case("Host '" + what + "' on the Presence API", "GET", "/users/" + cid + "/presence", headers, null,
+                    400, Format.PRESENCE, says));
+            Map<String, String> form = new LinkedHashMap<>(headers);
+            form.put("Content-Type", "application/x-www-form-urlencoded");
+            cases.add(new Case("Host '" + what + "' on the token endpoint", "POST", "/oauth/token", form,
+                    bytes("grant_type=refresh_token&refresh_token=x"), 400, Format.OAUTH, "invalid_request: " + says));
+            for (String target : List.of("/settings", "/signin", "/ws/control?invitee=" + cid)) {
+                cases.add(new Case("Host '" + what + "' on " + target, "GET", target, headers, null, 400, Format.TEXT, says));
+            }
+        });
         return cases;
     }
 
