@@ -3,6 +3,7 @@ package org.parley.httpguard.boundary;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
@@ -35,7 +36,8 @@ import org.parley.httpguard.control.Refusal;
  * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
  * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
- * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here.
+ * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
+ * is read only while what waits for that peer fits Grizzly's queue ({@link #whenItsAnswersHaveRoom}).
  */
 public final class ConnectionWatchFilter extends BaseFilter {
 
@@ -61,7 +63,7 @@ public final class ConnectionWatchFilter extends BaseFilter {
         boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
         watch.asked(request, upgrade);
         if (upgrade) {
-            return ctx.getInvokeAction();
+            return watch.waiting() > 0 ? whenItsAnswersHaveRoom(ctx) : ctx.getInvokeAction();
         }
         if (!watch.takesItsAnswers()) {
             long waiting = watch.waiting();
@@ -89,6 +91,30 @@ public final class ConnectionWatchFilter extends BaseFilter {
                     Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
         }
         return ctx.getInvokeAction();
+    }
+
+    /**
+     * Hands what an upgraded connection's peer sent on once what waits for that peer is below Grizzly's bound for its
+     * queue, and reads nothing more from it until then (the context stays suspended, so its read interest stays off):
+     * at once while the peer takes what it is sent. The container answers a WebSocket's pings by itself, queueing each
+     * pong whether or not the peer reads, so a peer that sent pings as fast as it could and read nothing filled the heap
+     * with its pongs (one such socket: 700 MB within seconds, and pages took 51 s to answer).
+     */
+    private static NextAction whenItsAnswersHaveRoom(FilterChainContext ctx) {
+        NextAction suspended = ctx.getSuspendAction();
+        ctx.suspend();
+        ctx.getConnection().notifyCanWrite(new WriteHandler() {
+            @Override
+            public void onWritePossible() {
+                ctx.resume(ctx.getInvokeAction());
+            }
+
+            @Override
+            public void onError(Throwable closed) {
+                ctx.resume(ctx.getStopAction());
+            }
+        });
+        return suspended;
     }
 
     /** Notes the end of each answer, after which the connection's next request head is awaited ({@link ConnectionWatch}). */

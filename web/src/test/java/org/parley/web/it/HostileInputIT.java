@@ -711,6 +711,68 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A peer that sends pings as fast as it can and reads none of the pongs the container answers them with: before, the
+     * server kept reading and queueing pongs (one such socket filled 700 MB of heap within seconds, and pages took 51 s
+     * to answer); now what it sends is read only while its pongs have room, so its own sends stop, and everyone else is
+     * served meanwhile.
+     */
+    @Test
+    void aPeerThatFloodsPingsAndReadsNoPongIsReadNoFurtherAndEveryoneElseIsServed() throws Exception {
+        var grace = Accounts.sharingMember(base, "pinged", "Grace Pinged");
+        try (java.net.Socket flooder = new java.net.Socket()) {
+            flooder.setReceiveBufferSize(4096);
+            flooder.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            flooder.setSoTimeout(30_000);
+            OutputStream out = flooder.getOutputStream();
+            out.write(("GET /ws/presence HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket"
+                    + "\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
+                    + "\r\nOrigin: " + Socket.origin(uri()) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                head.write(flooder.getInputStream().read());
+            }
+            assertTrue(head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101"), head.toString());
+            // masked pings of 125 bytes each (the most a control frame holds), 500 to a write, from a thread of their own:
+            // a blocking write waits for as long as the server reads nothing more
+            byte[] ping = new byte[2 + 4 + 125];
+            ping[0] = (byte) 0x89;
+            ping[1] = (byte) (0x80 | 125);
+            byte[] batch = new byte[ping.length * 500];
+            for (int i = 0; i < 500; i++) {
+                System.arraycopy(ping, 0, batch, i * ping.length, ping.length);
+            }
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            long most = 64L * 1024 * 1024;
+            Thread pinging = new Thread(() -> {
+                try {
+                    while (sent.get() < 4 * most) {
+                        out.write(batch);
+                        sent.addAndGet(batch.length);
+                    }
+                } catch (IOException closed) {
+                    // the socket was closed at the end of the test
+                }
+            }, "pinging");
+            pinging.setDaemon(true);
+            pinging.start();
+            // its writes stop: nothing more is taken from it once its pongs wait (or it would reach 256 MiB)
+            long before;
+            do {
+                before = sent.get();
+                Thread.sleep(3_000);
+            } while (sent.get() != before && sent.get() < most);
+            assertTrue(sent.get() < most, sent.get() + " bytes of pings taken from a peer that reads none of its pongs");
+
+            // everyone else is served meanwhile
+            RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
+            assertAnswer("presence while a peer floods pings", presence, 200, Format.PRESENCE, "Success");
+            try (Socket console = console(grace); Socket visitor = visitor(grace)) {
+                stillTalking(visitor, console, startConversation(visitor, console));
+            }
+        }
+    }
+
+    /**
      * Several hundred hostile HTTP requests, generated from hostile paths, queries, headers and
      * bodies across the endpoints: each gets its specific 4xx in the endpoint's own format, none
      * leaves a server error in the log, and afterwards the Presence API and a conversation work.
