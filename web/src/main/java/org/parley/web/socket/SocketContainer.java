@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 /**
- * Sets up the container's WebSocket engine once, before any socket opens: Tyrus's sessions get
+ * Sets up the container's WebSocket engine once, before any socket opens: a message sent in parts is gathered up to
+ * {@link Frames#MAX_FRAME}, as a whole one may be; Tyrus's sessions get
  * {@link SocketTimers} in front of the managed scheduler. Tyrus offers no setting for it, so the
  * container's field is replaced (it is read by each new session). On a container where that field
  * is not found, Parley says so once and works as before, only slower.
@@ -27,6 +28,12 @@ public class SocketContainer implements ServletContextListener {
         if (container == null) {
             LOG.warning("No WebSocket container found; Parley's sockets will not work");
             return;
+        }
+        if (container instanceof ServerContainer server) {
+            // a message in parts is gathered up to this size, then its socket is closed (1009); the container gathers
+            // up to 2 GiB by default: a peer that sent parts without end filled the heap
+            server.setDefaultMaxTextMessageBufferSize(Frames.MAX_FRAME);
+            server.setDefaultMaxBinaryMessageBufferSize(Frames.MAX_FRAME);
         }
         if (!install(container)) {
             LOG.warning(() -> "The WebSocket container (" + container.getClass().getName() + ") has no scheduler field '"

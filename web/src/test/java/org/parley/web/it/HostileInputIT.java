@@ -222,6 +222,34 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    @Test
+    void aMessageSentInPartsIsTakenWholeAndClosesOnlyItsOwnSocketOnceItPasses16KiB() {
+        var ken = Accounts.sharingMember(base, "inparts", "Ken Parts");
+        try (Socket console = console(ken); Socket visitor = visitor(ken)) {
+            String conversation = startConversation(visitor, console);
+            // a frame in three parts is one frame
+            String whole = Socket.frame("message").add("id", "parts").add("text", "Sent in parts").build().toString();
+            visitor.sendPart(whole.substring(0, 10), false).sendPart(whole.substring(10, 30), false)
+                    .sendPart(whole.substring(30), true);
+            visitor.ack("parts");
+            assertEquals("Sent in parts", console.next("message", f -> "Sent in parts".equals(f.getString("text")))
+                    .getString("text"));
+            // parts without an end: the container gathered them up to 2 GiB (a peer sending them without end filled the
+            // heap); past 16 KiB, as a whole frame, the socket closes with 1009
+            try (Socket other = visitor(ken)) {
+                try {
+                    for (int i = 0; i < 5 && other.isOpen(); i++) {
+                        other.sendPart("x".repeat(4 * 1024), false);
+                    }
+                } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                    // the server closed the socket while a part was on its way
+                }
+                assertEquals(1009, other.closeCode());
+            }
+            stillTalking(visitor, console, conversation);
+        }
+    }
+
     /** Form bodies the OAuth endpoints cannot read: no type, an unknown charset, bad escapes, JSON. */
     private static List<HttpRequest.Builder> unreadable(URI endpoint) {
         return List.of(

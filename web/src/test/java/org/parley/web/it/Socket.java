@@ -80,6 +80,12 @@ public final class Socket implements AutoCloseable {
         return this;
     }
 
+    /** One part of a text message sent in parts (a fragment), the message's end when {@code last}. */
+    public Socket sendPart(String text, boolean last) {
+        webSocket.sendText(text, last).join();
+        return this;
+    }
+
     /** A binary frame, which Parley's sockets do not speak. */
     public Socket sendBinary(byte[] data) {
         webSocket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
