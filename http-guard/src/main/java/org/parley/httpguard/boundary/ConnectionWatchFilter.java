@@ -1,6 +1,8 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.WriteHandler;
@@ -63,7 +65,8 @@ public final class ConnectionWatchFilter extends BaseFilter {
         boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
         watch.asked(request, upgrade);
         if (upgrade) {
-            return watch.waiting() > 0 ? whenItsAnswersHaveRoom(ctx) : ctx.getInvokeAction();
+            return watch.waiting() > 0 && !ctx.getConnection().canWrite() ? whenItsAnswersHaveRoom(ctx)
+                    : ctx.getInvokeAction();
         }
         if (!watch.takesItsAnswers()) {
             long waiting = watch.waiting();
@@ -95,10 +98,11 @@ public final class ConnectionWatchFilter extends BaseFilter {
 
     /**
      * Hands what an upgraded connection's peer sent on once what waits for that peer is below Grizzly's bound for its
-     * queue, and reads nothing more from it until then (the context stays suspended, so its read interest stays off):
-     * at once while the peer takes what it is sent. The container answers a WebSocket's pings by itself, queueing each
-     * pong whether or not the peer reads, so a peer that sent pings as fast as it could and read nothing filled the heap
-     * with its pongs (one such socket: 700 MB within seconds, and pages took 51 s to answer).
+     * queue (called when it is not), and reads nothing more from it until then (the context stays suspended, so its read
+     * interest stays off). The container answers a WebSocket's pings by itself, queueing each pong whether or not the
+     * peer reads, so a peer that sent pings as fast as it could and read nothing filled the heap with its pongs (one
+     * such socket: 700 MB within seconds, and pages took 51 s to answer). The read goes on in a worker thread: the
+     * thread whose write made room may be serving another socket, or hold its locks.
      */
     private static NextAction whenItsAnswersHaveRoom(FilterChainContext ctx) {
         NextAction suspended = ctx.getSuspendAction();
@@ -106,15 +110,28 @@ public final class ConnectionWatchFilter extends BaseFilter {
         ctx.getConnection().notifyCanWrite(new WriteHandler() {
             @Override
             public void onWritePossible() {
-                ctx.resume(ctx.getInvokeAction());
+                resumeInAWorker(ctx, ctx.getInvokeAction());
             }
 
             @Override
             public void onError(Throwable closed) {
-                ctx.resume(ctx.getStopAction());
+                resumeInAWorker(ctx, ctx.getStopAction());
             }
         });
         return suspended;
+    }
+
+    private static void resumeInAWorker(FilterChainContext ctx, NextAction action) {
+        ExecutorService workers = ctx.getConnection().getTransport().getWorkerThreadPool();
+        if (workers == null) {
+            ctx.resume(action);
+            return;
+        }
+        try {
+            workers.execute(() -> ctx.resume(action));
+        } catch (RejectedExecutionException stopping) {
+            ctx.resume(ctx.getStopAction()); // the server is stopping: what was read is dropped with the connection
+        }
     }
 
     /** Notes the end of each answer, after which the connection's next request head is awaited ({@link ConnectionWatch}). */
