@@ -1,6 +1,7 @@
 package org.parley.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -770,10 +771,11 @@ class HostileInputIT extends ParleyDeployment {
                 System.arraycopy(ping, 0, batch, i * ping.length, ping.length);
             }
             java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             long most = 64L * 1024 * 1024;
             Thread pinging = new Thread(() -> {
                 try {
-                    while (sent.get() < 4 * most) {
+                    while (!stop.get() && sent.get() < 4 * most) {
                         out.write(batch);
                         sent.addAndGet(batch.length);
                     }
@@ -797,6 +799,35 @@ class HostileInputIT extends ParleyDeployment {
             try (Socket console = console(grace); Socket visitor = visitor(grace)) {
                 stillTalking(visitor, console, startConversation(visitor, console));
             }
+
+            // the peer reads again: its pongs come, its pings are read again, and it closes like any other socket
+            stop.set(true);
+            flooder.setSoTimeout(1_000);
+            byte[] buffer = new byte[64 * 1024];
+            long pongs = 0;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (pinging.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    pongs += Math.max(0, flooder.getInputStream().read(buffer));
+                } catch (java.net.SocketTimeoutException nothingYet) {
+                    // the last pongs may still be on their way
+                }
+            }
+            assertFalse(pinging.isAlive(), "the pings stopped once the peer read its pongs (" + pongs + " bytes read)");
+            out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8}); // close, 1000, zero mask
+            flooder.setSoTimeout(30_000);
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            int n;
+            while ((n = flooder.getInputStream().read(buffer)) >= 0) {
+                rest.write(buffer, 0, n);
+            }
+            byte[] end = rest.toByteArray();
+            // pongs carry zero bytes: a 0x88 in the last bytes is the server's close frame
+            boolean closed = false;
+            for (int i = Math.max(0, end.length - 130); i < end.length; i++) {
+                closed |= end[i] == (byte) 0x88;
+            }
+            assertTrue(closed, "the server answered the close (" + (pongs + end.length) + " bytes of pongs read)");
         }
     }
 
