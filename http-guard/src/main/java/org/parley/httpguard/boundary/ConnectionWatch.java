@@ -22,7 +22,6 @@ import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.nio.NIOConnection;
 import org.parley.httpguard.control.Refusal;
 
@@ -298,10 +297,10 @@ public final class ConnectionWatch {
             }
             forget();
             if (refusal != null) {
-                // through the whole filter chain (TLS, where the listener has it), behind anything still queued for the peer
-                connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
+                RequestTargetFilter.refuse(connection, refusal);
+            } else {
+                connection.closeSilently();
             }
-            connection.closeSilently();
             return idle ? null : shown(connection.getPeerAddress());
         }
 

@@ -6,7 +6,6 @@ import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpProbe;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
 
 /**
@@ -40,7 +39,6 @@ final class EndlessRequestProbe extends HttpProbe.Adapter {
         RequestTargetFilter.REFUSED.set(connection, Boolean.TRUE);
         LOG.fine(() -> "Answered " + refusal.status() + " to a " + request.getMethod() + " request from "
                 + connection.getPeerAddress());
-        connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
-        connection.closeSilently();
+        RequestTargetFilter.refuse(connection, refusal);
     }
 }

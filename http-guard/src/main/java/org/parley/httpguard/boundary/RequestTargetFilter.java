@@ -1,9 +1,11 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -11,10 +13,10 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.util.DataChunk;
-import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.util.DataChunk;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.RequestTargets;
@@ -29,7 +31,7 @@ import org.parley.httpguard.control.RequestTargets;
  */
 public final class RequestTargetFilter extends BaseFilter {
 
-    private static final byte[] HOST = "host".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] HOST = "host".getBytes(StandardCharsets.ISO_8859_1);
 
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
     /** On a connection that had a request refused: it is closing, and nothing more it sent is read. */
@@ -67,6 +69,16 @@ public final class RequestTargetFilter extends BaseFilter {
             }
         }
         return host == null ? Optional.empty() : RequestTargets.hostProblem(Objects.requireNonNullElse(HeadText.of(host), ""));
+    }
+
+    /**
+     * Answers a connection that has no request context to answer in (a head not yet whole, or one the codec holds) with
+     * {@code refusal} written whole, through the connection's filter chain behind anything still queued for its peer,
+     * and closes it once that is written.
+     */
+    static void refuse(Connection<?> connection, Refusal refusal) {
+        connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
+        connection.closeSilently();
     }
 
     /**
