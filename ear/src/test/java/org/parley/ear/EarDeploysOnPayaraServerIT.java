@@ -1,6 +1,7 @@
 package org.parley.ear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -154,6 +155,15 @@ class EarDeploysOnPayaraServerIT {
         assertTrue(page.endsWith("Bad request: the address's percent-escapes are not UTF-8.\n"), page);
     }
 
+    /** The README's commands switch Payara's metrics off: the JVM's and the connection pool's figures are served to no one. */
+    @Test
+    void payarasMetricsAreServedToNoOne() throws Exception {
+        HttpResponse<String> response = get("/metrics");
+
+        assertEquals(403, response.statusCode(), () -> "GET /metrics answered " + response.statusCode() + ":\n" + response.body());
+        assertFalse(response.body().contains("memory_"), response::body);
+    }
+
     /** {@code GET path} written as it is ({@link URI} refuses a malformed escape); the whole answer. */
     private static String rawGet(String path) throws IOException {
         try (java.net.Socket socket = new java.net.Socket(LOOPBACK, HTTP_PORT)) {
@@ -273,6 +283,8 @@ class EarDeploysOnPayaraServerIT {
                 .filter(l -> HTTP_LISTENER.equals(l.getAttribute("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no listener " + HTTP_LISTENER + " in " + domainXml))
                 .setAttribute("protocol", "parley-guard");
+        // Payara's MicroProfile Metrics, served to anyone otherwise (asadmin set-metrics-configuration --enabled=false)
+        childOrNew(config, "microprofile-metrics-configuration").setAttribute("enabled", "false");
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(domainXml.toFile()));
     }
 

@@ -10,9 +10,12 @@ import java.util.Optional;
 /**
  * The rule a request's path must keep before Payara decodes it: every {@code %} starts an escape
  * of exactly two hex digits (RFC 3986 §2.1), and the bytes it decodes to are UTF-8 (RFC 3986
- * §2.5), without control characters. Payara's decoder fails on the first with an exception it
- * does not map (an empty {@code 200} and a SEVERE line), and takes the second in ways no page of
- * Parley has a use for.
+ * §2.5), without control characters, backslashes or dot segments ({@code .} and {@code ..}, also
+ * escaped, which browsers resolve before they ask: RFC 3986 §5.2.4). Payara's decoder fails on a bad
+ * escape, and on a path that ends in a dot segment, with an exception it does not map (an empty
+ * {@code 200} and a SEVERE line: Grizzly's {@code HttpRequestURIDecoder.normalizeBytes} writes one byte
+ * past the decoded path), answers a backslash or a climb above the root with a {@code 400} that says
+ * nothing, and takes the rest in ways no page of Parley has a use for.
  */
 public final class RequestTargets {
 
@@ -20,6 +23,9 @@ public final class RequestTargets {
             + " (a % must be followed by two hex digits)";
     public static final String NOT_UTF8 = "the address's percent-escapes are not UTF-8";
     public static final String CONTROL_CHARACTER = "the address holds a control character";
+    public static final String DOT_SEGMENT = "the address has a dot segment (. or ..), which a browser resolves"
+            + " before it asks";
+    public static final String BACKSLASH = "the address holds a backslash";
     public static final String HOSTS = "the request has more than one Host header";
     public static final String HOST = "the Host header is not a host name, with or without a port";
 
@@ -55,6 +61,16 @@ public final class RequestTargets {
         }
         if (text.chars().anyMatch(ch -> ch < 0x20 || ch >= 0x7F && ch < 0xA0)) {
             return Optional.of(CONTROL_CHARACTER);
+        }
+        if (text.indexOf('\\') >= 0) {
+            return Optional.of(BACKSLASH);
+        }
+        for (String segment : text.split("/", -1)) {
+            int parameters = segment.indexOf(';'); // the container drops a segment's parameters before it resolves dots
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (name.equals(".") || name.equals("..")) {
+                return Optional.of(DOT_SEGMENT);
+            }
         }
         return Optional.empty();
     }

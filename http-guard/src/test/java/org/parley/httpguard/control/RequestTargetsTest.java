@@ -59,6 +59,25 @@ class RequestTargetsTest {
     }
 
     @Test
+    void dotSegmentsAreRefusedEscapedOrNotWhereverTheyAre() {
+        // Grizzly's decoder wrote past the decoded path when it ended in one (an empty 200 and a SEVERE line)
+        for (String path : List.of("/.", "/..", "/people/x/..", "/users/x/presence/.", "/a/../b", "/../x", "/%2e", "/%2E%2e",
+                "/.%2e/x", "/a/..%2f..%2fx", "/a/..;x/b", "/.;/WEB-INF/web.xml", "/a/.;jsessionid=1", "//..")) {
+            assertEquals(Optional.of(RequestTargets.DOT_SEGMENT), RequestTargets.problem(path), path);
+        }
+        for (String path : List.of("/a.", "/.a", "/a..b/c", "/...", "/.../x", "/people/j.doe", "/icons/x.svg", "/a/.x;y")) {
+            assertEquals(Optional.empty(), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void backslashesAreRefusedEscapedOrNot() {
+        for (String path : List.of("/a\\b", "/a%5cb", "/a%5C..%5C..%5Cx", "/\\")) {
+            assertEquals(Optional.of(RequestTargets.BACKSLASH), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
     void theRefusalSpeaksTheEndpointsLanguage() {
         Refusal presence = Refusal.of("/users/%zz/presence", RequestTargets.MALFORMED_ESCAPE);
         assertEquals("application/json;charset=UTF-8", presence.contentType());

@@ -53,6 +53,8 @@ final class HostileHttpCorpus {
     static final String MALFORMED = "malformed percent-escape (a % must be followed by two hex digits)";
     static final String NOT_UTF8 = "percent-escapes are not UTF-8";
     static final String CONTROL = "holds a control character";
+    static final String DOT_SEGMENT = "has a dot segment (. or ..), which a browser resolves before it asks";
+    static final String BACKSLASH = "holds a backslash";
 
     /** Path fragments Payara's decoder cannot take, with what the refusal says. */
     static final Map<String, String> BAD_PATH_FRAGMENTS = new LinkedHashMap<>();
@@ -68,6 +70,13 @@ final class HostileHttpCorpus {
         }
         for (String control : List.of("%00", "%0A", "%0D%0A", "%1B", "%7F", "%C2%85", "%C2%9B", "a%09b")) {
             BAD_PATH_FRAGMENTS.put(control, CONTROL);
+        }
+        // a path ending in a dot segment made Grizzly's decoder write past it: an empty 200 and a SEVERE line, one time in two
+        for (String dots : List.of("/..", "/.", "/%2e%2E", "/.%2e;x", "/..%2f..%2fx")) {
+            BAD_PATH_FRAGMENTS.put(dots, DOT_SEGMENT);
+        }
+        for (String backslash : List.of("\\", "%5C", "%5c..%5c")) {
+            BAD_PATH_FRAGMENTS.put(backslash, BACKSLASH);
         }
     }
 

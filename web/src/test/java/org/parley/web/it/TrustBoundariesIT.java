@@ -141,6 +141,25 @@ class TrustBoundariesIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * Payara's MicroProfile Metrics told anyone who asked, unsigned, the JVM's memory, threads and classes, the connection
+     * pool and the machine's load; the pre-boot commands switch them off, for members and administrators too.
+     */
+    @Test
+    void theServersOwnMetricsAreServedToNoOne() {
+        Browser anyone = new Browser(base);
+        Browser admin = new Browser(base);
+        admin.signIn("admin", Deployments.ADMIN_PASSWORD);
+        for (Browser browser : List.of(anyone, admin)) {
+            for (String path : List.of("/metrics", "/metrics?scope=base", "/metrics?scope=vendor")) {
+                Browser.Page page = browser.open(path);
+                assertEquals(403, page.status(), path + ": " + page.text());
+                assertFalse(page.text().contains("memory_"), path + ": " + page.text());
+                assertTrue(page.text().contains("Not allowed"), path + ": " + page.text());
+            }
+        }
+    }
+
     /** Asks for {@code target} signed out (written into the request line exactly as given), signs in, and checks where that leads. */
     private void assertReturnsTo(String target, String username, String expectedPath) {
         RawAnswer asked = rawGet(target);
