@@ -45,7 +45,8 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new ConnectionWatchFilter());
-            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, 405 to CONNECT, answers what the"
+            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode and to WebSocket handshakes that break"
+                    + " RFC 6455, 405 to CONNECT, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
                     + " once its whole body has come, and lets the application end connections whose peer stopped reading"

@@ -2,6 +2,8 @@ package org.parley.httpguard.boundary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,23 +17,32 @@ import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.RequestTargets;
+import org.parley.httpguard.control.WebSocketHandshakes;
 
 /**
  * Sits between Grizzly's HTTP codec and Payara's web container and answers {@code 400} itself to
  * a request whose path {@link RequestTargets} refuses, so the container never tries to decode it
  * (Payara's {@code CoyoteAdapter} maps only a {@code CharConversionException} from Grizzly's
  * decoder to 400; the {@code IllegalArgumentException} a bad escape raises ends in an empty 200
- * and a SEVERE line). The connection is closed after the answer, and nothing it sent after the
- * refused request's head is read. Every other request passes untouched.
+ * and a SEVERE line), or whose {@code Host} it refuses; and {@code 400} or {@code 426} to a WebSocket handshake that
+ * breaks {@link WebSocketHandshakes}' rules (Tyrus answers some of them {@code 500}). The connection is closed after the
+ * answer, and nothing it sent after the refused request's head is read. Every other request passes untouched.
  */
 public final class RequestTargetFilter extends BaseFilter {
 
     private static final byte[] HOST = "host".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONNECTION = "connection".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] KEY = "sec-websocket-key".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] VERSION = "sec-websocket-version".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ORIGIN = "origin".getBytes(StandardCharsets.ISO_8859_1);
+    private static final String WEBSOCKET = "websocket";
 
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
     /** On a connection that had a request refused: it is closing, and nothing more it sent is read. */
@@ -48,12 +59,44 @@ public final class RequestTargetFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
-        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> hostProblem(request));
-        if (problem.isEmpty()) {
+        Optional<Refusal> refusal = RequestTargets.problem(rawPath).or(() -> hostProblem(request))
+                .map(problem -> Refusal.of(rawPath, problem))
+                .or(() -> handshakeRefusal(request, rawPath));
+        if (refusal.isEmpty()) {
             return ctx.getInvokeAction();
         }
-        LOG.fine(() -> "Answered 400 to a request from " + request.getRemoteAddress() + ": " + problem.get());
-        return refuse(ctx, request, Refusal.of(rawPath, problem.get()));
+        LOG.fine(() -> "Answered " + refusal.get().status() + " to a request from " + request.getRemoteAddress() + ": "
+                + refusal.get().body());
+        return refuse(ctx, request, refusal.get());
+    }
+
+    /** The answer to a request for a WebSocket that breaks {@link WebSocketHandshakes}' rules, or empty. */
+    private static Optional<Refusal> handshakeRefusal(HttpRequestPacket request, String rawPath) {
+        if (!request.isUpgrade() || !request.getUpgradeDC().equalsIgnoreCase(WEBSOCKET)) {
+            return Optional.empty();
+        }
+        List<String> connections = new ArrayList<>(1);
+        List<String> keys = new ArrayList<>(1);
+        List<String> versions = new ArrayList<>(1);
+        int origins = 0;
+        MimeHeaders headers = request.getHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            DataChunk name = headers.getName(i);
+            if (name.equalsIgnoreCase(CONNECTION)) {
+                connections.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
+            } else if (name.equalsIgnoreCase(KEY)) {
+                keys.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
+            } else if (name.equalsIgnoreCase(VERSION)) {
+                versions.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
+            } else if (name.equalsIgnoreCase(ORIGIN)) {
+                origins++;
+            }
+        }
+        boolean http11 = request.getProtocol() != Protocol.HTTP_0_9 && request.getProtocol() != Protocol.HTTP_1_0;
+        return WebSocketHandshakes.problem(request.getMethod() == Method.GET, http11, connections, keys, origins)
+                .map(problem -> Refusal.of(rawPath, problem))
+                .or(() -> WebSocketHandshakes.versionKept(versions)
+                        ? Optional.empty() : Optional.of(Refusal.wrongWebSocketVersion(rawPath)));
     }
 
     /** What is wrong with the request's {@code Host} headers: more than one, or one that is no host; none may be missing. */

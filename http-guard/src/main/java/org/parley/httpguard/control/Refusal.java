@@ -50,6 +50,13 @@ public record Refusal(int status, String contentType, Map<String, String> header
         return of("", 505, "invalid_request", "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.", Map.of());
     }
 
+    /** {@code 426} for a WebSocket handshake that asks for another version of the protocol than Parley's, or none. */
+    public static Refusal wrongWebSocketVersion(String rawPath) {
+        return of(rawPath, 426, "invalid_request", "Parley speaks WebSocket version " + WebSocketHandshakes.VERSION
+                + " (RFC 6455); the handshake asked for another or none (Sec-WebSocket-Version).",
+                Map.of("Sec-WebSocket-Version", WebSocketHandshakes.VERSION));
+    }
+
     /** {@code 413} for a request whose body is larger than {@code most} bytes. */
     public static Refusal tooLarge(String rawPath, int most) {
         return of(rawPath, 413, "invalid_request", "The request is larger than Parley takes (" + most / (1024 * 1024)
@@ -85,6 +92,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
+            case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
             case 505 -> "HTTP Version Not Supported";
             default -> "Bad Request";

@@ -19,10 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.httpguard.control.RequestTargets;
+import org.parley.httpguard.control.WebSocketHandshakes;
 
 /**
  * The guard in a Grizzly server built the way Payara builds its HTTP listener under port
@@ -53,6 +57,8 @@ import org.parley.httpguard.control.RequestTargets;
 class GuardedPortUnificationTest {
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    /** The WebSocket handshakes the container was handed. */
+    private final BlockingQueue<String> upgrades = new LinkedBlockingQueue<>();
     private final CountDownLatch inHandler = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     /** The server's worker threads, which hand requests to the handler and write its answers. */
@@ -87,6 +93,11 @@ class GuardedPortUnificationTest {
                     for (int i = 0; i < 1024; i++) {
                         response.getOutputStream().write(part);
                     }
+                    return;
+                }
+                if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                    // where the container would answer 101; such a request's body has no end, so none is read
+                    upgrades.add(request.getRequestURI() + " with Connection: " + request.getHeader("Connection"));
                     return;
                 }
                 handled.add(request.getRequestURI());
@@ -160,6 +171,54 @@ class GuardedPortUnificationTest {
             assertTrue(exchange("GET /fine HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").endsWith("page /fine"), host);
         }
         assertEquals(List.of("/fine", "/fine", "/fine"), List.copyOf(handled), "handed on");
+    }
+
+    @Test
+    void aWebSocketHandshakeThatBreaksTheProtocolsRulesGets400Or426AndNeverReachesTheContainer() throws Exception {
+        String key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        String version = "Sec-WebSocket-Version: 13\r\n";
+        String upgrade = "Upgrade: websocket\r\n";
+        Map<String, String> bad = new LinkedHashMap<>();
+        // Tyrus answered the first three 500
+        bad.put("GET /ws/a HTTP/1.1\r\nHost: x\r\n" + upgrade + key + version + "\r\n", WebSocketHandshakes.NO_CONNECTION_UPGRADE);
+        bad.put("GET /ws/b HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: keep-alive, upgraded\r\n" + key + version + "\r\n",
+                WebSocketHandshakes.NO_CONNECTION_UPGRADE);
+        bad.put("GET /ws/c HTTP/1.0\r\n" + upgrade + "Connection: Upgrade\r\n" + key + version + "\r\n", WebSocketHandshakes.NOT_GET);
+        bad.put("POST /ws/d HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\n" + key + version
+                + "Content-Length: 0\r\n\r\n", WebSocketHandshakes.NOT_GET);
+        bad.put("GET /ws/e HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\n" + version + "\r\n", WebSocketHandshakes.KEY);
+        bad.put("GET /ws/f HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\nSec-WebSocket-Key: abc\r\n" + version
+                + "\r\n", WebSocketHandshakes.KEY);
+        bad.put("GET /ws/g HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\n" + key + key + version + "\r\n",
+                WebSocketHandshakes.KEY);
+        bad.put("GET /ws/h HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\n" + key + version
+                + "Origin: http://x\r\nOrigin: http://evil.example\r\n\r\n", WebSocketHandshakes.ORIGINS);
+        bad.forEach((asked, problem) -> {
+            String answer = exchange(asked);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), asked + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("\r\n\r\nBad request: " + problem + ".\n"), answer);
+        });
+        for (String versions : List.of("Sec-WebSocket-Version: 8\r\n", "", "Sec-WebSocket-Version: 13, 8\r\n",
+                version + "Sec-WebSocket-Version: 8\r\n")) {
+            String answer = exchange("GET /ws/v HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: Upgrade\r\n" + key + versions
+                    + "\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 426 Upgrade Required\r\n"), versions + " answered " + answer);
+            assertEquals("13", header(answer, "sec-websocket-version"), answer);
+            assertTrue(answer.endsWith("Parley speaks WebSocket version 13 (RFC 6455); the handshake asked for another or none"
+                    + " (Sec-WebSocket-Version).\n"), answer);
+        }
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        assertEquals(List.of(), List.copyOf(upgrades), "handshakes handed on");
+
+        // what browsers send (Firefox: Connection: keep-alive, Upgrade) is handed on
+        for (String connection : List.of("Upgrade", "keep-alive, Upgrade", "upgrade")) {
+            try (Socket peer = new Socket("127.0.0.1", port)) {
+                peer.getOutputStream().write(("GET /ws/ok HTTP/1.1\r\nHost: x\r\n" + upgrade + "Connection: " + connection + "\r\n"
+                        + key + version + "Origin: http://x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals("/ws/ok with Connection: " + connection, upgrades.poll(10, TimeUnit.SECONDS));
+            }
+        }
     }
 
     @Test

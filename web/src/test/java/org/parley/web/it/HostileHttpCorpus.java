@@ -229,6 +229,52 @@ final class HostileHttpCorpus {
         return cases;
     }
 
+    /**
+     * WebSocket handshakes that break RFC 6455's rules, on each socket endpoint: the guard answers 400, or 426 for another
+     * version. Tyrus answered one without {@code Connection: Upgrade} with 500, took a key that is none, two keys and a
+     * {@code POST}, answered another version with its own HTML page and one without a key with the "Not found" page.
+     */
+    static List<Case> badHandshakes(String cid) {
+        Map<String, String> good = new LinkedHashMap<>();
+        good.put("Upgrade", "websocket");
+        good.put("Connection", "Upgrade");
+        good.put("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        good.put("Sec-WebSocket-Version", "13");
+        String notGet = "a WebSocket handshake is a GET in HTTP/1.1";
+        String noConnection = "a WebSocket handshake needs Connection: Upgrade";
+        String key = "a WebSocket handshake needs one Sec-WebSocket-Key, 16 bytes in base64";
+        String version = "Parley speaks WebSocket version 13 (RFC 6455); the handshake asked for another or none";
+        List<Case> cases = new ArrayList<>();
+        for (String target : List.of("/ws/presence", "/ws/control?invitee=" + cid, "/ws/client")) {
+            cases.add(handshake("without Connection: Upgrade", "GET", target, without(good, "Connection"), 400, noConnection));
+            cases.add(handshake("as a POST", "POST", target, good, 400, notGet));
+            cases.add(handshake("without a key", "GET", target, without(good, "Sec-WebSocket-Key"), 400, key));
+            cases.add(handshake("with a key that is none", "GET", target, with(good, "Sec-WebSocket-Key", "abc"), 400, key));
+            cases.add(handshake("with two keys", "GET", target, with(good, "sec-websocket-key", "x3JJHMbDL1EzLkh9GBhXDw=="), 400, key));
+            cases.add(handshake("with two origins", "GET", target, with(with(good, "Origin", "http://evil.example"), "origin",
+                    "http://intranet.example"), 400, "the request has more than one Origin header"));
+            cases.add(handshake("in version 8", "GET", target, with(good, "Sec-WebSocket-Version", "8"), 426, version));
+            cases.add(handshake("without a version", "GET", target, without(good, "Sec-WebSocket-Version"), 426, version));
+        }
+        return cases;
+    }
+
+    private static Case handshake(String what, String method, String target, Map<String, String> headers, int status, String says) {
+        return new Case("handshake " + what + " on " + target, method, target, headers, null, status, Format.TEXT, says);
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return more;
+    }
+
+    private static Map<String, String> without(Map<String, String> headers, String name) {
+        Map<String, String> fewer = new LinkedHashMap<>(headers);
+        fewer.remove(name);
+        return fewer;
+    }
+
     /** Bodies the OAuth endpoints cannot read, and readable but hostile ones that only lack the client's credentials. */
     static List<Case> badBodies() {
         List<Case> cases = new ArrayList<>();
