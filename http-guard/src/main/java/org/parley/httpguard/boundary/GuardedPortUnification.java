@@ -2,6 +2,7 @@ package org.parley.httpguard.boundary;
 
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -9,6 +10,7 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
+import org.parley.httpguard.control.Refusal;
 
 /**
  * Port unification as Payara configures it ({@code port-unification classname=…} on a protocol
@@ -16,14 +18,23 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * handler in each protocol's filter chain it puts the guard's filters ({@link ConnectionWatchFilter},
  * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
  * {@link DirectAnswerFilter}), it has the HTTP codec answer the requests it would hold for ever
- * ({@link EndlessRequestProbe}), and it puts each new connection under the watch of {@link ConnectionWatch}
- * from its accept on. This is how a
+ * ({@link EndlessRequestProbe}), it puts each new connection under the watch of {@link ConnectionWatch}
+ * from its accept on, it tells HTTP from the rest with its own finder ({@link RequestLineFinder}) and answers the rest
+ * {@code 400} where Grizzly closed them without a word. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
  */
 public class GuardedPortUnification extends PUFilter {
 
+    /** The finder Payara's configuration names for HTTP ({@code create-protocol-finder --classname}). */
+    private static final String PAYARAS_HTTP_FINDER = "org.glassfish.grizzly.config.portunif.HttpProtocolFinder";
+
     private static final Logger LOG = Logger.getLogger(GuardedPortUnification.class.getName());
+
+    /** What Payara makes of the configuration's {@code classname}: a port unification that closes nothing unanswered. */
+    public GuardedPortUnification() {
+        super(false);
+    }
     /** The web container's entry: Grizzly's HTTP server filter, which hands requests to Payara's mapper. */
     private static final String HANDLER = "org.glassfish.grizzly.http.server.HttpServerFilter";
 
@@ -54,7 +65,29 @@ public class GuardedPortUnification extends PUFilter {
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }
-        super.register(protocol);
+        super.register(PAYARAS_HTTP_FINDER.equals(protocol.getProtocolFinder().getClass().getName())
+                ? new PUProtocol(new RequestLineFinder(), protocol.getFilterChain()) : protocol);
+    }
+
+    /**
+     * Hands what came on to the protocol whose finder takes it; what none takes (no HTTP request line: another protocol,
+     * TLS on the plain port, a method in small letters, HTTP/0.9, a line longer than the codec takes) is answered
+     * {@code 400} and the connection closed once that is written. Grizzly closed such a connection without a word.
+     */
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        Connection<?> connection = ctx.getConnection();
+        if (RequestTargetFilter.REFUSED.isSet(connection)) {
+            return ctx.getStopAction(); // what comes after the head of a request the guard refused
+        }
+        NextAction next = super.handleRead(ctx);
+        if (next.type() == ctx.getInvokeAction().type()) { // handed on only when no protocol takes it
+            RequestTargetFilter.REFUSED.set(connection, Boolean.TRUE);
+            LOG.fine(() -> "Answered 400 to what " + connection.getPeerAddress() + " sent: no HTTP request line");
+            RequestTargetFilter.refuse(connection, Refusal.noRequestLine(RequestLineFinder.MOST_BYTES));
+            return ctx.getStopAction();
+        }
+        return next;
     }
 
     /** Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything. */

@@ -61,6 +61,7 @@ public final class RequestTargetFilter extends BaseFilter {
         String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
         Optional<Refusal> refusal = RequestTargets.problem(rawPath).or(() -> hostProblem(request))
                 .map(problem -> Refusal.of(rawPath, problem))
+                .or(() -> served(request.getMethod()) ? Optional.empty() : Optional.of(Refusal.methodNotAllowed(rawPath)))
                 .or(() -> handshakeRefusal(request, rawPath));
         if (refusal.isEmpty()) {
             return ctx.getInvokeAction();
@@ -68,6 +69,14 @@ public final class RequestTargetFilter extends BaseFilter {
         LOG.fine(() -> "Answered " + refusal.get().status() + " to a request from " + request.getRemoteAddress() + ": "
                 + refusal.get().body());
         return refuse(ctx, request, refusal.get());
+    }
+
+    /**
+     * Whether Parley serves requests in {@code method} anywhere ({@link Refusal#ALLOWED_METHODS}). The container answered
+     * the others with its own HTML page, {@code 501} for {@code PATCH}, or not at all for a method it does not know.
+     */
+    private static boolean served(Method method) {
+        return method == Method.GET || method == Method.POST || method == Method.HEAD || method == Method.OPTIONS;
     }
 
     /** The answer to a request for a WebSocket that breaks {@link WebSocketHandshakes}' rules, or empty. */

@@ -39,10 +39,19 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + time + " and its body at " + slowestRate + " bytes a second or faster.", Map.of());
     }
 
+    /** The methods Parley serves: its pages, forms and APIs take no others. */
+    public static final String ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
+
     /** {@code 405} for a {@code CONNECT}: a proxy's request, which Parley does not serve. */
     public static Refusal notAProxy() {
         return of("", 405, "invalid_request", "Parley is not a proxy: it does not serve CONNECT.",
-                Map.of("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS"));
+                Map.of("Allow", ALLOWED_METHODS));
+    }
+
+    /** {@code 405} for a request in a method Parley serves nowhere ({@code PUT}, {@code PATCH}, an unknown one). */
+    public static Refusal methodNotAllowed(String rawPath) {
+        return of(rawPath, 405, "invalid_request", "Parley takes GET, HEAD, POST and OPTIONS requests only.",
+                Map.of("Allow", ALLOWED_METHODS));
     }
 
     /** {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}). */
@@ -55,6 +64,13 @@ public record Refusal(int status, String contentType, Map<String, String> header
         return of(rawPath, 426, "invalid_request", "Parley speaks WebSocket version " + WebSocketHandshakes.VERSION
                 + " (RFC 6455); the handshake asked for another or none (Sec-WebSocket-Version).",
                 Map.of("Sec-WebSocket-Version", WebSocketHandshakes.VERSION));
+    }
+
+    /** {@code 400} for bytes that do not start as an HTTP/1.1 request, whose request line is at most {@code most} bytes. */
+    public static Refusal noRequestLine(int most) {
+        return of("", 400, "invalid_request", "Bad request: Parley speaks HTTP/1.1 on this port, and what came does not start"
+                + " as a request does (a method in capitals, a space, the address, a space, HTTP/1.1, within " + most / 1024
+                + " KiB).", Map.of());
     }
 
     /** {@code 413} for a request whose body is larger than {@code most} bytes. */

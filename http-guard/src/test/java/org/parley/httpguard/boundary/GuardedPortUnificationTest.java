@@ -117,7 +117,7 @@ class GuardedPortUnificationTest {
                         org.glassfish.grizzly.http.HttpServerFilter.DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE, new KeepAlive(), delayed))
                 .add(container)
                 .build();
-        unification.register((ProtocolFinder) (context, ctx) -> ProtocolFinder.Result.FOUND, http);
+        unification.register(new RequestLineFinder(), http);
         transport = TCPNIOTransportBuilder.newInstance()
                 .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS))
                 .setProcessor(FilterChainBuilder.stateless().add(new TransportFilter()).add(unification).build())
@@ -219,6 +219,28 @@ class GuardedPortUnificationTest {
                 assertEquals("/ws/ok with Connection: " + connection, upgrades.poll(10, TimeUnit.SECONDS));
             }
         }
+    }
+
+    @Test
+    void whatIsNoHttpRequestGets400AtOnceAndAMethodParleyServesNowhere405() {
+        // Grizzly closed the first ones without a word; HTTP/0.9's line waited for the sweep; FOO never reached the guard
+        for (String asked : List.of("get / HTTP/1.1\r\nHost: x\r\n\r\n", "GET /\r\n", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000",
+                "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")) {
+            String answer = exchange(asked);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), asked + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("\r\n\r\nBad request: Parley speaks HTTP/1.1 on this port, and what came does not start as a"
+                    + " request does (a method in capitals, a space, the address, a space, HTTP/1.1, within 8 KiB).\n"), answer);
+        }
+        for (String method : List.of("FOO", "PATCH", "PUT", "DELETE", "TRACE")) {
+            String answer = exchange(method + " /users/ada/presence HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), method + " answered " + answer);
+            assertEquals("GET, HEAD, POST, OPTIONS", header(answer, "allow"), answer);
+            assertTrue(answer.endsWith("{\"result\":{\"code\":405,\"response\":\"Parley takes GET, HEAD, POST and OPTIONS requests"
+                    + " only.\"}}"), answer);
+        }
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        assertTrue(exchange("OPTIONS /fine HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").endsWith("page /fine"));
     }
 
     @Test

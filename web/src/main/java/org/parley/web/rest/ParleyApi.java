@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** Parley's own API under {@code /api}; the per-member Presence API under {@code /users} is {@link UserPresenceServlet}. */
@@ -16,5 +17,11 @@ public class ParleyApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(VisitorTicketsResource.class, PresenceBatchResource.class, OAuthErrors.class);
+    }
+
+    /** Jersey answers {@code OPTIONS} with the allowed methods only, not with a WADL description of every resource. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return JerseySettings.NO_WADL;
     }
 }

@@ -259,6 +259,33 @@ final class HostileHttpCorpus {
         return cases;
     }
 
+    /**
+     * Methods Parley serves nowhere, and request lines that are no HTTP/1.1: the guard answers 405 in the endpoint's
+     * format, or 400. The container answered {@code PATCH} 501 and the others with its own HTML page; the port unification
+     * closed a connection without a word for a method not starting with one of GPOHDTC, a method in small letters, and
+     * a request line over 2 KiB that came in more than one read (one of 10 KiB was reset).
+     */
+    static List<Case> badMethods(String cid) {
+        String says = "Parley takes GET, HEAD, POST and OPTIONS requests only";
+        Map<String, Format> targets = new LinkedHashMap<>();
+        targets.put("/users/" + cid + "/presence", Format.PRESENCE);
+        targets.put("/api/presence?ids=" + cid, Format.PRESENCE);
+        targets.put("/oauth/token", Format.OAUTH);
+        targets.put("/signin", Format.TEXT);
+        targets.put("/ws/presence", Format.TEXT);
+        targets.put("/health/ready", Format.TEXT);
+        List<Case> cases = new ArrayList<>();
+        for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "FOO", "MKCOL")) {
+            targets.forEach((target, format) -> cases.add(new Case("method " + method + " on " + target, method, target,
+                    Map.of("Content-Length", "0"), null, 405, format, format == Format.OAUTH ? "invalid_request: " + says : says)));
+        }
+        String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
+        cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
+        cases.add(new Case("a request line of 10 KiB", "GET", "/signin?q=" + "a".repeat(10 * 1024), Map.of(), null, 400,
+                Format.TEXT, noRequestLine));
+        return cases;
+    }
+
     private static Case handshake(String what, String method, String target, Map<String, String> headers, int status, String says) {
         return new Case("handshake " + what + " on " + target, method, target, headers, null, status, Format.TEXT, says);
     }

@@ -845,6 +845,7 @@ class HostileInputIT extends ParleyDeployment {
         corpus.addAll(HostileHttpCorpus.badHeaders(grace.cid()));
         corpus.addAll(HostileHttpCorpus.badHosts(grace.cid(), base.getHost() + ":" + base.getPort()));
         corpus.addAll(HostileHttpCorpus.badHandshakes(grace.cid()));
+        corpus.addAll(HostileHttpCorpus.badMethods(grace.cid()));
         corpus.addAll(HostileHttpCorpus.badBodies());
         corpus.addAll(HostileHttpCorpus.badForms());
         assertTrue(corpus.size() > 500, "a corpus of " + corpus.size());

@@ -160,6 +160,21 @@ class TrustBoundariesIT extends ParleyDeployment {
         }
     }
 
+    /** {@code OPTIONS} on the APIs tells the methods, not (as Jersey's WADL did, to anyone) every resource and parameter. */
+    @Test
+    void optionsOnTheApisTellsTheMethodsOnly() throws Exception {
+        Browser anyone = new Browser(base);
+        for (String path : List.of("/api/presence", "/oauth/token", "/api/visitor-tickets")) {
+            java.net.http.HttpResponse<String> answer = anyone.raw(java.net.http.HttpRequest.newBuilder(uri().resolve(path))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            String what = path + " answered " + answer.statusCode() + " " + answer.headers().map() + "\n" + answer.body();
+            assertTrue(answer.statusCode() == 200 || answer.statusCode() == 204, what);
+            assertTrue(answer.headers().firstValue("Allow").orElse("").contains("OPTIONS"), what);
+            assertFalse(answer.headers().firstValue("Content-Type").orElse("").contains("wadl"), what);
+            assertFalse(answer.body().contains("<resource"), what);
+        }
+    }
+
     /** Asks for {@code target} signed out (written into the request line exactly as given), signs in, and checks where that leads. */
     private void assertReturnsTo(String target, String username, String expectedPath) {
         RawAnswer asked = rawGet(target);
