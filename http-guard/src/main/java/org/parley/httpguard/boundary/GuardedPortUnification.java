@@ -76,18 +76,18 @@ public class GuardedPortUnification extends PUFilter {
      */
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        Connection<?> connection = ctx.getConnection();
-        if (RequestTargetFilter.REFUSED.isSet(connection)) {
-            return ctx.getStopAction(); // what comes after the head of a request the guard refused
-        }
         NextAction next = super.handleRead(ctx);
-        if (next.type() == ctx.getInvokeAction().type()) { // handed on only when no protocol takes it
+        if (next.type() != ctx.getInvokeAction().type()) {
+            return next;
+        }
+        // handed on only when no protocol takes what came: answered once, and whatever follows it is dropped
+        Connection<?> connection = ctx.getConnection();
+        if (!RequestTargetFilter.REFUSED.isSet(connection)) {
             RequestTargetFilter.REFUSED.set(connection, Boolean.TRUE);
             LOG.fine(() -> "Answered 400 to what " + connection.getPeerAddress() + " sent: no HTTP request line");
             RequestTargetFilter.refuse(connection, Refusal.noRequestLine(RequestLineFinder.MOST_BYTES));
-            return ctx.getStopAction();
         }
-        return next;
+        return ctx.getStopAction();
     }
 
     /** Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything. */

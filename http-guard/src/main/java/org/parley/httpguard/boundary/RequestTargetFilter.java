@@ -59,16 +59,25 @@ public final class RequestTargetFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
-        Optional<Refusal> refusal = RequestTargets.problem(rawPath).or(() -> hostProblem(request))
-                .map(problem -> Refusal.of(rawPath, problem))
-                .or(() -> served(request.getMethod()) ? Optional.empty() : Optional.of(Refusal.methodNotAllowed(rawPath)))
-                .or(() -> handshakeRefusal(request, rawPath));
-        if (refusal.isEmpty()) {
+        Refusal refusal = refusal(request, rawPath);
+        if (refusal == null) {
             return ctx.getInvokeAction();
         }
-        LOG.fine(() -> "Answered " + refusal.get().status() + " to a request from " + request.getRemoteAddress() + ": "
-                + refusal.get().body());
-        return refuse(ctx, request, refusal.get());
+        LOG.fine(() -> "Answered " + refusal.status() + " to a request from " + request.getRemoteAddress() + ": "
+                + refusal.body());
+        return refuse(ctx, request, refusal);
+    }
+
+    /** What the guard answers {@code request} in place of the container, or null when the container may have it. */
+    private static Refusal refusal(HttpRequestPacket request, String rawPath) {
+        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> hostProblem(request));
+        if (problem.isPresent()) {
+            return Refusal.of(rawPath, problem.get());
+        }
+        if (!served(request.getMethod())) {
+            return Refusal.methodNotAllowed(rawPath);
+        }
+        return handshakeRefusal(request, rawPath).orElse(null);
     }
 
     /**

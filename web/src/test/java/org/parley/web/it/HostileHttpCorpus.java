@@ -357,6 +357,21 @@ final class HostileHttpCorpus {
                         body, 200, Format.PAGE, "Sign in to Parley"));
             }
         });
+        // forms in parts the container cannot read, or too large for it, sent to pages: a 500 and a WARNING before
+        String unreadable = "Bad request: the form's multipart body cannot be read.";
+        byte[] large = bytes("--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"members.csv\"\r\n\r\n"
+                + "a".repeat(4600 * 1024) + "\r\n--zz--\r\n");
+        for (String target : List.of("/signin", "/conversation/imme?invitee=x")) {
+            cases.add(new Case("multipart cut short on " + target, "POST", target,
+                    Map.of("Content-Type", "multipart/form-data; boundary=zz"), bytes("--zz\r\ngarbage"), 400, Format.TEXT, unreadable));
+            cases.add(new Case("multipart without a boundary on " + target, "POST", target,
+                    Map.of("Content-Type", "multipart/form-data"), bytes("--zz\r\n\r\n"), 400, Format.TEXT, unreadable));
+            cases.add(new Case("multipart with an empty boundary on " + target, "POST", target,
+                    Map.of("Content-Type", "multipart/form-data; boundary="), bytes("--\r\n\r\n"), 400, Format.TEXT, unreadable));
+            cases.add(new Case("a file of 4.5 MiB on " + target, "POST", target,
+                    Map.of("Content-Type", "multipart/form-data; boundary=zz"), large, 413, Format.TEXT,
+                    "The form is larger than Parley takes: a file of at most 4 MiB, 5 MiB in all."));
+        }
         for (String state : List.of("bogus", "%00", "%E2%80%AE", "x".repeat(5000), "-1:-1", "stateless")) {
             cases.add(new Case("sign-in view state " + state.length(), "POST", "/signin",
                     Map.of("Content-Type", "application/x-www-form-urlencoded"),
