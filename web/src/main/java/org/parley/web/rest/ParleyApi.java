@@ -16,7 +16,7 @@ public class ParleyApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(VisitorTicketsResource.class, PresenceBatchResource.class, OAuthErrors.class);
+        return Set.of(VisitorTicketsResource.class, PresenceBatchResource.class, OAuthErrors.class, ApiFailures.class);
     }
 
     /** Jersey answers {@code OPTIONS} with the allowed methods only, not with a WADL description of every resource. */

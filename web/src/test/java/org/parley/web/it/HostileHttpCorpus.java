@@ -279,6 +279,18 @@ final class HostileHttpCorpus {
             targets.forEach((target, format) -> cases.add(new Case("method " + method + " on " + target, method, target,
                     Map.of("Content-Length", "0"), null, 405, format, format == Format.OAUTH ? "invalid_request: " + says : says)));
         }
+        // what JAX-RS refused under /api before a resource ran was the container's HTML page
+        cases.add(new Case("the Presence API asked for XML", "GET", "/api/presence?ids=" + cid, Map.of("Accept", "application/xml"),
+                null, 406, Format.PRESENCE, "The answer is application/json."));
+        cases.add(new Case("tickets asked for XML", "POST", "/api/visitor-tickets", Map.of("Accept", "application/xml",
+                "Content-Type", "application/x-www-form-urlencoded"), bytes("x=y"), 406, Format.OAUTH,
+                "invalid_request: The answer is application/json."));
+        cases.add(new Case("a POST to the Presence API", "POST", "/api/presence?ids=" + cid, Map.of(), bytes(""), 405,
+                Format.PRESENCE, "This endpoint does not take this method."));
+        cases.add(new Case("a GET of the tickets", "GET", "/api/visitor-tickets", Map.of(), null, 405, Format.OAUTH,
+                "invalid_request: This endpoint does not take this method."));
+        cases.add(new Case("no such API", "GET", "/api/nothing", Map.of(), null, 404, Format.OAUTH,
+                "invalid_request: There is no such endpoint."));
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
         cases.add(new Case("a request line of 10 KiB", "GET", "/signin?q=" + "a".repeat(10 * 1024), Map.of(), null, 400,

@@ -1,0 +1,50 @@
+package org.parley.web.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.parley.web.json.JsonBuilders;
+
+/**
+ * What JAX-RS refuses under {@code /api} before a resource runs — an {@code Accept} it cannot meet or cannot read, a
+ * method the endpoint does not take, no such endpoint — is answered in the endpoint's format rather than with the
+ * container's HTML error page: the Presence API's JSON at {@code /api/presence}, OAuth's error JSON (RFC 6749 §5.2)
+ * elsewhere, as the HTTP guard and {@code PercentEscapes} answer. Refusals of 500 and above keep their own answer.
+ */
+@Provider
+public class ApiFailures implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response refusal = e.getResponse();
+        int status = refusal.getStatus();
+        if (status >= 500) {
+            return refusal;
+        }
+        String sentence = switch (status) {
+            case 404 -> "There is no such endpoint.";
+            case 405 -> "This endpoint does not take this method.";
+            case 406 -> "The answer is application/json.";
+            case 415 -> "This endpoint does not read a body of this Content-Type.";
+            default -> "The request cannot be read.";
+        };
+        String path = uri.getPath();
+        Response.ResponseBuilder answer = path.startsWith("presence") || path.startsWith("/presence")
+                ? Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Access-Control-Allow-Origin", "*").header("Cache-Control", "no-store")
+                        .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", status)
+                                .add("response", sentence)).build().toString())
+                : OAuthErrors.answer(status, "invalid_request", sentence);
+        if (!refusal.getAllowedMethods().isEmpty()) {
+            answer.allow(refusal.getAllowedMethods());
+        }
+        return answer.build();
+    }
+}
