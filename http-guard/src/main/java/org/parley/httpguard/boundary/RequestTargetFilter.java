@@ -49,15 +49,25 @@ public final class RequestTargetFilter extends BaseFilter {
     static final Attribute<Boolean> REFUSED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestTargetFilter.class.getName() + ".refused");
 
+    /**
+     * On a request whose head has been checked: what else comes with it (the rest of a body, every frame a WebSocket's
+     * peer sends, which the codec hands on with the upgrade's head) is not checked again. Grizzly clears it when it
+     * recycles the request.
+     */
+    private static final Attribute<Boolean> CHECKED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestTargetFilter.class.getName() + ".checked");
+
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (REFUSED.isSet(ctx.getConnection())) {
             return ctx.getStopAction(); // the rest of a refused request's body, or requests pipelined after it
         }
         if (!(ctx.getMessage() instanceof HttpContent content)
-                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)
+                || CHECKED.isSet(request)) {
             return ctx.getInvokeAction();
         }
+        CHECKED.set(request, Boolean.TRUE);
         String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
         Refusal refusal = refusal(request, rawPath);
         if (refusal == null) {
