@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /** Debian's headless Chromium, driven by its chromedriver; nothing is downloaded. */
 public final class Chromium {
@@ -53,6 +55,16 @@ public final class Chromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
+    }
+
+    /**
+     * Until the page has no PrimeFaces ajax request queued or under way: what a click sent has come back and is
+     * drawn. Wait for it after a click whose answer may leave the page as it was (a sort to the order already shown,
+     * a refusal whose message is already there), where waiting for the page to show it proves nothing.
+     */
+    public static ExpectedCondition<Boolean> ajaxDone() {
+        return driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
     }
 
     /** Keeps a screenshot as test output in target/screenshots. */

@@ -110,8 +110,10 @@ class ContactChatBrowserIT extends ParleyDeployment {
                 "[id='edit:members'] .ui-picklist-target li[data-item-value='" + username + "']")));
     }
 
+    /** Saves the dialog and waits for the answer (a refusal may show the message that was already there). */
     private void save() {
         chromium.findElement(By.id("edit:save")).click();
+        wait.until(Chromium.ajaxDone());
     }
 
     private void defineContactPoint(String name, String title, String intro, String... members) {

@@ -85,8 +85,10 @@ class DirectoryBrowserIT extends ParleyDeployment {
         assertEquals("Colleagues found: 2", chromium.findElement(FOUND).getText());
 
         chromium.findElement(By.cssSelector("#directory\\:colleagues th.job-title")).click(); // by title, ascending
+        wait.until(Chromium.ajaxDone()); // the order shown may be that one already
         wait.until(d -> names().equals(List.of("Ada Lovelace " + token, "Charles Babbage " + token)));
         chromium.findElement(By.cssSelector("#directory\\:colleagues th.job-title")).click(); // descending
+        wait.until(Chromium.ajaxDone());
         wait.until(d -> names().equals(List.of("Charles Babbage " + token, "Ada Lovelace " + token)));
 
         search("admiral " + token);
