@@ -36,9 +36,9 @@ final class EndlessRequestProbe extends HttpProbe.Adapter {
             return;
         }
         request.setSkipRemainder(true);
-        RequestTargetFilter.REFUSED.set(connection, Boolean.TRUE);
-        LOG.fine(() -> "Answered " + refusal.status() + " to a " + request.getMethod() + " request from "
-                + connection.getPeerAddress());
-        RequestTargetFilter.refuse(connection, refusal);
+        if (RequestTargetFilter.refuse(connection, refusal)) {
+            LOG.fine(() -> "Answered " + refusal.status() + " to a " + request.getMethod() + " request from "
+                    + connection.getPeerAddress());
+        }
     }
 }

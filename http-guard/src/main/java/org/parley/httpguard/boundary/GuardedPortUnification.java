@@ -56,8 +56,9 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new ConnectionWatchFilter());
-            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode and to WebSocket handshakes that break"
-                    + " RFC 6455, 405 to CONNECT, answers what the"
+            LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, to what is no HTTP/1.1 request"
+                    + ", to WebSocket handshakes that break RFC 6455 and to forms of more than 10,000 fields, 405 to methods"
+                    + " Parley serves nowhere, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
                     + " once its whole body has come, and lets the application end connections whose peer stopped reading"
@@ -82,10 +83,8 @@ public class GuardedPortUnification extends PUFilter {
         }
         // handed on only when no protocol takes what came: answered once, and whatever follows it is dropped
         Connection<?> connection = ctx.getConnection();
-        if (!RequestTargetFilter.REFUSED.isSet(connection)) {
-            RequestTargetFilter.REFUSED.set(connection, Boolean.TRUE);
+        if (RequestTargetFilter.refuse(connection, Refusal.noRequestLine(RequestLineFinder.MOST_BYTES))) {
             LOG.fine(() -> "Answered 400 to what " + connection.getPeerAddress() + " sent: no HTTP request line");
-            RequestTargetFilter.refuse(connection, Refusal.noRequestLine(RequestLineFinder.MOST_BYTES));
         }
         return ctx.getStopAction();
     }

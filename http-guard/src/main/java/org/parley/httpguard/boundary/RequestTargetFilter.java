@@ -143,13 +143,19 @@ public final class RequestTargetFilter extends BaseFilter {
     }
 
     /**
-     * Answers a connection that has no request context to answer in (a head not yet whole, or one the codec holds) with
-     * {@code refusal} written whole, through the connection's filter chain behind anything still queued for its peer,
-     * and closes it once that is written.
+     * Answers a connection that has no request context to answer in (a head not yet whole, one the codec holds, or bytes
+     * that are no request) with {@code refusal} written whole, through the connection's filter chain behind anything
+     * still queued for its peer, and closes it once that is written; nothing it sends afterwards is read. A connection
+     * refused before gets no second answer and is only closed. Says whether this call answered.
      */
-    static void refuse(Connection<?> connection, Refusal refusal) {
-        connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
+    static boolean refuse(Connection<?> connection, Refusal refusal) {
+        boolean first = !REFUSED.isSet(connection);
+        if (first) {
+            REFUSED.set(connection, Boolean.TRUE);
+            connection.write(Buffers.wrap(connection.getMemoryManager(), refusal.wholeAnswer()), null);
+        }
         connection.closeSilently();
+        return first;
     }
 
     /**

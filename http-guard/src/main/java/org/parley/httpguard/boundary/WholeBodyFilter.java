@@ -2,11 +2,15 @@ package org.parley.httpguard.boundary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntPredicate;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
 
@@ -21,11 +25,18 @@ import org.parley.httpguard.control.Refusal;
  * ConnectionWatch#WAITING_PER_ADDRESS}. A peer that asks to be told to go on ({@code Expect: 100-continue}) is told so
  * here (and may be told again by the container: a client reads any number of such interim answers). Upgrades pass as
  * they are ({@link CleartextUpgradeFilter} gathers the body of an upgrade to HTTP/2 itself).
+ * <p>
+ * A form ({@code application/x-www-form-urlencoded}) with more fields than the container reads ({@link #MOST_FIELDS},
+ * with those of the query) is answered {@code 400} once it has come: the container read the first fields, dropped the
+ * rest without a word to the sender, and logged a WARNING (GRIZZLY0173) for each such request, from anyone.
  */
 public final class WholeBodyFilter extends BaseFilter {
 
     /** The most bytes a request body may hold: the container's own limit for the members import (multipart, 5 MiB). */
     static final int MOST = 5 * 1024 * 1024;
+    /** The most fields a form may hold, with those of its query: the container's own limit (it reads no more). */
+    static final int MOST_FIELDS = 10_000;
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final byte[] GO_ON = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     @Override
@@ -44,6 +55,11 @@ public final class WholeBodyFilter extends BaseFilter {
         }
         if (content.isLast()) {
             watch.gathering(0);
+            if (request.getMethod() == Method.POST && isForm(request)
+                    && fields(request.getQueryStringDC()) + fields(content.getContent()) > MOST_FIELDS) {
+                return RequestTargetFilter.refuse(ctx, request,
+                        Refusal.tooManyFields(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC()), MOST_FIELDS));
+            }
             return ctx.getInvokeAction();
         }
         long held = content.getContent() == null ? 0 : content.getContent().remaining();
@@ -58,5 +74,38 @@ public final class WholeBodyFilter extends BaseFilter {
         }
         watch.gathering(Math.max(1, held));
         return ctx.getStopAction(content);
+    }
+
+    private static boolean isForm(HttpRequestPacket request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, FORM, 0, FORM.length())
+                && (type.length() == FORM.length() || type.charAt(FORM.length()) == ';' || type.charAt(FORM.length()) == ' ');
+    }
+
+    /** The fields of a query or a form body: the parts between {@code &}s that are not empty. */
+    private static int fields(DataChunk query) {
+        if (query == null || query.isNull()) {
+            return 0;
+        }
+        String text = query.toString();
+        return fields(0, text.length(), i -> text.charAt(i) == '&');
+    }
+
+    private static int fields(Buffer body) {
+        return body == null ? 0 : fields(body.position(), body.limit(), i -> body.get(i) == '&');
+    }
+
+    private static int fields(int from, int to, IntPredicate ampersandAt) {
+        int fields = 0;
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            if (ampersandAt.test(i)) {
+                fields += length > 0 ? 1 : 0;
+                length = 0;
+            } else {
+                length++;
+            }
+        }
+        return fields + (length > 0 ? 1 : 0);
     }
 }

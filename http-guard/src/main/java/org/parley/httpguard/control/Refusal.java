@@ -3,6 +3,7 @@ package org.parley.httpguard.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,6 +78,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
     public static Refusal tooLarge(String rawPath, int most) {
         return of(rawPath, 413, "invalid_request", "The request is larger than Parley takes (" + most / (1024 * 1024)
                 + " MiB).", Map.of());
+    }
+
+    /** {@code 400} for a form ({@code application/x-www-form-urlencoded}) with more than {@code most} fields. */
+    public static Refusal tooManyFields(String rawPath, int most) {
+        return of(rawPath, 400, "invalid_request", "Bad request: the form has more than " + String.format(Locale.ROOT, "%,d", most)
+                + " fields, with those of the query.", Map.of());
     }
 
     private static Refusal of(String rawPath, int status, String oauthError, String sentence, Map<String, String> extra) {

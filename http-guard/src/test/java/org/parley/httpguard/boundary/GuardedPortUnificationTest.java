@@ -728,6 +728,31 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void aFormWithMoreFieldsThanTheContainerReadsIsRefusedAndOneWithAsManyIsHandedOn() {
+        // 2 fields in the query, 9,998 in the body (empty parts between & are no fields): as many as the container reads
+        String fields = "&&" + "f=1&".repeat(WholeBodyFilter.MOST_FIELDS - 3) + "last=1&";
+        String fine = exchange("POST /signin?a=1&b=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\nContent-Length: " + fields.length()
+                + "\r\n\r\n" + fields);
+        assertTrue(fine.startsWith("HTTP/1.1 200 OK\r\n"), fine.lines().findFirst().orElse(""));
+        assertEquals(List.of("/signin"), List.copyOf(handled));
+
+        String oneMore = fields + "z";
+        String answer = exchange("POST /signin?a=1&b=2 HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: Application/X-WWW-Form-Urlencoded\r\nContent-Length: " + oneMore.length() + "\r\n\r\n" + oneMore);
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.endsWith("Bad request: the form has more than 10,000 fields, with those of the query.\n"), answer);
+        String api = exchange("POST /oauth/token?a=1&b=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + oneMore.length() + "\r\n\r\n" + oneMore);
+        assertTrue(api.endsWith("{\"error\":\"invalid_request\",\"error_description\":\"Bad request: the form has more than"
+                + " 10,000 fields, with those of the query.\"}"), api);
+        String other = exchange("POST /oauth/token?a=1&b=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain"
+                + "\r\nContent-Length: " + oneMore.length() + "\r\n\r\n" + oneMore);
+        assertTrue(other.startsWith("HTTP/1.1 200 OK\r\n"), "not a form: " + other.lines().findFirst().orElse(""));
+        assertEquals(List.of("/signin", "/oauth/token"), List.copyOf(handled));
+    }
+
+    @Test
     void aPeerThatAsksToBeToldToGoOnIsToldAndItsBodyIsHandedOnWhole() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

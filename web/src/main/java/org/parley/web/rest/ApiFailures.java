@@ -2,12 +2,10 @@ package org.parley.web.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.web.json.JsonBuilders;
 
 /**
  * What JAX-RS refuses under {@code /api} before a resource runs — an {@code Accept} it cannot meet or cannot read, a
@@ -35,12 +33,9 @@ public class ApiFailures implements ExceptionMapper<WebApplicationException> {
             case 415 -> "This endpoint does not read a body of this Content-Type.";
             default -> "The request cannot be read.";
         };
-        String path = uri.getPath();
-        Response.ResponseBuilder answer = path.startsWith("presence") || path.startsWith("/presence")
-                ? Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                        .header("Access-Control-Allow-Origin", "*").header("Cache-Control", "no-store")
-                        .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", status)
-                                .add("response", sentence)).build().toString())
+        // the path relative to the application's /api, as UriInfo gives it: "presence" for /api/presence
+        Response.ResponseBuilder answer = uri.getPath().startsWith("presence")
+                ? CachedAnswers.refused(status, sentence)
                 : OAuthErrors.answer(status, "invalid_request", sentence);
         if (!refusal.getAllowedMethods().isEmpty()) {
             answer.allow(refusal.getAllowedMethods());

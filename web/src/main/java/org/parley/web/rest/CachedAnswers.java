@@ -40,10 +40,18 @@ public class CachedAnswers {
     }
 
     public Response badCallback() {
-        return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
-                .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", 400)
-                        .add("response", "cb must be 1 to 128 letters, digits or underscores")).build().toString())
-                .build();
+        return refused(400, "cb must be 1 to 128 letters, digits or underscores").build();
+    }
+
+    /**
+     * A refusal in the Presence API's format, {@code {"result":{"code":status,"response":sentence}}} with the code as
+     * the HTTP status, for any page to read (CORS {@code *}) and never cached.
+     */
+    static Response.ResponseBuilder refused(int status, String sentence) {
+        return Response.status(status).type("application/json").header("Access-Control-Allow-Origin", "*")
+                .header("Cache-Control", "no-store")
+                .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", status)
+                        .add("response", sentence)).build().toString());
     }
 
     public Response json(Request request, JsonStructure answer, String callback, boolean personal) {

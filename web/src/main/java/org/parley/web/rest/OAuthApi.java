@@ -18,6 +18,6 @@ public class OAuthApi extends Application {
     /** Jersey answers {@code OPTIONS} with the allowed methods only, not with a WADL description of every resource. */
     @Override
     public Map<String, Object> getProperties() {
-        return JerseySettings.NO_WADL;
+        return JerseySettings.ALL;
     }
 }

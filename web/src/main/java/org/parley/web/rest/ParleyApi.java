@@ -22,6 +22,6 @@ public class ParleyApi extends Application {
     /** Jersey answers {@code OPTIONS} with the allowed methods only, not with a WADL description of every resource. */
     @Override
     public Map<String, Object> getProperties() {
-        return JerseySettings.NO_WADL;
+        return JerseySettings.ALL;
     }
 }

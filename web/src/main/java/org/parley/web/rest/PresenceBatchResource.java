@@ -52,10 +52,7 @@ public class PresenceBatchResource {
         List<String> wanted = ids == null ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (wanted.isEmpty() || wanted.size() > MAX_IDS) {
-            return Response.status(400).type("application/json").header("Access-Control-Allow-Origin", "*")
-                    .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", 400)
-                            .add("response", "ids: 1 to " + MAX_IDS + " member ids, separated by commas")).build().toString())
-                    .build();
+            return CachedAnswers.refused(400, "ids: 1 to " + MAX_IDS + " member ids, separated by commas").build();
         }
         Optional<BearerIdentity> bearer = cached.bearer(authorization);
         Locale culture = Markets.resolve(mkt);

@@ -285,6 +285,15 @@ final class HostileHttpCorpus {
         cases.add(new Case("tickets asked for XML", "POST", "/api/visitor-tickets", Map.of("Accept", "application/xml",
                 "Content-Type", "application/x-www-form-urlencoded"), bytes("x=y"), 406, Format.OAUTH,
                 "invalid_request: The answer is application/json."));
+        // an Accept JAX-RS cannot read: it gave the container's HTML 400 page before any mapper of Parley's ran
+        String accept = "The Accept header cannot be read; ask for application/json.";
+        for (String unreadable : List.of(";;;", "text/html;q=x", "application/json;q=2", "a/b, ,c/d", "/")) {
+            cases.add(new Case("the Presence API asked with Accept " + unreadable, "GET", "/api/presence?ids=" + cid,
+                    Map.of("Accept", unreadable), null, 400, Format.PRESENCE, accept));
+            cases.add(new Case("the token endpoint asked with Accept " + unreadable, "POST", "/oauth/token",
+                    Map.of("Accept", unreadable, "Content-Type", "application/x-www-form-urlencoded"), bytes("grant_type=x"),
+                    400, Format.OAUTH, "invalid_request: " + accept));
+        }
         cases.add(new Case("a POST to the Presence API", "POST", "/api/presence?ids=" + cid, Map.of(), bytes(""), 405,
                 Format.PRESENCE, "This endpoint does not take this method."));
         cases.add(new Case("a GET of the tickets", "GET", "/api/visitor-tickets", Map.of(), null, 405, Format.OAUTH,
@@ -344,6 +353,30 @@ final class HostileHttpCorpus {
                         Map.of("Content-Type", "application/x-www-form-urlencoded"), body, 401, Format.OAUTH, "invalid_client"));
             }
         }
+        // more fields than the container reads: it read 10,000, dropped the rest and logged a WARNING for each request
+        byte[] tooMany = bytes("f=1&".repeat(10_000) + "last=1");
+        String fields = "Bad request: the form has more than 10,000 fields, with those of the query.";
+        for (String page : List.of("/signin", "/conversation/imme")) {
+            cases.add(new Case("10,001 fields to " + page, "POST", page,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), tooMany, 400, Format.TEXT, fields));
+        }
+        cases.add(new Case("10,001 fields to /oauth/token", "POST", "/oauth/token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), tooMany, 400, Format.OAUTH,
+                "invalid_request: " + fields));
+        // an empty form with a query: its parameters are no form's (Jersey took them as one's, and logged a WARNING each)
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        cases.add(new Case("empty form to /oauth/token with its parameters in the query", "POST",
+                "/oauth/token?grant_type=client_credentials&client_id=x&client_secret=y", form, bytes(""), 400, Format.OAUTH,
+                "invalid_request: grant_type is required."));
+        for (String target : List.of("/oauth/revoke?token=x", "/oauth/device?client_id=x")) {
+            cases.add(new Case("empty form to " + target, "POST", target, form, bytes(""), 401, Format.OAUTH, "invalid_client"));
+        }
+        cases.add(new Case("empty form to the tickets with a query", "POST", "/api/visitor-tickets?x=1", form, bytes(""), 401,
+                Format.OAUTH, "invalid_token"));
+        cases.add(new Case("empty form to the Presence API", "POST", "/api/presence?ids=x", form, bytes(""), 405,
+                Format.PRESENCE, "This endpoint does not take this method."));
+        cases.add(new Case("empty form to no API", "POST", "/api/nothing?x=1", form, bytes(""), 404, Format.OAUTH,
+                "invalid_request: There is no such endpoint."));
         return cases;
     }
 
@@ -389,6 +422,23 @@ final class HostileHttpCorpus {
                     Map.of("Content-Type", "application/x-www-form-urlencoded"),
                     bytes("signin=signin&signin%3Ausername=ada&jakarta.faces.ViewState=" + state), 400, Format.PAGE,
                     "This page has expired"));
+        }
+        return cases;
+    }
+
+    /**
+     * Faces resources that are not there: Parley's "Not found" page, as for any address that leads nowhere (Faces
+     * answered a 404 without a word, and PrimeFaces' dynamic content with an unknown id an empty 200).
+     */
+    static List<Case> missingResources() {
+        List<Case> cases = new ArrayList<>();
+        for (String target : List.of("/jakarta.faces.resource/nothing.css.xhtml",
+                "/jakarta.faces.resource/nothing.js.xhtml?ln=primefaces",
+                "/jakarta.faces.resource/core.js.xhtml?ln=no-such-library",
+                "/jakarta.faces.resource/theme.css.xhtml?ln=primefaces-no-such-theme",
+                "/jakarta.faces.resource/dynamiccontent.properties.xhtml?ln=primefaces&pfdrid=abc&pfdrt=sc",
+                "/jakarta.faces.resource/dynamiccontent.properties.xhtml?ln=primefaces&pfdrid=abc&pfdrt=sc&pfdrid_c=true")) {
+            cases.add(new Case("resource " + target, "GET", target, Map.of(), null, 404, Format.PAGE, "Not found"));
         }
         return cases;
     }

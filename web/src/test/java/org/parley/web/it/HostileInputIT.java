@@ -848,6 +848,7 @@ class HostileInputIT extends ParleyDeployment {
         corpus.addAll(HostileHttpCorpus.badMethods(grace.cid()));
         corpus.addAll(HostileHttpCorpus.badBodies());
         corpus.addAll(HostileHttpCorpus.badForms());
+        corpus.addAll(HostileHttpCorpus.missingResources());
         assertTrue(corpus.size() > 500, "a corpus of " + corpus.size());
         try (ServerLog log = ServerLog.capture()) {
             List<String> wrong = new ArrayList<>();
