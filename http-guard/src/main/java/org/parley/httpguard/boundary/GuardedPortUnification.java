@@ -46,7 +46,7 @@ public class GuardedPortUnification extends PUFilter {
             if (isHandler(chain.get(i))) {
                 handler = i;
             } else if (chain.get(i) instanceof HttpCodecFilter codec) {
-                codec.getMonitoringConfig().addProbes(new EndlessRequestProbe());
+                codec.getMonitoringConfig().addProbes(new EndlessRequestProbe(), new UnreadableRequestProbe());
             }
         }
         if (handler >= 0) {

@@ -80,6 +80,29 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " MiB).", Map.of());
     }
 
+    /**
+     * {@code 431} for a request whose head is larger than the HTTP codec reads (Payara's {@code header-buffer-length},
+     * 8 KiB): what a browser sends when it holds many or large cookies for the intranet's domain.
+     */
+    public static Refusal headTooLarge(String rawPath) {
+        return of(rawPath, 431, "invalid_request", "The request's headers are larger than Parley takes (its cookies, most"
+                + " likely: clear this site's cookies in the browser).", Map.of());
+    }
+
+    /**
+     * {@code 400} for a request head the HTTP codec cannot read as HTTP/1.1: a header line without a colon, a byte outside
+     * ASCII or a control character in a header, both {@code Content-Length} and {@code Transfer-Encoding}, two lengths.
+     */
+    public static Refusal unreadableHead(String rawPath) {
+        return of(rawPath, 400, "invalid_request", "Bad request: the request's headers cannot be read as HTTP/1.1.", Map.of());
+    }
+
+    /** {@code 400} for a body the HTTP codec cannot read: chunks whose sizes are no hex numbers, a broken chunk. */
+    public static Refusal unreadableBody(String rawPath) {
+        return of(rawPath, 400, "invalid_request", "Bad request: the request's body cannot be read (its chunks or its"
+                + " length).", Map.of());
+    }
+
     /** {@code 400} for a form ({@code application/x-www-form-urlencoded}) with more than {@code most} fields. */
     public static Refusal tooManyFields(String rawPath, int most) {
         return of(rawPath, 400, "invalid_request", "Bad request: the form has more than " + String.format(Locale.ROOT, "%,d", most)
@@ -117,6 +140,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
             case 413 -> "Content Too Large";
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 505 -> "HTTP Version Not Supported";
             default -> "Bad Request";
         };
