@@ -90,8 +90,8 @@ public record Refusal(int status, String contentType, Map<String, String> header
     }
 
     /**
-     * {@code 400} for a request head the HTTP codec cannot read as HTTP/1.1: a header line without a colon, a byte outside
-     * ASCII or a control character in a header, both {@code Content-Length} and {@code Transfer-Encoding}, two lengths.
+     * {@code 400} for a request head the HTTP codec cannot read as HTTP/1.1: a byte outside ASCII or a control character
+     * in a header, a {@code Content-Length} that is no number or two of them, a bare LF or CR.
      */
     public static Refusal unreadableHead(String rawPath) {
         return of(rawPath, 400, "invalid_request", "Bad request: the request's headers cannot be read as HTTP/1.1.", Map.of());
