@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,6 +67,21 @@ public final class Chromium {
     public static ExpectedCondition<Boolean> ajaxDone() {
         return driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                 "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+    }
+
+    /**
+     * Until the page's heading ({@code h1}) shows {@code text}. A navigation under way is waited out: while the page
+     * before is being replaced, reading its heading can fail in Chromium (a stale element, or "Node with given id does
+     * not belong to the document", which Selenium gives as a bare {@link WebDriverException}); that is no answer yet.
+     */
+    public static ExpectedCondition<Boolean> headingShows(String text) {
+        return driver -> {
+            try {
+                return driver.findElements(By.tagName("h1")).stream().anyMatch(heading -> heading.getText().contains(text));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        };
     }
 
     /** Keeps a screenshot as test output in target/screenshots. */

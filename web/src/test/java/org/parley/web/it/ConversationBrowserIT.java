@@ -55,7 +55,7 @@ class ConversationBrowserIT extends ParleyDeployment {
         member.get(base + "signin");
         member.findElement(By.id("signin:username")).sendKeys(username);
         member.findElement(By.id("signin:password")).sendKeys(PASSWORD, Keys.ENTER);
-        memberWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        memberWait.until(Chromium.headingShows("Your settings"));
         member.get(base + "console");
         memberWait.until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
 
@@ -137,7 +137,7 @@ class ConversationBrowserIT extends ParleyDeployment {
         browser.get(base + "signin");
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
     }
 
     /** Turns web sharing on through the settings page, as the member would; answers their CID. */

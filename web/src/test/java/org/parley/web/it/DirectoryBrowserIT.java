@@ -69,7 +69,7 @@ class DirectoryBrowserIT extends ParleyDeployment {
         wait.until(ExpectedConditions.urlContains("/signin"));
         chromium.findElement(By.id("signin:username")).sendKeys(grace.username());
         chromium.findElement(By.id("signin:password")).sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Find a colleague"));
+        wait.until(Chromium.headingShows("Find a colleague"));
         assertTrue(chromium.getCurrentUrl().endsWith("/directory"), chromium.getCurrentUrl());
 
         search("lovelace " + token);
@@ -133,7 +133,7 @@ class DirectoryBrowserIT extends ParleyDeployment {
         var ada = colleague("ada", "Ada Lovelace", "Analyst", "Engines");
         var viewer = colleague("lise", "Lise Meitner", "Physicist", "Research");
         signIn(viewer.username(), "directory?mkt=de-DE");
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Kolleginnen und Kollegen finden"));
+        wait.until(Chromium.headingShows("Kolleginnen und Kollegen finden"));
         search("lovelace " + token);
         try (Socket console = Socket.open(URI.create(base.toString()), "/ws/client", ada.browser())) {
             console.next("welcome");

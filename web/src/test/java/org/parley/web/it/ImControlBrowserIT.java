@@ -208,7 +208,7 @@ class ImControlBrowserIT extends ParleyDeployment {
         chromium.get(base + "signin");
         chromium.findElement(By.id("signin:username")).sendKeys(bob);
         chromium.findElement(By.id("signin:password")).sendKeys("a-good-password", Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
         load("invitee=" + ada.cid());
         wait.until(ExpectedConditions.textToBe(By.id("visitor-name"), "Bob Kahn"));
         assertTrue(chromium.findElement(By.id("verified")).isDisplayed());
@@ -455,9 +455,9 @@ class ImControlBrowserIT extends ParleyDeployment {
         chromium.get(base + "signin");
         chromium.findElement(By.id("signin:username")).sendKeys(ada.username());
         chromium.findElement(By.id("signin:password")).sendKeys("a-good-password", Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
         chromium.findElement(By.id("create-html-link")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Create HTML"));
+        wait.until(Chromium.headingShows("Create HTML"));
         assertTrue(chromium.findElements(By.id("not-sharing")).isEmpty(), "Ada shares on the web");
 
         WebElement embed = chromium.findElement(By.id("embed-snippet"));

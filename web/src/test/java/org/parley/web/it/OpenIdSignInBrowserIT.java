@@ -82,7 +82,7 @@ class OpenIdSignInBrowserIT extends ParleyDeployment {
             assertEquals("Sign in with Test SSO", button.getText());
             button.click();
 
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+            wait.until(Chromium.headingShows("Your settings"));
             Chromium.screenshot(chromium, "settings-after-openid-sign-in");
             assertTrue(chromium.getCurrentUrl().startsWith(base + "settings"), "back to the page that asked: "
                     + chromium.getCurrentUrl());

@@ -51,9 +51,9 @@ class PermissionTokenBrowserIT extends ParleyDeployment {
         member.get(base + "signin");
         member.findElement(By.id("signin:username")).sendKeys(username);
         member.findElement(By.id("signin:password")).sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
         member.get(base + "settings");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
         String cid = member.findElement(By.id("cid")).getText();
         assertFalse(member.findElement(By.id("settings:profileChat")).isEnabled(),
                 "without a permission token the profile chat cannot be switched on");

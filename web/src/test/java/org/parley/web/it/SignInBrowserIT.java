@@ -39,7 +39,7 @@ class SignInBrowserIT extends ParleyDeployment {
         chromium.findElement(By.id("signin:username")).sendKeys(username);
         chromium.findElement(By.id("signin:password")).sendKeys("orbital-mechanics", Keys.ENTER);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your settings"));
+        wait.until(Chromium.headingShows("Your settings"));
         Chromium.screenshot(chromium, "settings-after-sign-in");
         assertTrue(chromium.getCurrentUrl().endsWith("/settings"), chromium.getCurrentUrl());
         assertEquals(username, chromium.findElement(By.id("username")).getText());
