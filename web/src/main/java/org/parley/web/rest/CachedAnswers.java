@@ -49,9 +49,13 @@ public class CachedAnswers {
      */
     static Response.ResponseBuilder refused(int status, String sentence) {
         return Response.status(status).type("application/json").header("Access-Control-Allow-Origin", "*")
-                .header("Cache-Control", "no-store")
-                .entity(JsonBuilders.object().add("result", JsonBuilders.object().add("code", status)
-                        .add("response", sentence)).build().toString());
+                .header("Cache-Control", "no-store").entity(refusalBody(status, sentence));
+    }
+
+    /** The body of a refusal in the Presence API's format. */
+    static String refusalBody(int status, String sentence) {
+        return JsonBuilders.object().add("result", JsonBuilders.object().add("code", status).add("response", sentence))
+                .build().toString();
     }
 
     public Response json(Request request, JsonStructure answer, String callback, boolean personal) {

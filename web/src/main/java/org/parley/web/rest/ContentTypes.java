@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.parley.web.json.JsonBuilders;
 
 /**
  * A {@code Content-Type} that is no media type at all ({@code %zz/;;;}), or an {@code Accept} that is no list of them
@@ -48,8 +47,7 @@ public class ContentTypes extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/presence")) {
             response.setHeader("Access-Control-Allow-Origin", "*");
-            response.getOutputStream().write(JsonBuilders.object().add("result", JsonBuilders.object()
-                    .add("code", HttpServletResponse.SC_BAD_REQUEST).add("response", sentence)).build().toString()
+            response.getOutputStream().write(CachedAnswers.refusalBody(HttpServletResponse.SC_BAD_REQUEST, sentence)
                     .getBytes(StandardCharsets.UTF_8));
         } else {
             response.setHeader("Pragma", "no-cache");
@@ -84,7 +82,7 @@ public class ContentTypes extends HttpFilter {
             if (c == '"') {
                 quoted = !quoted;
             } else if (c == ',' && !quoted) {
-                String element = accept.substring(start, Math.min(i, accept.length())).trim();
+                String element = accept.substring(start, i).trim();
                 boolean trailing = i >= accept.length() && start > 0;
                 if (!(element.isEmpty() && trailing) && !acceptableElement(element)) {
                     return false;
