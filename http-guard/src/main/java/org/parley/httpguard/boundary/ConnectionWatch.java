@@ -63,6 +63,15 @@ public final class ConnectionWatch {
      * Apache's {@code mod_reqtimeout} asks by default): a slower body's connection is closed by {@link #sweepSilent}.
      */
     public static final int SLOWEST_BODY_RATE = 500;
+    /**
+     * The most bytes that may wait for an upgraded connection (a WebSocket) past the kernel's buffers before what its
+     * peer sends is read no further ({@link ConnectionWatchFilter}) and the container's writes to it wait for room (so
+     * the application's write timeout sees them stuck). Grizzly's own bound is four times the socket's send buffer,
+     * 13.8 MB on loopback: the container answers each ping with a pong whether or not the peer reads, so each socket
+     * whose peer sent pings and read nothing held ~20 MB of heap (a pong costs more than its bytes), and 24 of them from
+     * one program filled a heap of 1 GiB.
+     */
+    static final int WAITING_PER_SOCKET = 64 * 1024;
     /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
     private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
 
@@ -229,7 +238,8 @@ public final class ConnectionWatch {
         /**
          * A part of {@code request} came: if it is a new request's head (its context not seen before), the connection has a
          * request in hand until its answer ends; if the request upgrades the connection, its silence is from now on the
-         * application's to end (an upgrade refused closes the connection with its answer).
+         * application's to end (an upgrade refused closes the connection with its answer), and at most {@link
+         * #WAITING_PER_SOCKET} bytes wait for it.
          */
         synchronized void asked(HttpRequestPacket request, boolean upgrade) {
             Object head = request.getProcessingState().getHttpContext();
@@ -243,6 +253,9 @@ public final class ConnectionWatch {
             awaitingSince = 0;
             readAwaiting = false;
             if (upgrade) {
+                if (!upgraded) {
+                    connection.setMaxAsyncWriteQueueSize(WAITING_PER_SOCKET);
+                }
                 upgraded = true;
                 lastHead = null;
             }

@@ -39,7 +39,8 @@ import org.parley.httpguard.control.Refusal;
  * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
- * is read only while what waits for that peer fits Grizzly's queue ({@link #whenItsAnswersHaveRoom}).
+ * is read only while what waits for that peer fits its queue ({@link ConnectionWatch#WAITING_PER_SOCKET}, {@link
+ * #whenItsAnswersHaveRoom}).
  */
 public final class ConnectionWatchFilter extends BaseFilter {
 
@@ -97,8 +98,8 @@ public final class ConnectionWatchFilter extends BaseFilter {
     }
 
     /**
-     * Hands what an upgraded connection's peer sent on once what waits for that peer is below Grizzly's bound for its
-     * queue (called when it is not), and reads nothing more from it until then (the context stays suspended, so its read
+     * Hands what an upgraded connection's peer sent on once what waits for that peer is below the bound for its queue
+     * (called when it is not), and reads nothing more from it until then (the context stays suspended, so its read
      * interest stays off). The container answers a WebSocket's pings by itself, queueing each pong whether or not the
      * peer reads, so a peer that sent pings as fast as it could and read nothing filled the heap with its pongs (one
      * such socket: 700 MB within seconds, and pages took 51 s to answer). The read goes on in a worker thread: the

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * {@link Frames#MAX_FRAME}, as a whole one may be; Tyrus's sessions get
  * {@link SocketTimers} in front of the managed scheduler. Tyrus offers no setting for it, so the
  * container's field is replaced (it is read by each new session). On a container where that field
- * is not found, Parley says so once and works as before, only slower.
+ * is not found, Parley says so once and works as before, only slower. A peer gone while frames waited for it is not
+ * reported as a server problem ({@link PeerGoneReports}).
  */
 @WebListener
 public class SocketContainer implements ServletContextListener {
@@ -22,8 +23,11 @@ public class SocketContainer implements ServletContextListener {
     /** The field of Tyrus's {@code BaseContainer} that holds the scheduler its sessions use. */
     static final String SCHEDULER_FIELD = "managedScheduledExecutorService";
 
+    private PeerGoneReports peerGoneReports;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        peerGoneReports = PeerGoneReports.install();
         Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
         if (container == null) {
             LOG.warning("No WebSocket container found; Parley's sockets will not work");
@@ -39,6 +43,13 @@ public class SocketContainer implements ServletContextListener {
             LOG.warning(() -> "The WebSocket container (" + container.getClass().getName() + ") has no scheduler field '"
                     + SCHEDULER_FIELD + "': every frame schedules a timer task on the managed scheduler, which makes "
                     + "the relay several times slower (see DESIGN.md)");
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (peerGoneReports != null) {
+            peerGoneReports.remove();
         }
     }
 
