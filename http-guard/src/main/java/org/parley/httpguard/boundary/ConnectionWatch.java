@@ -24,6 +24,7 @@ import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.nio.NIOConnection;
 import org.parley.httpguard.control.Refusal;
+import org.parley.httpguard.control.WebSocketFrameHeads;
 
 /**
  * Watches every connection of the listener: lets go of those whose peer stopped reading, closes those that do not ask
@@ -173,6 +174,8 @@ public final class ConnectionWatch {
         private volatile long gathering;
         /** Whether the connection is among its address's in {@link #BY_ADDRESS}: from its first plain request on. */
         private boolean counted;
+        /** The heads of the frames its peer sends, once it asked to become a WebSocket. */
+        private WebSocketFrameHeads frames;
 
         Watch(NIOConnection connection) {
             this.connection = connection;
@@ -375,6 +378,17 @@ public final class ConnectionWatch {
             unread = true;
             connection.closeSilently();
             return shown(connection.getPeerAddress());
+        }
+
+        /**
+         * Reads the heads of the WebSocket frames in {@code content}, what the peer of a connection upgraded to a WebSocket
+         * sent next; answers the rule they break, or {@code null}. Reads of a connection come one at a time.
+         */
+        WebSocketFrameHeads.Breach frames(Buffer content) {
+            if (frames == null) {
+                frames = new WebSocketFrameHeads();
+            }
+            return frames.read(content::get, content.position(), content.limit(), System.nanoTime());
         }
 
         /** Whether the connection is read no further: {@link #readNoMore} was called. */

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -13,8 +14,10 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
+import org.parley.httpguard.control.WebSocketFrameHeads;
 
 /**
  * Puts every connection it reads from under the watch of {@link ConnectionWatch}, tells the watch when each request's
@@ -40,7 +43,8 @@ import org.parley.httpguard.control.Refusal;
  * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
  * is read only while what waits for that peer fits its queue ({@link ConnectionWatch#WAITING_PER_SOCKET}, {@link
- * #whenItsAnswersHaveRoom}).
+ * #whenItsAnswersHaveRoom}), and one whose frames break a rule the container's engine does not keep (unmasked frames,
+ * a flood of pings: {@link WebSocketFrameHeads}) is closed with the close frame that says which.
  */
 public final class ConnectionWatchFilter extends BaseFilter {
 
@@ -49,6 +53,8 @@ public final class ConnectionWatchFilter extends BaseFilter {
     private static final Notices STOPPED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
     /** An address refused for its waiting answers is named in the log at most once a minute, with how many. */
     private static final Notices REFUSED = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
+    /** An address whose WebSocket broke a rule of its frames is named in the log at most once a minute, with how many. */
+    private static final Notices BROKE = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
@@ -66,6 +72,11 @@ public final class ConnectionWatchFilter extends BaseFilter {
         boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
         watch.asked(request, upgrade);
         if (upgrade) {
+            WebSocketFrameHeads.Breach breach = "websocket".equalsIgnoreCase(request.getUpgrade())
+                    ? watch.frames(content.getContent()) : null;
+            if (breach != null) {
+                return closed(ctx, watch, breach);
+            }
             return watch.waiting() > 0 && !ctx.getConnection().canWrite() ? whenItsAnswersHaveRoom(ctx)
                     : ctx.getInvokeAction();
         }
@@ -95,6 +106,27 @@ public final class ConnectionWatchFilter extends BaseFilter {
                     Refusal.tooManyWaiting(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC())));
         }
         return ctx.getInvokeAction();
+    }
+
+    /**
+     * Closes a WebSocket whose peer broke a rule of {@link WebSocketFrameHeads}: the close frame that says which goes out
+     * after what is already queued, nothing more is read, and what the peer sent in this read is not handed on (the
+     * application sees its socket close as a lost connection). The log names the address at most once a minute.
+     */
+    private static NextAction closed(FilterChainContext ctx, ConnectionWatch.Watch watch, WebSocketFrameHeads.Breach breach) {
+        Connection<?> connection = ctx.getConnection();
+        connection.write(Buffers.wrap(connection.getMemoryManager(), breach.closeFrame()), null);
+        String peer = watch.readNoMore();
+        long closed = BROKE.occurred(watch.host(), System.nanoTime());
+        if (closed > 0) {
+            LOG.info(() -> "Closed a WebSocket of " + peer + (closed == 1 ? "" : " (and " + (closed - 1)
+                    + " more of that address since the last such line)") + " with " + breach.code() + ": "
+                    + (breach == WebSocketFrameHeads.Breach.UNMASKED
+                    ? "it sent a frame without a mask, which no WebSocket client may (RFC 6455)"
+                    : "it sent more than " + WebSocketFrameHeads.PING_BURST + " pings at once, or more than "
+                    + WebSocketFrameHeads.PINGS_PER_SECOND + " a second after that"));
+        }
+        return ctx.getStopAction();
     }
 
     /**

@@ -61,8 +61,9 @@ public class GuardedPortUnification extends PUFilter {
                     + " Parley serves nowhere, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
-                    + " once its whole body has come, and lets the application end connections whose peer stopped reading"
-                    + " or that do not send a whole request in time");
+                    + " once its whole body has come, closes WebSockets that flood pings or send unmasked frames, and lets"
+                    + " the application end connections whose peer stopped reading or that do not send a whole request in"
+                    + " time");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }

@@ -1,5 +1,6 @@
 package org.parley.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -742,51 +743,114 @@ class HostileInputIT extends ParleyDeployment {
     /**
      * Peers that send pings as fast as they can and read none of the pongs the container answers them with: before, the
      * server kept reading and queueing pongs (one such socket filled 700 MB of heap within seconds, and pages took 51 s
-     * to answer); then it read each only while its pongs fitted Grizzly's queue, 13.8 MB on loopback, ~20 MB of heap per
-     * socket, and 24 such sockets from one program filled a heap of 1 GiB. Now at most 64 KiB of pongs wait for each,
-     * past the kernel's buffers, so each has little more than those buffers taken from it (~6.5 MB here; 14.6 MB each
-     * before), and everyone else is served meanwhile.
+     * to answer); then it read each only while its pongs fitted Grizzly's queue, ~20 MB of heap per socket, and 24 such
+     * sockets from one program filled a heap of 1 GiB (each was taken 14.6 MB of pings). Now a socket whose peer sends
+     * more than ten pings at once, or more than one a second after that, is closed with 1008, and one that sends a frame
+     * without a mask with 1002 (RFC 6455 §5.1; the container took them); a peer within the allowance gets its pongs, and
+     * everyone else is served.
      */
     @Test
-    void peersThatFloodPingsAndReadNoPongAreReadNoFurtherSoonAndEveryoneElseIsServed() throws Exception {
+    void peersThatFloodPingsOrSendUnmaskedFramesAreClosedSayingWhyAndEveryoneElseIsServed() throws Exception {
         var grace = Accounts.sharingMember(base, "pinged", "Grace Pinged");
         List<PingFlooder> flooders = new ArrayList<>();
-        try {
+        try (ServerLog log = ServerLog.capture()) {
             for (int i = 0; i < 4; i++) {
                 flooders.add(new PingFlooder());
             }
-            // their writes stop: nothing more is taken from them once their pongs wait
-            long before;
-            do {
-                before = flooders.stream().mapToLong(f -> f.sent.get()).sum();
-                Thread.sleep(3_000);
-            } while (flooders.stream().mapToLong(f -> f.sent.get()).sum() != before);
             for (PingFlooder flooder : flooders) {
+                flooder.pinging.join(30_000);
+                assertFalse(flooder.pinging.isAlive(), "the server closed the connection of a peer flooding pings");
                 assertTrue(flooder.sent.get() < PingFlooder.MOST, flooder.sent.get()
                         + " bytes of pings taken from a peer that reads none of its pongs");
             }
 
-            try (ServerLog log = ServerLog.capture()) {
-                // three go away with their pongs waiting: the container's report of each failed write is no server error
-                for (PingFlooder gone : flooders.subList(1, flooders.size())) {
-                    gone.close();
-                }
-                // everyone else is served meanwhile
-                RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
-                assertAnswer("presence while a peer floods pings", presence, 200, Format.PRESENCE, "Success");
-                try (Socket console = console(grace); Socket visitor = visitor(grace)) {
-                    stillTalking(visitor, console, startConversation(visitor, console));
-                }
-
-                // a peer reads again: its pongs come, its pings are read again, and it closes like any other socket
-                flooders.get(0).readsAgainAndCloses();
-                assertEquals(List.of(), log.problems(), "peers gone with pongs waiting: nothing at SEVERE or WARNING");
+            byte[] ping = masked(0x9, new byte[4]);
+            try (java.net.Socket eager = rawWebSocket()) {
+                eager.getOutputStream().write(repeat(ping, 11));
+                byte[] answer = eager.getInputStream().readAllBytes();
+                assertTrue(endsWith(answer, closeFrame(1008, "too many pings")), Arrays.toString(answer));
             }
+            try (java.net.Socket unmasked = rawWebSocket()) {
+                unmasked.getOutputStream().write(new byte[] {(byte) 0x81, 2, 'h', 'i'});
+                byte[] answer = unmasked.getInputStream().readAllBytes();
+                assertTrue(endsWith(answer, closeFrame(1002, "frames from a client must be masked")),
+                        Arrays.toString(answer));
+            }
+            try (java.net.Socket keepsAlive = rawWebSocket()) {
+                byte[] ready = keepsAlive.getInputStream().readNBytes(2); // the watchers' first frame: ready
+                assertEquals((byte) 0x81, ready[0]);
+                assertTrue(new String(keepsAlive.getInputStream().readNBytes(ready[1]), StandardCharsets.UTF_8)
+                        .contains("\"ready\""));
+                // ten pings at once are within the allowance: ten pongs, and the socket stays open
+                keepsAlive.getOutputStream().write(repeat(ping, 10));
+                byte[] pongs = keepsAlive.getInputStream().readNBytes(10 * 6);
+                assertArrayEquals(repeat(new byte[] {(byte) 0x8A, 4, 0, 0, 0, 0}, 10), pongs);
+                keepsAlive.getOutputStream().write(masked(0x8, new byte[] {0x03, (byte) 0xE8}));
+                assertArrayEquals(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8}, keepsAlive.getInputStream().readAllBytes(),
+                        "its close answered as any other");
+            }
+
+            // everyone else is served meanwhile
+            RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
+            assertAnswer("presence after peers flooded pings", presence, 200, Format.PRESENCE, "Success");
+            try (Socket console = console(grace); Socket visitor = visitor(grace)) {
+                stillTalking(visitor, console, startConversation(visitor, console));
+            }
+            log.await(1, record -> record.contains("Closed a WebSocket of 127.0.0.1:") && record.contains("with 1008"),
+                    Socket.WAIT, "the closed ping flooders at INFO");
+            assertEquals(List.of(), log.problems(), "peers closed for their frames: nothing at SEVERE or WARNING");
         } finally {
             for (PingFlooder flooder : flooders) {
                 flooder.close();
             }
         }
+    }
+
+    /** A raw WebSocket on {@code /ws/presence}, its handshake answered 101. */
+    private java.net.Socket rawWebSocket() throws IOException {
+        java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(("GET /ws/presence HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
+                + "\r\nSec-WebSocket-Version: 13\r\nOrigin: " + Socket.origin(uri()) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            head.write(socket.getInputStream().read());
+        }
+        assertTrue(head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101"), head.toString());
+        return socket;
+    }
+
+    /** A client's frame: FIN, {@code opcode}, masked with zeros, a payload of at most 125 bytes. */
+    private static byte[] masked(int opcode, byte[] payload) {
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) (0x80 | opcode);
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(payload, 0, frame, 6, payload.length);
+        return frame;
+    }
+
+    /** A server's close frame: 1008 (0x03F0) or 1002 (0x03EA) and its reason, as RFC 6455 §5.5.1 lays it out. */
+    private static byte[] closeFrame(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.US_ASCII);
+        byte[] head = {(byte) 0x88, (byte) (2 + text.length), (byte) (code >> 8), (byte) code};
+        byte[] frame = Arrays.copyOf(head, head.length + text.length);
+        System.arraycopy(text, 0, frame, head.length, text.length);
+        return frame;
+    }
+
+    private static byte[] repeat(byte[] bytes, int times) {
+        byte[] all = new byte[bytes.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(bytes, 0, all, i * bytes.length, bytes.length);
+        }
+        return all;
+    }
+
+    private static boolean endsWith(byte[] bytes, byte[] end) {
+        return bytes.length >= end.length
+                && Arrays.equals(bytes, bytes.length - end.length, bytes.length, end, 0, end.length);
     }
 
     /** A raw WebSocket on {@code /ws/presence} whose thread sends pings as fast as it can while reading nothing. */
@@ -795,17 +859,16 @@ class HostileInputIT extends ParleyDeployment {
         /** More than a peer that reads nothing may have taken from it: its kernel's buffers and the server's hold ~6.5 MB. */
         static final long MOST = 10L * 1024 * 1024;
 
-        private final java.net.Socket socket = new java.net.Socket();
-        private final OutputStream out;
+        private final java.net.Socket socket;
         private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         private final Thread pinging;
 
         PingFlooder() throws IOException {
+            socket = new java.net.Socket();
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
             socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
+            OutputStream out = socket.getOutputStream();
             out.write(("GET /ws/presence HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket"
                     + "\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
                     + "\r\nOrigin: " + Socket.origin(uri()) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -815,65 +878,25 @@ class HostileInputIT extends ParleyDeployment {
             }
             assertTrue(head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101"), head.toString());
             // masked pings of 125 bytes each (the most a control frame holds), 500 to a write, from a thread of their own:
-            // a blocking write waits for as long as the server reads nothing more
-            byte[] ping = new byte[2 + 4 + 125];
-            ping[0] = (byte) 0x89;
-            ping[1] = (byte) (0x80 | 125);
-            byte[] batch = new byte[ping.length * 500];
-            for (int i = 0; i < 500; i++) {
-                System.arraycopy(ping, 0, batch, i * ping.length, ping.length);
-            }
+            // a blocking write waits for as long as the server reads nothing more, and fails once it closed
+            byte[] batch = repeat(masked(0x9, new byte[125]), 500);
             pinging = new Thread(() -> {
                 try {
-                    while (!stop.get() && sent.get() < 4 * MOST) {
+                    while (sent.get() < 4 * MOST) {
                         out.write(batch);
                         sent.addAndGet(batch.length);
                     }
                 } catch (IOException closed) {
-                    // the socket was closed at the end of the test
+                    // the server closed the connection
                 }
             }, "pinging");
             pinging.setDaemon(true);
             pinging.start();
         }
 
-        void readsAgainAndCloses() throws IOException {
-            stop.set(true);
-            socket.setSoTimeout(1_000);
-            byte[] buffer = new byte[64 * 1024];
-            long pongs = 0;
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (pinging.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    pongs += Math.max(0, socket.getInputStream().read(buffer));
-                } catch (java.net.SocketTimeoutException nothingYet) {
-                    // the last pongs may still be on their way
-                }
-            }
-            assertFalse(pinging.isAlive(), "the pings stopped once the peer read its pongs (" + pongs + " bytes read)");
-            out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8}); // close, 1000, zero mask
-            socket.setSoTimeout(30_000);
-            ByteArrayOutputStream rest = new ByteArrayOutputStream();
-            int n;
-            while ((n = socket.getInputStream().read(buffer)) >= 0) {
-                rest.write(buffer, 0, n);
-            }
-            byte[] end = rest.toByteArray();
-            // pongs carry zero bytes: a 0x88 in the last bytes is the server's close frame
-            boolean closed = false;
-            for (int i = Math.max(0, end.length - 130); i < end.length; i++) {
-                closed |= end[i] == (byte) 0x88;
-            }
-            assertTrue(closed, "the server answered the close (" + (pongs + end.length) + " bytes of pongs read)");
-        }
-
         @Override
         public void close() throws IOException {
-            stop.set(true);
-            if (!socket.isClosed()) {
-                socket.setSoLinger(true, 0); // reset, as a peer that is gone
-                socket.close();
-            }
+            socket.close();
         }
     }
 
