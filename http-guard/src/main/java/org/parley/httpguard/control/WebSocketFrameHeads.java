@@ -98,7 +98,7 @@ public final class WebSocketFrameHeads {
         return null;
     }
 
-    /** Pings the peer has sent (for tests and the log). */
+    /** Pings the peer has sent, the one that broke the allowance included (what its tests count). */
     public long pings() {
         return pingsSeen;
     }
