@@ -44,7 +44,8 @@ import org.parley.httpguard.control.WebSocketFrameHeads;
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
  * is read only while what waits for that peer fits its queue ({@link ConnectionWatch#WAITING_PER_SOCKET}, {@link
  * #whenItsAnswersHaveRoom}), and one whose frames break a rule the container's engine does not keep (unmasked frames,
- * a flood of pings: {@link WebSocketFrameHeads}) is closed with the close frame that says which.
+ * frames larger than Parley takes, a flood of pings: {@link WebSocketFrameHeads}) is closed with the close frame that
+ * says which.
  */
 public final class ConnectionWatchFilter extends BaseFilter {
 
@@ -121,10 +122,13 @@ public final class ConnectionWatchFilter extends BaseFilter {
         if (closed > 0) {
             LOG.info(() -> "Closed a WebSocket of " + peer + (closed == 1 ? "" : " (and " + (closed - 1)
                     + " more of that address since the last such line)") + " with " + breach.code() + ": "
-                    + (breach == WebSocketFrameHeads.Breach.UNMASKED
-                    ? "it sent a frame without a mask, which no WebSocket client may (RFC 6455)"
-                    : "it sent more than " + WebSocketFrameHeads.PING_BURST + " pings at once, or more than "
-                    + WebSocketFrameHeads.PINGS_PER_SECOND + " a second after that"));
+                    + switch (breach) {
+                        case UNMASKED -> "it sent a frame without a mask, which no WebSocket client may (RFC 6455)";
+                        case TOO_LARGE -> "it began a frame of more than " + WebSocketFrameHeads.MAX_DATA_FRAME / 1024
+                                + " KiB (Parley takes 16 KiB)";
+                        case TOO_MANY_PINGS -> "it sent more than " + WebSocketFrameHeads.PING_BURST + " pings at once, or"
+                                + " more than " + WebSocketFrameHeads.PINGS_PER_SECOND + " a second after that";
+                    });
         }
         return ctx.getStopAction();
     }

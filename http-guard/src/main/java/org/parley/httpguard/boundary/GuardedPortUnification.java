@@ -61,7 +61,7 @@ public class GuardedPortUnification extends PUFilter {
                     + " Parley serves nowhere, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
-                    + " once its whole body has come, closes WebSockets that flood pings or send unmasked frames, and lets"
+                    + " once its whole body has come, closes WebSockets that flood pings or send unmasked or too large frames, and lets"
                     + " the application end connections whose peer stopped reading or that do not send a whole request in"
                     + " time");
         } else {

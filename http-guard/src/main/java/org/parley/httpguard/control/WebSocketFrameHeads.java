@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
  * for two rules the container's WebSocket engine does not keep:
  * <ul>
  * <li>a client's frames are masked (§5.1: the server closes the connection on one that is not, 1002);</li>
+ * <li>a data frame carries at most {@link #MAX_DATA_FRAME} bytes, else its socket closes with 1009 as soon as its head
+ * has come. The engine gathers a frame whole (up to 4 MB) before it looks at its length, so a peer that sent the head
+ * of a huge frame and most of its payload, then nothing, held ~4 MB of heap per socket until the idle timeout (40 such
+ * sockets: 168 MB). Parley takes frames of up to 16 KiB and closes larger ones itself (1009); this bound is four times
+ * that, so its own rule stays the one a client meets first;</li>
  * <li>a peer sends at most {@link #PING_BURST} pings at once and one a second after that ({@link #PINGS_PER_SECOND}),
  * else its socket closes with 1008. The engine answers every ping with a pong by itself, outside the application's
  * limits, so a peer could keep a worker busy answering pings as fast as it sent them. Browsers send no pings at all
@@ -17,6 +22,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WebSocketFrameHeads {
 
+    /** The most bytes a text, binary or continuation frame may carry. */
+    public static final long MAX_DATA_FRAME = 64 * 1024;
     /** Pings a peer may send at once. */
     public static final int PING_BURST = 10;
     /** Pings a second a peer may send after its burst. */
@@ -26,6 +33,7 @@ public final class WebSocketFrameHeads {
     /** What a peer's bytes break, if anything: the close frame that says so. */
     public enum Breach {
         UNMASKED(1002, "frames from a client must be masked"),
+        TOO_LARGE(1009, "frame too large"),
         TOO_MANY_PINGS(1008, "too many pings");
 
         private final int code;
@@ -120,11 +128,15 @@ public final class WebSocketFrameHeads {
             for (int i = 2; i < 10; i++) {
                 value = (value << 8) | (head[i] & 0xFFL);
             }
-            payloadLeft = value & Long.MAX_VALUE; // the container refuses a length with the top bit set itself
+            payloadLeft = value < 0 ? Long.MAX_VALUE : value; // a length with the top bit set is none RFC 6455 allows
         } else {
             payloadLeft = length;
         }
-        return (head[0] & 0x0F) == 0x9 ? ping(now) : null;
+        int opcode = head[0] & 0x0F;
+        if (opcode <= 0x2 && payloadLeft > MAX_DATA_FRAME) {
+            return Breach.TOO_LARGE;
+        }
+        return opcode == 0x9 ? ping(now) : null;
     }
 
     /** A token bucket kept as the time it would be full again: each ping moves that time on by a ping's worth. */

@@ -64,25 +64,32 @@ class WebSocketFrameHeadsTest {
     }
 
     @Property(tries = 300)
-    void framesReadInAnyPiecesAreReadAsWholeOnesAndTheirPingsCounted(
+    void framesReadInAnyPiecesAreReadAsWholeOnesUntilTheFirstThatBreaksARule(
             @ForAll("frameLists") List<Frame> frames, @ForAll @IntRange(min = 1, max = 5_000) int piece) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         frames.forEach(frame -> all.writeBytes(frame.bytes(true)));
         byte[] bytes = all.toByteArray();
-        long pings = frames.stream().filter(frame -> frame.opcode() == 0x9).count();
+        // what the rules say, frame by frame: the first data frame over the bound, or the eleventh ping at once
+        WebSocketFrameHeads.Breach expected = null;
+        long pings = 0;
+        for (Frame frame : frames) {
+            if (frame.opcode() <= 0x2 && frame.length() > WebSocketFrameHeads.MAX_DATA_FRAME) {
+                expected = WebSocketFrameHeads.Breach.TOO_LARGE;
+                break;
+            }
+            if (frame.opcode() == 0x9 && ++pings > WebSocketFrameHeads.PING_BURST) {
+                expected = WebSocketFrameHeads.Breach.TOO_MANY_PINGS;
+                break;
+            }
+        }
 
         WebSocketFrameHeads heads = new WebSocketFrameHeads();
         WebSocketFrameHeads.Breach breach = null;
         for (int from = 0; from < bytes.length && breach == null; from += piece) {
             breach = heads.read(i -> bytes[i], from, Math.min(bytes.length, from + piece), 0);
         }
-        if (pings <= WebSocketFrameHeads.PING_BURST) {
-            assertNull(breach, "masked frames within the allowance of pings");
-            assertEquals(pings, heads.pings());
-        } else {
-            assertEquals(WebSocketFrameHeads.Breach.TOO_MANY_PINGS, breach);
-            assertEquals(WebSocketFrameHeads.PING_BURST + 1, heads.pings());
-        }
+        assertEquals(expected, breach);
+        assertEquals(pings, heads.pings());
     }
 
     @Test
@@ -123,6 +130,24 @@ class WebSocketFrameHeadsTest {
         for (int i = 0; i < 10; i++) {
             assertNull(steady.read(b -> ping[b], 0, ping.length, now + 3_610 * SECOND), "again " + (i + 1));
         }
+    }
+
+    @Test
+    void aDataFrameOverTheBoundIsRefusedAtItsHeadAndAControlFrameIsLeftToTheContainer() {
+        WebSocketFrameHeads heads = new WebSocketFrameHeads();
+        byte[] largest = new Frame(0x1, (int) WebSocketFrameHeads.MAX_DATA_FRAME).bytes(true);
+        assertNull(heads.read(i -> largest[i], 0, largest.length, 0), "a text frame of exactly the bound");
+        byte[] head = java.util.Arrays.copyOf(new Frame(0x2, (int) WebSocketFrameHeads.MAX_DATA_FRAME + 1).bytes(true), 14);
+        assertEquals(WebSocketFrameHeads.Breach.TOO_LARGE, heads.read(i -> head[i], 0, head.length, 0),
+                "a binary frame one byte over, known from its head alone");
+        // a 64-bit length with its top bit set, which RFC 6455 does not allow
+        byte[] huge = {(byte) 0x80, (byte) 0xFF, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4};
+        assertEquals(WebSocketFrameHeads.Breach.TOO_LARGE, new WebSocketFrameHeads().read(i -> huge[i], 0, huge.length, 0));
+        // a control frame over 125 bytes is the container's to refuse (1002); the guard only counts it if it is a ping
+        WebSocketFrameHeads control = new WebSocketFrameHeads();
+        byte[] longClose = new Frame(0x8, 70_000).bytes(true);
+        assertNull(control.read(i -> longClose[i], 0, longClose.length, 0));
+        assertEquals(0, control.pings());
     }
 
     @Test

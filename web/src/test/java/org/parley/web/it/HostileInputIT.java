@@ -745,12 +745,13 @@ class HostileInputIT extends ParleyDeployment {
      * server kept reading and queueing pongs (one such socket filled 700 MB of heap within seconds, and pages took 51 s
      * to answer); then it read each only while its pongs fitted Grizzly's queue, ~20 MB of heap per socket, and 24 such
      * sockets from one program filled a heap of 1 GiB (each was taken 14.6 MB of pings). Now a socket whose peer sends
-     * more than ten pings at once, or more than one a second after that, is closed with 1008, and one that sends a frame
-     * without a mask with 1002 (RFC 6455 §5.1; the container took them); a peer within the allowance gets its pongs, and
-     * everyone else is served.
+     * more than ten pings at once, or more than one a second after that, is closed with 1008, one that sends a frame
+     * without a mask with 1002 (RFC 6455 §5.1; the container took them), and one that begins a frame of more than 64 KiB
+     * with 1009 at its head (the container gathered up to 4 MB of it first, and held it for a peer that stopped sending);
+     * a peer within the allowance gets its pongs, and everyone else is served.
      */
     @Test
-    void peersThatFloodPingsOrSendUnmaskedFramesAreClosedSayingWhyAndEveryoneElseIsServed() throws Exception {
+    void peersThatFloodPingsOrSendUnmaskedOrHugeFramesAreClosedSayingWhyAndEveryoneElseIsServed() throws Exception {
         var grace = Accounts.sharingMember(base, "pinged", "Grace Pinged");
         List<PingFlooder> flooders = new ArrayList<>();
         try (ServerLog log = ServerLog.capture()) {
@@ -775,6 +776,12 @@ class HostileInputIT extends ParleyDeployment {
                 byte[] answer = unmasked.getInputStream().readAllBytes();
                 assertTrue(endsWith(answer, closeFrame(1002, "frames from a client must be masked")),
                         Arrays.toString(answer));
+            }
+            try (java.net.Socket huge = rawWebSocket()) {
+                // the head of a text frame of 1 GiB, masked, and no payload: refused from its head, nothing gathered
+                huge.getOutputStream().write(new byte[] {(byte) 0x81, (byte) (0x80 | 127), 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0});
+                byte[] answer = huge.getInputStream().readAllBytes();
+                assertTrue(endsWith(answer, closeFrame(1009, "frame too large")), Arrays.toString(answer));
             }
             try (java.net.Socket keepsAlive = rawWebSocket()) {
                 byte[] ready = keepsAlive.getInputStream().readNBytes(2); // the watchers' first frame: ready
