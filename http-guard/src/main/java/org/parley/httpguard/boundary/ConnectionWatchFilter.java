@@ -122,13 +122,7 @@ public final class ConnectionWatchFilter extends BaseFilter {
         if (closed > 0) {
             LOG.info(() -> "Closed a WebSocket of " + peer + (closed == 1 ? "" : " (and " + (closed - 1)
                     + " more of that address since the last such line)") + " with " + breach.code() + ": "
-                    + switch (breach) {
-                        case UNMASKED -> "it sent a frame without a mask, which no WebSocket client may (RFC 6455)";
-                        case TOO_LARGE -> "it began a frame of more than " + WebSocketFrameHeads.MAX_DATA_FRAME / 1024
-                                + " KiB (Parley takes 16 KiB)";
-                        case TOO_MANY_PINGS -> "it sent more than " + WebSocketFrameHeads.PING_BURST + " pings at once, or"
-                                + " more than " + WebSocketFrameHeads.PINGS_PER_SECOND + " a second after that";
-                    });
+                    + breach.forTheLog());
         }
         return ctx.getStopAction();
     }

@@ -32,24 +32,30 @@ public final class WebSocketFrameHeads {
 
     /** What a peer's bytes break, if anything: the close frame that says so. */
     public enum Breach {
-        UNMASKED(1002, "frames from a client must be masked"),
-        TOO_LARGE(1009, "frame too large"),
-        TOO_MANY_PINGS(1008, "too many pings");
+        UNMASKED(1002, "frames from a client must be masked",
+                "it sent a frame without a mask, which no WebSocket client may (RFC 6455)"),
+        TOO_LARGE(1009, "frame too large",
+                "it began a frame of more than " + MAX_DATA_FRAME / 1024 + " KiB (Parley takes 16 KiB)"),
+        TOO_MANY_PINGS(1008, "too many pings", "it sent more than " + PING_BURST + " pings at once, or more than "
+                + PINGS_PER_SECOND + " a second after that");
 
         private final int code;
         private final String reason;
+        private final String forTheLog;
 
-        Breach(int code, String reason) {
+        Breach(int code, String reason, String forTheLog) {
             this.code = code;
             this.reason = reason;
+            this.forTheLog = forTheLog;
         }
 
         public int code() {
             return code;
         }
 
-        public String reason() {
-            return reason;
+        /** What the peer did, in words for an administrator reading the log. */
+        public String forTheLog() {
+            return forTheLog;
         }
 
         /** The whole close frame a server sends for it (unmasked, its code and reason). */

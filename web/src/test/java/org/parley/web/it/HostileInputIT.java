@@ -815,7 +815,12 @@ class HostileInputIT extends ParleyDeployment {
 
     /** A raw WebSocket on {@code /ws/presence}, its handshake answered 101. */
     private java.net.Socket rawWebSocket() throws IOException {
-        java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+        return rawWebSocket(new java.net.Socket());
+    }
+
+    /** Connects {@code socket} (its options set before) and makes it a WebSocket on {@code /ws/presence}. */
+    private java.net.Socket rawWebSocket(java.net.Socket socket) throws IOException {
+        socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
         socket.setSoTimeout(30_000);
         socket.getOutputStream().write(("GET /ws/presence HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
@@ -871,19 +876,10 @@ class HostileInputIT extends ParleyDeployment {
         private final Thread pinging;
 
         PingFlooder() throws IOException {
-            socket = new java.net.Socket();
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
-            socket.setSoTimeout(30_000);
+            java.net.Socket unconnected = new java.net.Socket();
+            unconnected.setReceiveBufferSize(4096);
+            socket = rawWebSocket(unconnected);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws/presence HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket"
-                    + "\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
-                    + "\r\nOrigin: " + Socket.origin(uri()) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                head.write(socket.getInputStream().read());
-            }
-            assertTrue(head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101"), head.toString());
             // masked pings of 125 bytes each (the most a control frame holds), 500 to a write, from a thread of their own:
             // a blocking write waits for as long as the server reads nothing more, and fails once it closed
             byte[] batch = repeat(masked(0x9, new byte[125]), 500);
