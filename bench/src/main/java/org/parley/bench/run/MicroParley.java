@@ -54,6 +54,7 @@ public final class MicroParley implements Parley {
         settings.put("PARLEY_LIMITS_ADDRESS_MESSAGE_BURST", "1000000");
         settings.put("PARLEY_LIMITS_SOCKETS_PER_ADDRESS", "1000000");
         settings.put("PARLEY_LIMITS_PRESENCE_SOCKETS_PER_ADDRESS", "1000000"); // the fan-out's directory pages
+        settings.put("PARLEY_HTTP_CONNECTIONS_PER_ADDRESS", "1000000"); // the 10,000 idle sockets, all from 127.0.0.1
         settings.put("PARLEY_LIMITS_PRESENCE_WATCHES_PER_SECOND", "1000000");
         settings.put("PARLEY_LIMITS_PRESENCE_WATCH_BURST", "1000000");
         return settings;

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -42,7 +45,10 @@ import org.parley.httpguard.control.WebSocketFrameHeads;
  * periodic sweep of its own; without one, nothing is ended. Watched from its accept on ({@link GuardedPortUnification}),
  * a connection that has not sent a whole request head in the moments after its accept or its last answer, or sends a
  * body too slowly, is closed by {@link #sweepSilent} (answered {@code 408} if it had sent part of a request), and the
- * watches of an address's connections tell {@link ConnectionWatchFilter} how much waits for that address.
+ * watches of an address's connections tell {@link ConnectionWatchFilter} how much waits for that address and {@link
+ * GuardedPortUnification} how many connections it holds open ({@link #limitConnections}): without a bound, one program
+ * that opened connections as fast as it could and sent nothing held every file the server may open (twenty thousand
+ * here within seconds), and nobody else was served, at a full core of the selector's retries, until it let go.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
  * without depending on Grizzly.
@@ -75,6 +81,19 @@ public final class ConnectionWatch {
     static final int WAITING_PER_SOCKET = 64 * 1024;
     /** The watched connections that carried a plain request (not an upgrade), by their peer's address (host only). */
     private static final ConcurrentHashMap<String, Set<Watch>> BY_ADDRESS = new ConcurrentHashMap<>();
+    /**
+     * The connections one address may hold open at once until the application says otherwise ({@link #limitConnections}):
+     * a browser holds six to eight per server and one per open chat or directory page, so even a terminal server shared
+     * by dozens of people stays below it.
+     */
+    public static final int CONNECTIONS_PER_ADDRESS = 1_000;
+    private static volatile int connectionsPerAddress = CONNECTIONS_PER_ADDRESS;
+    /** Addresses whose connections are not limited (reverse proxies, whose connections carry many people's requests). */
+    private static volatile Set<String> unlimited = Set.of();
+    /** The open connections of each peer's address (host only), from their accept to their close. */
+    private static final ConcurrentHashMap<String, Integer> OPEN = new ConcurrentHashMap<>();
+    /** The most bytes read, and dropped, from a connection refused at its accept before its answer is written. */
+    private static final int DRAINED_AT_MOST = 16 * 1024;
 
     private ConnectionWatch() {
     }
@@ -91,10 +110,31 @@ public final class ConnectionWatch {
         watch = new Watch(nio);
         WATCH.set(connection, watch);
         WATCHED.add(watch);
+        watch.overItsAddressesLimit = OPEN.merge(watch.host, 1, Integer::sum) > connectionsPerAddress
+                && !unlimited.contains(watch.host);
         nio.getMonitoringConfig().addProbes(watch);
         // a connection that closed meanwhile calls this at once
         nio.addCloseListener(watch);
         return watch;
+    }
+
+    /**
+     * From now on, at most {@code perAddress} connections from one address are open at once, but from the addresses in
+     * {@code exempt} (IP addresses as {@link java.net.InetAddress#getHostAddress} writes them): a further one is answered
+     * {@code 429} at its accept and closed ({@link Watch#overItsAddressesLimit}). Without it, {@link
+     * #CONNECTIONS_PER_ADDRESS}.
+     */
+    public static void limitConnections(int perAddress, Collection<String> exempt) {
+        if (perAddress < 1) {
+            throw new IllegalArgumentException("at least one connection per address: " + perAddress);
+        }
+        unlimited = Set.copyOf(exempt);
+        connectionsPerAddress = perAddress;
+    }
+
+    /** How many connections one address may hold open at once ({@link #limitConnections}). */
+    static int connectionsPerAddress() {
+        return connectionsPerAddress;
     }
 
     /**
@@ -173,9 +213,13 @@ public final class ConnectionWatch {
         /** Bytes of a request body {@link WholeBodyFilter} holds for the connection until the body's last part comes. */
         private volatile long gathering;
         /** Whether the connection is among its address's in {@link #BY_ADDRESS}: from its first plain request on. */
-        private boolean counted;
+        private boolean amongItsAddresses;
         /** The heads of the frames its peer sends, once it asked to become a WebSocket. */
         private WebSocketFrameHeads frames;
+        /** Whether the connection still counts among its address's open ones ({@link #OPEN}): until it is forgotten. */
+        private final AtomicBoolean counted = new AtomicBoolean(true);
+        /** Whether its address already had as many connections open as it may when this one was accepted. */
+        private boolean overItsAddressesLimit;
 
         Watch(NIOConnection connection) {
             this.connection = connection;
@@ -202,6 +246,9 @@ public final class ConnectionWatch {
 
         private void forget() {
             WATCHED.remove(this);
+            if (counted.compareAndSet(true, false)) {
+                OPEN.computeIfPresent(host, (address, open) -> open <= 1 ? null : open - 1);
+            }
             BY_ADDRESS.computeIfPresent(host, (address, watches) -> {
                 watches.remove(this);
                 return watches.isEmpty() ? null : watches;
@@ -332,8 +379,8 @@ public final class ConnectionWatch {
          * part of each plain request.
          */
         boolean addressTakesItsAnswers() {
-            if (!counted) {
-                counted = true;
+            if (!amongItsAddresses) {
+                amongItsAddresses = true;
                 BY_ADDRESS.compute(host, (address, watches) -> {
                     Set<Watch> all = watches == null ? ConcurrentHashMap.newKeySet() : watches;
                     all.add(this);
@@ -389,6 +436,37 @@ public final class ConnectionWatch {
                 frames = new WebSocketFrameHeads();
             }
             return frames.read(content::get, content.position(), content.limit(), System.nanoTime());
+        }
+
+        /**
+         * Whether its address already had as many connections open as it may ({@link #limitConnections}) when the
+         * connection was accepted.
+         */
+        boolean overItsAddressesLimit() {
+            return overItsAddressesLimit;
+        }
+
+        /**
+         * Reads, and drops, what the peer of a connection refused at its accept has sent so far (its request, most often,
+         * which comes right behind the connection), up to {@link #DRAINED_AT_MOST} bytes, so that closing the connection
+         * after the answer does not reset it: a socket closed with unread bytes is reset at once, and its peer may lose the
+         * answer. Called before anything else reads the connection.
+         */
+        void drain() {
+            if (!(connection.getChannel() instanceof SocketChannel channel)) {
+                return;
+            }
+            ByteBuffer dropped = ByteBuffer.allocate(4096);
+            try {
+                int total = 0;
+                int read;
+                while (total < DRAINED_AT_MOST && (read = channel.read(dropped.clear())) > 0) {
+                    total += read;
+                }
+            } catch (IOException | RuntimeException e) {
+                // the peer is gone already: the answer's write fails quietly and the connection closes
+                LOG.fine(() -> "Could not read what " + shown(connection.getPeerAddress()) + " sent: " + e);
+            }
         }
 
         /** Whether the connection is read no further: {@link #readNoMore} was called. */

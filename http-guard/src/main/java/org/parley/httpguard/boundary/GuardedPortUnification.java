@@ -1,15 +1,20 @@
 package org.parley.httpguard.boundary;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpCodecFilter;
+import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
+import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
 
 /**
@@ -30,6 +35,8 @@ public class GuardedPortUnification extends PUFilter {
     private static final String PAYARAS_HTTP_FINDER = "org.glassfish.grizzly.config.portunif.HttpProtocolFinder";
 
     private static final Logger LOG = Logger.getLogger(GuardedPortUnification.class.getName());
+    /** An address refused for its open connections is named in the log at most once a minute, with how many. */
+    private static final Notices TOO_MANY = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
 
     /** What Payara makes of the configuration's {@code classname}: a port unification that closes nothing unanswered. */
     public GuardedPortUnification() {
@@ -60,7 +67,8 @@ public class GuardedPortUnification extends PUFilter {
                     + ", to WebSocket handshakes that break RFC 6455 and to forms of more than 10,000 fields, 405 to methods"
                     + " Parley serves nowhere, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
-                    + " a peer that leaves its answers waiting (and bounds what waits for one address), hands a request on"
+                    + " a peer that leaves its answers waiting (and bounds what waits for one address and how many connections it"
+                    + " holds open), hands a request on"
                     + " once its whole body has come, closes WebSockets that flood pings or send unmasked or too large frames, and lets"
                     + " the application end connections whose peer stopped reading or that do not send a whole request in"
                     + " time");
@@ -90,11 +98,49 @@ public class GuardedPortUnification extends PUFilter {
         return ctx.getStopAction();
     }
 
-    /** Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything. */
+    /**
+     * Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything;
+     * one from an address that already holds as many open connections as it may ({@link
+     * ConnectionWatch#limitConnections}) is answered {@code 429} at once and closed, so that it holds none of the
+     * server's files; the log names the address at most once a minute.
+     */
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
-        ConnectionWatch.watch(ctx.getConnection());
-        return super.handleAccept(ctx);
+        ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
+        if (watch == null || !watch.overItsAddressesLimit()) {
+            return super.handleAccept(ctx);
+        }
+        watch.drain();
+        int most = ConnectionWatch.connectionsPerAddress();
+        answerThenClose(ctx.getConnection(), Refusal.tooManyConnections(most).wholeAnswer());
+        String host = watch.host();
+        long refused = TOO_MANY.occurred(host, System.nanoTime());
+        if (refused > 0) {
+            LOG.info(() -> "Refused " + refused + (refused == 1 ? " connection" : " connections") + " from " + host
+                    + " (429): it already had " + String.format(Locale.ROOT, "%,d", most) + " connections open, as many as"
+                    + " one address may (a program opening connections in a loop, or a reverse proxy that is not among the"
+                    + " trusted ones); each further one is answered and closed at once until some of them close");
+        }
+        return ctx.getStopAction();
+    }
+
+    /**
+     * Writes {@code answer} and closes the connection once it is written: a graceful close of a connection that has sent
+     * nothing waits for the port unification to pick its protocol, which never comes.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"}) // Grizzly's write is typed by the connection's address type
+    private static void answerThenClose(Connection connection, byte[] answer) {
+        connection.write(Buffers.wrap(connection.getMemoryManager(), answer), new EmptyCompletionHandler() {
+            @Override
+            public void completed(Object written) {
+                connection.terminateSilently();
+            }
+
+            @Override
+            public void failed(Throwable gone) {
+                connection.terminateSilently();
+            }
+        });
     }
 
     private static boolean isHandler(Filter filter) {

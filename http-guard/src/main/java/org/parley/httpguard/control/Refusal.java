@@ -29,6 +29,19 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " try again in a minute.", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
     }
 
+    /** How long a peer whose address holds too many open connections is asked to wait, in seconds. */
+    public static final int RETRY_AFTER_CONNECTIONS_SECONDS = 10;
+
+    /**
+     * {@code 429} for a connection from an address that already holds {@code most} open ones: answered at its accept,
+     * before any request is read, so in plain text.
+     */
+    public static Refusal tooManyConnections(int most) {
+        return of("", 429, "temporarily_unavailable", "Too many connections from your address: Parley takes at most "
+                + String.format(Locale.ROOT, "%,d", most) + " open at once from one address; close some and try again.",
+                Map.of("Retry-After", String.valueOf(RETRY_AFTER_CONNECTIONS_SECONDS)));
+    }
+
     /**
      * {@code 408} for a request whose head did not all come within {@code millis} of its connection's opening or last
      * answer, or whose body came slower than {@code slowestRate} bytes a second after that; {@code rawPath} is empty when

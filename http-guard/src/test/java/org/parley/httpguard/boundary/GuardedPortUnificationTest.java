@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -472,6 +473,70 @@ class GuardedPortUnificationTest {
             assertTrue(answered < 50, "answered " + answered + " of 100: what waited stayed near 16 MiB, not ~200 MiB");
         } finally {
             closeAll(stuck);
+        }
+    }
+
+    @Test
+    void connectionsBeyondWhatAnAddressMayHoldAreAnswered429AtTheirAcceptAndClosedAndEveryoneElseIsServed() throws Exception {
+        ConnectionWatch.limitConnections(5, Set.of("127.0.0.5"));
+        List<Socket> held = new java.util.ArrayList<>();
+        try {
+            // five connections from 127.0.0.3, each served once and kept open: as many as one address may hold (each
+            // answered before the next opens, as Grizzly's selectors take new connections in no fixed order)
+            for (int i = 0; i < 5; i++) {
+                Socket kept = connectFrom("127.0.0.3", 0);
+                held.add(kept);
+                kept.setSoTimeout(10_000);
+                assertTrue(keptAlive(kept, "/held").endsWith("page /held"));
+            }
+            String refusal = "Too many connections from your address: Parley takes at most 5 open at once from one address;"
+                    + " close some and try again.\n";
+            // a sixth is answered at once, before it asks, and closed; so is one whose request came with it
+            try (Socket silent = connectFrom("127.0.0.3", 0); Socket asking = connectFrom("127.0.0.3", 0)) {
+                asking.getOutputStream().write("GET /asked HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                for (Socket refused : List.of(silent, asking)) {
+                    refused.setSoTimeout(10_000);
+                    String answer = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(answer.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), answer);
+                    assertEquals("10", header(answer, "retry-after"));
+                    assertEquals("text/plain;charset=UTF-8", header(answer, "content-type"));
+                    assertTrue(answer.endsWith("\r\n\r\n" + refusal), answer);
+                }
+            }
+            assertFalse(handled.contains("/asked"), "a refused connection's request never reaches the container");
+            // the five it holds are still served, and so is another address, and an exempt one beyond the number
+            for (Socket kept : held) {
+                assertTrue(keptAlive(kept, "/still").endsWith("page /still"));
+            }
+            List<Socket> proxy = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                proxy.add(connectFrom("127.0.0.5", 0));
+            }
+            held.addAll(proxy);
+            for (Socket each : proxy) {
+                each.setSoTimeout(10_000);
+                assertTrue(keptAlive(each, "/proxied").endsWith("page /proxied"));
+            }
+            try (Socket other = connectFrom("127.0.0.1", 0)) {
+                other.setSoTimeout(10_000);
+                assertTrue(keptAlive(other, "/other").endsWith("page /other"));
+            }
+            // once one of its connections closes, the address may open one again (the close is seen a moment later)
+            held.remove(0).close();
+            String again = "";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!again.endsWith("page /again") && System.nanoTime() < deadline) {
+                try (Socket next = connectFrom("127.0.0.3", 0)) {
+                    next.setSoTimeout(10_000);
+                    again = keptAlive(next, "/again");
+                } catch (IOException refusedMeanwhile) {
+                    again = refusedMeanwhile.toString();
+                }
+            }
+            assertTrue(again.endsWith("page /again"), again);
+        } finally {
+            ConnectionWatch.limitConnections(ConnectionWatch.CONNECTIONS_PER_ADDRESS, Set.of());
+            closeAll(held);
         }
     }
 

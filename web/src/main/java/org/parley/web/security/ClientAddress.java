@@ -68,6 +68,11 @@ public final class ClientAddress {
         return known;
     }
 
+    /** The trusted proxies' addresses, as {@link InetAddress#getHostAddress} writes them. */
+    public Set<String> trustedProxies() {
+        return trusted;
+    }
+
     public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
     }

@@ -2,6 +2,8 @@ package org.parley.web.socket;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,8 +16,10 @@ import org.parley.httpguard.boundary.ConnectionWatch;
  * keeps the connection, and the megabytes waiting for it, until the peer reads again, which it may never do. And the
  * container keeps a connection that sends nothing, or a request head a few bytes at a time (its first, or the next one
  * on a connection kept alive), or a request body a byte at a time, for as long as its peer likes, so a peer could
- * hold every file the server may open. Without the guard in the server nothing is ended here; the log says at start-up
- * that the guard is missing ({@code PresenceDirectAnswers}).
+ * hold every file the server may open. Nor does it bound how many connections one address holds, so one program opening
+ * connections in a loop took every file the server may open; the guard answers those beyond the bound at once. Without
+ * the guard in the server nothing is ended or bounded here; the log says at start-up that the guard is missing ({@code
+ * PresenceDirectAnswers}).
  */
 final class ConnectionSweep {
 
@@ -45,6 +49,22 @@ final class ConnectionSweep {
                 + " s since they opened or had their last answer, or a request body at less than "
                 + SLOWEST_BODY_RATE + " bytes a second after that (a peer that holds connections open without"
                 + " asking, or sends a little at a time; those that had sent part of a request were answered 408)");
+    }
+
+    /**
+     * From now on at most {@code perAddress} connections from one address are open at once, but from the {@code exempt}
+     * addresses (the trusted reverse proxies, whose connections carry many people's requests); a further one is answered
+     * {@code 429} and closed at once. Says so.
+     */
+    void limit(int perAddress, Set<String> exempt) {
+        if (!guarded) {
+            return;
+        }
+        Guard.limit(perAddress, exempt);
+        LOG.info(() -> "At most " + String.format(Locale.ROOT, "%,d", perAddress) + " connections from one address are open"
+                + " at once (parley.http.connections-per-address)" + (exempt.isEmpty() ? ""
+                : ", but from the trusted proxies " + String.join(", ", exempt)) + "; a further one is answered 429 and"
+                + " closed at once");
     }
 
     private static void sweep(Supplier<List<String>> sweep, String which) {
@@ -81,6 +101,10 @@ final class ConnectionSweep {
 
         static List<String> sweepSilent(long silentNanos) {
             return ConnectionWatch.sweepSilent(silentNanos);
+        }
+
+        static void limit(int perAddress, Set<String> exempt) {
+            ConnectionWatch.limitConnections(perAddress, exempt);
         }
     }
 }

@@ -53,6 +53,7 @@ import org.parley.presence.entity.Presence;
 import org.parley.presence.boundary.PresenceRegistry;
 import org.parley.presence.entity.PresenceChanged;
 import org.parley.web.rest.PresenceAnswers;
+import org.parley.web.security.ClientAddress;
 import org.parley.web.json.JsonBuilders;
 
 /**
@@ -123,6 +124,10 @@ public class SocketSessions {
     @ConfigProperty(name = "parley.http.request-head-timeout", defaultValue = "PT30S")
     Duration requestHeadTimeout;
 
+    @Inject
+    @ConfigProperty(name = "parley.http.connections-per-address", defaultValue = "1000")
+    int connectionsPerAddress;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -150,6 +155,9 @@ public class SocketSessions {
         if (requestHeadTimeout.isNegative() || requestHeadTimeout.isZero()) {
             throw new IllegalArgumentException("parley.http.request-head-timeout must be above zero");
         }
+        if (connectionsPerAddress < 1) {
+            throw new IllegalArgumentException("parley.http.connections-per-address must be at least 1");
+        }
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         expiry = scheduler.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
@@ -164,6 +172,7 @@ public class SocketSessions {
                 + idleTimeout.toSeconds() + " s or whose writes are stuck for " + writeTimeout.toSeconds() + " s are closed,"
                 + " and so are connections that send no whole request head within " + requestHeadTimeout.toSeconds()
                 + " s, or a request body slower than " + ConnectionSweep.SLOWEST_BODY_RATE + " bytes a second after that");
+        connections.limit(connectionsPerAddress, ClientAddress.configured().trustedProxies());
     }
 
     @PreDestroy

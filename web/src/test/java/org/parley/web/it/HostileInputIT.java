@@ -483,6 +483,88 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * One program that opens connections in a loop and sends nothing held every file the server may open: by hand, twenty
+     * thousand from one address within seconds, while the selector retried its accepts at a full core, and nobody else was
+     * served (a request from another address timed out after 10 s) until the program let go. Now one address holds at
+     * most {@code parley.http.connections-per-address} (1,000) open at once; each further one is answered 429 at once and
+     * closed.
+     */
+    @Test
+    void anAddressOpeningConnectionsInALoopHoldsNoMoreThanItsShareAndEveryoneElseIsServed() throws IOException {
+        var linus = Accounts.sharingMember(base, "looped", "Linus Looped");
+        int most = 1_000;
+        int beyond = 100;
+        String refusal = "Too many connections from your address: Parley takes at most 1,000 open at once from one address;"
+                + " close some and try again.\n";
+        String presence = "GET /users/" + linus.cid() + "/presence HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                + base.getPort() + "\r\nConnection: close\r\n\r\n";
+        List<java.net.Socket> opened = new ArrayList<>();
+        try (ServerLog log = ServerLog.capture()) {
+            // from another machine than the one asking below (127.0.0.4), connections that send nothing
+            for (int i = 0; i < most + beyond; i++) {
+                java.net.Socket peer = new java.net.Socket();
+                opened.add(peer);
+                peer.bind(new java.net.InetSocketAddress("127.0.0.4", 0));
+                peer.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            }
+            // exactly those beyond its share are answered, in words, and closed; the others wait for their requests
+            List<java.net.Socket> waiting = new ArrayList<>(opened);
+            List<String> refused = new ArrayList<>();
+            long deadline = System.nanoTime() + Socket.WAIT.toNanos();
+            while (refused.size() < beyond && System.nanoTime() < deadline) {
+                for (java.util.Iterator<java.net.Socket> each = waiting.iterator(); each.hasNext(); ) {
+                    java.net.Socket peer = each.next();
+                    if (peer.getInputStream().available() > 0) {
+                        peer.setSoTimeout((int) Socket.WAIT.toMillis());
+                        refused.add(new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                        each.remove();
+                    }
+                }
+            }
+            assertEquals(beyond, refused.size(), "connections answered at once");
+            for (String answer : refused) {
+                assertTrue(answer.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), answer);
+                assertTrue(answer.contains("\r\nRetry-After: 10\r\n"), answer);
+                assertTrue(answer.endsWith("\r\n\r\n" + refusal), answer);
+            }
+            for (java.net.Socket peer : waiting) {
+                assertEquals(0, peer.getInputStream().available(), "a connection within its share is not answered");
+            }
+            // its next one is refused even when it asks at once; it holds its share
+            RawAnswer more = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(429, more.status(), more.head());
+            assertEquals(refusal, more.body());
+
+            // everyone else is served meanwhile
+            assertAnswer("presence while an address holds its share", rawGet("/users/" + linus.cid() + "/presence"),
+                    200, Format.PRESENCE, "Success");
+            RawAnswer page = rawGet("/signin");
+            assertEquals(200, page.status(), page.head());
+            try (Socket console = console(linus); Socket visitor = visitor(linus)) {
+                stillTalking(visitor, console, startConversation(visitor, console));
+            }
+            log.await(1, record -> record.contains("Refused 1 connection from 127.0.0.4 (429): it already had 1,000"
+                    + " connections open, as many as one address may"), Socket.WAIT, "the refused address at INFO");
+
+            // once it lets go, the address is served again (its connections' closes are seen a moment later)
+            for (java.net.Socket peer : opened) {
+                peer.close();
+            }
+            RawAnswer again = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
+            deadline = System.nanoTime() + Socket.WAIT.toNanos();
+            while (again.status() == 429 && System.nanoTime() < deadline) {
+                again = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            assertAnswer("presence once the address let go", again, 200, Format.PRESENCE, "Success");
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        } finally {
+            for (java.net.Socket peer : opened) {
+                peer.close();
+            }
+        }
+    }
+
+    /**
      * Peers that send a form's body a byte at a time hold no server thread. Before the HTTP guard gathered bodies in front
      * of the container, twenty of them posting to the token endpoint, a byte every four seconds each, held all sixteen
      * threads: no page was served to anyone for as long as they went on.
@@ -1009,7 +1091,19 @@ class HostileInputIT extends ParleyDeployment {
 
     /** Writes {@code request} on a connection of its own and reads the answer until Parley closes it. */
     private RawAnswer raw(byte[] request) {
-        try (java.net.Socket connection = new java.net.Socket(base.getHost(), base.getPort())) {
+        return raw(null, request);
+    }
+
+    /**
+     * Writes {@code request} on a connection of its own from the loopback address {@code from} (or the default one, for
+     * {@code null}) and reads the answer until Parley closes it.
+     */
+    private RawAnswer raw(String from, byte[] request) {
+        try (java.net.Socket connection = new java.net.Socket()) {
+            if (from != null) {
+                connection.bind(new java.net.InetSocketAddress(from, 0));
+            }
+            connection.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
             connection.setSoTimeout((int) Socket.WAIT.toMillis());
             OutputStream out = connection.getOutputStream();
             out.write(request);
