@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -46,9 +47,10 @@ import org.parley.httpguard.control.WebSocketFrameHeads;
  * a connection that has not sent a whole request head in the moments after its accept or its last answer, or sends a
  * body too slowly, is closed by {@link #sweepSilent} (answered {@code 408} if it had sent part of a request), and the
  * watches of an address's connections tell {@link ConnectionWatchFilter} how much waits for that address and {@link
- * GuardedPortUnification} how many connections it holds open ({@link #limitConnections}): without a bound, one program
- * that opened connections as fast as it could and sent nothing held every file the server may open (twenty thousand
- * here within seconds), and nobody else was served, at a full core of the selector's retries, until it let go.
+ * GuardedPortUnification} how many connections it holds open, and all of them together ({@link #limitConnections}):
+ * without a bound, one program that opened connections as fast as it could and sent nothing held every file the server
+ * may open (twenty thousand here within seconds), and nobody else was served, at a full core of the selector's retries,
+ * until it let go.
  * <p>
  * The public types are the JDK's only, so an application sees this class through the server's library class loader
  * without depending on Grizzly.
@@ -88,6 +90,10 @@ public final class ConnectionWatch {
      */
     public static final int CONNECTIONS_PER_ADDRESS = 1_000;
     private static volatile int connectionsPerAddress = CONNECTIONS_PER_ADDRESS;
+    /** The connections open at once from all addresses together, beyond which a new one is refused (none until set). */
+    private static volatile int connectionsInAll = Integer.MAX_VALUE;
+    /** The open connections of all addresses together, from their accept to their close. */
+    private static final AtomicInteger ALL_OPEN = new AtomicInteger();
     /** Addresses whose connections are not limited (reverse proxies, whose connections carry many people's requests). */
     private static volatile Set<String> unlimited = Set.of();
     /** The open connections of each peer's address (host only), from their accept to their close. */
@@ -112,6 +118,7 @@ public final class ConnectionWatch {
         WATCHED.add(watch);
         watch.overItsAddressesLimit = OPEN.merge(watch.host, 1, Integer::sum) > connectionsPerAddress
                 && !unlimited.contains(watch.host);
+        watch.overTheServersLimit = ALL_OPEN.incrementAndGet() > connectionsInAll;
         nio.getMonitoringConfig().addProbes(watch);
         // a connection that closed meanwhile calls this at once
         nio.addCloseListener(watch);
@@ -120,21 +127,28 @@ public final class ConnectionWatch {
 
     /**
      * From now on, at most {@code perAddress} connections from one address are open at once, but from the addresses in
-     * {@code exempt} (IP addresses as {@link java.net.InetAddress#getHostAddress} writes them): a further one is answered
-     * {@code 429} at its accept and closed ({@link Watch#overItsAddressesLimit}). Without it, {@link
-     * #CONNECTIONS_PER_ADDRESS}.
+     * {@code exempt} (IP addresses as {@link java.net.InetAddress#getHostAddress} writes them), and at most {@code inAll}
+     * from all addresses together: a further one is answered at its accept and closed, {@code 429} beyond its address's
+     * bound ({@link Watch#overItsAddressesLimit}), {@code 503} beyond the server's ({@link Watch#overTheServersLimit}).
+     * Without it, {@link #CONNECTIONS_PER_ADDRESS} from one address, and no bound in all.
      */
-    public static void limitConnections(int perAddress, Collection<String> exempt) {
-        if (perAddress < 1) {
-            throw new IllegalArgumentException("at least one connection per address: " + perAddress);
+    public static void limitConnections(int perAddress, int inAll, Collection<String> exempt) {
+        if (perAddress < 1 || inAll < 1) {
+            throw new IllegalArgumentException("at least one connection per address and in all: " + perAddress + ", " + inAll);
         }
         unlimited = Set.copyOf(exempt);
         connectionsPerAddress = perAddress;
+        connectionsInAll = inAll;
     }
 
     /** How many connections one address may hold open at once ({@link #limitConnections}). */
     static int connectionsPerAddress() {
         return connectionsPerAddress;
+    }
+
+    /** How many connections may be open at once from all addresses together ({@link #limitConnections}). */
+    static int connectionsInAll() {
+        return connectionsInAll;
     }
 
     /**
@@ -220,6 +234,8 @@ public final class ConnectionWatch {
         private final AtomicBoolean counted = new AtomicBoolean(true);
         /** Whether its address already had as many connections open as it may when this one was accepted. */
         private boolean overItsAddressesLimit;
+        /** Whether all addresses together already had as many connections open as the server takes when it was accepted. */
+        private boolean overTheServersLimit;
 
         Watch(NIOConnection connection) {
             this.connection = connection;
@@ -248,6 +264,7 @@ public final class ConnectionWatch {
             WATCHED.remove(this);
             if (counted.compareAndSet(true, false)) {
                 OPEN.computeIfPresent(host, (address, open) -> open <= 1 ? null : open - 1);
+                ALL_OPEN.decrementAndGet();
             }
             BY_ADDRESS.computeIfPresent(host, (address, watches) -> {
                 watches.remove(this);
@@ -444,6 +461,14 @@ public final class ConnectionWatch {
          */
         boolean overItsAddressesLimit() {
             return overItsAddressesLimit;
+        }
+
+        /**
+         * Whether all addresses together already had as many connections open as the server takes ({@link
+         * #limitConnections}) when the connection was accepted.
+         */
+        boolean overTheServersLimit() {
+            return overTheServersLimit;
         }
 
         /**

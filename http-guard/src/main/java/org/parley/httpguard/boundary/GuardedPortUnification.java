@@ -37,6 +37,8 @@ public class GuardedPortUnification extends PUFilter {
     private static final Logger LOG = Logger.getLogger(GuardedPortUnification.class.getName());
     /** An address refused for its open connections is named in the log at most once a minute, with how many. */
     private static final Notices TOO_MANY = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
+    /** Connections refused while the server had as many open as it takes are told at most once a minute, with how many. */
+    private static final Notices FULL = new Notices(TimeUnit.MINUTES.toNanos(1), 1);
 
     /** What Payara makes of the configuration's {@code classname}: a port unification that closes nothing unanswered. */
     public GuardedPortUnification() {
@@ -100,28 +102,45 @@ public class GuardedPortUnification extends PUFilter {
 
     /**
      * Puts each new connection under the watch of {@link ConnectionWatch} from its accept on, before it sends anything;
-     * one from an address that already holds as many open connections as it may ({@link
-     * ConnectionWatch#limitConnections}) is answered {@code 429} at once and closed, so that it holds none of the
-     * server's files; the log names the address at most once a minute.
+     * one from an address that already holds as many open connections as it may, or that comes while the server has as
+     * many as it takes ({@link ConnectionWatch#limitConnections}), is answered at once ({@code 429}, {@code 503}) and
+     * closed, so that it holds none of the server's files; the log names each such address at most once a minute, and
+     * says at most once a minute that the server was full.
      */
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
         ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
-        if (watch == null || !watch.overItsAddressesLimit()) {
+        if (watch == null || !watch.overItsAddressesLimit() && !watch.overTheServersLimit()) {
             return super.handleAccept(ctx);
         }
         watch.drain();
-        int most = ConnectionWatch.connectionsPerAddress();
-        answerThenClose(ctx.getConnection(), Refusal.tooManyConnections(most).wholeAnswer());
         String host = watch.host();
-        long refused = TOO_MANY.occurred(host, System.nanoTime());
-        if (refused > 0) {
-            LOG.info(() -> "Refused " + refused + (refused == 1 ? " connection" : " connections") + " from " + host
-                    + " (429): it already had " + String.format(Locale.ROOT, "%,d", most) + " connections open, as many as"
-                    + " one address may (a program opening connections in a loop, or a reverse proxy that is not among the"
-                    + " trusted ones); each further one is answered and closed at once until some of them close");
+        if (watch.overItsAddressesLimit()) {
+            int most = ConnectionWatch.connectionsPerAddress();
+            answerThenClose(ctx.getConnection(), Refusal.tooManyConnections(most).wholeAnswer());
+            long refused = TOO_MANY.occurred(host, System.nanoTime());
+            if (refused > 0) {
+                LOG.info(() -> "Refused " + connections(refused) + " from " + host + " (429): it already had "
+                        + String.format(Locale.ROOT, "%,d", most) + " connections open, as many as one address may (a"
+                        + " program opening connections in a loop, or a reverse proxy that is not among the trusted ones);"
+                        + " each further one is answered and closed at once until some of them close");
+            }
+        } else {
+            int most = ConnectionWatch.connectionsInAll();
+            answerThenClose(ctx.getConnection(), Refusal.serverFull(most).wholeAnswer());
+            long refused = FULL.occurred("", System.nanoTime());
+            if (refused > 0) {
+                LOG.warning(() -> "Refused " + connections(refused) + " (503; the last from " + host + "): "
+                        + String.format(Locale.ROOT, "%,d", most) + " connections were open, as many as the server"
+                        + " takes while keeping files for its database, logs and libraries; raise the process's open-files"
+                        + " limit (ulimit -n, LimitNOFILE) to take more, or find who holds them");
+            }
         }
         return ctx.getStopAction();
+    }
+
+    private static String connections(long count) {
+        return count == 1 ? "1 connection" : count + " connections";
     }
 
     /**

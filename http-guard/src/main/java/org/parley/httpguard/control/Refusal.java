@@ -29,7 +29,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " try again in a minute.", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
     }
 
-    /** How long a peer whose address holds too many open connections is asked to wait, in seconds. */
+    /** How long a peer whose address, or the server, holds too many open connections is asked to wait, in seconds. */
     public static final int RETRY_AFTER_CONNECTIONS_SECONDS = 10;
 
     /**
@@ -39,6 +39,16 @@ public record Refusal(int status, String contentType, Map<String, String> header
     public static Refusal tooManyConnections(int most) {
         return of("", 429, "temporarily_unavailable", "Too many connections from your address: Parley takes at most "
                 + String.format(Locale.ROOT, "%,d", most) + " open at once from one address; close some and try again.",
+                Map.of("Retry-After", String.valueOf(RETRY_AFTER_CONNECTIONS_SECONDS)));
+    }
+
+    /**
+     * {@code 503} for a connection that comes while the server has as many open as it takes ({@code most}, below the
+     * files the process may open): answered at its accept, before any request is read, so in plain text.
+     */
+    public static Refusal serverFull(int most) {
+        return of("", 503, "temporarily_unavailable", "Parley has as many connections open as it takes ("
+                + String.format(Locale.ROOT, "%,d", most) + "); try again in a moment.",
                 Map.of("Retry-After", String.valueOf(RETRY_AFTER_CONNECTIONS_SECONDS)));
     }
 
@@ -154,6 +164,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
             case 505 -> "HTTP Version Not Supported";
             default -> "Bad Request";
         };

@@ -478,7 +478,7 @@ class GuardedPortUnificationTest {
 
     @Test
     void connectionsBeyondWhatAnAddressMayHoldAreAnswered429AtTheirAcceptAndClosedAndEveryoneElseIsServed() throws Exception {
-        ConnectionWatch.limitConnections(5, Set.of("127.0.0.5"));
+        ConnectionWatch.limitConnections(5, Integer.MAX_VALUE, Set.of("127.0.0.5"));
         List<Socket> held = new java.util.ArrayList<>();
         try {
             // five connections from 127.0.0.3, each served once and kept open: as many as one address may hold (each
@@ -523,19 +523,44 @@ class GuardedPortUnificationTest {
             }
             // once one of its connections closes, the address may open one again (the close is seen a moment later)
             held.remove(0).close();
-            String again = "";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!again.endsWith("page /again") && System.nanoTime() < deadline) {
-                try (Socket next = connectFrom("127.0.0.3", 0)) {
-                    next.setSoTimeout(10_000);
-                    again = keptAlive(next, "/again");
-                } catch (IOException refusedMeanwhile) {
-                    again = refusedMeanwhile.toString();
-                }
-            }
-            assertTrue(again.endsWith("page /again"), again);
+            assertServedAgainFrom("127.0.0.3");
         } finally {
-            ConnectionWatch.limitConnections(ConnectionWatch.CONNECTIONS_PER_ADDRESS, Set.of());
+            ConnectionWatch.limitConnections(ConnectionWatch.CONNECTIONS_PER_ADDRESS, Integer.MAX_VALUE, Set.of());
+            closeAll(held);
+        }
+    }
+
+    @Test
+    void connectionsBeyondWhatTheServerTakesAreAnswered503AtTheirAcceptAndClosedAndTheOpenOnesAreServed() throws Exception {
+        ConnectionWatch.limitConnections(ConnectionWatch.CONNECTIONS_PER_ADDRESS, 6, Set.of());
+        List<Socket> held = new java.util.ArrayList<>();
+        try {
+            // six connections from three addresses, each served once and kept open: as many as the server takes (what
+            // earlier tests opened has closed, or this would be refused already)
+            for (int i = 0; i < 6; i++) {
+                Socket kept = connectFrom("127.0.0." + (3 + i % 3), 0);
+                held.add(kept);
+                kept.setSoTimeout(10_000);
+                assertTrue(keptAlive(kept, "/held").endsWith("page /held"));
+            }
+            // a seventh, from an address that holds none, is answered at once, before it asks, and closed
+            try (Socket seventh = connectFrom("127.0.0.9", 0)) {
+                seventh.setSoTimeout(10_000);
+                String answer = new String(seventh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), answer);
+                assertEquals("10", header(answer, "retry-after"));
+                assertTrue(answer.endsWith("\r\n\r\nParley has as many connections open as it takes (6); try again in a"
+                        + " moment.\n"), answer);
+            }
+            // the six are still served
+            for (Socket kept : held) {
+                assertTrue(keptAlive(kept, "/still").endsWith("page /still"));
+            }
+            // once one closes, a new connection is served (the close is seen a moment later)
+            held.remove(0).close();
+            assertServedAgainFrom("127.0.0.9");
+        } finally {
+            ConnectionWatch.limitConnections(ConnectionWatch.CONNECTIONS_PER_ADDRESS, Integer.MAX_VALUE, Set.of());
             closeAll(held);
         }
     }
@@ -925,6 +950,24 @@ class GuardedPortUnificationTest {
             closed.addAll(ConnectionWatch.sweepSilent(TimeUnit.MILLISECONDS.toNanos(500)));
         }
         return closed;
+    }
+
+    /**
+     * Asks from {@code address} on a new connection each time until it is served, for 10 s at most (a closed connection
+     * stops counting against the bounds a moment after its peer closed it); fails if it never is.
+     */
+    private void assertServedAgainFrom(String address) {
+        String again = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!again.endsWith("page /again") && System.nanoTime() < deadline) {
+            try (Socket next = connectFrom(address, 0)) {
+                next.setSoTimeout(10_000);
+                again = keptAlive(next, "/again");
+            } catch (IOException refusedMeanwhile) {
+                again = refusedMeanwhile.toString();
+            }
+        }
+        assertTrue(again.endsWith("page /again"), again);
     }
 
     /** Asks from {@code address} on a new connection each time until the answer is a 429, for 10 s at most; answers the last. */

@@ -3,6 +3,7 @@ package org.parley.web.socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -17,7 +18,8 @@ import org.parley.httpguard.boundary.ConnectionWatch;
  * container keeps a connection that sends nothing, or a request head a few bytes at a time (its first, or the next one
  * on a connection kept alive), or a request body a byte at a time, for as long as its peer likes, so a peer could
  * hold every file the server may open. Nor does it bound how many connections one address holds, so one program opening
- * connections in a loop took every file the server may open; the guard answers those beyond the bound at once. Without
+ * connections in a loop took every file the server may open; the guard answers those beyond the bound at once, and
+ * those beyond what the process's open-files limit leaves for connections. Without
  * the guard in the server nothing is ended or bounded here; the log says at start-up that the guard is missing ({@code
  * PresenceDirectAnswers}).
  */
@@ -29,6 +31,10 @@ final class ConnectionSweep {
     static final int SLOWEST_BODY_RATE = ConnectionWatch.SLOWEST_BODY_RATE;
     /** Peers named in one log line at most. */
     private static final int NAMED = 10;
+    /** Files kept for what the process opens later (database, logs, outgoing connections) besides a tenth of its limit. */
+    private static final int SPARE_FILES = 256;
+    /** Connections taken at once whatever the open-files limit leaves. */
+    private static final int FEWEST_CONNECTIONS = 64;
 
     private final boolean guarded = guardPresent();
 
@@ -53,18 +59,33 @@ final class ConnectionSweep {
 
     /**
      * From now on at most {@code perAddress} connections from one address are open at once, but from the {@code exempt}
-     * addresses (the trusted reverse proxies, whose connections carry many people's requests); a further one is answered
-     * {@code 429} and closed at once. Says so.
+     * addresses (the trusted reverse proxies, whose connections carry many people's requests), and at most as many in all
+     * as the process may open files, less those open now (its libraries, logs, database) and a tenth of its limit (at
+     * least {@link #SPARE_FILES}) for what opens later; a further one is answered {@code 429} or {@code 503} and closed
+     * at once. At the open-files limit the container could accept no one, retried its accepts at a full core, and files
+     * for the database or the logs could not be opened. Says so.
      */
     void limit(int perAddress, Set<String> exempt) {
         if (!guarded) {
             return;
         }
-        Guard.limit(perAddress, exempt);
+        OptionalLong files = ProcessFiles.limit();
+        long open = ProcessFiles.open().orElse(0);
+        int inAll = files.isEmpty() ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE,
+                Math.max(FEWEST_CONNECTIONS, files.getAsLong() - open - Math.max(SPARE_FILES, files.getAsLong() / 10)));
+        Guard.limit(perAddress, inAll, exempt);
         LOG.info(() -> "At most " + String.format(Locale.ROOT, "%,d", perAddress) + " connections from one address are open"
                 + " at once (parley.http.connections-per-address)" + (exempt.isEmpty() ? ""
-                : ", but from the trusted proxies " + String.join(", ", exempt)) + "; a further one is answered 429 and"
-                + " closed at once");
+                : ", but from the trusted proxies " + String.join(", ", exempt)) + (files.isEmpty() ? ""
+                : ", and " + String.format(Locale.ROOT, "%,d", inAll) + " in all (the process may open "
+                + String.format(Locale.ROOT, "%,d", files.getAsLong()) + " files and has " + String.format(Locale.ROOT, "%,d",
+                open) + " open; the rest is kept for its database, logs and libraries)") + "; a further one is answered"
+                + " 429 (503 beyond the number in all) and closed at once");
+        if (files.isPresent() && inAll == FEWEST_CONNECTIONS) {
+            LOG.warning(() -> "The process may open only " + files.getAsLong() + " files and has " + open + " open: Parley"
+                    + " takes " + FEWEST_CONNECTIONS + " connections at once; raise its open-files limit (ulimit -n,"
+                    + " LimitNOFILE) to take more");
+        }
     }
 
     private static void sweep(Supplier<List<String>> sweep, String which) {
@@ -103,8 +124,8 @@ final class ConnectionSweep {
             return ConnectionWatch.sweepSilent(silentNanos);
         }
 
-        static void limit(int perAddress, Set<String> exempt) {
-            ConnectionWatch.limitConnections(perAddress, exempt);
+        static void limit(int perAddress, int inAll, Set<String> exempt) {
+            ConnectionWatch.limitConnections(perAddress, inAll, exempt);
         }
     }
 }

@@ -41,11 +41,24 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     public static MicroProcess start(Path workDir, Map<String, String> environment) {
+        return start(workDir, environment, 0);
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, with at most {@code openFiles} files open in the process (its open-files limit, soft
+     * and hard, as {@code ulimit -n} sets it), or the machine's limit for 0.
+     */
+    public static MicroProcess start(Path workDir, Map<String, String> environment, int openFiles) {
         try {
             Files.createDirectories(workDir);
             int port = freePort();
             Path log = Files.createTempFile(workDir, "micro-", ".log");
-            List<String> command = new ArrayList<>(List.of(
+            List<String> command = new ArrayList<>();
+            if (openFiles > 0) {
+                // the shell sets the limit and becomes the JVM (exec), which keeps the process and its pid
+                command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "sh"));
+            }
+            command.addAll(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     System.getProperty("payara.microJar"),
                     "--deploy", System.getProperty("parley.war"), "--contextroot", "/",

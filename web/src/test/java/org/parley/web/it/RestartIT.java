@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * it: stopped and started again, the H2 file database keeps every member and setting; a database
  * that does not answer stops the start with one log line naming the keys to fix; a single node
  * listens for nothing but HTTP (no data grid), on loopback; the sweeper, with lifetimes short
- * enough to watch, leaves a valid profile chat alone; and, with a keep-alive short enough to
- * watch, a socket whose peer stopped answering is closed while a live one stays.
+ * enough to watch, leaves a valid profile chat alone; with a keep-alive short enough to
+ * watch, a socket whose peer stopped answering is closed while a live one stays; and, with a low
+ * open-files limit, connections beyond what it leaves are answered and closed while the server
+ * keeps working.
  */
 class RestartIT {
 
@@ -279,6 +281,77 @@ class RestartIT {
 
             // and everyone else is still served
             assertChatsWork(uri, colleague, "Hello after all that");
+        }
+    }
+
+    /**
+     * At its open-files limit the container accepted no one: the peers beyond it got no answer at all, its selector
+     * retried its accepts at a full core, and the database or the logs could have found no file to open. Connections
+     * beyond what the limit leaves (less what is open and a tenth of the limit) are answered 503 at once and closed.
+     */
+    @Test
+    void connectionsBeyondWhatTheOpenFilesLimitLeavesAreAnswered503AndTheServerKeepsWorking() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(dataFolder());
+        environment.put("PARLEY_HTTP_CONNECTIONS_PER_ADDRESS", "100000"); // the bound in all, not the one per address
+        try (MicroProcess micro = MicroProcess.start(work, environment, 1200)) {
+            URL base = micro.awaitParley(START);
+            java.util.regex.Matcher said = java.util.regex.Pattern.compile(
+                    "At most 100,000 connections from one address are open at once \\(parley.http.connections-per-address\\),"
+                    + " and ([0-9,]+) in all \\(the process may open 1,200 files").matcher(micro.log());
+            assertTrue(said.find(), "the start says the bound: " + micro.tail());
+            int inAll = Integer.parseInt(said.group(1).replace(",", ""));
+            assertTrue(inAll >= 100 && inAll <= 1200 - 256, "what 1,200 files leave for connections: " + inAll);
+            String presence = "GET /users/nobody/presence HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            List<java.net.Socket> flood = new ArrayList<>();
+            try (java.net.Socket kept = new java.net.Socket(base.getHost(), base.getPort())) {
+                kept.setSoTimeout(30_000);
+                kept.getOutputStream().write(presence.getBytes(StandardCharsets.ISO_8859_1));
+                assertTrue(readAnswer(kept).startsWith("HTTP/1.1 404"), "a connection kept alive, served");
+                // from another machine, connections that send nothing, fifty more than the server takes
+                for (int i = 0; i < inAll + 50; i++) {
+                    java.net.Socket peer = new java.net.Socket();
+                    flood.add(peer);
+                    peer.bind(new InetSocketAddress("127.0.0.4", 0));
+                    peer.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+                }
+                // those beyond the bound are answered in words and closed (the kept one holds a place too)
+                List<java.net.Socket> waiting = new ArrayList<>(flood);
+                List<String> refused = new ArrayList<>();
+                Instant end = Instant.now().plus(Duration.ofSeconds(30));
+                while (refused.size() < 50 && Instant.now().isBefore(end)) {
+                    for (java.util.Iterator<java.net.Socket> each = waiting.iterator(); each.hasNext(); ) {
+                        java.net.Socket peer = each.next();
+                        if (peer.getInputStream().available() > 0) {
+                            peer.setSoTimeout(30_000);
+                            refused.add(new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                            each.remove();
+                        }
+                    }
+                }
+                assertTrue(refused.size() >= 50 && refused.size() <= 52, refused.size() + " answered at once");
+                for (String answer : refused) {
+                    assertTrue(answer.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), answer);
+                    assertTrue(answer.contains("\r\nRetry-After: 10\r\n"), answer);
+                    assertTrue(answer.endsWith("\r\n\r\nParley has as many connections open as it takes ("
+                            + String.format(java.util.Locale.ROOT, "%,d", inAll) + "); try again in a moment.\n"), answer);
+                }
+                // the connections it holds are still served
+                kept.getOutputStream().write(presence.getBytes(StandardCharsets.ISO_8859_1));
+                assertTrue(readAnswer(kept).startsWith("HTTP/1.1 404"), "the kept-alive connection, still served");
+                waiting.get(0).setSoTimeout(30_000);
+                waiting.get(0).getOutputStream().write(presence.getBytes(StandardCharsets.ISO_8859_1));
+                assertTrue(readAnswer(waiting.get(0)).startsWith("HTTP/1.1 404"), "a flood connection it took, served");
+                String log = micro.log();
+                assertTrue(log.contains(" (503; the last from 127.0.0.4): " + String.format(java.util.Locale.ROOT,
+                        "%,d", inAll) + " connections were open, as many as the server takes"), micro.tail());
+                assertFalse(log.contains("Too many open files"), "no file was refused to the server: " + micro.tail());
+            } finally {
+                for (java.net.Socket peer : flood) {
+                    peer.close();
+                }
+            }
+            // once they go, it serves everyone again, its database with it (its readiness asks the database)
+            micro.awaitParley(START);
         }
     }
 
