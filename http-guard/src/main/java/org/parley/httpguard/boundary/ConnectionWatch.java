@@ -475,9 +475,11 @@ public final class ConnectionWatch {
          * Reads, and drops, what the peer of a connection refused at its accept has sent so far (its request, most often,
          * which comes right behind the connection), up to {@link #DRAINED_AT_MOST} bytes, so that closing the connection
          * after the answer does not reset it: a socket closed with unread bytes is reset at once, and its peer may lose the
-         * answer. Called before anything else reads the connection.
+         * answer. Called before anything else reads the connection; from then on nothing read from it is handed on ({@link
+         * #unread}).
          */
         void drain() {
+            unread = true; // nothing it sends reaches the container, even before its connection is closed
             if (!(connection.getChannel() instanceof SocketChannel channel)) {
                 return;
             }
