@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.parley.storage.boundary.Storage;
 
 /**
- * Reports the database on {@code /health/ready} and {@code /health/live}: UP or DOWN and nothing
- * more, since anyone may ask. Which database it is and why it fails goes to the log only. Until the
+ * Reports the database on {@code /health/ready}: UP or DOWN and nothing more, since anyone may
+ * ask (not on {@code /health/live}: a database that does not answer is no reason to restart the
+ * server, {@link SweepHealth}). Which database it is and why it fails goes to the log only. Until the
  * application has started it is DOWN without asking: Payara runs the checks while it still deploys,
  * when the EJB container refuses every call (a load balancer's probe then put a warning with a
  * page of stack trace in the log at each start, and started the database migration on its thread).
@@ -35,12 +35,6 @@ public class DatabaseHealth {
     @Produces
     @Readiness
     HealthCheck ready() {
-        return this::database;
-    }
-
-    @Produces
-    @Liveness
-    HealthCheck live() {
         return this::database;
     }
 

@@ -138,6 +138,9 @@ public class SocketSessions {
 
     private ScheduledFuture<?> pinger;
 
+    /** When the last keep-alive sweep ended, from when the sweeps were scheduled ({@link #lastSweep}). */
+    private volatile long sweptAt = System.nanoTime();
+
     @EJB
     Consents consents;
 
@@ -158,6 +161,7 @@ public class SocketSessions {
         if (connectionsPerAddress < 1) {
             throw new IllegalArgumentException("parley.http.connections-per-address must be at least 1");
         }
+        sweptAt = System.nanoTime();
         pinger = scheduler.scheduleWithFixedDelay(this::keepAlive, pingInterval.toMillis(), pingInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         expiry = scheduler.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
@@ -248,6 +252,20 @@ public class SocketSessions {
         long write = writeTimeout.toNanos();
         open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
         connections.end(writeTimeout, requestHeadTimeout);
+        sweptAt = System.nanoTime();
+    }
+
+    /**
+     * When ({@link System#nanoTime()}) the last keep-alive sweep ended, or the sweeps were scheduled, whichever is later:
+     * a sweep every {@code parley.socket.ping-interval}, unless its scheduler is stuck or has dropped it.
+     */
+    public long lastSweep() {
+        return sweptAt;
+    }
+
+    /** How often the keep-alive sweep runs ({@code parley.socket.ping-interval}). */
+    public Duration sweepInterval() {
+        return pingInterval;
     }
 
     /** A socket opened: it is kept alive (and let go when silent) from now on, and listed for admins. */
