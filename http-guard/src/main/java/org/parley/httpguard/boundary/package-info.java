@@ -7,7 +7,8 @@
  * the container's per-request work. Every connection is watched from its accept on ({@link
  * org.parley.httpguard.boundary.ConnectionWatch}, swept by the application): one whose peer stopped reading is ended
  * once its bytes have not moved for a while, which Grizzly alone never does; one that sends no whole request head in
- * time (after its accept or its last answer), or a body slower than a few hundred bytes a second, is closed. A peer
+ * time (after its accept or its last answer), or a body slower than a few hundred bytes a second, is closed; one
+ * beyond what its address, or all addresses together, may hold open is answered at its accept and closed. A peer
  * that sends more requests while its answers wait is read no further, so no container thread waits for it, and what
  * waits for one address is bounded ({@link org.parley.httpguard.boundary.ConnectionWatchFilter}); a request is handed
  * on only once its whole body has come, so no container thread waits for a slow sender ({@link
