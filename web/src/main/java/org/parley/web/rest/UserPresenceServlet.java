@@ -2,7 +2,6 @@ package org.parley.web.rest;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.OAuthException;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.view.GetOnlyServlet;
 
 /**
  * {@code GET /users/{id}/presence} and {@code /presenceimage} through the web container: every
@@ -19,7 +19,7 @@ import org.parley.web.security.BearerTokens;
  * The OpenAPI document describes these paths from {@code META-INF/openapi.yaml}.
  */
 @WebServlet(urlPatterns = "/users/*")
-public class UserPresenceServlet extends HttpServlet {
+public class UserPresenceServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String USERS = "/users";

@@ -26,7 +26,6 @@ public class PercentEscapes extends HttpFilter {
 
     static final String SENTENCE = "Bad request: the address has a malformed percent-escape"
             + " (a % must be followed by two hex digits).";
-    static final String REFUSAL = SENTENCE + "\n";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,22 +36,7 @@ public class PercentEscapes extends HttpFilter {
         }
         LOG.fine(() -> "Answered 400 to " + request.getRequestURI() + " from " + ClientAddress.configured().of(request)
                 + ": its query has a malformed percent-escape");
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/users/") || path.startsWith("/api/presence")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.setHeader("Access-Control-Allow-Origin", "*");
-            response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write("{\"result\":{\"code\":400,\"response\":\"" + SENTENCE + "\"}}");
-        } else if (path.startsWith("/api/") || path.startsWith("/oauth/") && !path.startsWith("/oauth/authorize")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Pragma", "no-cache");
-            response.getWriter().write("{\"error\":\"invalid_request\",\"error_description\":\"" + SENTENCE + "\"}");
-        } else {
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(REFUSAL);
-        }
+        EndpointRefusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST, SENTENCE);
     }
 
     /** Whether every {@code %} in the text (a URI, a query, a form body) is followed by two hex digits. */

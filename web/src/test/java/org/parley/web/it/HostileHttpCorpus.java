@@ -305,6 +305,17 @@ final class HostileHttpCorpus {
                 "invalid_request: This endpoint does not take this method."));
         cases.add(new Case("no such API", "GET", "/api/nothing", Map.of(), null, 404, Format.OAUTH,
                 "invalid_request: There is no such endpoint."));
+        // a POST where only GET is taken: the container answered its own HTML page, without Allow, even at the Presence API
+        String notThis = "This endpoint does not take this method.";
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        cases.add(new Case("a POST to a member's presence", "POST", "/users/" + cid + "/presence", form, bytes("a=b"), 405,
+                Format.PRESENCE, notThis));
+        cases.add(new Case("a POST to a member's status icon", "POST", "/users/" + cid + "/presenceimage", form, bytes("a=b"),
+                405, Format.PRESENCE, notThis));
+        cases.add(new Case("a POST to the IM control's legacy address", "POST", "/Conversation/IMMe.aspx?invitee=" + cid, form,
+                bytes("a=b"), 405, Format.TEXT, notThis));
+        cases.add(new Case("a POST to a public profile", "POST", "/people/nobody", form, bytes("a=b"), 405, Format.TEXT,
+                notThis));
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
         cases.add(new Case("a request line of 10 KiB", "GET", "/signin?q=" + "a".repeat(10 * 1024), Map.of(), null, 400,

@@ -2,10 +2,10 @@ package org.parley.web.view.control;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.parley.web.view.GetOnlyServlet;
 
 /**
  * Answers the IM control at its Windows Live address, {@code /Conversation/IMMe.aspx} (and the
@@ -14,7 +14,7 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = {"/Conversation/IMMe.aspx", "/conversation/imme.aspx", "/Conversation/imme.aspx",
         "/conversation/IMMe.aspx"})
-public class LegacyControlServlet extends HttpServlet {
+public class LegacyControlServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 

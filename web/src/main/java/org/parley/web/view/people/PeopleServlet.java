@@ -2,17 +2,17 @@ package org.parley.web.view.people;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.parley.web.view.GetOnlyServlet;
 
 /**
  * Gives public profiles their address, {@code /people/{username}}: Faces maps pages by file, so
  * the username travels to {@code /person.xhtml} as a request attribute, which no visitor can set.
  */
 @WebServlet("/people/*")
-public class PeopleServlet extends HttpServlet {
+public class PeopleServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 
