@@ -546,6 +546,28 @@ class HostileInputIT extends ParleyDeployment {
             log.await(1, record -> record.contains("Refused 1 connection from 127.0.0.4 (429): it already had 1,000"
                     + " connections open, as many as one address may"), Socket.WAIT, "the refused address at INFO");
 
+            // the trusted reverse proxy (parley.proxy.trusted) carries everyone's requests: it holds more, each served
+            List<java.net.Socket> proxied = new ArrayList<>();
+            try {
+                for (int i = 0; i < most + 10; i++) {
+                    java.net.Socket peer = new java.net.Socket();
+                    proxied.add(peer);
+                    peer.bind(new java.net.InetSocketAddress(ParleyDeployment.TRUSTED_PROXY, 0));
+                    peer.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                }
+                String keptAlive = presence.replace("Connection: close", "Connection: keep-alive");
+                for (java.net.Socket peer : proxied) {
+                    peer.setSoTimeout((int) Socket.WAIT.toMillis());
+                    peer.getOutputStream().write(keptAlive.getBytes(StandardCharsets.ISO_8859_1));
+                    String status = new String(peer.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                    assertEquals("HTTP/1.1 200", status, "each of the proxy's " + (most + 10) + " connections is served");
+                }
+            } finally {
+                for (java.net.Socket peer : proxied) {
+                    peer.close();
+                }
+            }
+
             // once it lets go, the address is served again (its connections' closes are seen a moment later)
             for (java.net.Socket peer : opened) {
                 peer.close();
