@@ -16,6 +16,7 @@ import org.parley.bench.report.Report;
 import org.parley.bench.report.ScenarioResult;
 import org.parley.bench.run.Nginx;
 import org.parley.bench.run.Options;
+import org.parley.bench.run.Scale;
 
 /**
  * Every default scenario at smoke scale against one Parley the bench starts itself, so the bench
@@ -51,6 +52,8 @@ class BenchSmokeIT {
                 () -> assertMeasured("relay", "delivered"),
                 () -> assertMeasured("relay", "server CPU per message"),
                 () -> assertMeasured("latency", "p99"),
+                () -> assertMeasured("latency", "warm-up round (" + Scale.SMOKE.latencyRate()
+                        * Scale.SMOKE.latencyWarmUpRound().toMillis() / 1000 + " messages), p99"),
                 () -> assertMeasured("connections", "set-up"),
                 () -> assertMeasured("connections", "RSS per connection"),
                 () -> assertMeasured("connections", "live heap per connection (after full GC)"),

@@ -5,12 +5,13 @@ import java.time.Duration;
 /**
  * How big each scenario is. {@link #FULL} has issue 10's counts; {@link #SMOKE} runs the same code
  * with tiny counts, so CI notices when the bench rots. Every scenario also has a time limit. The
- * relay and the Presence API are measured after a warm-up of the same load (not reported as the
- * figure), so they show a server whose JIT compiled the path, as one that runs all day.
+ * relay, the latency at a fixed rate and the Presence API are measured after a warm-up of the same
+ * load (not reported as the figure), so they show a server whose JIT compiled the path, as one that
+ * runs all day.
  */
 public record Scale(String name,
                     int relayPairs, int relayMessages, int relayWindow, int relayWarmUp,
-                    int latencyPairs, int latencyRate, Duration latencyRun, Duration latencyWarmUp,
+                    int latencyPairs, int latencyRate, Duration latencyRun, Duration latencyWarmUp, Duration latencyWarmUpRound,
                     int connections, int connectConcurrency, Duration idle, int idleWindows,
                     int presenceConnections, Duration presenceRun, Duration presenceWarmUp,
                     int fanOutControls, int fanOutWatchers, int fanOutChanges,
@@ -20,6 +21,7 @@ public record Scale(String name,
     public static final Scale FULL = new Scale("full",
             100, 500, 20, 3_000, // the warm-up round: 300,000 messages, about as many as the JIT needs here
             100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
+            Duration.ofSeconds(10), // the warm-up round: the JIT compiles this rate's path for 3-7 s after the relay
             10_000, 64, Duration.ofSeconds(30), 4, // each idle window holds one round of the server's 30 s pings; the last is the figure
             64, Duration.ofSeconds(10), Duration.ofSeconds(120), // this path needs minutes of load before C2 has compiled it
             1_000, 1_000, 3,
@@ -28,7 +30,7 @@ public record Scale(String name,
 
     public static final Scale SMOKE = new Scale("smoke",
             3, 20, 5, 5,
-            3, 30, Duration.ofSeconds(2), Duration.ofMillis(500),
+            3, 30, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(500),
             40, 8, Duration.ofSeconds(1), 2,
             4, Duration.ofSeconds(1), Duration.ofSeconds(1),
             10, 10, 3,
