@@ -31,7 +31,10 @@ import org.parley.httpguard.control.WebSocketHandshakes;
  * a request whose path {@link RequestTargets} refuses, so the container never tries to decode it
  * (Payara's {@code CoyoteAdapter} maps only a {@code CharConversionException} from Grizzly's
  * decoder to 400; the {@code IllegalArgumentException} a bad escape raises ends in an empty 200
- * and a SEVERE line), or whose {@code Host} it refuses; and {@code 400} or {@code 426} to a WebSocket handshake that
+ * and a SEVERE line), or whose {@code Host} it refuses; {@code 405} to a {@code POST} to the application server's own
+ * endpoints, {@code 501} to a body in a transfer coding Parley does not decode and {@code 415} to one in a content
+ * coding ({@link RequestTargets}); and
+ * {@code 400} or {@code 426} to a WebSocket handshake that
  * breaks {@link WebSocketHandshakes}' rules (Tyrus answers some of them {@code 500}). The connection is closed after the
  * answer, and nothing it sent after the refused request's head is read. Every other request passes untouched.
  */
@@ -42,6 +45,8 @@ public final class RequestTargetFilter extends BaseFilter {
     private static final byte[] KEY = "sec-websocket-key".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] VERSION = "sec-websocket-version".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ORIGIN = "origin".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTENT_ENCODING = "content-encoding".getBytes(StandardCharsets.ISO_8859_1);
     private static final String WEBSOCKET = "websocket";
 
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
@@ -87,6 +92,16 @@ public final class RequestTargetFilter extends BaseFilter {
         if (!served(request.getMethod())) {
             return Refusal.methodNotAllowed(rawPath);
         }
+        if (request.getMethod() == Method.POST && RequestTargets.serverEndpoint(rawPath)) {
+            return Refusal.onlyRead(rawPath);
+        }
+        if (RequestTargets.unknownTransferCoding(values(request, TRANSFER_ENCODING))) {
+            return Refusal.unknownTransferCoding(rawPath);
+        }
+        if ((request.getContentLength() > 0 || request.isChunked())
+                && RequestTargets.contentCoding(values(request, CONTENT_ENCODING))) {
+            return Refusal.contentCoding(rawPath);
+        }
         return handshakeRefusal(request, rawPath).orElse(null);
     }
 
@@ -125,6 +140,21 @@ public final class RequestTargetFilter extends BaseFilter {
                 .map(problem -> Refusal.of(rawPath, problem))
                 .or(() -> WebSocketHandshakes.versionKept(versions)
                         ? Optional.empty() : Optional.of(Refusal.wrongWebSocketVersion(rawPath)));
+    }
+
+    /** The values of {@code request}'s headers named {@code name} (in lower case), as they came. */
+    private static List<String> values(HttpRequestPacket request, byte[] name) {
+        List<String> values = List.of();
+        MimeHeaders headers = request.getHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.getName(i).equalsIgnoreCase(name)) {
+                if (values.isEmpty()) {
+                    values = new ArrayList<>(1);
+                }
+                values.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
+            }
+        }
+        return values;
     }
 
     /** What is wrong with the request's {@code Host} headers: more than one, or one that is no host; none may be missing. */

@@ -78,6 +78,26 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 Map.of("Allow", ALLOWED_METHODS));
     }
 
+    /** The methods the application server's own endpoints take ({@link RequestTargets#serverEndpoint}). */
+    public static final String READING_METHODS = "GET, HEAD, OPTIONS";
+
+    /** {@code 405} for a {@code POST} to one of the application server's own endpoints, which only answer. */
+    public static Refusal onlyRead(String rawPath) {
+        return of(rawPath, 405, "invalid_request", "This endpoint does not take this method.", Map.of("Allow", READING_METHODS));
+    }
+
+    /** {@code 501} for a request body in a transfer coding Parley does not decode ({@link RequestTargets#unknownTransferCoding}). */
+    public static Refusal unknownTransferCoding(String rawPath) {
+        return of(rawPath, 501, "invalid_request", "Parley reads a request's body sent whole (Content-Length) or in chunks"
+                + " (Transfer-Encoding: chunked), in no other transfer coding.", Map.of());
+    }
+
+    /** {@code 415} for a request body in a content coding ({@link RequestTargets#contentCoding}), which Parley decodes none of. */
+    public static Refusal contentCoding(String rawPath) {
+        return of(rawPath, 415, "invalid_request", "Parley reads a request's body as it is, in no content coding"
+                + " (Content-Encoding).", Map.of("Accept-Encoding", "identity"));
+    }
+
     /** {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}). */
     public static Refusal noHttp2InClearText() {
         return of("", 505, "invalid_request", "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.", Map.of());
@@ -161,9 +181,11 @@ public record Refusal(int status, String contentType, Map<String, String> header
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
+            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
             case 505 -> "HTTP Version Not Supported";
             default -> "Bad Request";

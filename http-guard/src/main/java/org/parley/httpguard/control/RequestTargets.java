@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,43 @@ public final class RequestTargets {
     public static final String HOST = "the Host header is not a host name, with or without a port";
 
     private RequestTargets() {
+    }
+
+    /**
+     * Whether {@code rawPath} is one of the application server's own endpoints, which only answer ({@code /openapi},
+     * {@code /health}, {@code /metrics}, and what lies under them): Payara's MicroProfile servlets, outside Parley's
+     * application, answered a {@code POST} with the checks it runs for a {@code GET} or with their own HTML error page.
+     */
+    public static boolean serverEndpoint(String rawPath) {
+        return under(rawPath, "/openapi") || under(rawPath, "/health") || under(rawPath, "/metrics");
+    }
+
+    private static boolean under(String rawPath, String root) {
+        return rawPath.startsWith(root) && (rawPath.length() == root.length() || rawPath.charAt(root.length()) == '/');
+    }
+
+    /**
+     * Whether a request's {@code Transfer-Encoding} headers ({@code values}, each as it came) name a transfer coding
+     * Parley does not decode: anything but a single {@code chunked}. Grizzly took a body in {@code gzip} or
+     * {@code gzip, chunked} as it came, compressed, or as no body at all; RFC 9112 §6.1 asks for {@code 501}.
+     */
+    public static boolean unknownTransferCoding(List<String> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        List<String> codings = values.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::strip)
+                .toList();
+        return codings.size() != 1 || !codings.get(0).equalsIgnoreCase("chunked");
+    }
+
+    /**
+     * Whether a request's {@code Content-Encoding} headers ({@code values}) name a content coding: anything but
+     * {@code identity}. Parley's forms and APIs decode none; the container read a {@code gzip} form's compressed bytes
+     * as a form without fields. RFC 9110 §15.5.16 asks for {@code 415}.
+     */
+    public static boolean contentCoding(List<String> values) {
+        return values.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::strip)
+                .anyMatch(coding -> !coding.equalsIgnoreCase("identity"));
     }
 
     /**

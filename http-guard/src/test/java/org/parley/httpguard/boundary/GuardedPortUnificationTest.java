@@ -245,6 +245,65 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void aPostToTheServersOwnEndpointsGets405WithWhatTheyTake() {
+        // Payara's health servlet ran its checks for a POST as for a GET; /openapi and /metrics answered their HTML page
+        for (String path : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/metrics")) {
+            String answer = exchange("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
+            assertTrue(answer.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), path + " answered " + answer);
+            assertEquals("GET, HEAD, OPTIONS", header(answer, "allow"), answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("\r\n\r\nThis endpoint does not take this method.\n"), answer);
+        }
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        assertTrue(exchange("GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").endsWith("page /health/ready"));
+        assertTrue(exchange("POST /healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+                .endsWith("page /healthy"));
+    }
+
+    @Test
+    void aBodyInATransferCodingParleyDoesNotDecodeGets501AndIsNeverHandedOn() {
+        // Grizzly handed the compressed body on as the form (gzip, chunked) or took none and read it as the next request
+        for (String codings : List.of("gzip", "gzip, chunked", "x-custom")) {
+            String answer = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                    + "\r\nTransfer-Encoding: " + codings + "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 501 Not Implemented\r\n"), codings + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("{\"error\":\"invalid_request\",\"error_description\":\"Parley reads a request's body sent"
+                    + " whole (Content-Length) or in chunks (Transfer-Encoding: chunked), in no other transfer coding.\"}"), answer);
+            assertEquals(1, answer.split("HTTP/1.1 ").length - 1, "one answer: " + answer);
+        }
+        String twice = exchange("POST /people/ada HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip"
+                + "\r\n\r\n0\r\n\r\n");
+        assertTrue(twice.startsWith("HTTP/1.1 501 Not Implemented\r\n"), twice);
+        assertTrue(twice.endsWith("\r\n\r\nParley reads a request's body sent whole (Content-Length) or in chunks"
+                + " (Transfer-Encoding: chunked), in no other transfer coding.\n"), twice);
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        String chunked = exchange("POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n\r\n");
+        assertTrue(chunked.endsWith("page /form body abc"), chunked);
+    }
+
+    @Test
+    void aBodyInAContentCodingGets415AndIsNeverHandedOn() {
+        // the container read a gzip form's compressed bytes as a form without fields
+        String compressed = exchange("POST /users/3F2A/presence HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\n"
+                + "Content-Length: 3\r\n\r\nabc");
+        assertTrue(compressed.startsWith("HTTP/1.1 415 Unsupported Media Type\r\n"), compressed);
+        assertEquals("identity", header(compressed, "accept-encoding"), compressed);
+        assertEquals("close", header(compressed, "connection"), compressed);
+        assertTrue(compressed.endsWith("{\"result\":{\"code\":415,\"response\":\"Parley reads a request's body as it is, in no"
+                + " content coding (Content-Encoding).\"}}"), compressed);
+        String inChunks = exchange("POST /signin HTTP/1.1\r\nHost: x\r\nContent-Encoding: br\r\nTransfer-Encoding: chunked"
+                + "\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+        assertTrue(inChunks.startsWith("HTTP/1.1 415 Unsupported Media Type\r\n"), inChunks);
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        assertTrue(exchange("POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: identity\r\n"
+                + "Content-Length: 3\r\n\r\nabc").endsWith("page /form body abc"));
+        assertTrue(exchange("GET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\n\r\n")
+                .endsWith("page /page"), "a request without a body is not refused for the header");
+    }
+
+    @Test
     void aProxysConnectAndTheStartOfHttp2InClearTextAreAnsweredAtOnceAndNothingAfterThemIsHandedOn() throws Exception {
         // the codec held both for a body without end: no answer until the sweep closed the connection as too slow
         for (String[] asked : new String[][] {

@@ -1,6 +1,7 @@
 package org.parley.httpguard.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,6 +16,41 @@ class RequestTargetsTest {
                 "/people/ren%C3%A9e", "/people/%E2%80%AEnobody", "/console", "/ws/control", "/signin;jsessionid=1",
                 "/icons/presence/online.svg", "/people/%F0%9F%98%80")) {
             assertEquals(Optional.empty(), RequestTargets.problem(path), path);
+        }
+    }
+
+    @Test
+    void theServersOwnEndpointsAreTheirRootsAndWhatLiesUnderThem() {
+        for (String path : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/health/live", "/metrics",
+                "/metrics/base")) {
+            assertTrue(RequestTargets.serverEndpoint(path), path);
+        }
+        for (String path : List.of("/", "/openapix", "/healthy", "/metricsx", "/api/openapi", "/people/health", "/oauth/token")) {
+            assertFalse(RequestTargets.serverEndpoint(path), path);
+        }
+    }
+
+    @Test
+    void aBodyIsDecodedInChunksAndNoOtherTransferCoding() {
+        assertFalse(RequestTargets.unknownTransferCoding(List.of()));
+        for (String coding : List.of("chunked", "Chunked", " CHUNKED ")) {
+            assertFalse(RequestTargets.unknownTransferCoding(List.of(coding)), coding);
+        }
+        for (List<String> codings : List.of(List.of("gzip"), List.of("gzip, chunked"), List.of("gzip", "chunked"),
+                List.of("chunked", "chunked"), List.of("identity"), List.of(""), List.of("chunked,"), List.of("x-custom"),
+                List.of("chunked;q=1"))) {
+            assertTrue(RequestTargets.unknownTransferCoding(codings), codings.toString());
+        }
+    }
+
+    @Test
+    void aBodyInAnyContentCodingButIdentityIsOne() {
+        assertFalse(RequestTargets.contentCoding(List.of()));
+        assertFalse(RequestTargets.contentCoding(List.of("identity")));
+        assertFalse(RequestTargets.contentCoding(List.of("Identity", " identity ")));
+        for (List<String> codings : List.of(List.of("gzip"), List.of("br"), List.of("identity, gzip"), List.of("identity", "x"),
+                List.of(""), List.of("deflate"))) {
+            assertTrue(RequestTargets.contentCoding(codings), codings.toString());
         }
     }
 

@@ -316,6 +316,10 @@ final class HostileHttpCorpus {
                 bytes("a=b"), 405, Format.TEXT, notThis));
         cases.add(new Case("a POST to a public profile", "POST", "/people/nobody", form, bytes("a=b"), 405, Format.TEXT,
                 notThis));
+        // the application server's own endpoints: health ran its checks for a POST, /openapi and /metrics gave their HTML page
+        for (String own : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/health/live", "/metrics")) {
+            cases.add(new Case("a POST to " + own, "POST", own, form, bytes("a=b"), 405, Format.TEXT, notThis));
+        }
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
         cases.add(new Case("a request line of 10 KiB", "GET", "/signin?q=" + "a".repeat(10 * 1024), Map.of(), null, 400,
@@ -368,6 +372,26 @@ final class HostileHttpCorpus {
                 cases.add(new Case(endpoint + " readable " + new String(body, StandardCharsets.ISO_8859_1), "POST", endpoint,
                         Map.of("Content-Type", "application/x-www-form-urlencoded"), body, 401, Format.OAUTH, "invalid_client"));
             }
+        }
+        // a transfer coding Parley does not decode: the compressed body was read as the form, or as no body at all
+        String coding = "in no other transfer coding";
+        for (String codings : List.of("gzip", "gzip, chunked", "deflate")) {
+            byte[] body = bytes(codings.endsWith("chunked") ? "3\r\nx=y\r\n0\r\n\r\n" : "x=y");
+            cases.add(new Case("/oauth/token in " + codings, "POST", "/oauth/token", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded", "Transfer-Encoding", codings), body, 501, Format.OAUTH,
+                    "invalid_request: " + coding));
+            cases.add(new Case("/signin in " + codings, "POST", "/signin", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded", "Transfer-Encoding", codings), body, 501, Format.TEXT, coding));
+        }
+        // a content coding: the container read a gzip form's compressed bytes as a form without fields
+        String contentCoding = "in no content coding (Content-Encoding)";
+        for (String codings : List.of("gzip", "br")) {
+            cases.add(new Case("/oauth/token in content coding " + codings, "POST", "/oauth/token", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded", "Content-Encoding", codings), latin1("\u001f\u008b\b"), 415,
+                    Format.OAUTH, "invalid_request: " + contentCoding));
+            cases.add(new Case("/signin in content coding " + codings, "POST", "/signin", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded", "Content-Encoding", codings), latin1("\u001f\u008b\b"), 415,
+                    Format.TEXT, contentCoding));
         }
         // more fields than the container reads: it read 10,000, dropped the rest and logged a WARNING for each request
         byte[] tooMany = bytes("f=1&".repeat(10_000) + "last=1");
