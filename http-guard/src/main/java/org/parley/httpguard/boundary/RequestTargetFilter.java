@@ -32,8 +32,8 @@ import org.parley.httpguard.control.WebSocketHandshakes;
  * (Payara's {@code CoyoteAdapter} maps only a {@code CharConversionException} from Grizzly's
  * decoder to 400; the {@code IllegalArgumentException} a bad escape raises ends in an empty 200
  * and a SEVERE line), or whose {@code Host} it refuses; {@code 405} to a {@code POST} to the application server's own
- * endpoints, {@code 501} to a body in a transfer coding Parley does not decode and {@code 415} to one in a content
- * coding ({@link RequestTargets}); and
+ * endpoints (or any method they do not take), {@code 400} to a body whose end cannot be told, {@code 501} to one in
+ * a transfer coding Parley does not decode and {@code 415} to one in a content coding ({@link RequestTargets}); and
  * {@code 400} or {@code 426} to a WebSocket handshake that
  * breaks {@link WebSocketHandshakes}' rules (Tyrus answers some of them {@code 500}). The connection is closed after the
  * answer, and nothing it sent after the refused request's head is read. Every other request passes untouched.
@@ -89,28 +89,52 @@ public final class RequestTargetFilter extends BaseFilter {
         if (problem.isPresent()) {
             return Refusal.of(rawPath, problem.get());
         }
-        if (!served(request.getMethod())) {
-            return Refusal.methodNotAllowed(rawPath);
-        }
-        if (request.getMethod() == Method.POST && RequestTargets.serverEndpoint(rawPath)) {
+        Method method = request.getMethod();
+        boolean reading = method == Method.GET || method == Method.HEAD || method == Method.OPTIONS;
+        if (!reading && RequestTargets.serverEndpoint(rawPath)) {
             return Refusal.onlyRead(rawPath);
         }
-        if (RequestTargets.unknownTransferCoding(values(request, TRANSFER_ENCODING))) {
-            return Refusal.unknownTransferCoding(rawPath);
+        if (!reading && method != Method.POST) {
+            // the container answered PATCH 501, PUT, DELETE and TRACE its HTML page, and a method it does not know not at all
+            return Refusal.methodNotAllowed(rawPath);
         }
-        if ((request.getContentLength() > 0 || request.isChunked())
-                && RequestTargets.contentCoding(values(request, CONTENT_ENCODING))) {
-            return Refusal.contentCoding(rawPath);
-        }
-        return handshakeRefusal(request, rawPath).orElse(null);
+        Optional<Refusal> coding = codingRefusal(request, rawPath);
+        return coding.isPresent() ? coding.get() : handshakeRefusal(request, rawPath).orElse(null);
     }
 
     /**
-     * Whether Parley serves requests in {@code method} anywhere ({@link Refusal#ALLOWED_METHODS}). The container answered
-     * the others with its own HTML page, {@code 501} for {@code PATCH}, or not at all for a method it does not know.
+     * The answer to a request whose body comes in a transfer coding Parley does not decode, or framed so that its end
+     * cannot be told, or in a content coding; empty for any other. One pass over the headers, none of it allocated for
+     * a request without such headers.
      */
-    private static boolean served(Method method) {
-        return method == Method.GET || method == Method.POST || method == Method.HEAD || method == Method.OPTIONS;
+    private static Optional<Refusal> codingRefusal(HttpRequestPacket request, String rawPath) {
+        List<String> transfer = List.of();
+        List<String> content = List.of();
+        MimeHeaders headers = request.getHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            DataChunk name = headers.getName(i);
+            if (name.equalsIgnoreCase(TRANSFER_ENCODING)) {
+                transfer = with(transfer, headers.getValue(i));
+            } else if (name.equalsIgnoreCase(CONTENT_ENCODING)) {
+                content = with(content, headers.getValue(i));
+            }
+        }
+        RequestTargets.Framing framing = RequestTargets.transferCodings(transfer);
+        if (framing == RequestTargets.Framing.UNREADABLE) {
+            return Optional.of(Refusal.of(rawPath, RequestTargets.UNFRAMED_BODY));
+        }
+        if (framing == RequestTargets.Framing.NOT_DECODED) {
+            return Optional.of(Refusal.unknownTransferCoding(rawPath));
+        }
+        boolean body = request.getContentLength() > 0 || request.isChunked() || !transfer.isEmpty();
+        return body && RequestTargets.contentCoding(content) ? Optional.of(Refusal.contentCoding(rawPath)) : Optional.empty();
+    }
+
+    /** {@code values} with {@code value}'s text added, made a list of its own at the first. */
+    private static List<String> with(List<String> values, DataChunk value) {
+        List<String> more = values.isEmpty() ? new ArrayList<>(1) : values;
+        more.add(Objects.requireNonNullElse(HeadText.of(value), ""));
+        return more;
     }
 
     /** The answer to a request for a WebSocket that breaks {@link WebSocketHandshakes}' rules, or empty. */
@@ -142,20 +166,6 @@ public final class RequestTargetFilter extends BaseFilter {
                         ? Optional.empty() : Optional.of(Refusal.wrongWebSocketVersion(rawPath)));
     }
 
-    /** The values of {@code request}'s headers named {@code name} (in lower case), as they came. */
-    private static List<String> values(HttpRequestPacket request, byte[] name) {
-        List<String> values = List.of();
-        MimeHeaders headers = request.getHeaders();
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.getName(i).equalsIgnoreCase(name)) {
-                if (values.isEmpty()) {
-                    values = new ArrayList<>(1);
-                }
-                values.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
-            }
-        }
-        return values;
-    }
 
     /** What is wrong with the request's {@code Host} headers: more than one, or one that is no host; none may be missing. */
     private static Optional<String> hostProblem(HttpRequestPacket request) {

@@ -34,31 +34,36 @@ public final class RequestTargets {
     private RequestTargets() {
     }
 
-    /**
-     * Whether {@code rawPath} is one of the application server's own endpoints, which only answer ({@code /openapi},
-     * {@code /health}, {@code /metrics}, and what lies under them): Payara's MicroProfile servlets, outside Parley's
-     * application, answered a {@code POST} with the checks it runs for a {@code GET} or with their own HTML error page.
-     */
-    public static boolean serverEndpoint(String rawPath) {
-        return under(rawPath, "/openapi") || under(rawPath, "/health") || under(rawPath, "/metrics");
+    /** How a request's {@code Transfer-Encoding} frames its body, for the guard ({@link #transferCodings}). */
+    public enum Framing {
+        /** No transfer coding, or {@code chunked} alone: the HTTP codec reads the body. */
+        READABLE,
+        /** Codings whose last is not {@code chunked}, or {@code chunked} twice: where the body ends cannot be told (400). */
+        UNREADABLE,
+        /** {@code chunked} last, with a coding before it that Parley does not decode ({@code gzip, chunked}: 501). */
+        NOT_DECODED
     }
 
-    private static boolean under(String rawPath, String root) {
-        return rawPath.startsWith(root) && (rawPath.length() == root.length() || rawPath.charAt(root.length()) == '/');
-    }
+    public static final String UNFRAMED_BODY = "where the body ends cannot be told: a Transfer-Encoding must end with"
+            + " chunked, once";
 
     /**
-     * Whether a request's {@code Transfer-Encoding} headers ({@code values}, each as it came) name a transfer coding
-     * Parley does not decode: anything but a single {@code chunked}. Grizzly took a body in {@code gzip} or
-     * {@code gzip, chunked} as it came, compressed, or as no body at all; RFC 9112 §6.1 asks for {@code 501}.
+     * How a request's {@code Transfer-Encoding} headers ({@code values}, each as it came) frame its body (RFC 9112 §6.1,
+     * §6.3; empty list elements are ignored, RFC 9110 §5.6.1). Payara's HTTP codec reads a body in chunks only when the
+     * header starts with {@code chunked}: it read {@code chunked, gzip} as chunked alone, and took {@code gzip} or
+     * {@code gzip, chunked} for a request without a body, whose bytes it then read as the next request.
      */
-    public static boolean unknownTransferCoding(List<String> values) {
+    public static Framing transferCodings(List<String> values) {
         if (values.isEmpty()) {
-            return false;
+            return Framing.READABLE;
         }
-        List<String> codings = values.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::strip)
-                .toList();
-        return codings.size() != 1 || !codings.get(0).equalsIgnoreCase("chunked");
+        List<String> codings = elements(values);
+        int last = codings.size() - 1;
+        if (last < 0 || !codings.get(last).equalsIgnoreCase("chunked")
+                || codings.subList(0, last).stream().anyMatch(coding -> coding.equalsIgnoreCase("chunked"))) {
+            return Framing.UNREADABLE;
+        }
+        return last == 0 ? Framing.READABLE : Framing.NOT_DECODED;
     }
 
     /**
@@ -67,8 +72,55 @@ public final class RequestTargets {
      * as a form without fields. RFC 9110 §15.5.16 asks for {@code 415}.
      */
     public static boolean contentCoding(List<String> values) {
-        return values.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::strip)
-                .anyMatch(coding -> !coding.equalsIgnoreCase("identity"));
+        return !values.isEmpty() && elements(values).stream().anyMatch(coding -> !coding.equalsIgnoreCase("identity"));
+    }
+
+    /** The elements of a header's comma-separated lists, stripped, without the empty ones. */
+    private static List<String> elements(List<String> values) {
+        return values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
+                .filter(element -> !element.isEmpty()).toList();
+    }
+
+    /**
+     * Whether {@code rawPath} is one of the application server's own endpoints, which only answer ({@code /openapi},
+     * {@code /health}, {@code /metrics}, and what lies under them), however it is spelled: the container decodes
+     * percent-escapes, drops a segment's parameters ({@code ;x}) and empty segments before it finds the servlet. These
+     * are Payara's MicroProfile servlets, outside Parley's application: health ran its checks for a {@code POST}, the
+     * others answered with their own HTML error page. {@code rawPath} must have passed {@link #problem}.
+     */
+    public static boolean serverEndpoint(String rawPath) {
+        String first = firstSegment(decoded(rawPath));
+        return first.equals("openapi") || first.equals("health") || first.equals("metrics");
+    }
+
+    /** The first non-empty segment of {@code path}, without its parameters. */
+    private static String firstSegment(String path) {
+        for (String segment : path.split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return "";
+    }
+
+    /** {@code rawPath} with its percent-escapes decoded as UTF-8. */
+    private static String decoded(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            return rawPath;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length() && hex(rawPath.charAt(i + 1)) >= 0 && hex(rawPath.charAt(i + 2)) >= 0) {
+                bytes.write(hex(rawPath.charAt(i + 1)) * 16 + hex(rawPath.charAt(i + 2)));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /**

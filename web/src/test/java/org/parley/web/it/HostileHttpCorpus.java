@@ -165,6 +165,10 @@ final class HostileHttpCorpus {
         List<Case> cases = new ArrayList<>();
         List<String> unparsable = List.of("\u00ed\u00a0\u0080", "\u00c0\u00af", "\u00e2\u0080\u00ae1.2.3.4", "\u00ff\u00fe",
                 "a\u0001b", "a\u007fb", "\u00c2\u0085");
+        // the Presence API's answer in front of the container took a body in gzip for the next request and served it
+        cases.add(new Case("a member's presence with a body in gzip", "GET", "/users/" + cid + "/presence",
+                Map.of("Transfer-Encoding", "gzip"), bytes("GET /signin HTTP/1.1\r\nHost: x\r\n\r\n"), 400, Format.PRESENCE,
+                "where the body ends cannot be told"));
         // the codec answered these with a bare 400, no word to a person (a browser with many cookies got a blank page)
         for (String target : List.of("/users/" + cid + "/presence", "/api/presence?ids=" + cid, "/signin")) {
             Format format = target.equals("/signin") ? Format.TEXT : Format.PRESENCE;
@@ -278,7 +282,6 @@ final class HostileHttpCorpus {
         targets.put("/oauth/token", Format.OAUTH);
         targets.put("/signin", Format.TEXT);
         targets.put("/ws/presence", Format.TEXT);
-        targets.put("/health/ready", Format.TEXT);
         List<Case> cases = new ArrayList<>();
         for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "FOO", "MKCOL")) {
             targets.forEach((target, format) -> cases.add(new Case("method " + method + " on " + target, method, target,
@@ -317,8 +320,13 @@ final class HostileHttpCorpus {
         cases.add(new Case("a POST to a public profile", "POST", "/people/nobody", form, bytes("a=b"), 405, Format.TEXT,
                 notThis));
         // the application server's own endpoints: health ran its checks for a POST, /openapi and /metrics gave their HTML page
-        for (String own : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/health/live", "/metrics")) {
+        for (String own : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/health/live", "/metrics",
+                "/health;x", "/%68ealth/ready", "//health")) {
             cases.add(new Case("a POST to " + own, "POST", own, form, bytes("a=b"), 405, Format.TEXT, notThis));
+        }
+        for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "FOO", "MKCOL")) {
+            cases.add(new Case("method " + method + " on /health/ready", method, "/health/ready", Map.of("Content-Length", "0"),
+                    null, 405, Format.TEXT, notThis));
         }
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
@@ -373,15 +381,20 @@ final class HostileHttpCorpus {
                         Map.of("Content-Type", "application/x-www-form-urlencoded"), body, 401, Format.OAUTH, "invalid_client"));
             }
         }
-        // a transfer coding Parley does not decode: the compressed body was read as the form, or as no body at all
+        // a transfer coding Parley does not decode, or framing whose end cannot be told: the codec read chunks only when
+        // the header started with chunked, took gzip (and gzip, chunked) for no body and read the body as the next request
+        String unframed = "where the body ends cannot be told";
         String coding = "in no other transfer coding";
-        for (String codings : List.of("gzip", "gzip, chunked", "deflate")) {
-            byte[] body = bytes(codings.endsWith("chunked") ? "3\r\nx=y\r\n0\r\n\r\n" : "x=y");
-            cases.add(new Case("/oauth/token in " + codings, "POST", "/oauth/token", Map.of("Content-Type",
-                    "application/x-www-form-urlencoded", "Transfer-Encoding", codings), body, 501, Format.OAUTH,
-                    "invalid_request: " + coding));
-            cases.add(new Case("/signin in " + codings, "POST", "/signin", Map.of("Content-Type",
-                    "application/x-www-form-urlencoded", "Transfer-Encoding", codings), body, 501, Format.TEXT, coding));
+        Map<String, String> forms = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        for (String[] framing : new String[][] {{"gzip", "x=y", "400", unframed}, {"deflate", "x=y", "400", unframed},
+                {"chunked, gzip", "3\r\nx=y\r\n0\r\n\r\n", "400", unframed},
+                {"gzip, chunked", "3\r\nx=y\r\n0\r\n\r\n", "501", coding}}) {
+            Map<String, String> headers = with(forms, "Transfer-Encoding", framing[0]);
+            int status = Integer.parseInt(framing[2]);
+            cases.add(new Case("/oauth/token in " + framing[0], "POST", "/oauth/token", headers, bytes(framing[1]), status,
+                    Format.OAUTH, "invalid_request: " + framing[3]));
+            cases.add(new Case("/signin in " + framing[0], "POST", "/signin", headers, bytes(framing[1]), status, Format.TEXT,
+                    framing[3]));
         }
         // a content coding: the container read a gzip form's compressed bytes as a form without fields
         String contentCoding = "in no content coding (Content-Encoding)";
