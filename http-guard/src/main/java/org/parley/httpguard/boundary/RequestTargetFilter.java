@@ -119,7 +119,7 @@ public final class RequestTargetFilter extends BaseFilter {
                 content = with(content, headers.getValue(i));
             }
         }
-        RequestTargets.Framing framing = RequestTargets.transferCodings(transfer);
+        RequestTargets.Framing framing = RequestTargets.transferCodings(transfer, http11(request));
         if (framing == RequestTargets.Framing.UNREADABLE) {
             return Optional.of(Refusal.of(rawPath, RequestTargets.UNFRAMED_BODY));
         }
@@ -128,6 +128,10 @@ public final class RequestTargetFilter extends BaseFilter {
         }
         boolean body = request.getContentLength() > 0 || request.isChunked() || !transfer.isEmpty();
         return body && RequestTargets.contentCoding(content) ? Optional.of(Refusal.contentCoding(rawPath)) : Optional.empty();
+    }
+
+    private static boolean http11(HttpRequestPacket request) {
+        return request.getProtocol() != Protocol.HTTP_0_9 && request.getProtocol() != Protocol.HTTP_1_0;
     }
 
     /** {@code values} with {@code value}'s text added, made a list of its own at the first. */
@@ -159,8 +163,7 @@ public final class RequestTargetFilter extends BaseFilter {
                 origins++;
             }
         }
-        boolean http11 = request.getProtocol() != Protocol.HTTP_0_9 && request.getProtocol() != Protocol.HTTP_1_0;
-        return WebSocketHandshakes.problem(request.getMethod() == Method.GET, http11, connections, keys, origins)
+        return WebSocketHandshakes.problem(request.getMethod() == Method.GET, http11(request), connections, keys, origins)
                 .map(problem -> Refusal.of(rawPath, problem))
                 .or(() -> WebSocketHandshakes.versionKept(versions)
                         ? Optional.empty() : Optional.of(Refusal.wrongWebSocketVersion(rawPath)));

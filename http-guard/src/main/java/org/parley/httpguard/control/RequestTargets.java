@@ -51,11 +51,16 @@ public final class RequestTargets {
      * How a request's {@code Transfer-Encoding} headers ({@code values}, each as it came) frame its body (RFC 9112 §6.1,
      * §6.3; empty list elements are ignored, RFC 9110 §5.6.1). Payara's HTTP codec reads a body in chunks only when the
      * header starts with {@code chunked}: it read {@code chunked, gzip} as chunked alone, and took {@code gzip} or
-     * {@code gzip, chunked} for a request without a body, whose bytes it then read as the next request.
+     * {@code gzip, chunked} for a request without a body, whose bytes it then read as the next request. In a request of
+     * HTTP/1.0 ({@code http11} false), which has no transfer codings, any is faulty framing (RFC 9112 §6.1): the codec
+     * took the body of one kept alive for the next request.
      */
-    public static Framing transferCodings(List<String> values) {
+    public static Framing transferCodings(List<String> values, boolean http11) {
         if (values.isEmpty()) {
             return Framing.READABLE;
+        }
+        if (!http11) {
+            return Framing.UNREADABLE;
         }
         List<String> codings = elements(values);
         int last = codings.size() - 1;

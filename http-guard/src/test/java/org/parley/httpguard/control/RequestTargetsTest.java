@@ -36,17 +36,20 @@ class RequestTargetsTest {
     void aBodyIsReadInChunksAloneRefusedWhenItsEndCannotBeToldAndNotDecodedInAnyOtherCoding() {
         for (List<String> codings : List.of(List.<String>of(), List.of("chunked"), List.of("Chunked"), List.of(" CHUNKED "),
                 List.of("chunked,"), List.of(", chunked"), List.of("", "chunked"))) {
-            assertEquals(RequestTargets.Framing.READABLE, RequestTargets.transferCodings(codings), codings.toString());
+            assertEquals(RequestTargets.Framing.READABLE, RequestTargets.transferCodings(codings, true), codings.toString());
         }
         // RFC 9112 §6.3: chunked not last, or applied twice, leaves the body's end unknown: 400
         for (List<String> codings : List.of(List.of("gzip"), List.of("chunked, gzip"), List.of("chunked", "gzip"),
                 List.of("chunked", "chunked"), List.of("chunked, chunked"), List.of("identity"), List.of(""), List.of(" , "),
                 List.of("x-custom"), List.of("chunked;q=1"), List.of("chunked, gzip, chunked"))) {
-            assertEquals(RequestTargets.Framing.UNREADABLE, RequestTargets.transferCodings(codings), codings.toString());
+            assertEquals(RequestTargets.Framing.UNREADABLE, RequestTargets.transferCodings(codings, true), codings.toString());
         }
+        // §6.1: HTTP/1.0 has no transfer codings: any is faulty framing
+        assertEquals(RequestTargets.Framing.READABLE, RequestTargets.transferCodings(List.of(), false));
+        assertEquals(RequestTargets.Framing.UNREADABLE, RequestTargets.transferCodings(List.of("chunked"), false));
         // §6.1: chunked last with a coding before it that Parley does not know: 501
         for (List<String> codings : List.of(List.of("gzip, chunked"), List.of("gzip", "chunked"), List.of("deflate, chunked"))) {
-            assertEquals(RequestTargets.Framing.NOT_DECODED, RequestTargets.transferCodings(codings), codings.toString());
+            assertEquals(RequestTargets.Framing.NOT_DECODED, RequestTargets.transferCodings(codings, true), codings.toString());
         }
     }
 
