@@ -84,6 +84,20 @@ public final class Chromium {
         };
     }
 
+    /**
+     * Until the element {@code locator} finds shows {@code text}, found again at each try. As for {@link #headingShows},
+     * a page being replaced (the answer to a form) can make reading it fail in Chromium; that is no answer yet.
+     */
+    public static ExpectedCondition<Boolean> textShows(By locator, String text) {
+        return driver -> {
+            try {
+                return driver.findElements(locator).stream().anyMatch(element -> element.getText().contains(text));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        };
+    }
+
     /** Keeps a screenshot as test output in target/screenshots. */
     public static Path screenshot(WebDriver driver, String name) {
         try {

@@ -73,7 +73,7 @@ class PermissionTokenBrowserIT extends ParleyDeployment {
         Chromium.screenshot(member, "permission-token-consent");
 
         member.findElement(By.id("authorize:approve")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Permission token acquired"));
+        wait.until(Chromium.textShows(By.id("messages"), "Permission token acquired"));
         assertTrue(member.getCurrentUrl().endsWith("/settings"), member.getCurrentUrl());
         assertTrue(member.findElement(By.id("token-state")).getText().startsWith("You hold a valid permission token"),
                 member.findElement(By.id("token-state")).getText());
@@ -84,7 +84,7 @@ class PermissionTokenBrowserIT extends ParleyDeployment {
 
         profileChat.click();
         member.findElement(By.id("settings:save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Your settings are saved."));
+        wait.until(Chromium.textShows(By.id("messages"), "Your settings are saved."));
         assertTrue(member.findElement(By.id("settings:profileChat")).isSelected(), "the profile chat stays on");
         List<String> sites = member.findElements(By.cssSelector("table#sites tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
