@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -22,10 +23,13 @@ import org.glassfish.grizzly.CloseListener;
 import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.nio.NIOConnection;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.WebSocketFrameHeads;
@@ -102,6 +106,11 @@ public final class ConnectionWatch {
     private static final int DRAINED_AT_MOST = 16 * 1024;
 
     private ConnectionWatch() {
+    }
+
+    /** The watch of {@code connection}, or {@code null} if it has none; never starts one. */
+    static Watch watched(Connection<?> connection) {
+        return WATCH.get(connection);
     }
 
     /**
@@ -217,6 +226,12 @@ public final class ConnectionWatch {
         private HttpRequestPacket lastRequest;
         /** Whether the connection was upgraded (a WebSocket): from then on its silence is the application's to end. */
         private volatile boolean upgraded;
+        /** The application's writes on their way to the queue of the upgraded connection ({@link LastFrameFilter}). */
+        private final AtomicInteger writing = new AtomicInteger();
+        /** Set once the guard closes its WebSocket ({@link #closeSayingWhy}): no write of the application goes on after. */
+        private volatile boolean closing;
+        /** The guard's close frame, until whoever finds no write on its way writes it. */
+        private final AtomicReference<byte[]> lastFrame = new AtomicReference<>();
         /** Whether bytes came while no request was in hand: part of a head, or the rest of a body after its answer. */
         private volatile boolean readAwaiting;
         private boolean waitingSeen;
@@ -442,6 +457,69 @@ public final class ConnectionWatch {
             unread = true;
             connection.closeSilently();
             return shown(connection.getPeerAddress());
+        }
+
+        /**
+         * Closes the connection's WebSocket with {@code closeFrame}, the last bytes it sends (RFC 6455 §5.5.1): nothing
+         * more is read, the frame goes into the queue once the application's writes already on their way to it are there
+         * ({@link #writing}), the application's later writes are refused ({@link LastFrameFilter}), and the connection is
+         * closed as soon as the frame is written (or, if its peer never takes it, when a sweep finds it stalled). The
+         * graceful close this replaces wrote a watcher's first frame after the close frame whenever the two met. Answers
+         * the peer's address.
+         */
+        String closeSayingWhy(byte[] closeFrame) {
+            unread = true;
+            lastFrame.set(closeFrame);
+            closing = true;
+            if (writing.get() == 0) {
+                writeLastFrame();
+            }
+            return shown(connection.getPeerAddress());
+        }
+
+        /**
+         * Counts a write of the application on its way to the queue of the upgraded connection; answers whether it may
+         * go on (not once the guard is closing it). {@link #wrote} must follow, whatever the answer.
+         */
+        boolean writing() {
+            writing.incrementAndGet();
+            return !closing;
+        }
+
+        /**
+         * A write counted by {@link #writing} is in the queue (or was refused). The last one on its way when the guard
+         * began closing writes the close frame: it counted itself before it looked whether the guard was closing, and
+         * the guard set that before it looked whether any were on their way, so one of the two sees the other.
+         */
+        void wrote() {
+            if (writing.decrementAndGet() == 0 && closing) {
+                writeLastFrame();
+            }
+        }
+
+        /** Writes the close frame of {@link #closeSayingWhy} once, and closes the connection once it is written. */
+        private void writeLastFrame() {
+            byte[] frame = lastFrame.getAndSet(null);
+            if (frame == null) {
+                return;
+            }
+            connection.write(Buffers.wrap(connection.getMemoryManager(), frame),
+                    new EmptyCompletionHandler<WriteResult<Buffer, SocketAddress>>() {
+                        @Override
+                        public void completed(WriteResult<Buffer, SocketAddress> written) {
+                            connection.terminateSilently();
+                        }
+
+                        @Override
+                        public void failed(Throwable cause) {
+                            connection.terminateSilently();
+                        }
+                    });
+        }
+
+        /** Whether the connection asked to become a WebSocket: its writes are counted ({@link #writing}). */
+        boolean upgraded() {
+            return upgraded;
         }
 
         /**

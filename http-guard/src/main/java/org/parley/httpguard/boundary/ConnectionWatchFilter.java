@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -14,7 +13,6 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.WebSocketFrameHeads;
@@ -111,20 +109,22 @@ public final class ConnectionWatchFilter extends BaseFilter {
 
     /**
      * Closes a WebSocket whose peer broke a rule of {@link WebSocketFrameHeads}: the close frame that says which goes out
-     * after what is already queued, nothing more is read, and what the peer sent in this read is not handed on (the
-     * application sees its socket close as a lost connection). The log names the address at most once a minute.
+     * after what is already queued and is the last thing that does ({@link ConnectionWatch.Watch#closeSayingWhy}),
+     * nothing more is read (the read stays suspended until the connection closes), and what the peer sent in this read is
+     * not handed on (the application sees its socket close as a lost connection). The log names the address at most once
+     * a minute.
      */
     private static NextAction closed(FilterChainContext ctx, ConnectionWatch.Watch watch, WebSocketFrameHeads.Breach breach) {
-        Connection<?> connection = ctx.getConnection();
-        connection.write(Buffers.wrap(connection.getMemoryManager(), breach.closeFrame()), null);
-        String peer = watch.readNoMore();
+        NextAction suspended = ctx.getSuspendAction();
+        ctx.suspend();
+        String peer = watch.closeSayingWhy(breach.closeFrame());
         long closed = BROKE.occurred(watch.host(), System.nanoTime());
         if (closed > 0) {
             LOG.info(() -> "Closed a WebSocket of " + peer + (closed == 1 ? "" : " (and " + (closed - 1)
                     + " more of that address since the last such line)") + " with " + breach.code() + ": "
                     + breach.forTheLog());
         }
-        return ctx.getStopAction();
+        return suspended;
     }
 
     /**

@@ -22,7 +22,7 @@ import org.parley.httpguard.control.Refusal;
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link ConnectionWatchFilter},
  * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
- * {@link DirectAnswerFilter}), it has the HTTP codec answer the requests it would hold for ever
+ * {@link DirectAnswerFilter}) and, right after the chain's back channel, {@link LastFrameFilter}, it has the HTTP codec answer the requests it would hold for ever
  * ({@link EndlessRequestProbe}), it puts each new connection under the watch of {@link ConnectionWatch}
  * from its accept on, it tells HTTP from the rest with its own finder ({@link RequestLineFinder}) and answers the rest
  * {@code 400} where Grizzly closed them without a word. This is how a
@@ -65,6 +65,12 @@ public class GuardedPortUnification extends PUFilter {
             chain.add(handler, new WholeBodyFilter());
             chain.add(handler, new CleartextUpgradeFilter());
             chain.add(handler, new ConnectionWatchFilter());
+            if (chain.get(0) == getBackChannelFilter()) {
+                chain.add(1, new LastFrameFilter(chain.get(0)));
+            } else {
+                LOG.warning("Parley's HTTP guard found no back channel first in a port-unification protocol: a frame the"
+                        + " application writes as the guard closes a WebSocket may follow the close frame there");
+            }
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, to what is no HTTP/1.1 request"
                     + ", to WebSocket handshakes that break RFC 6455, to forms of more than 10,000 fields and to bodies whose end"
                     + " cannot be told, 405 to methods Parley serves nowhere and to a POST to the server's own endpoints, 501 and"

@@ -110,22 +110,31 @@ public final class RequestTargets {
         return "";
     }
 
-    /** {@code rawPath} with its percent-escapes decoded as UTF-8. */
+    /** {@code rawPath} with its percent-escapes decoded as UTF-8 (as it came, should one be malformed). */
     private static String decoded(String rawPath) {
-        if (rawPath.indexOf('%') < 0) {
-            return rawPath;
-        }
+        byte[] bytes = rawPath.indexOf('%') < 0 ? null : unescaped(rawPath);
+        return bytes == null ? rawPath : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes {@code rawPath} (one char per byte) stands for, its percent-escapes decoded; {@code null} when an escape
+     * is not {@code %} and two hexadecimal digits.
+     */
+    private static byte[] unescaped(String rawPath) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c == '%' && i + 2 < rawPath.length() && hex(rawPath.charAt(i + 1)) >= 0 && hex(rawPath.charAt(i + 2)) >= 0) {
+            if (c == '%') {
+                if (i + 2 >= rawPath.length() || hex(rawPath.charAt(i + 1)) < 0 || hex(rawPath.charAt(i + 2)) < 0) {
+                    return null;
+                }
                 bytes.write(hex(rawPath.charAt(i + 1)) * 16 + hex(rawPath.charAt(i + 2)));
                 i += 2;
             } else {
                 bytes.write(c);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
     }
 
     /**
@@ -133,25 +142,16 @@ public final class RequestTargets {
      * byte, ISO-8859-1), or empty when nothing is.
      */
     public static Optional<String> problem(String rawPath) {
-        ByteArrayOutputStream decoded = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= rawPath.length() || hex(rawPath.charAt(i + 1)) < 0 || hex(rawPath.charAt(i + 2)) < 0) {
-                    return Optional.of(MALFORMED_ESCAPE);
-                }
-                decoded.write(hex(rawPath.charAt(i + 1)) * 16 + hex(rawPath.charAt(i + 2)));
-                i += 2;
-            } else {
-                decoded.write(c);
-            }
+        byte[] decoded = unescaped(rawPath);
+        if (decoded == null) {
+            return Optional.of(MALFORMED_ESCAPE);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(decoded.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(decoded)).toString();
         } catch (CharacterCodingException e) {
             return Optional.of(NOT_UTF8);
         }
