@@ -67,7 +67,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
     }
 
     private void messageSays(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
+        wait.until(Chromium.textShows(By.id("messages"), text));
     }
 
     @Test
@@ -107,7 +107,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         chromium.get(base + "admin/members");
         upload(bad);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "3 rows, 2 of them with problems"));
+        wait.until(Chromium.textShows(By.id("import-summary"), "3 rows, 2 of them with problems"));
         List<String> report = rowTexts(chromium, "commit:rows");
         assertEquals(3, report.size(), report.toString());
         assertTrue(report.get(0).startsWith("2 " + ada) && report.get(0).endsWith("Ready to import."), report.get(0));
@@ -123,7 +123,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
                 + ada + ",Ada Lovelace,Analyst,Engines,ada@example.org\n"
                 + bob + ",Bob,,,bob@example.org\n");
         upload(fixed);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "2 rows, all good"));
+        wait.until(Chromium.textShows(By.id("import-summary"), "2 rows, all good"));
         chromium.findElement(By.id("commit:commit")).click();
         messageSays("Imported 2 members.");
         assertTrue(listed(ada) && listed(bob), "both imported");
@@ -148,7 +148,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         signIn(chromium, "admin", Deployments.ADMIN_PASSWORD);
         chromium.get(base + "admin/members");
         upload(file);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "2 rows, all good"));
+        wait.until(Chromium.textShows(By.id("import-summary"), "2 rows, all good"));
 
         Accounts.createMember(Accounts.admin(base), second, "Created Meanwhile", "a-good-password");
         chromium.findElement(By.id("commit:commit")).click();

@@ -85,13 +85,16 @@ public final class Chromium {
     }
 
     /**
-     * Until the element {@code locator} finds shows {@code text}, found again at each try. As for {@link #headingShows},
-     * a page being replaced (the answer to a form) can make reading it fail in Chromium; that is no answer yet.
+     * Until the first element {@code locator} finds shows {@code text}, found again at each try. As for {@link
+     * #headingShows}, a page being replaced (the answer to a form) can make reading it fail in Chromium ("Node with given
+     * id does not belong to the document", which Selenium's own condition does not take for a stale element); that is no
+     * answer yet.
      */
     public static ExpectedCondition<Boolean> textShows(By locator, String text) {
         return driver -> {
             try {
-                return driver.findElements(locator).stream().anyMatch(element -> element.getText().contains(text));
+                return driver.findElements(locator).stream().findFirst().map(element -> element.getText().contains(text))
+                        .orElse(false);
             } catch (WebDriverException navigating) {
                 return false;
             }

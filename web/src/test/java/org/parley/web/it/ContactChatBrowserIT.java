@@ -120,7 +120,7 @@ class ContactChatBrowserIT extends ParleyDeployment {
         fillNewContactPoint(name, title, intro, members);
         save();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:contacts"), name));
+        wait.until(Chromium.textShows(By.id("list:contacts"), name));
     }
 
     private String uniqueName(String prefix) {
@@ -333,7 +333,7 @@ class ContactChatBrowserIT extends ParleyDeployment {
             Browser.Page sent = submitLeave(visitor, "/contact/" + name + "?leave", "Grace", "", "The lift is stuck");
             assertEquals("Thank you. Your message reached the team; someone will get back to you.", sent.value("#leave-sent"));
             By item = By.cssSelector("#offline li");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(item, "The lift is stuck"));
+            wait.until(Chromium.textShows(item, "The lift is stuck"));
             assertTrue(chromium.findElement(item).getText().contains("Via Facilities"), chromium.findElement(item).getText());
             String bobsCopy = bobClient.next("offline").getJsonObject("message").getString("id");
             Chromium.screenshot(chromium, "console-contact-message");
@@ -409,7 +409,7 @@ class ContactChatBrowserIT extends ParleyDeployment {
             enabled.click();
             save();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:contacts"), "disabled"));
+            wait.until(Chromium.textShows(By.id("list:contacts"), "disabled"));
 
             Browser.Page disabled = visitor.open("/contact/" + name);
             assertEquals(404, disabled.status());

@@ -116,7 +116,7 @@ class ConversationBrowserIT extends ParleyDeployment {
         WebElement displayName = visitor.findElement(By.id("settings:displayName"));
         displayName.clear();
         displayName.sendKeys("Ada Lovelace", Keys.ENTER);
-        visitorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your settings are saved."));
+        visitorWait.until(Chromium.textShows(By.tagName("body"), "Your settings are saved."));
         visitor.get(base + "conversation/imme?invitee=" + cid);
         visitorWait.until(ExpectedConditions.textToBe(By.id("invitee-name"), "Ada Lovelace"));
         visitorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compose"))).sendKeys("It is me, Ada", Keys.ENTER);

@@ -100,7 +100,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             Chromium.screenshot(chromium, "admin-sessions");
 
             disconnect("Visitor’s chat control");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Disconnected"));
+            wait.until(Chromium.textShows(By.id("messages"), "Disconnected"));
             JsonObject told = grace.next("error");
             assertEquals("forbidden", told.getString("code"));
             assertEquals("An administrator closed this connection.", told.getString("message"));
@@ -112,7 +112,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             again.sendKeys(ada.username());
             wait.until(d -> rows().size() == 1);
             disconnect("Web console");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Disconnected: Web console of "
+            wait.until(Chromium.textShows(By.id("messages"), "Disconnected: Web console of "
                     + ada.username() + " from 127.0.0.1."));
             assertEquals(1008, console.closeCode());
         }
@@ -136,7 +136,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             type("VISITOR_MESSAGE_BURST", "2");
             type("VISITOR_MESSAGES_PER_SECOND", "0.01");
             chromium.findElement(By.id("settings:save")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 2."));
+            wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 2."));
             assertEquals("2", field("VISITOR_MESSAGE_BURST").getAttribute("value"));
             try {
                 // the conversation under way keeps no more than the new burst: two more, then the error frame
@@ -163,7 +163,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
                 type("VISITOR_MESSAGE_BURST", "");
                 type("VISITOR_MESSAGES_PER_SECOND", "");
                 chromium.findElement(By.id("settings:save")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 2."));
+                wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 2."));
             }
             assertEquals("1000", field("VISITOR_MESSAGE_BURST").getAttribute("value"), "an empty field is the configured value again");
         }
@@ -186,7 +186,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
         try {
             type("INTRANET_ORIGINS", configured + "\nHTTP://New-Intranet.test/");
             chromium.findElement(By.id("settings:save")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 1."));
             assertTrue(field("INTRANET_ORIGINS").getAttribute("value").endsWith("\nhttp://new-intranet.test"), "kept tidied");
             try (Socket visitor = Socket.open(uri(), path, null, fromTheNewPage)) {
                 assertEquals(ada.cid(), visitor.next("hello").getJsonObject("invitee").getString("id").split("@")[0]);
@@ -195,7 +195,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
             chromium.get(base + "admin/settings");
             type("INTRANET_ORIGINS", "");
             chromium.findElement(By.id("settings:save")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 1."));
         }
         assertEquals(403, Socket.refusedStatus(uri(), path, null, fromTheNewPage), "refused again once the origin is removed");
     }
@@ -208,7 +208,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
         try {
             field("OFFLINE_MESSAGES_DEFAULT").click();
             chromium.findElement(By.id("settings:save")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 1."));
             String quiet = Accounts.newMember(base, "quiet", "Quiet Member", "a-good-password");
             Browser.Page settings = new Browser(base).signIn(quiet, "a-good-password");
             assertFalse(settings.document().selectFirst("#settings\\:offlineMessages").hasAttr("checked"), "off for the new member");
@@ -218,7 +218,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
                 field("OFFLINE_MESSAGES_DEFAULT").click();
             }
             chromium.findElement(By.id("settings:save")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved. Settings changed: 1."));
+            wait.until(Chromium.textShows(By.id("messages"), "Saved. Settings changed: 1."));
         }
         String talkative = Accounts.newMember(base, "talkative", "Talkative Member", "a-good-password");
         Browser.Page settings = new Browser(base).signIn(talkative, "a-good-password");
@@ -237,7 +237,7 @@ class OperationsConsoleBrowserIT extends ParleyDeployment {
         type("CODE_TTL", "\u202Ept1h\u0007");
         chromium.findElement(By.id("settings:save")).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Nothing was saved. Values to correct: 4."));
+        wait.until(Chromium.textShows(By.id("messages"), "Nothing was saved. Values to correct: 4."));
         assertEquals("Access token lifetime must be above zero (you wrote PT-5M).", message("ACCESS_TTL"));
         assertTrue(message("INTRANET_ORIGINS").startsWith("Intranet origins: ftp://files.example is not an origin."),
                 message("INTRANET_ORIGINS"));

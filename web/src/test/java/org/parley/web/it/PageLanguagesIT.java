@@ -142,7 +142,7 @@ class PageLanguagesIT extends ParleyDeployment {
             tabTo(chromium, "settings:save");
             keys.sendKeys(Keys.ENTER).perform();
             new WebDriverWait(chromium, Duration.ofSeconds(15))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Your settings are saved."));
+                    .until(Chromium.textShows(By.id("messages"), "Your settings are saved."));
             assertEquals("Typed without a mouse",
                     chromium.findElement(By.id("settings:personalMessage")).getAttribute("value"));
         } finally {

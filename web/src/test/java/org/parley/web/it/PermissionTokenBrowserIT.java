@@ -64,7 +64,7 @@ class PermissionTokenBrowserIT extends ParleyDeployment {
         assertEquals("Acquire a permission token", acquire.getAttribute("value"));
         acquire.click();
         wait.until(ExpectedConditions.urlContains("/oauth/authorize"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("site"), "Parley directory"));
+        wait.until(Chromium.textShows(By.id("site"), "Parley directory"));
         List<String> scopes = member.findElements(By.cssSelector("#scopes li")).stream().map(WebElement::getText).toList();
         assertEquals(List.of(
                 "See when you are online, even while you do not share your presence on the intranet web",

@@ -55,7 +55,7 @@ class SignInBrowserIT extends ParleyDeployment {
         chromium.findElement(By.id("signin:password")).sendKeys("not-the-password");
         chromium.findElement(By.id("signin:submit")).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Wrong username or password."));
+        wait.until(Chromium.textShows(By.id("messages"), "Wrong username or password."));
         Chromium.screenshot(chromium, "sign-in-wrong-password");
     }
 }
