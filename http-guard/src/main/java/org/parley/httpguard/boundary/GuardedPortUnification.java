@@ -22,10 +22,10 @@ import org.parley.httpguard.control.Refusal;
  * whose finder leads to the real HTTP protocol), with one difference: before the web container's
  * handler in each protocol's filter chain it puts the guard's filters ({@link ConnectionWatchFilter},
  * {@link CleartextUpgradeFilter}, {@link WholeBodyFilter}, {@link RequestTargetFilter}, then
- * {@link DirectAnswerFilter}) and, right after the chain's back channel, {@link LastFrameFilter}, it has the HTTP codec answer the requests it would hold for ever
- * ({@link EndlessRequestProbe}), it puts each new connection under the watch of {@link ConnectionWatch}
- * from its accept on, it tells HTTP from the rest with its own finder ({@link RequestLineFinder}) and answers the rest
- * {@code 400} where Grizzly closed them without a word. This is how a
+ * {@link DirectAnswerFilter}) and, right after the chain's back channel, {@link LastFrameFilter}, it has the HTTP
+ * codec answer the requests it would hold for ever ({@link EndlessRequestProbe}), it puts each new connection under
+ * the watch of {@link ConnectionWatch} from its accept on, it tells HTTP from the rest with its own finder ({@link
+ * RequestLineFinder}) and answers the rest {@code 400} where Grizzly closed them without a word. This is how a
  * filter gets into Payara's HTTP listener by configuration alone; see
  * {@code resources/src/main/payara/http-guard.asadmin}.
  */
