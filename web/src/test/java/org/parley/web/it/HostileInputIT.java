@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -879,28 +878,29 @@ class HostileInputIT extends ParleyDeployment {
             byte[] ping = masked(0x9, new byte[4]);
             // each rule broken the instant the socket opens, as the watchers' endpoint writes its first frame: that frame
             // may go out before the close frame, never after it (RFC 6455 §5.5.1), however the two meet
-            Map<String, byte[]> breaches = new LinkedHashMap<>();
-            breaches.put("eleven pings at once", repeat(ping, 11));
-            breaches.put("an unmasked frame", new byte[] {(byte) 0x81, 2, 'h', 'i'});
             // the head of a text frame of 1 GiB, masked, and no payload: refused from its head, nothing gathered
-            breaches.put("a frame of 1 GiB", new byte[] {(byte) 0x81, (byte) (0x80 | 127), 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0});
-            Map<String, byte[]> closes = Map.of("eleven pings at once", closeFrame(1008, "too many pings"),
-                    "an unmasked frame", closeFrame(1002, "frames from a client must be masked"),
-                    "a frame of 1 GiB", closeFrame(1009, "frame too large"));
+            List<FrameBreach> breaches = List.of(
+                    new FrameBreach("eleven pings at once", repeat(ping, 11), closeFrame(1008, "too many pings")),
+                    new FrameBreach("an unmasked frame", new byte[] {(byte) 0x81, 2, 'h', 'i'},
+                            closeFrame(1002, "frames from a client must be masked")),
+                    new FrameBreach("a frame of 1 GiB",
+                            new byte[] {(byte) 0x81, (byte) (0x80 | 127), 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0},
+                            closeFrame(1009, "frame too large")));
             byte[] readyFrame;
             try (java.net.Socket polite = rawWebSocket()) {
                 byte[] head = polite.getInputStream().readNBytes(2);
                 readyFrame = concat(head, polite.getInputStream().readNBytes(head[1]));
-                assertTrue(new String(readyFrame, StandardCharsets.UTF_8).contains("\"ready\""), Arrays.toString(readyFrame));
+                assertTrue(new String(readyFrame, StandardCharsets.UTF_8).contains("\"ready\""),
+                        Arrays.toString(readyFrame));
             }
             for (int round = 0; round < BREACH_ROUNDS; round++) {
-                for (Map.Entry<String, byte[]> breach : breaches.entrySet()) {
+                for (FrameBreach breach : breaches) {
                     try (java.net.Socket breaking = rawWebSocket()) {
-                        breaking.getOutputStream().write(breach.getValue());
+                        breaking.getOutputStream().write(breach.sent());
                         byte[] answer = breaking.getInputStream().readAllBytes();
-                        byte[] close = closes.get(breach.getKey());
+                        byte[] close = breach.close();
                         assertTrue(Arrays.equals(answer, close) || Arrays.equals(answer, concat(readyFrame, close)),
-                                breach.getKey() + ", round " + round + ": " + Arrays.toString(answer));
+                                breach.name() + ", round " + round + ": " + Arrays.toString(answer));
                     }
                 }
             }
@@ -979,6 +979,10 @@ class HostileInputIT extends ParleyDeployment {
             System.arraycopy(bytes, 0, all, i * bytes.length, bytes.length);
         }
         return all;
+    }
+
+    /** A rule of a WebSocket's frames broken by what a peer {@code sent}, and the {@code close} frame that says so. */
+    private record FrameBreach(String name, byte[] sent, byte[] close) {
     }
 
     private static byte[] concat(byte[] first, byte[] then) {
