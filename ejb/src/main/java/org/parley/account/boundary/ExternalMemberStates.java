@@ -81,6 +81,7 @@ public class ExternalMemberStates {
                              @NotNull(message = "Name who is present.") Set<String> present,
                              @NotBlank(message = "Say who syncs.") String actor) {
         String why = "gone from " + ExternalMembers.sourceName(origin);
+        enrolment.lockAdministrators(); // before any member's row is written, as every change that may leave none
         return (int) em.createNamedQuery(Member.ENABLED_FROM, Member.class).setParameter("origin", origin)
                 .getResultStream().filter(m -> !present.contains(m.getExternalId()))
                 .filter(m -> disable(m, why, actor)).count();

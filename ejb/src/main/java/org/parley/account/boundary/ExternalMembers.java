@@ -130,6 +130,9 @@ public class ExternalMembers {
     }
 
     private Provisioned update(Member member, ExternalAccount account, String actor) {
+        if (Boolean.FALSE.equals(account.admin()) && member.isAdmin() && member.isEnabled()) {
+            enrolment.lockAdministrators(); // before the member's row is written, as every change that may leave none
+        }
         List<String> changes = member.takeProfileFrom(account);
         if (account.admin() != null) {
             Role role = account.admin() ? Role.ADMIN : Role.MEMBER;

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Min;
@@ -202,17 +203,38 @@ public class Members {
                 .orElseThrow(() -> new AccountRefusedException("Your account no longer exists."));
     }
 
+    /** The calling member's row, locked until the transaction ends ({@link #locked}). */
+    private Member myRow() {
+        return locked(context.getCallerPrincipal().getName())
+                .orElseThrow(() -> new AccountRefusedException("Your account no longer exists."));
+    }
+
+    /**
+     * A member's row, read and locked until the transaction ends. Every change of a member made here (their own
+     * settings, password and CID; an admin's edits; an accepted invitation; the profile's chat control turned off)
+     * reads the row this way, so that two changes of one member at the same moment (two tabs, two admins) wait for each
+     * other and are each made in turn, the later one on what the earlier one saved, as they would be a second apart.
+     * Read without the lock, both would see the same version of the row and the later one would fail on it when its
+     * transaction ends.
+     */
+    private Optional<Member> locked(String username) {
+        return em.createNamedQuery(Member.BY_USERNAME, Member.class)
+                .setParameter("username", Enrolment.normalizeUsername(username))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
     /**
      * The signed-in member saves their settings page: name, title, what they share, and the language
-     * of Parley's pages (blank follows the browser), in one transaction, so a save that loses to
-     * another made at the same moment changes nothing.
+     * of Parley's pages (blank follows the browser), in one transaction. Saves from two tabs at the
+     * same moment are made in turn on the locked row; the later one stays.
      */
     @RolesAllowed(Role.MEMBER_GROUP)
     public Member updateMySettings(String displayName, String title, MemberSettings settings,
                                    @Size(max = Member.LANGUAGE_MAX, message = "Choose one of the languages offered.")
                                    @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
                                            message = "Choose one of the languages offered.") String languageTag) {
-        Member me = me();
+        Member me = myRow();
         me.updateProfile(displayName, title, me.getDepartment());
         me.updateSettings(settings);
         me.chooseLanguage(languageTag);
@@ -239,7 +261,7 @@ public class Members {
 
     /** The member's permission token for Parley's own pages is gone: the profile no longer shows a chat control. */
     public void stopProfileChat(String username) {
-        find(username).filter(m -> m.getSettings().isProfileChat()).ifPresent(member -> {
+        locked(username).filter(m -> m.getSettings().isProfileChat()).ifPresent(member -> {
             MemberSettings s = member.getSettings();
             member.updateSettings(new MemberSettings(s.getPersonalMessage(), s.isWebSharing(), s.isOfflineMessages(), false));
             changed.fire(new MemberChanged(member.getUsername()));
@@ -254,7 +276,7 @@ public class Members {
      */
     @RolesAllowed(Role.MEMBER_GROUP)
     public String rotateMyCid(@NotBlank(message = "The caller's address is required.") String address) {
-        Member me = me();
+        Member me = myRow();
         String old = me.getCid();
         me.rotateCid(Cid.unique(RANDOM, enrolment::cidTaken));
         changed.fire(new MemberChanged(me.getUsername()));
@@ -264,7 +286,7 @@ public class Members {
 
     /** The member accepted an invitation: web sharing goes on. */
     public void shareOnTheWeb(String username) {
-        find(username).ifPresent(member -> {
+        locked(username).ifPresent(member -> {
             member.updateSettings(member.getSettings().withWebSharing(true));
             changed.fire(new MemberChanged(member.getUsername()));
         });
@@ -280,7 +302,7 @@ public class Members {
                                 @NotNull(message = "Enter a new password.") char[] next,
                                 @NotBlank(message = "The caller's address is required.") String address)
             throws WrongPasswordException {
-        Member me = me();
+        Member me = myRow();
         me.changePassword(current, next, passwords.hasher(), Instant.now());
         changed.fire(new MemberChanged(me.getUsername()));
         String name = me.getUsername();
@@ -432,6 +454,7 @@ public class Members {
     @RolesAllowed(Role.ADMIN_GROUP)
     public void disable(@NotBlank(message = "Name the member.") String username,
                         @NotBlank(message = "The caller's address is required.") String address) {
+        enrolment.lockAdministrators(); // before the member's own row: the one order every such change takes
         Member member = existing(username);
         if (enrolment.lastEnabledAdmin(member)) {
             throw new AccountRefusedException("'" + member.getUsername() + "' is the last enabled administrator and stays enabled.",
@@ -488,6 +511,7 @@ public class Members {
     public void changeRole(@NotBlank(message = "Name the member.") String username,
                            @NotNull(message = "Choose a role.") Role role,
                            @NotBlank(message = "The caller's address is required.") String address) {
+        enrolment.lockAdministrators(); // before the member's own row: the one order every such change takes
         Member member = existing(username);
         Role previous = member.getRole();
         if (previous == role) {
@@ -508,7 +532,8 @@ public class Members {
     }
 
     private Member existing(String username) {
-        return find(username).orElseThrow(() -> new AccountRefusedException("There is no member '" + LogText.typed(username) + "'.",
+        return locked(username).orElseThrow(() -> new AccountRefusedException(
+                "There is no member '" + LogText.typed(username) + "'.",
                 "noSuchMember", LogText.typed(username)));
     }
 

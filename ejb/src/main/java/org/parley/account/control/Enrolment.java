@@ -3,6 +3,7 @@ package org.parley.account.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -61,10 +62,29 @@ public class Enrolment {
                 settings.now().flag(Setting.OFFLINE_MESSAGES_DEFAULT), false);
     }
 
-    /** Whether {@code member} is the last enabled administrator, who stays enabled and an administrator. */
+    /**
+     * Whether {@code member} is the last enabled administrator, who stays enabled and an administrator. The enabled
+     * administrators' rows are locked first ({@link #lockAdministrators()}) and counted after the lock, so two admins
+     * disabling or demoting each other at the same moment are judged one after the other: the second sees the first's
+     * change and keeps its target, rather than both counting two and leaving none.
+     */
     public boolean lastEnabledAdmin(Member member) {
-        return member.isAdmin() && member.isEnabled()
-                && em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1;
+        if (!member.isAdmin() || !member.isEnabled()) {
+            return false;
+        }
+        lockAdministrators();
+        return em.createNamedQuery(Member.COUNT_ENABLED_ADMINS, Long.class).getSingleResult() <= 1;
+    }
+
+    /**
+     * Locks the enabled administrators' rows until the transaction ends, in username order (the same order for every
+     * caller, so two callers never hold one each and wait for the other). A caller about to disable or demote a member
+     * takes these before it locks or writes any member's row; locking one it already holds waits for nothing. What the
+     * transaction changed so far is written first, so the rows read back are the ones it sees.
+     */
+    public void lockAdministrators() {
+        em.createNamedQuery(Member.ENABLED_ADMINS, Member.class).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public boolean cidTaken(String cid) {

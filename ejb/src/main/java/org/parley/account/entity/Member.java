@@ -31,6 +31,9 @@ import java.util.UUID;
 @NamedQuery(name = Member.ALL, query = "SELECT m FROM Member m ORDER BY m.username")
 @NamedQuery(name = Member.COUNT_ENABLED_ADMINS,
         query = "SELECT COUNT(m) FROM Member m WHERE m.role = org.parley.account.entity.Role.ADMIN AND m.enabled = TRUE")
+/* the rows the last-administrator rule reads, locked in one order by whoever is about to disable or demote one */
+@NamedQuery(name = Member.ENABLED_ADMINS, query = "SELECT m FROM Member m WHERE m.role = org.parley.account.entity.Role.ADMIN"
+        + " AND m.enabled = TRUE ORDER BY m.username")
 @NamedQuery(name = Member.USERNAMES_AMONG, query = "SELECT m.username FROM Member m WHERE m.username IN :usernames")
 @NamedQuery(name = Member.COUNT_BY_CID, query = "SELECT COUNT(m) FROM Member m WHERE m.cid = :cid")
 @NamedQuery(name = Member.BY_EXTERNAL_ID,
@@ -45,6 +48,7 @@ public class Member {
     public static final String BY_USERNAME = "Member.byUsername";
     public static final String ALL = "Member.all";
     public static final String COUNT_ENABLED_ADMINS = "Member.countEnabledAdmins";
+    public static final String ENABLED_ADMINS = "Member.enabledAdmins";
     public static final String COUNT_BY_CID = "Member.countByCid";
     public static final String USERNAMES_AMONG = "Member.usernamesAmong";
     public static final String BY_EXTERNAL_ID = "Member.byExternalId";

@@ -7,6 +7,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -127,8 +128,14 @@ public class Applications {
         audit.record(caller(), "application.enabled", id, address, null);
     }
 
+    /**
+     * The application an admin changes, its row locked until the transaction ends: two admins changing one application
+     * at the same moment (its secret, its name) wait for each other and are each served in turn, rather than the later
+     * one failing on the row's version when its transaction ends.
+     */
     private Application existing(String id) {
-        return find(id).orElseThrow(() -> new AccountRefusedException("There is no such application.", "noSuchApplication"));
+        return Optional.ofNullable(id == null ? null : em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new AccountRefusedException("There is no such application.", "noSuchApplication"));
     }
 
     private String caller() {

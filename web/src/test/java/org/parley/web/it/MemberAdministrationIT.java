@@ -3,7 +3,13 @@ package org.parley.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -94,14 +100,72 @@ class MemberAdministrationIT extends ParleyDeployment {
         assertTrue(page.messages().contains("'admin' is the last enabled administrator and stays enabled."), page.messages());
     }
 
+    /**
+     * Two admins, each with the members page open on the other's row, press "disable" at the same instant: one of
+     * them is disabled and the other is told it is the last enabled administrator, never both disabled. Before the
+     * administrators' rows were locked, each counted two enabled administrators and both went ahead, which left
+     * Parley without one. Three rounds; each ends as it began, 'admin' the only administrator.
+     */
+    @Test
+    void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThemEnabled() throws Exception {
+        String grace = Accounts.newMember(base, "grace", "Grace Hopper", "first-compiler");
+        for (int round = 0; round < 3; round++) {
+            Browser admin = Accounts.admin(base);
+            press(admin, grace, "makeAdmin");
+            Browser other = new Browser(base);
+            other.signIn(grace, "first-compiler");
+            String disableGrace = button(admin, grace, "disable");
+            String disableAdmin = button(other, "admin", "disable");
+
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<String> told;
+            try {
+                Future<Browser.Page> byAdmin = pool.submit(() -> {
+                    start.await();
+                    return admin.submit("list", Map.of(), disableGrace);
+                });
+                Future<Browser.Page> byGrace = pool.submit(() -> {
+                    start.await();
+                    return other.submit("list", Map.of(), disableAdmin);
+                });
+                start.countDown();
+                told = List.of(byAdmin.get(60, TimeUnit.SECONDS).messages(),
+                        byGrace.get(60, TimeUnit.SECONDS).messages());
+            } finally {
+                pool.shutdownNow();
+            }
+
+            boolean graceDisabled = told.get(0).contains("Disabled " + grace + ". Their sessions have ended.");
+            boolean adminDisabled = told.get(1).contains("Disabled admin. Their sessions have ended.");
+            assertTrue(graceDisabled != adminDisabled, "exactly one of the two is disabled: " + told);
+            String survivor = graceDisabled ? "admin" : grace;
+            String refusal = "'" + survivor + "' is the last enabled administrator and stays enabled.";
+            assertTrue(told.get(graceDisabled ? 1 : 0).contains(refusal), "the other is told why it stays: " + told);
+            assertEquals("/signin", (graceDisabled ? other : admin).open("/admin/members").path(),
+                    "the disabled one's session ended");
+            Browser kept = graceDisabled ? admin : other;
+            assertEquals("/admin/members", kept.open("/admin/members").path(), "the one left still runs Parley");
+
+            // back to the start: both enabled, 'admin' the only administrator
+            press(kept, graceDisabled ? grace : "admin", "enable");
+            press(Accounts.admin(base), grace, "removeAdmin");
+        }
+        assertTrue(press(Accounts.admin(base), "admin", "disable").messages()
+                .contains("'admin' is the last enabled administrator and stays enabled."), "'admin' is the only one again");
+    }
+
     /** Presses a row's button (edit, disable, enable, startReset, rotate, makeAdmin, removeAdmin) on the members page. */
     static Browser.Page press(Browser admin, String username, String button) {
+        return admin.submit("list", Map.of(), button(admin, username, button));
+    }
+
+    /** Opens the members page on {@code username}'s row and answers the id of its {@code button} within the form. */
+    private static String button(Browser admin, String username, String button) {
         Browser.Page list = admin.open("/admin/members?q=" + username);
         for (Element row : list.document().select("#list\\:members tbody tr")) {
             if (row.child(0).text().equals(username)) {
-                Element pressed = row.selectFirst("[id$=:" + button + "]");
-                String id = pressed.id();
-                return admin.submit("list", Map.of(), id.substring("list:".length()));
+                return row.selectFirst("[id$=:" + button + "]").id().substring("list:".length());
             }
         }
         throw new AssertionError(username + " is not listed: " + list.text());

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * Trust boundaries of delegated authentication: what may be used once is used once even when ten
  * clients present it at the same instant (codes, refresh tokens, device codes, visitor tickets), and
  * what ten requests at one instant do to one thing (revocations, calls with one token, saves of one
- * member's settings from ten tabs, personal messages from ten of one member's clients): each is answered,
- * none with a server error;
+ * member's settings from ten tabs, each saved in turn; personal messages from ten of one member's clients):
+ * each is answered, none with a server error;
  * the device grant's {@code slow_down} as RFC 8628 §3.5 says; a member taking a new CID; and health
  * answers that tell anonymous callers UP or DOWN and nothing more.
  */
@@ -118,7 +118,7 @@ class SingleUseIT extends ParleyDeployment {
     }
 
     @Test
-    void tenTabsSavingOneMembersSettingsAtOnceAreEachSavedOrToldToSendAgain() {
+    void tenTabsSavingOneMembersSettingsAtOnceAreEachSavedInTurn() {
         String username = Accounts.newMember(base, "tabs", "Tab Racer", "a-good-password");
         List<Browser> tabs = new ArrayList<>();
         for (int i = 0; i < AT_ONCE; i++) {
@@ -129,22 +129,23 @@ class SingleUseIT extends ParleyDeployment {
         }
         AtomicInteger next = new AtomicInteger();
 
-        List<Browser.Page> pages = atOnce(() -> {
-            int tab = next.getAndIncrement();
-            return tabs.get(tab).submit("settings", Map.of("title", "Title " + tab), "save");
-        });
+        List<Browser.Page> pages;
+        try (ServerLog log = ServerLog.capture()) {
+            pages = atOnce(() -> {
+                int tab = next.getAndIncrement();
+                return tabs.get(tab).submit("settings", Map.of("title", "Title " + tab), "save");
+            });
+            // before the row was locked, the saves that came second failed on its version when their transaction
+            // ended: 409 "send it again", and the container logged each at WARNING with its whole stack trace
+            assertEquals(List.of(), log.problems(), "saves at the same moment: nothing at SEVERE or WARNING");
+        }
 
         List<String> seen = pages.stream().map(p -> p.status() + " " + p.messages()).toList();
-        assertTrue(pages.stream().allMatch(p -> p.status() == 200 && p.messages().equals("Your settings are saved.")
-                || p.status() == 409 && p.messages().equals("Someone changed this at the same moment, so what you sent"
-                        + " was not saved. Send it again to save it.")), "each tab is saved or told to send again: " + seen);
-        Browser.Page told = pages.stream().filter(p -> p.status() == 409).findFirst().orElse(null);
-        if (told != null) {
-            assertTrue(told.value("#settings\\:title").startsWith("Title "), "the page keeps what was sent");
-        }
+        assertTrue(pages.stream().allMatch(p -> p.status() == 200 && p.messages().equals("Your settings are saved.")),
+                "each tab is saved, one after the other, as if a second apart: " + seen);
         String saved = tabs.get(0).open("/settings").value("#settings\\:title");
-        assertTrue(pages.stream().filter(p -> p.status() == 200).map(p -> p.value("#settings\\:title")).toList()
-                .contains(saved), "what is saved is what one of the saved tabs sent: " + saved + " " + seen);
+        assertTrue(pages.stream().map(p -> p.value("#settings\\:title")).toList().contains(saved),
+                "what stays is what one of the tabs sent: " + saved + " " + seen);
     }
 
     @Test
