@@ -1,10 +1,15 @@
 package org.parley.account.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
@@ -19,6 +24,7 @@ import org.parley.account.entity.Cid;
 import org.parley.account.entity.ExternalAccount;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberChanged;
+import org.parley.account.entity.MemberCreatedMeanwhileException;
 import org.parley.account.entity.Origin;
 import org.parley.account.entity.Role;
 
@@ -39,6 +45,9 @@ public class ExternalMembers {
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Enrolment enrolment;
@@ -67,7 +76,7 @@ public class ExternalMembers {
      */
     public SignInResult signIn(@NotNull(message = "Name the account.") ExternalAccount account,
                                @NotBlank(message = "The caller's address is required.") String address) {
-        Provisioned provisioned = provision(account, address);
+        Provisioned provisioned = provisionForSignIn(account, address);
         String name = LogText.typed(Enrolment.normalizeUsername(account.username()));
         if (provisioned.member().isEmpty()) {
             LOG.warning(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + name + "' from "
@@ -90,6 +99,29 @@ public class ExternalMembers {
         accountEvents.fire(new AccountEvent(member.getUsername(), member.getUsername(), AccountEvent.Action.SIGNED_IN,
                 address, "through " + sourceName(account.origin())));
         return SignInResult.signedIn(member.getUsername(), member.getRole().groups(), member.getSessionGeneration());
+    }
+
+    private Provisioned provisionForSignIn(ExternalAccount account, String address) {
+        try {
+            return context.getBusinessObject(ExternalMembers.class).provisionAlone(account, address);
+        } catch (MemberCreatedMeanwhileException e) {
+            // another sign-in of the same person created the member a moment ago, and its transaction has ended:
+            // this one finds it now and signs in to it
+            LOG.info(() -> "Two first sign-ins through " + sourceName(account.origin()) + " came at the same moment from "
+                    + address + "; the member the other one created serves this one too");
+            return provision(account, address);
+        }
+    }
+
+    /**
+     * {@link #provision} in a transaction of its own, for a sign-in: when two first sign-ins of one person meet, the
+     * one whose member came second fails alone ({@link MemberCreatedMeanwhileException}), and the sign-in goes on in
+     * its own transaction, which that failure did not end.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Provisioned provisionAlone(@NotNull(message = "Name the account.") ExternalAccount account,
+                                      @NotBlank(message = "Say who provisions.") String actor) {
+        return provision(account, actor);
     }
 
     /**
@@ -121,7 +153,12 @@ public class ExternalMembers {
         Role role = Boolean.TRUE.equals(account.admin()) ? Role.ADMIN : Role.MEMBER;
         Member member = Member.from(account, username, role, Cid.unique(RANDOM, enrolment::cidTaken), Instant.now());
         member.updateSettings(enrolment.newMemberSettings());
-        em.persist(member);
+        try {
+            em.persist(member);
+            em.flush();
+        } catch (PersistenceException e) { // another sign-in of the same person created it a moment ago
+            throw new MemberCreatedMeanwhileException(username, e);
+        }
         changed.fire(new MemberChanged(username));
         LOG.info(() -> "Created the " + role.word() + " '" + username + "' from " + sourceName(account.origin()));
         accountEvents.fire(new AccountEvent(actor, username, AccountEvent.Action.CREATED, null,

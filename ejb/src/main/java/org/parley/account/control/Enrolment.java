@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
@@ -48,7 +49,12 @@ public class Enrolment {
         member.updateProfile(displayName, title, department);
         member.changeEmail(email);
         member.updateSettings(newMemberSettings());
-        em.persist(member);
+        try {
+            em.persist(member);
+            em.flush();
+        } catch (PersistenceException e) { // another admin (or an import) created the username a moment ago
+            throw new AccountRefusedException("The username '" + name + "' is taken.", "usernameTaken", name);
+        }
         return member;
     }
 

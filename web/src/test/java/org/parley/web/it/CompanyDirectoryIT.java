@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -97,6 +98,31 @@ class CompanyDirectoryIT {
         assertTrue(colleagues.text().contains("Grace Hopper") && colleagues.text().contains("Rear Admiral"),
                 "listed with the directory's title, sharing from the start (parley.members.web-sharing-default): "
                         + colleagues.text());
+    }
+
+    /**
+     * A directory account's first sign-in, from two browsers at the same instant (a double click, two tabs): both
+     * are signed in, and the account becomes one member.
+     */
+    @Test
+    void aFirstSignInFromTwoBrowsersAtOnceSignsBothInAsOneMember() {
+        String name = Accounts.unique("dknuth");
+        directory.addAdPerson(name, "Donald Knuth", "Professor", "Computer Science", name + "@example.org", "tex-and-metafont");
+        Browser one = new Browser(base);
+        Browser other = new Browser(base);
+        one.open("/signin");
+        other.open("/signin");
+        Map<String, String> form = Map.of("username", name, "password", "tex-and-metafont");
+
+        List<Browser.Page> pages;
+        try (ServerLog log = ServerLog.capture()) {
+            pages = AtOnce.all(List.of(() -> one.submit("signin", form, "submit"), () -> other.submit("signin", form, "submit")));
+            assertEquals(List.of(), log.problems(), "two first sign-ins at once: nothing at SEVERE or WARNING");
+        }
+        assertEquals(List.of("/settings", "/settings"), pages.stream().map(Browser.Page::path).toList(),
+                "both are signed in: " + pages.stream().map(p -> p.status() + " " + p.messages()).toList());
+        assertEquals(1, Accounts.admin(base).open("/admin/members?q=" + name).document()
+                .select("#list\\:members tbody tr").stream().filter(r -> r.child(0).text().equals(name)).count(), "one member");
     }
 
     @Test

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +102,7 @@ class MemberAdministrationIT extends ParleyDeployment {
      * Parley without one. Three rounds; each ends as it began, 'admin' the only administrator.
      */
     @Test
-    void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThemEnabled() throws Exception {
+    void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThemEnabled() {
         String grace = Accounts.newMember(base, "grace", "Grace Hopper", "first-compiler");
         for (int round = 0; round < 3; round++) {
             Browser admin = Accounts.admin(base);
@@ -117,24 +112,8 @@ class MemberAdministrationIT extends ParleyDeployment {
             String disableGrace = button(admin, grace, "disable");
             String disableAdmin = button(other, "admin", "disable");
 
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            List<String> told;
-            try {
-                Future<Browser.Page> byAdmin = pool.submit(() -> {
-                    start.await();
-                    return admin.submit("list", Map.of(), disableGrace);
-                });
-                Future<Browser.Page> byGrace = pool.submit(() -> {
-                    start.await();
-                    return other.submit("list", Map.of(), disableAdmin);
-                });
-                start.countDown();
-                told = List.of(byAdmin.get(60, TimeUnit.SECONDS).messages(),
-                        byGrace.get(60, TimeUnit.SECONDS).messages());
-            } finally {
-                pool.shutdownNow();
-            }
+            List<String> told = AtOnce.<Browser.Page>all(List.of(() -> admin.submit("list", Map.of(), disableGrace),
+                    () -> other.submit("list", Map.of(), disableAdmin))).stream().map(Browser.Page::messages).toList();
 
             boolean graceDisabled = told.get(0).contains("Disabled " + grace + ". Their sessions have ended.");
             boolean adminDisabled = told.get(1).contains("Disabled admin. Their sessions have ended.");
@@ -153,6 +132,37 @@ class MemberAdministrationIT extends ParleyDeployment {
         }
         assertTrue(press(Accounts.admin(base), "admin", "disable").messages()
                 .contains("'admin' is the last enabled administrator and stays enabled."), "'admin' is the only one again");
+    }
+
+    /**
+     * Two admins create a member with one username at the same instant: it is created once, and the other admin is
+     * told the username is taken, on the page, with nothing at WARNING or SEVERE in the log. Three rounds.
+     */
+    @Test
+    void twoAdminsCreatingOneUsernameAtOnceCreateItOnce() {
+        for (int round = 0; round < 3; round++) {
+            String username = Accounts.unique("twin");
+            Browser first = Accounts.admin(base);
+            Browser second = Accounts.admin(base);
+            first.open("/admin/members");
+            second.open("/admin/members");
+            Map<String, String> form = Map.of("username", username, "displayName", "Twin", "password", "twin-password");
+
+            List<Browser.Page> pages;
+            try (ServerLog log = ServerLog.capture()) {
+                pages = AtOnce.all(List.of(() -> first.submit("create", form, "create"),
+                        () -> second.submit("create", form, "create")));
+                assertEquals(List.of(), log.problems(), "one username created twice at once: nothing at SEVERE or WARNING");
+            }
+
+            List<String> told = pages.stream().map(p -> p.status() + " " + p.messages()).toList();
+            assertTrue(pages.stream().allMatch(p -> p.status() == 200), "both admins get the page: " + told);
+            assertEquals(1, pages.stream().filter(p -> p.messages().contains("Created " + username + ".")).count(),
+                    "created once: " + told);
+            assertEquals(1, pages.stream().filter(p -> p.messages().contains("The username '" + username + "' is taken."))
+                    .count(), "the other is told it is taken: " + told);
+            assertEquals("/settings", new Browser(base).signIn(username, "twin-password").path());
+        }
     }
 
     /** Presses a row's button (edit, disable, enable, startReset, rotate, makeAdmin, removeAdmin) on the members page. */

@@ -19,11 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -313,30 +308,7 @@ class SingleUseIT extends ParleyDeployment {
 
     /** Runs the task on {@link #AT_ONCE} threads released together by a latch; answers every result. */
     private static <T> List<T> atOnce(Callable<T> task) {
-        ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE);
-        CountDownLatch ready = new CountDownLatch(AT_ONCE);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> running = new ArrayList<>();
-            for (int i = 0; i < AT_ONCE; i++) {
-                running.add(threads.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.call();
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the threads started");
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : running) {
-                results.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        } finally {
-            threads.shutdownNow();
-        }
+        return AtOnce.times(AT_ONCE, task);
     }
 
     /** The texts of the audit rows with this action whose subject names the member. */

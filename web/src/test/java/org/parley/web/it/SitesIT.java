@@ -15,11 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +71,7 @@ class SitesIT extends ParleyDeployment {
      * the later rotation failed on the row's version: 409 and a WARNING with the whole stack trace in the log.
      */
     @Test
-    void twoAdminsRotatingOneSecretAtOnceAreEachShownOneThatWorks() throws Exception {
+    void twoAdminsRotatingOneSecretAtOnceAreEachShownOneThatWorks() {
         Browser first = Accounts.admin(base);
         Accounts.Site wiki = Accounts.registerSite(first, "Rotated wiki");
         Browser second = Accounts.admin(base);
@@ -91,25 +86,8 @@ class SitesIT extends ParleyDeployment {
         try (ServerLog log = ServerLog.capture()) {
             List<String> buttons = List.of(button(first, SITES, SITE_ROWS, wiki.id(), 1, "rotate"),
                     button(second, SITES, SITE_ROWS, wiki.id(), 1, "rotate"));
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<Browser.Page>> rotations = List.of(
-                        pool.submit(() -> {
-                            start.await();
-                            return first.submit("list", Map.of(), buttons.get(0));
-                        }),
-                        pool.submit(() -> {
-                            start.await();
-                            return second.submit("list", Map.of(), buttons.get(1));
-                        }));
-                start.countDown();
-                for (Future<Browser.Page> rotation : rotations) {
-                    shown.add(rotation.get(60, TimeUnit.SECONDS));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            shown.addAll(AtOnce.<Browser.Page>all(List.of(() -> first.submit("list", Map.of(), buttons.get(0)),
+                    () -> second.submit("list", Map.of(), buttons.get(1)))));
             assertEquals(List.of(), log.problems(), "rotations at the same moment: nothing at SEVERE or WARNING");
         }
 
