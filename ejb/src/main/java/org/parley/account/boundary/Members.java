@@ -191,22 +191,27 @@ public class Members {
     }
 
     public Optional<Member> find(String username) {
-        return em.createNamedQuery(Member.BY_USERNAME, Member.class)
-                .setParameter("username", Enrolment.normalizeUsername(username))
-                .getResultStream().findFirst();
+        return byUsername(username).getResultStream().findFirst();
     }
 
     /** The calling member. */
     @RolesAllowed(Role.MEMBER_GROUP)
     public Member me() {
-        return find(context.getCallerPrincipal().getName())
-                .orElseThrow(() -> new AccountRefusedException("Your account no longer exists."));
+        return find(caller()).orElseThrow(Members::accountGone);
     }
 
     /** The calling member's row, locked until the transaction ends ({@link #locked}). */
     private Member myRow() {
-        return locked(context.getCallerPrincipal().getName())
-                .orElseThrow(() -> new AccountRefusedException("Your account no longer exists."));
+        return locked(caller()).orElseThrow(Members::accountGone);
+    }
+
+    private static AccountRefusedException accountGone() {
+        return new AccountRefusedException("Your account no longer exists.");
+    }
+
+    private TypedQuery<Member> byUsername(String username) {
+        return em.createNamedQuery(Member.BY_USERNAME, Member.class)
+                .setParameter("username", Enrolment.normalizeUsername(username));
     }
 
     /**
@@ -218,10 +223,7 @@ public class Members {
      * transaction ends.
      */
     private Optional<Member> locked(String username) {
-        return em.createNamedQuery(Member.BY_USERNAME, Member.class)
-                .setParameter("username", Enrolment.normalizeUsername(username))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+        return byUsername(username).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     /**

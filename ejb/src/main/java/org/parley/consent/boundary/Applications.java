@@ -47,7 +47,11 @@ public class Applications {
     }
 
     public Optional<Application> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Application.class, id));
+        return find(id, LockModeType.NONE);
+    }
+
+    private Optional<Application> find(String id, LockModeType lock) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Application.class, id, lock));
     }
 
     /** An enabled application, or {@code invalid_client}. */
@@ -134,8 +138,7 @@ public class Applications {
      * one failing on the row's version when its transaction ends.
      */
     private Application existing(String id) {
-        return Optional.ofNullable(id == null ? null : em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new AccountRefusedException("There is no such application.", "noSuchApplication"));
+        return find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new AccountRefusedException("There is no such application.", "noSuchApplication"));
     }
 
     private String caller() {
