@@ -76,7 +76,7 @@ public class ExternalMembers {
      */
     public SignInResult signIn(@NotNull(message = "Name the account.") ExternalAccount account,
                                @NotBlank(message = "The caller's address is required.") String address) {
-        Provisioned provisioned = provisionForSignIn(account, address);
+        Provisioned provisioned = provision(account, address);
         String name = LogText.typed(Enrolment.normalizeUsername(account.username()));
         if (provisioned.member().isEmpty()) {
             LOG.warning(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + name + "' from "
@@ -101,41 +101,50 @@ public class ExternalMembers {
         return SignInResult.signedIn(member.getUsername(), member.getRole().groups(), member.getSessionGeneration());
     }
 
-    private Provisioned provisionForSignIn(ExternalAccount account, String address) {
-        try {
-            return context.getBusinessObject(ExternalMembers.class).provisionAlone(account, address);
-        } catch (MemberCreatedMeanwhileException e) {
-            // another sign-in of the same person created the member a moment ago, and its transaction has ended:
-            // this one finds it now and signs in to it
-            LOG.info(() -> "Two first sign-ins through " + sourceName(account.origin()) + " came at the same moment from "
-                    + address + "; the member the other one created serves this one too");
-            return provision(account, address);
-        }
-    }
-
     /**
-     * {@link #provision} in a transaction of its own, for a sign-in: when two first sign-ins of one person meet, the
-     * one whose member came second fails alone ({@link MemberCreatedMeanwhileException}), and the sign-in goes on in
-     * its own transaction, which that failure did not end.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Provisioned provisionAlone(@NotNull(message = "Name the account.") ExternalAccount account,
-                                      @NotBlank(message = "Say who provisions.") String actor) {
-        return provision(account, actor);
-    }
-
-    /**
-     * Creates or updates the member for {@code account} (a sign-in or a directory sync; {@code actor}
-     * is who did it for the audit trail: the member's address on sign-in, the sync otherwise).
+     * Creates or updates the member for {@code account} (a sign-in or a directory sync; {@code actor} is who did it for
+     * the audit trail: the member's address on sign-in, the sync otherwise). A member it creates is committed at once, in
+     * a transaction of its own ({@link #createAlone}), so no sync page or sign-in holds a new member uncommitted for
+     * another sign-in or sync of the same person to wait on; when that other one created the member first, this one
+     * goes on with it.
      */
     public Provisioned provision(@NotNull(message = "Name the account.") ExternalAccount account,
                                  @NotBlank(message = "Say who provisions.") String actor) {
-        Optional<Member> known = em.createNamedQuery(Member.BY_EXTERNAL_ID, Member.class)
-                .setParameter("origin", account.origin()).setParameter("externalId", account.externalId())
-                .getResultStream().findFirst();
+        Optional<Member> known = known(account);
         if (known.isPresent()) {
             return update(known.get(), account, actor);
         }
+        try {
+            return context.getBusinessObject(ExternalMembers.class).createAlone(account, actor);
+        } catch (MemberCreatedMeanwhileException e) {
+            LOG.info(() -> "'" + LogText.typed(Enrolment.normalizeUsername(account.username())) + "' from "
+                    + sourceName(account.origin()) + " was made a member twice at the same moment (sign-ins or a sync);"
+                    + " the one by " + actor + " goes on with the member the other one created");
+            Optional<Member> meanwhile = known(account);
+            return meanwhile.isPresent() ? update(meanwhile.get(), account, actor) : create(account, actor);
+        }
+    }
+
+    /**
+     * Creates the member for {@code account} in a transaction of its own, for {@link #provision}; when another sign-in
+     * or sync created it a moment ago, fails with {@link MemberCreatedMeanwhileException} and leaves it to the caller.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Provisioned createAlone(@NotNull(message = "Name the account.") ExternalAccount account,
+                                   @NotBlank(message = "Say who provisions.") String actor) {
+        if (known(account).isPresent()) {
+            throw new MemberCreatedMeanwhileException(Enrolment.normalizeUsername(account.username()), null);
+        }
+        return create(account, actor);
+    }
+
+    private Optional<Member> known(ExternalAccount account) {
+        return em.createNamedQuery(Member.BY_EXTERNAL_ID, Member.class)
+                .setParameter("origin", account.origin()).setParameter("externalId", account.externalId())
+                .getResultStream().findFirst();
+    }
+
+    private Provisioned create(ExternalAccount account, String actor) {
         String username = Enrolment.normalizeUsername(account.username());
         if (username.isEmpty() || username.length() > Member.USERNAME_MAX || !username.matches(Member.USERNAME_PATTERN)) {
             return new Provisioned(Outcome.BAD_USERNAME, Optional.empty(), "'" + LogText.typed(account.username())
@@ -156,7 +165,7 @@ public class ExternalMembers {
         try {
             em.persist(member);
             em.flush();
-        } catch (PersistenceException e) { // another sign-in of the same person created it a moment ago
+        } catch (PersistenceException e) { // another sign-in or sync of the same person created it a moment ago
             throw new MemberCreatedMeanwhileException(username, e);
         }
         changed.fire(new MemberChanged(username));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import org.parley.account.entity.MemberCreatedMeanwhileException;
 import org.parley.account.entity.Role;
 import org.parley.companydirectory.control.CompanyDirectory;
 import org.parley.companydirectory.control.DirectoryTrouble;
@@ -198,8 +199,9 @@ public class DirectorySync {
         try {
             DirectorySyncPages.Taken taken = pages.take(people, actor);
             run.add(taken.created(), taken.updated(), taken.disabled(), taken.enabled(), taken.failures());
-        } catch (EJBException e) {
-            String why = "a page of " + people.size() + " people could not be saved (" + e.getCausedByException() + ")";
+        } catch (EJBException | MemberCreatedMeanwhileException e) {
+            Throwable cause = e instanceof EJBException system ? system.getCausedByException() : e;
+            String why = "a page of " + people.size() + " people could not be saved (" + cause + ")";
             LOG.log(java.util.logging.Level.WARNING, "The sync with the company directory lost a page: " + why, e);
             run.add(0, 0, 0, 0, people.stream().map(p -> p.dn() + ": " + why).toList());
         }

@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -125,6 +127,52 @@ class CompanyDirectoryIT {
                 .select("#list\\:members tbody tr").stream().filter(r -> r.child(0).text().equals(name)).count(), "one member");
     }
 
+    /**
+     * The morning's first sign-ins while a sync creates the same people (600, three pages): every sign-in gets in,
+     * the sync ends without a problem, each person is one member, and nothing is logged at WARNING or SEVERE.
+     */
+    @Test
+    void firstSignInsDuringASyncThatCreatesTheSamePeopleSignEachOneInToOneMember() {
+        Browser admin = Accounts.admin(base);
+        String prefix = Accounts.unique("morning");
+        int people = 600;
+        for (int i = 0; i < people; i++) {
+            directory.addAdPerson(prefix + "-" + i, "Morning Person " + i, "Clerk", "Records", null, "morning-" + i);
+        }
+        int signers = 8;
+        int each = 6;
+        List<Callable<List<String>>> tasks = new ArrayList<>();
+        tasks.add(() -> List.of(startSync(admin).messages()));
+        for (int t = 0; t < signers; t++) {
+            int first = t;
+            tasks.add(() -> { // one person after another, spread over the sync's pages
+                List<String> paths = new ArrayList<>();
+                for (int k = 0; k < each; k++) {
+                    int i = (first + k * signers) * people / (signers * each);
+                    Browser.Page page = new Browser(base).signIn(prefix + "-" + i, "morning-" + i);
+                    paths.add(page.path() + " " + prefix + "-" + i + " " + page.messages());
+                }
+                return paths;
+            });
+        }
+
+        List<List<String>> done;
+        Browser.Page synced;
+        try (ServerLog log = ServerLog.capture()) {
+            done = AtOnce.all(tasks);
+            synced = awaitSync(admin);
+            assertEquals(List.of(), log.problems(), "a sync and first sign-ins at once: nothing at SEVERE or WARNING");
+        }
+        assertTrue(done.get(0).get(0).contains("The sync has started."), done.get(0).toString());
+        List<String> refused = done.stream().skip(1).flatMap(List::stream).filter(line -> !line.startsWith("/settings "))
+                .toList();
+        assertEquals(List.of(), refused, "every first sign-in gets in");
+        assertEquals(signers * each, done.stream().skip(1).mapToLong(List::size).sum());
+        Browser.Page listed = admin.open("/admin/members?q=" + prefix);
+        assertTrue(listed.text().contains("of " + people), "each person one member: " + listed.text());
+        assertTrue(Integer.parseInt(synced.value("#created")) >= people - signers * each, synced.text());
+    }
+
     @Test
     void theAdminGroupMakesAnAdmin() {
         String name = Accounts.unique("aturing");
@@ -233,14 +281,23 @@ class CompanyDirectoryIT {
         assertEquals("/settings", new Browser(base).signIn(name, "apollo-eleven").path());
     }
 
-    /**
-     * Presses Sync now and waits for its summary: the page once the sync is no longer running (one runs at a
-     * time, and the scheduled one only hourly, so the last sync shown is the one pressed).
-     */
+    /** Presses Sync now and waits for its summary. */
     private Browser.Page syncNow(Browser admin) {
-        admin.open("/admin/company-directory");
-        Browser.Page started = admin.submit("sync", Map.of(), "now");
+        Browser.Page started = startSync(admin);
         assertTrue(started.messages().contains("The sync has started."), started.messages());
+        return awaitSync(admin);
+    }
+
+    private static Browser.Page startSync(Browser admin) {
+        admin.open("/admin/company-directory");
+        return admin.submit("sync", Map.of(), "now");
+    }
+
+    /**
+     * The page once the sync is no longer running, without a problem (one runs at a time, and the scheduled one only
+     * hourly, so the last sync shown is the one pressed).
+     */
+    private static Browser.Page awaitSync(Browser admin) {
         long deadline = System.nanoTime() + SYNC_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
             Browser.Page page = admin.open("/admin/company-directory");
