@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -105,33 +106,43 @@ class MemberAdministrationIT extends ParleyDeployment {
     void twoAdminsDisablingEachOtherAtOnceLeaveOneOfThemEnabled() {
         String grace = Accounts.newMember(base, "grace", "Grace Hopper", "first-compiler");
         for (int round = 0; round < 3; round++) {
-            Browser admin = Accounts.admin(base);
-            press(admin, grace, "makeAdmin");
-            Browser other = new Browser(base);
-            other.signIn(grace, "first-compiler");
-            String disableGrace = button(admin, grace, "disable");
-            String disableAdmin = button(other, "admin", "disable");
-
-            List<String> told = AtOnce.<Browser.Page>all(List.of(() -> admin.submit("list", Map.of(), disableGrace),
-                    () -> other.submit("list", Map.of(), disableAdmin))).stream().map(Browser.Page::messages).toList();
-
-            boolean graceDisabled = told.get(0).contains("Disabled " + grace + ". Their sessions have ended.");
-            boolean adminDisabled = told.get(1).contains("Disabled admin. Their sessions have ended.");
-            assertTrue(graceDisabled != adminDisabled, "exactly one of the two is disabled: " + told);
-            String survivor = graceDisabled ? "admin" : grace;
-            String refusal = "'" + survivor + "' is the last enabled administrator and stays enabled.";
-            assertTrue(told.get(graceDisabled ? 1 : 0).contains(refusal), "the other is told why it stays: " + told);
-            assertEquals("/signin", (graceDisabled ? other : admin).open("/admin/members").path(),
-                    "the disabled one's session ended");
-            Browser kept = graceDisabled ? admin : other;
-            assertEquals("/admin/members", kept.open("/admin/members").path(), "the one left still runs Parley");
+            OneOfTwo pressed = eachOtherAtOnce(grace, "first-compiler", "disable",
+                    name -> "Disabled " + name + ". Their sessions have ended.",
+                    name -> "'" + name + "' is the last enabled administrator and stays enabled.");
+            assertEquals("/signin", pressed.hit().open("/admin/members").path(), "the disabled one's session ended");
+            assertEquals("/admin/members", pressed.kept().open("/admin/members").path(), "the one left still runs Parley");
 
             // back to the start: both enabled, 'admin' the only administrator
-            press(kept, graceDisabled ? grace : "admin", "enable");
+            press(pressed.kept(), pressed.memberHit() ? grace : "admin", "enable");
             press(Accounts.admin(base), grace, "removeAdmin");
         }
         assertTrue(press(Accounts.admin(base), "admin", "disable").messages()
                 .contains("'admin' is the last enabled administrator and stays enabled."), "'admin' is the only one again");
+    }
+
+    /**
+     * Two admins, each with the members page open on the other's row, press "remove admin" at the same instant: one of
+     * them is a member again, the other is told it is the last enabled administrator and stays one, and the one demoted
+     * may no longer open the admin pages. Three rounds; each ends as it began, 'admin' the only administrator.
+     */
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneOfThemAnAdministrator() {
+        String grace = Accounts.newMember(base, "brewster", "Grace Brewster Murray", "mark-one");
+        for (int round = 0; round < 3; round++) {
+            OneOfTwo pressed = eachOtherAtOnce(grace, "mark-one", "removeAdmin",
+                    name -> name + " is no longer an administrator.",
+                    name -> "'" + name + "' is the last enabled administrator and stays one.");
+            assertEquals(403, pressed.hit().open("/admin/members").status(), "the demoted one is a member");
+            assertEquals(200, pressed.kept().open("/admin/members").status(), "the one left still runs Parley");
+
+            // back to the start: 'admin' the only administrator
+            if (!pressed.memberHit()) {
+                press(pressed.kept(), "admin", "makeAdmin");
+                press(Accounts.admin(base), grace, "removeAdmin");
+            }
+        }
+        assertTrue(press(Accounts.admin(base), "admin", "removeAdmin").messages()
+                .contains("'admin' is the last enabled administrator and stays one."), "'admin' is the only one again");
     }
 
     /**
@@ -163,6 +174,34 @@ class MemberAdministrationIT extends ParleyDeployment {
                     .count(), "the other is told it is taken: " + told);
             assertEquals("/settings", new Browser(base).signIn(username, "twin-password").path());
         }
+    }
+
+    /** Which of the two a button pressed at once hit ({@code memberHit}: the member, not 'admin'), and their browsers. */
+    private record OneOfTwo(boolean memberHit, Browser hit, Browser kept) {
+    }
+
+    /**
+     * 'admin' makes {@code member} an administrator; then each, signed in in a browser of their own, presses {@code
+     * button} on the other's row at the same instant. Exactly one of the two is told {@code done} of the other, and the
+     * other is told {@code refused} of themselves: which, and their browsers.
+     */
+    private OneOfTwo eachOtherAtOnce(String member, String password, String button, UnaryOperator<String> done,
+                                     UnaryOperator<String> refused) {
+        Browser admin = Accounts.admin(base);
+        press(admin, member, "makeAdmin");
+        Browser other = new Browser(base);
+        other.signIn(member, password);
+        String onMember = button(admin, member, button);
+        String onAdmin = button(other, "admin", button);
+        List<String> told = AtOnce.<Browser.Page>all(List.of(() -> admin.submit("list", Map.of(), onMember),
+                () -> other.submit("list", Map.of(), onAdmin))).stream().map(Browser.Page::messages).toList();
+
+        boolean memberHit = told.get(0).contains(done.apply(member));
+        boolean adminHit = told.get(1).contains(done.apply("admin"));
+        assertTrue(memberHit != adminHit, "exactly one of the two: " + told);
+        assertTrue(told.get(memberHit ? 1 : 0).contains(refused.apply(memberHit ? "admin" : member)),
+                "the other is told why not: " + told);
+        return new OneOfTwo(memberHit, memberHit ? other : admin, memberHit ? admin : other);
     }
 
     /** Presses a row's button (edit, disable, enable, startReset, rotate, makeAdmin, removeAdmin) on the members page. */
