@@ -200,6 +200,16 @@ public class Members {
         return find(caller()).orElseThrow(Members::accountGone);
     }
 
+    /**
+     * Holds the calling member's row until the transaction ends, for a change of theirs kept by another component
+     * (approving a site): the same change from several tabs at the same moment is then made in turn, each on what the
+     * one before saved.
+     */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public void takeMyTurn() {
+        myRow();
+    }
+
     /** The calling member's row, locked until the transaction ends ({@link #locked}). */
     private Member myRow() {
         return locked(caller()).orElseThrow(Members::accountGone);

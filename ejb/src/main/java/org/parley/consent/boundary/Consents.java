@@ -116,10 +116,14 @@ public class Consents {
         return new AuthorizationRequest(application, redirectUri, scopes, state, codeChallenge);
     }
 
-    /** The member approved: their consent (new, or renewed with the scopes added) and a single-use code. */
+    /**
+     * The member approved: their consent (new, or renewed with the scopes added) and a single-use code. Approvals of one
+     * member are made in turn on their locked row, so tabs approving one site at the same moment connect it once.
+     */
     @RolesAllowed(Role.MEMBER_GROUP)
     public String approve(AuthorizationRequest request, String address) {
         String member = context.getCallerPrincipal().getName();
+        members.takeMyTurn();
         Instant now = Instant.now();
         Consent consent = activeConsent(member, request.application().getId(), now).orElse(null);
         if (consent == null) {
@@ -300,10 +304,12 @@ public class Consents {
     }
 
     private void revoke(Consent consent, String actor, String address, String why) {
-        if (issuer.revokeAll(consent, Instant.now(), why)) {
-            if (Application.DIRECTORY.equals(consent.getApplication())) {
-                members.stopProfileChat(consent.getMember());
-            }
+        Instant now = Instant.now();
+        if (Application.DIRECTORY.equals(consent.getApplication()) && consent.isActive(now)) {
+            // before the consent's row is locked: the member's row first, the order an approval takes
+            members.stopProfileChat(consent.getMember());
+        }
+        if (issuer.revokeAll(consent, now, why)) {
             audit.record(actor, "consent.revoked", consent.getApplication() + " of " + consent.getMember(), address, why);
             revoked.fire(new ConsentRevoked(consent.getId(), consent.getMember()));
         }

@@ -112,6 +112,55 @@ class SingleUseIT extends ParleyDeployment {
                 "the member's connected sites show it used a minute after it was granted: " + site.text());
     }
 
+    /**
+     * Ten tabs of one member approve one site at the same instant (a double click, a reload): each tab's code gives
+     * tokens, the site is connected once, and revoking it on the settings page ends every token the tabs gave.
+     */
+    @Test
+    void tenTabsApprovingOneSiteAtOnceConnectItOnceAndOneRevocationEndsAllTheyGave() {
+        String username = Accounts.newMember(base, "approve", "Approve Racer", "a-good-password");
+        List<Callable<Browser.Page>> approvals = new ArrayList<>();
+        List<OAuthClient.Pkce> pkces = new ArrayList<>();
+        for (int i = 0; i < AT_ONCE; i++) {
+            Browser tab = new Browser(base);
+            tab.signIn(username, "a-good-password");
+            OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+            Browser.Page consent = tab.open(OAuthClient.desktop(uri()).authorizeUrl(LOOPBACK, "presence", "s" + i, pkce));
+            assertTrue(consent.path().startsWith("/oauth/authorize"), "the consent page: " + consent.text());
+            pkces.add(pkce);
+            approvals.add(() -> tab.submit("authorize", Map.of(), "approve"));
+        }
+
+        List<Browser.Page> approved;
+        try (ServerLog log = ServerLog.capture()) {
+            approved = AtOnce.all(approvals);
+            assertEquals(List.of(), log.problems(), "approvals at the same moment: nothing at SEVERE or WARNING");
+        }
+
+        List<JsonObject> tokens = new ArrayList<>();
+        for (int i = 0; i < AT_ONCE; i++) {
+            assertEquals(303, approved.get(i).status(), "tab " + i + " is sent back to the site: " + approved.get(i).text());
+            String code = OAuthClient.query(approved.get(i).location()).get("code");
+            OAuthClient.Answer exchanged = OAuthClient.desktop(uri()).exchange(code, LOOPBACK, pkces.get(i).verifier());
+            assertEquals(200, exchanged.status(), "tab " + i + "'s code gives tokens: " + exchanged.response().body());
+            tokens.add(exchanged.json());
+        }
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        Browser.Page settings = member.open("/settings");
+        List<Element> sites = settings.document().select("table#sites tbody tr");
+        assertEquals(1, sites.size(), "the site is connected once: " + sites.stream().map(Element::text).toList());
+        String revoke = sites.get(0).selectFirst("[id$=:revoke]").id();
+        Browser.Page revoked = member.submit(revoke.substring(0, revoke.length() - ":revoke".length()), Map.of(), "revoke");
+        assertTrue(revoked.messages().contains("no longer has your permission."), revoked.messages());
+        for (JsonObject pair : tokens) {
+            assertEquals(401, OAuthClient.desktop(uri()).bearer("POST", "api/visitor-tickets", pair.getString("access_token"))
+                    .status(), "one revocation ends every access token the tabs gave");
+            assertEquals("invalid_grant", OAuthClient.desktop(uri()).refresh(pair.getString("refresh_token")).json()
+                    .getString("error"), "and every refresh token");
+        }
+    }
+
     @Test
     void tenTabsSavingOneMembersSettingsAtOnceAreEachSavedInTurn() {
         String username = Accounts.newMember(base, "tabs", "Tab Racer", "a-good-password");
