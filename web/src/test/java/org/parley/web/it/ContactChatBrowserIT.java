@@ -80,10 +80,14 @@ class ContactChatBrowserIT extends ParleyDeployment {
     // ---- the administrator's side, in the browser ---------------------------------------------------
 
     private void signInAsAdmin() {
-        chromium.get(base + "signin");
-        chromium.findElement(By.id("signin:username")).sendKeys("admin");
-        chromium.findElement(By.id("signin:password")).sendKeys(Deployments.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/settings"));
+        signInAsAdmin(chromium, wait);
+    }
+
+    private void signInAsAdmin(WebDriver browser, WebDriverWait until) {
+        browser.get(base + "signin");
+        browser.findElement(By.id("signin:username")).sendKeys("admin");
+        browser.findElement(By.id("signin:password")).sendKeys(Deployments.ADMIN_PASSWORD, Keys.ENTER);
+        until.until(ExpectedConditions.urlContains("/settings"));
     }
 
     /** Opens the dialog of a new contact point on /admin/contacts and fills it in (members in this order). */
@@ -100,14 +104,26 @@ class ContactChatBrowserIT extends ParleyDeployment {
     }
 
     private void addToList(String username) {
-        WebElement filter = chromium.findElement(By.cssSelector("[id='edit:members'] .ui-source-filter-input"));
+        addToList(chromium, wait, username);
+    }
+
+    private static void addToList(WebDriver browser, WebDriverWait until, String username) {
+        WebElement filter = browser.findElement(By.cssSelector("[id='edit:members'] .ui-source-filter-input"));
         filter.clear();
         filter.sendKeys(username);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        until.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "[id='edit:members'] .ui-picklist-source li[data-item-value='" + username + "']"))).click();
-        chromium.findElement(By.cssSelector("[id='edit:members'] .ui-picklist-button-add")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        browser.findElement(By.cssSelector("[id='edit:members'] .ui-picklist-button-add")).click();
+        until.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "[id='edit:members'] .ui-picklist-target li[data-item-value='" + username + "']")));
+    }
+
+    /** Opens /admin/contacts in {@code browser} and the dialog of the contact point {@code name}. */
+    private void openEdit(WebDriver browser, WebDriverWait until, String name) {
+        browser.get(base + "admin/contacts");
+        browser.findElement(By.xpath("//code[@class='contact-name' and text()='" + name + "']/ancestor::tr"))
+                .findElement(By.cssSelector("button[id$='editPoint']")).click();
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit:title")));
     }
 
     /** Saves the dialog and waits for the answer (a refusal may show the message that was already there). */
@@ -467,6 +483,60 @@ class ContactChatBrowserIT extends ParleyDeployment {
 
         chromium.get(base + "admin/contacts");
         assertEquals(rows, chromium.findElements(By.cssSelector("[id='list:contacts'] tbody tr")).size(), "nothing was saved");
+    }
+
+    /**
+     * Two administrators save one contact point's list at the same instant, each from a dialog of their own: the list
+     * is one of the two they saved, whole and in its order, never a mix of both. Three rounds, a new point each.
+     */
+    @Test
+    void twoAdminsSavingOneContactPointsListAtOnceLeaveOneOfTheTwoWhole() {
+        Member ann = member("ann", "Ann First");
+        Member bob = member("bob", "Bob Second");
+        Member cyd = member("cyd", "Cyd Third");
+        Member dee = member("dee", "Dee Fourth");
+        signInAsAdmin();
+        WebDriver other = Chromium.start();
+        try {
+            WebDriverWait otherWait = new WebDriverWait(other, Duration.ofSeconds(20));
+            signInAsAdmin(other, otherWait);
+            for (int round = 0; round < 3; round++) {
+                String name = "desk-" + round + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+                defineContactPoint(name, "Desk " + round, "", ann.username());
+                openEdit(chromium, wait, name);
+                addToList(bob.username());
+                addToList(cyd.username());
+                openEdit(other, otherWait, name);
+                addToList(other, otherWait, dee.username());
+
+                try (ServerLog log = ServerLog.capture()) {
+                    AtOnce.all(List.of(() -> click(chromium, "edit:save"), () -> click(other, "edit:save")));
+                    wait.until(Chromium.ajaxDone());
+                    otherWait.until(Chromium.ajaxDone());
+                    assertEquals(List.of(), log.problems(), "two saves at once: nothing at SEVERE or WARNING");
+                }
+
+                chromium.get(base + "admin/contacts");
+                List<String> saved = chromium.findElement(By.xpath("//code[@class='contact-name' and text()='" + name
+                        + "']/ancestor::tr")).findElements(By.cssSelector(".contact-members li")).stream()
+                        .map(WebElement::getText).toList();
+                List<List<String>> either = List.of(
+                        List.of(label(ann), label(bob), label(cyd)), List.of(label(ann), label(dee)));
+                assertTrue(either.contains(saved), "round " + round + ": the list one of the two saved, not " + saved);
+            }
+        } finally {
+            other.quit();
+        }
+    }
+
+    /** How /admin/contacts lists a member on a contact point. */
+    private static String label(Member member) {
+        return member.displayName() + " (" + member.username() + ")";
+    }
+
+    private static boolean click(WebDriver browser, String id) {
+        browser.findElement(By.id(id)).click();
+        return true;
     }
 
     @Test
