@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * A {@code Content-Type} that is no media type at all ({@code %zz/;;;}), or an {@code Accept} that is no list of them
+ * A {@code Content-Type} that is no media type at all ({@code %zz/;;;}) or has a quality value JAX-RS cannot read
+ * ({@code text/html;q=x}), or an {@code Accept} that is no list of them
  * ({@code ;;;}, {@code text/html;q=x}, an empty element), makes JAX-RS give up on the request before any of Parley's
  * filters or mappers sees it, with the server's HTML error page. The APIs answer it here instead, in their own format:
  * the Presence API's JSON at {@code /api/presence}, RFC 6749 §5.2 {@code invalid_request} JSON elsewhere.
@@ -60,8 +61,9 @@ public class ContentTypes extends HttpFilter {
             return true;
         }
         try {
-            MediaType.valueOf(contentType);
-            return true;
+            // JAX-RS reads a quality value in a Content-Type too, when it chooses the method for the request
+            String quality = MediaType.valueOf(contentType).getParameters().get("q");
+            return quality == null || QUALITY.matcher(quality).matches();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -302,6 +302,21 @@ final class HostileHttpCorpus {
                     Map.of("Accept", unreadable, "Content-Type", "application/x-www-form-urlencoded"), bytes("grant_type=x"),
                     400, Format.OAUTH, "invalid_request: " + accept));
         }
+        // a quality value JAX-RS cannot read in a Content-Type (a GET's too): the server error page before
+        String contentType = "The Content-Type header cannot be read; send application/x-www-form-urlencoded.";
+        for (String unreadable : List.of("text/html;q=x", "application/json;q=2")) {
+            cases.add(new Case("the Presence API with Content-Type " + unreadable, "GET", "/api/presence?ids=" + cid,
+                    Map.of("Content-Type", unreadable), null, 400, Format.PRESENCE, contentType));
+            cases.add(new Case("the token endpoint with Content-Type " + unreadable, "POST", "/oauth/token",
+                    Map.of("Content-Type", unreadable), bytes("grant_type=x"), 400, Format.OAUTH, "invalid_request: " + contentType));
+        }
+        // pages are HTML whatever the Accept says: Faces read its quality values itself, and q=x was a server error
+        for (String odd : List.of("text/html;q=x", "text/html;q", "text/html;level=x", "text/html;level", "*/*;q=")) {
+            cases.add(new Case("the sign-in page asked with Accept " + odd, "GET", "/signin", Map.of("Accept", odd), null,
+                    200, Format.PAGE, "Sign in to Parley"));
+            cases.add(new Case("the IM control asked with Accept " + odd, "GET", "/conversation/imme?invitee=nobody",
+                    Map.of("Accept", odd), null, 200, Format.PAGE, "<html"));
+        }
         cases.add(new Case("a POST to the Presence API", "POST", "/api/presence?ids=" + cid, Map.of(), bytes(""), 405,
                 Format.PRESENCE, "This endpoint does not take this method."));
         cases.add(new Case("a GET of the tickets", "GET", "/api/visitor-tickets", Map.of(), null, 405, Format.OAUTH,
@@ -469,6 +484,22 @@ final class HostileHttpCorpus {
             cases.add(new Case("a file of 4.5 MiB on " + target, "POST", target,
                     Map.of("Content-Type", "multipart/form-data; boundary=zz"), large, 413, Format.TEXT,
                     "The form is larger than Parley takes: a file of at most 4 MiB, 5 MiB in all."));
+        }
+        // the profile page's own address, which only /people/{username} reaches: a POST there was a server error
+        for (String view : List.of("/person.xhtml", "/person")) {
+            cases.add(new Case("a GET of " + view, "GET", view, Map.of(), null, 404, Format.PAGE, "Not found"));
+            cases.add(new Case("a form sent to " + view, "POST", view, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    bytes("jakarta.faces.ViewState=stateless"), 404, Format.PAGE, "Not found"));
+        }
+        // a CDI conversation id (cid) on a page, which Parley keeps none of: the server error page on every page before
+        for (String id : List.of("1", "abc", "%C0%AF", "%ED%A0%80", "-1", "x".repeat(3000))) {
+            cases.add(new Case("the sign-in page with cid " + id.length(), "GET", "/signin?cid=" + id, Map.of(), null, 200,
+                    Format.PAGE, "Sign in to Parley"));
+            cases.add(new Case("the privacy page with cid " + id.length(), "GET", "/privacy?cid=" + id + "&mkt=de-DE", Map.of(),
+                    null, 200, Format.PAGE, "<html lang=\"de-DE\""));
+            cases.add(new Case("a sign-in form with cid " + id.length(), "POST", "/signin",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), bytes("signin=signin&cid=" + id), 200,
+                    Format.PAGE, "Sign in to Parley"));
         }
         for (String state : List.of("bogus", "%00", "%E2%80%AE", "x".repeat(5000), "-1:-1", "stateless")) {
             cases.add(new Case("sign-in view state " + state.length(), "POST", "/signin",

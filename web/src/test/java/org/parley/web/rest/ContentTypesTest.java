@@ -59,6 +59,14 @@ class ContentTypesTest {
         }
     }
 
+    /** Jersey reads a quality value in a Content-Type too (when it chooses the method): one it cannot read is refused. */
+    @Test
+    void aContentTypeIsRefusedWhenJerseyCannotReadItsQuality() {
+        assertEquals(List.of(true, true, true, false, false, false),
+                Stream.of("application/x-www-form-urlencoded", "a/b;q=0.5", "a/b; charset=utf-8", "text/html;q=x", "a/b;q=2",
+                        "%zz/;;;").map(ContentTypes::readable).toList());
+    }
+
     @Test
     void noAcceptIsAnyType() {
         assertEquals(true, ContentTypes.acceptable(null));
