@@ -78,13 +78,21 @@ public class Invitations {
         return new Invite(site, application, returnUrl, privacy);
     }
 
-    /** The member accepts: web sharing goes on, and the invitation is kept so they can withdraw it. */
+    /**
+     * The member accepts: web sharing goes on, and the invitation is kept so they can withdraw it. A site's invitation
+     * accepted again (another visit, another tab) is the one invitation, accepted anew: the member's row is locked first
+     * ({@code shareOnTheWeb}), so acceptances at the same moment find each other.
+     */
     @RolesAllowed(Role.MEMBER_GROUP)
     public void accept(Invite invite, String address) {
         String member = context.getCallerPrincipal().getName();
         members.shareOnTheWeb(member);
-        em.persist(new Invitation(member, invite.application() == null ? null : invite.application().getId(),
-                invite.site(), invite.returnUrl(), Instant.now()));
+        String application = invite.application() == null ? null : invite.application().getId();
+        Instant now = Instant.now();
+        em.createNamedQuery(Invitation.OF_MEMBER, Invitation.class).setParameter("member", member).getResultStream()
+                .filter(invitation -> invitation.isActiveFrom(application, invite.site())).findFirst()
+                .ifPresentOrElse(invitation -> invitation.acceptAgain(invite.returnUrl(), now),
+                        () -> em.persist(new Invitation(member, application, invite.site(), invite.returnUrl(), now)));
         audit.record(member, "invitation.accepted", invite.site(), address, invite.returnUrl());
     }
 

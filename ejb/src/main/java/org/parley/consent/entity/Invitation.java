@@ -51,6 +51,17 @@ public class Invitation {
         this.acceptedAt = now;
     }
 
+    /** The member accepts the same site's invitation again: one invitation, accepted now, with the latest return address. */
+    public void acceptAgain(String returnUrl, Instant now) {
+        this.returnUrl = Objects.requireNonNull(returnUrl);
+        this.acceptedAt = now;
+    }
+
+    /** Whether this is the member's active invitation from the site {@code site} (by {@code application}, or by none). */
+    public boolean isActiveFrom(String application, String site) {
+        return isActive() && Objects.equals(this.application, application) && this.site.equals(site);
+    }
+
     public boolean withdraw(Instant now) {
         if (withdrawnAt != null) {
             return false;

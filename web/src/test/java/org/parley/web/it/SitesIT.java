@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,40 @@ class SitesIT extends ParleyDeployment {
 
         Browser.Page audit = admin.open("/admin/audit");
         assertTrue(audit.text().contains("invitation.accepted"), audit.text());
+    }
+
+    /**
+     * A site's invitation accepted again, on a later visit and from ten tabs at the same instant: each is sent back
+     * "Accepted", and the member's connected sites list the site's invitation once, so one Withdraw withdraws it.
+     */
+    @Test
+    void anInvitationAcceptedAgainAndFromTenTabsAtOnceIsListedOnce() {
+        Accounts.Site wiki = Accounts.registerSite(Accounts.admin(base), "Team pages");
+        String username = Accounts.newMember(base, "kay", "Kay Again", "a-good-password");
+        String back = wiki.redirect().replace("/callback", "/back");
+        String invitation = "/applications/websignup?returnurl=" + encode(back) + "&privacyurl="
+                + encode("https://wiki.intranet/privacy") + "&appid=" + wiki.id();
+        List<Callable<Browser.Page>> acceptances = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            Browser tab = new Browser(base);
+            tab.signIn(username, "a-good-password");
+            assertEquals("Team pages invites you", tab.open(invitation).value("#site"));
+            acceptances.add(() -> tab.submit("invitation", Map.of(), "accept"));
+        }
+
+        List<Browser.Page> accepted = new ArrayList<>(AtOnce.all(acceptances.subList(0, 1))); // a first visit
+        accepted.addAll(AtOnce.all(acceptances.subList(1, 11))); // a later one, in ten tabs at once
+
+        assertEquals(List.of("Accepted"), accepted.stream().map(page -> OAuthClient.query(page.location()).get("result"))
+                .distinct().toList(), "each acceptance is sent back accepted");
+        Browser member = new Browser(base);
+        member.signIn(username, "a-good-password");
+        List<Element> rows = member.open("/settings").document().select("table#invitations tbody tr");
+        assertEquals(1, rows.size(), "the site's invitation is listed once: " + rows.stream().map(Element::text).toList());
+        String withdraw = rows.get(0).selectFirst("[id$=:withdraw]").id();
+        member.submit(withdraw.substring(0, withdraw.length() - ":withdraw".length()), Map.of(), "withdraw");
+        assertTrue(member.open("/settings").document().select("table#invitations [id$=:withdraw]").isEmpty(),
+                "one Withdraw withdraws it");
     }
 
     @Test
