@@ -17,6 +17,11 @@ import org.parley.web.security.ClientAddress;
  * API's JSON on {@code /users/…} and {@code /api/presence}, OAuth's error JSON on the other APIs,
  * plain text on pages. A malformed escape in the path never gets this far: Parley's HTTP guard
  * ({@code http-guard}) answers it, in the same words, in front of the web container.
+ * <p>
+ * Every request's parameters are read as UTF-8, set here before anything reads them: the container applied its default
+ * only when it parsed them, and tried again for an error page after a servlet had read them (a "Not found" after a
+ * query), logging a WARNING each time; and JAX-RS, reading a query escape that is no UTF-8 ({@code %C0%AF}) otherwise
+ * than the container, took it for a form parameter whose body was gone, and logged a WARNING too.
  */
 @WebFilter(filterName = "PercentEscapes", urlPatterns = "/*")
 public class PercentEscapes extends HttpFilter {
@@ -30,6 +35,9 @@ public class PercentEscapes extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding("UTF-8");
+        }
         if (wellFormed(request.getQueryString())) {
             chain.doFilter(request, response);
             return;

@@ -310,6 +310,10 @@ final class HostileHttpCorpus {
             cases.add(new Case("the token endpoint with Content-Type " + unreadable, "POST", "/oauth/token",
                     Map.of("Content-Type", unreadable), bytes("grant_type=x"), 400, Format.OAUTH, "invalid_request: " + contentType));
         }
+        // a form whose query decodes differently as UTF-8 and as Latin-1: JAX-RS logged a WARNING that its body was read
+        cases.add(new Case("a device request with a non-UTF-8 escape in its query", "POST", "/oauth/device?state=%C0%AF",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), bytes(""), 401, Format.OAUTH,
+                "invalid_client: Client authentication failed."));
         // pages are HTML whatever the Accept says: Faces read its quality values itself, and q=x was a server error
         for (String odd : List.of("text/html;q=x", "text/html;q", "text/html;level=x", "text/html;level", "*/*;q=")) {
             cases.add(new Case("the sign-in page asked with Accept " + odd, "GET", "/signin", Map.of("Accept", odd), null,
@@ -523,6 +527,13 @@ final class HostileHttpCorpus {
                 "/jakarta.faces.resource/dynamiccontent.properties.xhtml?ln=primefaces&pfdrid=abc&pfdrt=sc",
                 "/jakarta.faces.resource/dynamiccontent.properties.xhtml?ln=primefaces&pfdrid=abc&pfdrt=sc&pfdrid_c=true")) {
             cases.add(new Case("resource " + target, "GET", target, Map.of(), null, 404, Format.PAGE, "Not found"));
+        }
+        // the "Not found" page after a query was read: the container logged a WARNING for each (it could not set the
+        // request's character encoding for the error page any more)
+        for (String target : List.of("/users/nobody?cb=abc", "/users/nobody?mkt=de-DE&x=%C3%A9", "/users/a/b/c?x=1",
+                "/jakarta.faces.resource/nothing.css.xhtml?x=1")) {
+            cases.add(new Case("not found after its query was read: " + target, "GET", target, Map.of(), null, 404,
+                    Format.PAGE, target.contains("de-DE") ? "Nicht gefunden" : "Not found"));
         }
         return cases;
     }
