@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotBlank;
@@ -103,16 +104,17 @@ public class ExternalMembers {
 
     /**
      * Creates or updates the member for {@code account} (a sign-in or a directory sync; {@code actor} is who did it for
-     * the audit trail: the member's address on sign-in, the sync otherwise). A member it creates is committed at once, in
-     * a transaction of its own ({@link #createAlone}), so no sync page or sign-in holds a new member uncommitted for
-     * another sign-in or sync of the same person to wait on; when that other one created the member first, this one
-     * goes on with it.
+     * the audit trail: the member's address on sign-in, the sync otherwise). Every write is committed at once, in a
+     * transaction of its own that holds only that member's row, for milliseconds ({@link #createAlone},
+     * {@link #updateAlone}): no sync page or sign-in holds a member's row for another sign-in or sync of the same person
+     * to wait on or to fail against. When that other one created the member first, this one goes on with it; a member
+     * the source has not changed is not written at all.
      */
     public Provisioned provision(@NotNull(message = "Name the account.") ExternalAccount account,
                                  @NotBlank(message = "Say who provisions.") String actor) {
         Optional<Member> known = known(account);
         if (known.isPresent()) {
-            return update(known.get(), account, actor);
+            return updated(known.get(), account, actor);
         }
         try {
             return context.getBusinessObject(ExternalMembers.class).createAlone(account, actor);
@@ -121,8 +123,45 @@ public class ExternalMembers {
                     + sourceName(account.origin()) + " was made a member twice at the same moment (sign-ins or a sync);"
                     + " the one by " + actor + " goes on with the member the other one created");
             Optional<Member> meanwhile = known(account);
-            return meanwhile.isPresent() ? update(meanwhile.get(), account, actor) : create(account, actor);
+            return meanwhile.isPresent() ? updated(meanwhile.get(), account, actor) : create(account, actor);
         }
+    }
+
+    /**
+     * {@code member} as {@code account} has it, written by {@link #updateAlone} if anything differs; the caller's copy is
+     * then read again, so that what its transaction goes on to write is on top of the update.
+     */
+    private Provisioned updated(Member member, ExternalAccount account, String actor) {
+        boolean roleDiffers = account.admin() != null && account.admin() != member.isAdmin();
+        if (!roleDiffers && member.profileChangesFrom(account).isEmpty()) {
+            return new Provisioned(Outcome.UNCHANGED, Optional.of(member), null);
+        }
+        Provisioned provisioned = context.getBusinessObject(ExternalMembers.class).updateAlone(account, actor);
+        if (provisioned.member().isPresent()) {
+            em.refresh(member);
+        }
+        return new Provisioned(provisioned.outcome(), provisioned.member().map(m -> member), provisioned.reason());
+    }
+
+    /**
+     * Brings the member for {@code account} up to date in a transaction of its own, holding their row (after the
+     * administrators' rows, when the source takes the role of an enabled administrator: the one order every change
+     * that may leave none takes) for {@link #provision}; a sign-in that changes the same member meanwhile, or an admin's
+     * or the member's own save, waits for it or it for them, and neither fails on the other.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Provisioned updateAlone(@NotNull(message = "Name the account.") ExternalAccount account,
+                                   @NotBlank(message = "Say who provisions.") String actor) {
+        Optional<Member> known = known(account);
+        if (known.isEmpty()) { // gone meanwhile (removed by an admin): not made again from here
+            return new Provisioned(Outcome.CONFLICT, Optional.empty(), "the member was removed meanwhile");
+        }
+        Member member = known.get();
+        if (Boolean.FALSE.equals(account.admin()) && member.isAdmin() && member.isEnabled()) {
+            enrolment.lockAdministrators(); // before the member's row, as every change that may leave none
+        }
+        em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+        return update(member, account, actor);
     }
 
     /**

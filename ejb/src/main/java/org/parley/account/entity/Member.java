@@ -192,29 +192,35 @@ public class Member {
      * Answers what changed, in words for the audit trail (empty: nothing).
      */
     public java.util.List<String> takeProfileFrom(ExternalAccount account) {
-        String name = cut(account.nameForOthers());
-        String newTitle = blankToNull(cut(account.title()));
-        String newDepartment = blankToNull(cut(account.department()));
-        String address = blankToNull(account.email());
-        String newEmail = isEmail(address) ? address : null;
+        java.util.List<String> changes = profileChangesFrom(account);
+        displayName = cut(account.nameForOthers());
+        title = blankToNull(cut(account.title()));
+        department = blankToNull(cut(account.department()));
+        email = emailFrom(account);
+        return changes;
+    }
+
+    /** What {@link #takeProfileFrom} would change, in words, without changing it. */
+    public java.util.List<String> profileChangesFrom(ExternalAccount account) {
         java.util.List<String> changes = new java.util.ArrayList<>();
-        if (!name.equals(displayName)) {
+        if (!cut(account.nameForOthers()).equals(displayName)) {
             changes.add("display name");
         }
-        if (!Objects.equals(newTitle, title)) {
+        if (!Objects.equals(blankToNull(cut(account.title())), title)) {
             changes.add("title");
         }
-        if (!Objects.equals(newDepartment, department)) {
+        if (!Objects.equals(blankToNull(cut(account.department())), department)) {
             changes.add("department");
         }
-        if (!Objects.equals(newEmail, email)) {
+        if (!Objects.equals(emailFrom(account), email)) {
             changes.add("e-mail");
         }
-        displayName = name;
-        title = newTitle;
-        department = newDepartment;
-        email = newEmail;
         return changes;
+    }
+
+    private static String emailFrom(ExternalAccount account) {
+        String address = blankToNull(account.email());
+        return isEmail(address) ? address : null;
     }
 
     private static String cut(String text) {

@@ -171,9 +171,12 @@ class MemberTest {
         assertEquals("Grace Hopper", grace.getDisplayName());
         assertEquals(java.util.List.of(), grace.takeProfileFrom(new ExternalAccount(Origin.OIDC, "https://idp/|42",
                 "grace", "Grace Hopper", "Rear Admiral", "Navy", "grace@example.org", null)));
-        assertEquals(java.util.List.of("display name", "title", "department", "e-mail"),
-                grace.takeProfileFrom(new ExternalAccount(Origin.OIDC, "https://idp/|42", "grace", " ", null, "",
-                        "not an address", null)));
+        ExternalAccount emptied = new ExternalAccount(Origin.OIDC, "https://idp/|42", "grace", " ", null, "",
+                "not an address", null);
+        assertEquals(java.util.List.of("display name", "title", "department", "e-mail"), grace.profileChangesFrom(emptied));
+        assertEquals("Rear Admiral", grace.getTitle(), "only said, not taken");
+        assertEquals(java.util.List.of("display name", "title", "department", "e-mail"), grace.takeProfileFrom(emptied));
+        assertEquals(java.util.List.of(), grace.profileChangesFrom(emptied), "taken");
         assertEquals("grace", grace.getDisplayName(), "no display name at the source: the username");
         assertEquals(null, grace.getTitle());
         assertEquals(null, grace.getDepartment());

@@ -38,6 +38,10 @@ class CompanyDirectoryIT {
     private static final String ADMINS = "CN=Parley Admins," + TestDirectory.GROUPS;
     private static final String DOWN = "The company directory does not answer; try again or ask an administrator.";
     private static final Duration SYNC_DEADLINE = Duration.ofMinutes(3);
+    /** The people of the tests of sign-ins during a sync: three pages of {@code parley.ldap.page-size}. */
+    private static final int PEOPLE = 600;
+    /** How many of them sign in while the sync runs. */
+    private static final int SIGN_INS = 48;
 
     /** Started with the deployment, which must know its port and certificate. */
     private static TestDirectory directory;
@@ -135,42 +139,78 @@ class CompanyDirectoryIT {
     void firstSignInsDuringASyncThatCreatesTheSamePeopleSignEachOneInToOneMember() {
         Browser admin = Accounts.admin(base);
         String prefix = Accounts.unique("morning");
-        int people = 600;
-        for (int i = 0; i < people; i++) {
-            directory.addAdPerson(prefix + "-" + i, "Morning Person " + i, "Clerk", "Records", null, "morning-" + i);
+        for (int i = 0; i < PEOPLE; i++) {
+            directory.addAdPerson(prefix + "-" + i, "Morning Person " + i, "Clerk", "Records", null, prefix + "-" + i);
         }
+
+        Browser.Page synced = syncWhileSigningIn(admin, prefix);
+
+        Browser.Page listed = admin.open("/admin/members?q=" + prefix);
+        assertTrue(listed.text().contains("of " + PEOPLE), "each person one member: " + listed.text());
+        assertTrue(Integer.parseInt(synced.value("#created")) >= PEOPLE - SIGN_INS, synced.text());
+    }
+
+    /**
+     * A re-organisation: the directory gives 600 members a new title, and they sign in while the sync takes the same
+     * change (three pages). Each sign-in and the sync write the same members' rows at once: every sign-in gets in, the
+     * sync ends without a lost page, every member has the new title, and nothing is logged at WARNING or SEVERE.
+     */
+    @Test
+    void signInsDuringASyncThatUpdatesTheSamePeopleSignEachOneInAndTheSyncLosesNoPage() {
+        Browser admin = Accounts.admin(base);
+        String prefix = Accounts.unique("reorg");
+        List<String> dns = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            dns.add(directory.addAdPerson(prefix + "-" + i, "Reorg Person " + i, "Clerk", "Records", null, prefix + "-" + i));
+        }
+        Browser.Page before = syncNow(admin);
+        assertTrue(Integer.parseInt(before.value("#created")) >= PEOPLE, before.text());
+        dns.forEach(dn -> directory.set(dn, "title", "Senior Clerk"));
+
+        Browser.Page synced = syncWhileSigningIn(admin, prefix);
+
+        assertEquals(List.of(), synced.document().select("#failures li").eachText().stream()
+                .filter(failure -> failure.contains(prefix) || failure.contains("could not be saved")).toList(), "no page lost");
+        assertTrue(Integer.parseInt(synced.value("#updated")) >= PEOPLE - SIGN_INS, synced.text());
+        for (int i : new int[] {0, PEOPLE / 2, PEOPLE - 1}) {
+            assertTrue(memberRow(admin, prefix + "-" + i).text().contains("Senior Clerk"), "the new title of " + i);
+        }
+    }
+
+    /**
+     * Starts a sync of the {@link #PEOPLE} people named {@code prefix-<i>} (password the same) while eight browsers sign
+     * {@link #SIGN_INS} of them in, one after another and spread over the sync's pages; asserts that every sign-in got
+     * in and nothing was logged at WARNING or SEVERE meanwhile, and answers the page once the sync is over.
+     */
+    private Browser.Page syncWhileSigningIn(Browser admin, String prefix) {
         int signers = 8;
-        int each = 6;
+        int each = SIGN_INS / signers;
         List<Callable<List<String>>> tasks = new ArrayList<>();
         tasks.add(() -> List.of(startSync(admin).messages()));
         for (int t = 0; t < signers; t++) {
             int first = t;
-            tasks.add(() -> { // one person after another, spread over the sync's pages
+            tasks.add(() -> {
                 List<String> paths = new ArrayList<>();
                 for (int k = 0; k < each; k++) {
-                    int i = (first + k * signers) * people / (signers * each);
-                    Browser.Page page = new Browser(base).signIn(prefix + "-" + i, "morning-" + i);
-                    paths.add(page.path() + " " + prefix + "-" + i + " " + page.messages());
+                    String name = prefix + "-" + (first + k * signers) * PEOPLE / SIGN_INS;
+                    Browser.Page page = new Browser(base).signIn(name, name);
+                    paths.add(page.path() + " " + name + " " + page.status() + " " + page.messages());
                 }
                 return paths;
             });
         }
-
         List<List<String>> done;
         Browser.Page synced;
         try (ServerLog log = ServerLog.capture()) {
             done = AtOnce.all(tasks);
             synced = awaitSync(admin);
-            assertEquals(List.of(), log.problems(), "a sync and first sign-ins at once: nothing at SEVERE or WARNING");
+            assertEquals(List.of(), log.problems(), "a sync and sign-ins of the same people: nothing at SEVERE or WARNING");
         }
         assertTrue(done.get(0).get(0).contains("The sync has started."), done.get(0).toString());
-        List<String> refused = done.stream().skip(1).flatMap(List::stream).filter(line -> !line.startsWith("/settings "))
-                .toList();
-        assertEquals(List.of(), refused, "every first sign-in gets in");
-        assertEquals(signers * each, done.stream().skip(1).mapToLong(List::size).sum());
-        Browser.Page listed = admin.open("/admin/members?q=" + prefix);
-        assertTrue(listed.text().contains("of " + people), "each person one member: " + listed.text());
-        assertTrue(Integer.parseInt(synced.value("#created")) >= people - signers * each, synced.text());
+        List<String> signedIn = done.stream().skip(1).flatMap(List::stream).toList();
+        assertEquals(List.of(), signedIn.stream().filter(line -> !line.startsWith("/settings ")).toList(), "every sign-in gets in");
+        assertEquals(SIGN_INS, signedIn.size());
+        return synced;
     }
 
     @Test
