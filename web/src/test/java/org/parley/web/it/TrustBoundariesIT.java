@@ -175,6 +175,29 @@ class TrustBoundariesIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * The files served as they are (the embed script, the presence icons) take {@code GET} and {@code HEAD}, and
+     * {@code OPTIONS} says so: the container's servlet answered a {@code POST} with the file, and {@code OPTIONS} with
+     * {@code PUT} and {@code DELETE}, which it refused.
+     */
+    @Test
+    void theFilesServedAsTheyAreTakeGetAndHeadOnly() throws Exception {
+        Browser anyone = new Browser(base);
+        for (String path : List.of("/embed/presence.js", "/icons/presence/away.svg")) {
+            assertEquals(200, anyone.open(path).status(), path);
+            java.net.http.HttpResponse<String> posted = anyone.raw(java.net.http.HttpRequest.newBuilder(uri().resolve(path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=b")).build());
+            String what = path + " answered " + posted.statusCode() + " " + posted.headers().map() + "\n" + posted.body();
+            assertEquals(405, posted.statusCode(), what);
+            assertEquals("GET, HEAD, OPTIONS", posted.headers().firstValue("Allow").orElse(""), what);
+            assertEquals("This endpoint does not take this method.\n", posted.body(), what);
+            java.net.http.HttpResponse<String> options = anyone.raw(java.net.http.HttpRequest.newBuilder(uri().resolve(path))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, options.statusCode(), path);
+            assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElse(""), path + " " + options.headers().map());
+        }
+    }
+
     /** Asks for {@code target} signed out (written into the request line exactly as given), signs in, and checks where that leads. */
     private void assertReturnsTo(String target, String username, String expectedPath) {
         RawAnswer asked = rawGet(target);

@@ -1,0 +1,33 @@
+package org.parley.web.view;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The files the container serves as they are ({@code /embed/presence.js}, the presence icons) take what a
+ * {@link GetOnlyServlet} takes: {@code GET} and {@code HEAD}, and {@code OPTIONS} tells so. The container's own servlet
+ * answered a {@code POST} with the file, and {@code OPTIONS} with {@code PUT} and {@code DELETE}, which it refuses.
+ */
+@WebFilter(filterName = "StaticFilesOnlyRead", servletNames = "default")
+public class StaticFilesOnlyRead extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        switch (request.getMethod()) {
+            case "GET", "HEAD" -> chain.doFilter(request, response);
+            case "OPTIONS" -> response.setHeader("Allow", GetOnlyServlet.ALLOWED);
+            default -> {
+                response.setHeader("Allow", GetOnlyServlet.ALLOWED);
+                EndpointRefusals.write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, GetOnlyServlet.REFUSAL);
+            }
+        }
+    }
+}
