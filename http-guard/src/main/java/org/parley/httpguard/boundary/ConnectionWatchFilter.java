@@ -39,6 +39,11 @@ import org.parley.httpguard.control.WebSocketFrameHeads;
  * {@code 429} ({@link Refusal#tooManyWaiting}) and its connection closed; the log names the address at most once a
  * minute (and so is one whose connections are read no further). Other addresses are served as always.
  * <p>
+ * A request that comes after an answer that closed its connection (the client asked for that, or it was a refusal after
+ * which HTTP/1.1 cannot tell where the next request starts) is not handed on either: Grizzly read it from what the peer
+ * had already sent, and the container served it on the closed connection, where the server's own servlets (health, the
+ * files served as they are) threw, each a WARNING with a stack trace in the log, for anyone to repeat at will.
+ * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
  * is read only while what waits for that peer fits its queue ({@link ConnectionWatch#WAITING_PER_SOCKET}, {@link
  * #whenItsAnswersHaveRoom}), and one whose frames break a rule the container's engine does not keep (unmasked frames,
@@ -61,7 +66,8 @@ public final class ConnectionWatchFilter extends BaseFilter {
         if (watch == null) {
             return ctx.getInvokeAction();
         }
-        if (watch.unread()) {
+        if (watch.unread() || !ctx.getConnection().isOpen()) {
+            // a request that came after an answer closing the connection: nobody can be answered on it any more
             return ctx.getStopAction();
         }
         if (!(ctx.getMessage() instanceof HttpContent content)

@@ -433,6 +433,41 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A request pipelined after one whose answer closes the connection (the client asked for it, or the answer is a
+     * refusal after which HTTP/1.1 cannot tell where the next request starts) is not served: nobody could be answered on
+     * the closed connection. Before, it went to the container all the same, and the server's health endpoint and its
+     * servlet for files threw at the closed connection, a WARNING with a stack trace in the log for each, at anyone's will.
+     */
+    @Test
+    void aRequestPipelinedAfterAnAnswerThatClosesTheConnectionIsNotServedAndNothingIsLogged() throws IOException {
+        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+        Map<String, String> closing = Map.of(
+                "an answer the client asked to close", "GET /health HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
+                "a refused token request", "POST /oauth/token HTTP/1.1\r\n" + host
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b");
+        try (ServerLog log = ServerLog.capture()) {
+            for (int round = 0; round < 3; round++) {
+                for (Map.Entry<String, String> first : closing.entrySet()) {
+                    for (String then : List.of("/health", "/health/ready", "/embed/presence.js", "/api/presence?ids=x",
+                            "/signin")) {
+                        try (java.net.Socket peer = new java.net.Socket(base.getHost(), base.getPort())) {
+                            peer.setSoTimeout((int) Socket.WAIT.toMillis());
+                            peer.getOutputStream().write((first.getValue() + "GET " + then + " HTTP/1.1\r\n" + host + "\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                            String answers = new String(peer.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                            assertEquals(1, answers.split("HTTP/1\\.1 \\d{3} ", -1).length - 1,
+                                    first.getKey() + ", then " + then + ": one answer, then the end:\n" + answers);
+                        }
+                    }
+                }
+            }
+            RawAnswer presence = rawGet("/health");
+            assertEquals(200, presence.status(), presence.head());
+            assertEquals(List.of(), log.problems(), "requests after a closing answer: nothing at SEVERE or WARNING");
+        }
+    }
+
+    /**
      * Peers that send requests one after another (HTTP/1.1 pipelining) and read none of the answers hold no server thread.
      * Before the HTTP guard stopped reading them, twenty such peers asking for PrimeFaces' script (548 KB) twenty times
      * each held all sixteen of the container's threads, each waiting to write an answer, and no page was served to anyone
