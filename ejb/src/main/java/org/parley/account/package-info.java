@@ -16,5 +16,7 @@
  * source, {@code ExternalMemberStates} disables and enables them as the source's sync says. Sign-in
  * asks a {@code control.PasswordSource} (the company directory's component implements it) about a
  * name that is no local member, so accounts depend on no source.
+ * What people type for others to see is plain text ({@code entity.PlainText}: no control or bidi characters, no lone
+ * surrogates), a member's profile as much as a message (messaging's {@code TextNormalizer} builds on it).
  */
 package org.parley.account;

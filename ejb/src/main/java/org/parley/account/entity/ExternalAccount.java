@@ -30,8 +30,12 @@ public record ExternalAccount(Origin origin, String externalId, String username,
         Objects.requireNonNull(username, "username");
     }
 
-    /** Their name for others: the source's display name, or the username where the source has none. */
+    /**
+     * Their name for others: the source's display name as plain text ({@link PlainText#line}), or the username where the
+     * source has none (or nothing but control characters).
+     */
     public String nameForOthers() {
-        return displayName == null || displayName.isBlank() ? username : displayName.strip();
+        String name = PlainText.line(displayName);
+        return name == null || name.isEmpty() ? username : name;
     }
 }

@@ -156,7 +156,7 @@ public class Member {
         }
         this.id = UUID.randomUUID().toString();
         this.username = Objects.requireNonNull(username);
-        this.displayName = Objects.requireNonNull(displayName).strip();
+        this.displayName = PlainText.line(Objects.requireNonNull(displayName));
         this.role = Objects.requireNonNull(role);
         this.cid = cid;
         this.enabled = true;
@@ -224,10 +224,10 @@ public class Member {
     }
 
     private static String cut(String text) {
-        if (text == null) {
+        String stripped = PlainText.line(text);
+        if (stripped == null) {
             return null;
         }
-        String stripped = text.strip();
         return stripped.codePointCount(0, stripped.length()) <= NAME_MAX ? stripped
                 : stripped.substring(0, stripped.offsetByCodePoints(0, NAME_MAX)).strip();
     }
@@ -323,27 +323,30 @@ public class Member {
      * and a department of at most {@value #NAME_MAX}.
      */
     public static void requireProfile(String displayName, String title, String department) {
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > NAME_MAX) {
+        String name = PlainText.line(displayName);
+        if (name == null || name.isEmpty() || name.length() > NAME_MAX) {
             throw new AccountRefusedException("A display name of 1 to " + NAME_MAX + " characters is required.",
                     "badDisplayName", String.valueOf(NAME_MAX));
         }
-        if (title != null && title.strip().length() > NAME_MAX) {
+        if (title != null && PlainText.line(title).length() > NAME_MAX) {
             throw new AccountRefusedException("A title has at most " + NAME_MAX + " characters.", "titleTooLong",
                     String.valueOf(NAME_MAX));
         }
-        if (department != null && department.strip().length() > NAME_MAX) {
+        if (department != null && PlainText.line(department).length() > NAME_MAX) {
             throw new AccountRefusedException("A department has at most " + NAME_MAX + " characters.",
                     "departmentTooLong", String.valueOf(NAME_MAX));
         }
     }
 
+    /**
+     * What others see of the member, as plain text on one line ({@link PlainText#line}: no control or bidi characters,
+     * which turned the text shown after a name around); refused as {@link #requireProfile} says.
+     */
     public void updateProfile(String displayName, String title, String department) {
-        if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("a display name is required");
-        }
-        this.displayName = displayName.strip();
-        this.title = blankToNull(title);
-        this.department = blankToNull(department);
+        requireProfile(displayName, title, department);
+        this.displayName = PlainText.line(displayName);
+        this.title = blankToNull(PlainText.line(title));
+        this.department = blankToNull(PlainText.line(department));
     }
 
     /** An admin sets the e-mail address; blank removes it. Refuses an address nobody could send mail to. */

@@ -29,7 +29,7 @@ public class MemberSettings {
     }
 
     public MemberSettings(String personalMessage, boolean webSharing, boolean offlineMessages, boolean profileChat) {
-        this.personalMessage = Member.blankToNull(personalMessage);
+        this.personalMessage = Member.blankToNull(PlainText.line(personalMessage)); // as the member's clients set it
         this.webSharing = webSharing;
         this.offlineMessages = offlineMessages;
         this.profileChat = profileChat;

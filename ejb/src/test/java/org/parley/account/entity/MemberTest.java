@@ -119,7 +119,36 @@ class MemberTest {
         assertEquals("Ada King", ada.getDisplayName());
         assertEquals(null, ada.getTitle());
         assertEquals("Analytical Engines", ada.getDepartment());
-        assertThrows(IllegalArgumentException.class, () -> ada.updateProfile(" ", null, null));
+        assertEquals("badDisplayName", assertThrows(AccountRefusedException.class, () -> ada.updateProfile(" ", null, null))
+                .getReason());
+    }
+
+    /**
+     * What others see of a member is plain text on one line: a bidi override in a name turned around the text shown after
+     * it (a status, "is typing…"), and control characters and line breaks have no place in a name; a lone surrogate
+     * (an OpenID provider's JSON may escape one) could not be sent in a frame. A name of nothing but these is no name.
+     */
+    @Test
+    void profileTextIsPlainTextOnOneLine() {
+        ada.updateProfile("Ada\u202E King\u0007", "Count\u2066ess\n of\tLovelace", "\u0000Engines\ud800");
+        assertEquals("Ada King", ada.getDisplayName());
+        assertEquals("Countess of Lovelace", ada.getTitle());
+        assertEquals("Engines\uFFFD", ada.getDepartment());
+        AccountRefusedException refused = assertThrows(AccountRefusedException.class,
+                () -> ada.updateProfile("\u202E\u0007\u2069", null, null));
+        assertEquals("badDisplayName", refused.getReason());
+        assertEquals("Ada King", ada.getDisplayName(), "unchanged");
+        assertEquals("Out today", new MemberSettings("Out\u202E\r\ntoday\u0008", true, true, false).getPersonalMessage());
+        assertEquals(null, new MemberSettings("\u202E\u0007", true, true, false).getPersonalMessage());
+
+        Member grace = Member.from(new ExternalAccount(Origin.OIDC, "https://idp/|43", "grace", "Grace\u202E Hopper\ud800",
+                "Rear\nAdmiral", null, null, null), "grace", Role.MEMBER, "0123456789ABCDEF", LATER);
+        assertEquals("Grace Hopper\uFFFD", grace.getDisplayName());
+        assertEquals("Rear Admiral", grace.getTitle());
+        ExternalAccount unnamed = new ExternalAccount(Origin.OIDC, "https://idp/|43", "grace", "\u202E\u0007", null, null,
+                null, null);
+        assertEquals(java.util.List.of("display name", "title"), grace.takeProfileFrom(unnamed));
+        assertEquals("grace", grace.getDisplayName(), "nothing but control characters at the source: the username");
     }
 
     @Test

@@ -107,6 +107,34 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * A name and a personal message saved on the settings page reach others as plain text on one line, as a personal
+     * message set from a client does: a bidi override, an isolate, a control character go (an override in a name turned
+     * the text shown after it around); a name of nothing but such characters is refused on the page, and nothing is saved.
+     */
+    @Test
+    void aNameAndPersonalMessageFromTheSettingsPageReachVisitorsAsPlainText() {
+        var grace = Accounts.sharingMember(base, "bidiname", "Grace Bidi");
+        grace.browser().open("/settings");
+        Browser.Page saved = grace.browser().submit("settings", Map.of("displayName", "Grace\u202E Bidi\u0007",
+                "personalMessage", "Out\u2066 today\u202C"), "save");
+        assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+        assertEquals("Grace Bidi", saved.value("#settings\\:displayName"));
+        try (Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + grace.cid(), null)) {
+            JsonObject hello = visitor.next("hello");
+            assertEquals("Grace Bidi", hello.getJsonObject("invitee").getString("displayName"), hello.toString());
+            assertFalse(hello.toString().matches("(?s).*[\\u202A-\\u202E\\u2066-\\u2069\\u0000-\\u001F].*"), hello.toString());
+        }
+        try (Socket fresh = Socket.open(uri(), "/ws/client", grace.browser())) {
+            assertEquals("Out today", fresh.next("welcome").getJsonObject("presence").getString("personalMessage"));
+        }
+
+        grace.browser().open("/settings");
+        Browser.Page refused = grace.browser().submit("settings", Map.of("displayName", "\u202E\u0007\u2069"), "save");
+        assertTrue(refused.messages().contains("Enter a display name."), refused.status() + " " + refused.messages());
+        assertEquals("Grace Bidi", grace.browser().open("/settings").value("#settings\\:displayName"), "nothing saved");
+    }
+
     @Test
     void aLoneSurrogateInAMembersPersonalMessageReachesVisitorsAsCleanText() {
         var grace = Accounts.sharingMember(base, "lonepm", "Grace Lone");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.account.boundary.Members;
+import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Member;
 import org.parley.account.entity.MemberSettings;
 import org.parley.account.entity.Origin;
@@ -98,8 +99,13 @@ public class SettingsBacking implements Serializable {
     public void save() {
         boolean refused = profileChat && !consents.hasActiveConsent(username, Application.DIRECTORY);
         String chosen = shipped(language).map(Locale::toLanguageTag).orElse("");
-        show(members.updateMySettings(displayName, title,
-                new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused), chosen));
+        try {
+            show(members.updateMySettings(displayName, title,
+                    new MemberSettings(personalMessage, webSharing, offlineMessages, profileChat && !refused), chosen));
+        } catch (AccountRefusedException e) { // a name of nothing but control or direction characters, which are dropped
+            faces.addMessage("settings:displayName", Texts.error(faces, "settings.displayNameRequired"));
+            return;
+        }
         // this answer and every page after it in the chosen language (or the browser's again)
         PageLocales.remember(Http.request(faces), chosen);
         faces.getViewRoot().setLocale(faces.getApplication().getViewHandler().calculateLocale(faces));
