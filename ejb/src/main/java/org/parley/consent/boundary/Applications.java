@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.account.entity.AccountRefusedException;
+import org.parley.account.entity.PlainText;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
 import org.parley.consent.control.RedirectUris;
@@ -145,12 +146,14 @@ public class Applications {
         return context.getCallerPrincipal().getName();
     }
 
+    /** The site's name as members read it on the consent page: plain text on one line ({@link PlainText#line}). */
     private static String requireName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > Application.NAME_MAX) {
+        String plain = PlainText.line(name);
+        if (plain == null || plain.isEmpty() || plain.length() > Application.NAME_MAX) {
             throw new AccountRefusedException("A name of 1 to " + Application.NAME_MAX + " characters is required.",
                     "badApplicationName", String.valueOf(Application.NAME_MAX));
         }
-        return name.strip();
+        return plain;
     }
 
     private static List<String> requireRedirectUris(List<String> uris) {

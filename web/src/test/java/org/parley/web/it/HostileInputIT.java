@@ -365,6 +365,25 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * A site's name is shown to members on the consent page as plain text on one line: a bidi override registered in it
+     * would turn around what the page says after the name (which site asks, for what).
+     */
+    @Test
+    void aSitesNameIsRegisteredAsPlainText() {
+        Browser admin = Accounts.admin(base);
+        String unique = Accounts.unique("wiki");
+        admin.open("/admin/applications");
+        Map<String, String> form = new HashMap<>();
+        form.put("name", "Team\u202E Wiki\u0007 " + unique);
+        form.put("redirectUris", "https://wiki.intranet/callback");
+        Browser.Page registered = admin.submit("register", form, "register");
+        assertEquals(200, registered.status(), registered.text());
+        Browser.Page listed = admin.open("/admin/applications?q=" + unique);
+        assertTrue(listed.text().contains("Team Wiki " + unique), listed.text());
+        assertFalse(listed.text().contains("\u202E"), listed.text());
+    }
+
     @Test
     void tooManyOrTooLongRedirectUrlsAreRefusedNextToTheField() {
         Browser admin = Accounts.admin(base);
