@@ -192,35 +192,45 @@ public class Member {
      * Answers what changed, in words for the audit trail (empty: nothing).
      */
     public java.util.List<String> takeProfileFrom(ExternalAccount account) {
-        java.util.List<String> changes = profileChangesFrom(account);
-        displayName = cut(account.nameForOthers());
-        title = blankToNull(cut(account.title()));
-        department = blankToNull(cut(account.department()));
-        email = emailFrom(account);
+        SourceProfile source = SourceProfile.of(account);
+        java.util.List<String> changes = source.changesFrom(this);
+        displayName = source.displayName();
+        title = source.title();
+        department = source.department();
+        email = source.email();
         return changes;
     }
 
     /** What {@link #takeProfileFrom} would change, in words, without changing it. */
     public java.util.List<String> profileChangesFrom(ExternalAccount account) {
-        java.util.List<String> changes = new java.util.ArrayList<>();
-        if (!cut(account.nameForOthers()).equals(displayName)) {
-            changes.add("display name");
-        }
-        if (!Objects.equals(blankToNull(cut(account.title())), title)) {
-            changes.add("title");
-        }
-        if (!Objects.equals(blankToNull(cut(account.department())), department)) {
-            changes.add("department");
-        }
-        if (!Objects.equals(emailFrom(account), email)) {
-            changes.add("e-mail");
-        }
-        return changes;
+        return SourceProfile.of(account).changesFrom(this);
     }
 
-    private static String emailFrom(ExternalAccount account) {
-        String address = blankToNull(account.email());
-        return isEmail(address) ? address : null;
+    /** What a source says others see of a member, as Parley keeps it. */
+    private record SourceProfile(String displayName, String title, String department, String email) {
+
+        static SourceProfile of(ExternalAccount account) {
+            String address = blankToNull(account.email());
+            return new SourceProfile(cut(account.nameForOthers()), blankToNull(cut(account.title())),
+                    blankToNull(cut(account.department())), isEmail(address) ? address : null);
+        }
+
+        java.util.List<String> changesFrom(Member member) {
+            java.util.List<String> changes = new java.util.ArrayList<>();
+            if (!displayName.equals(member.displayName)) {
+                changes.add("display name");
+            }
+            if (!Objects.equals(title, member.title)) {
+                changes.add("title");
+            }
+            if (!Objects.equals(department, member.department)) {
+                changes.add("department");
+            }
+            if (!Objects.equals(email, member.email)) {
+                changes.add("e-mail");
+            }
+            return changes;
+        }
     }
 
     private static String cut(String text) {

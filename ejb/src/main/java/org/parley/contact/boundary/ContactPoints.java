@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
+import org.parley.account.entity.PlainText;
 import org.parley.account.entity.Role;
 import org.parley.contact.entity.ContactPoint;
 import org.parley.contact.entity.ContactPointDraft;
@@ -118,7 +119,7 @@ public class ContactPoints {
                 Reason.UNKNOWN_CONTACT_POINT, "There is no such contact point."));
         String visitor = TextNormalizer.nickname(visitorName).orElseThrow(() -> new ContactRefusedException(
                 Reason.VISITOR_NAME_INVALID, "A name has 1 to " + TextNormalizer.NAME_MAX + " characters."));
-        String answerTo = TextNormalizer.clean(replyTo).replace('\n', ' ');
+        String answerTo = PlainText.clean(replyTo).replace('\n', ' ');
         if (answerTo.codePointCount(0, answerTo.length()) > OfflineMessage.REPLY_TO_MAX) {
             throw new ContactRefusedException(Reason.REPLY_TO_TOO_LONG,
                     "An address to answer to has at most " + OfflineMessage.REPLY_TO_MAX + " characters.");

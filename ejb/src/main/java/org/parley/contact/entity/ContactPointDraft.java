@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.parley.account.entity.PlainText;
 import org.parley.contact.entity.ContactRefusedException.Reason;
 import org.parley.messaging.control.TextNormalizer;
 
@@ -40,7 +41,7 @@ public record ContactPointDraft(String name, String title, String intro, List<St
                     .forEach(usernames::add);
         }
         return new ContactPointDraft(name == null ? "" : name.strip().toLowerCase(Locale.ROOT),
-                TextNormalizer.clean(title).replace('\n', ' '), TextNormalizer.clean(intro), usernames, enabled);
+                PlainText.clean(title).replace('\n', ' '), PlainText.clean(intro), usernames, enabled);
     }
 
     /** Whether {@code name} is one a contact point may have (as written: no trimming, no case folding). */

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.parley.account.entity.PlainText;
 
 /** The text rules hold for any string a client can send, however broken. */
 class TextNormalizerPropertyTest {
@@ -34,12 +35,12 @@ class TextNormalizerPropertyTest {
 
     @Property(tries = 1500)
     void cleanTextHasNoLoneSurrogateNoControlOrBidiCharacterAndIsTrimmed(@ForAll("hostileText") String text) {
-        String clean = TextNormalizer.clean(text);
+        String clean = PlainText.clean(text);
         assertEncodesAsUtf8(clean);
         assertTrue(clean.chars().noneMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n'), visible(clean));
         assertTrue(clean.chars().noneMatch(c -> c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069), visible(clean));
         assertEquals(clean.strip(), clean);
-        assertEquals(clean, TextNormalizer.clean(clean), "cleaning twice changes nothing");
+        assertEquals(clean, PlainText.clean(clean), "cleaning twice changes nothing");
     }
 
     @Property
@@ -59,22 +60,22 @@ class TextNormalizerPropertyTest {
 
     @Property
     void wellFormedReplacesExactlyTheLoneSurrogates(@ForAll("hostileText") String text) {
-        String wellFormed = TextNormalizer.wellFormed(text);
+        String wellFormed = PlainText.wellFormed(text);
         assertEncodesAsUtf8(wellFormed);
         assertEquals(text.length(), wellFormed.length(), "one replacement character for each lone surrogate");
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) != wellFormed.charAt(i)) {
                 assertTrue(Character.isSurrogate(text.charAt(i)), "only surrogates change: " + visible(text));
-                assertEquals(TextNormalizer.REPLACEMENT, wellFormed.charAt(i));
+                assertEquals(PlainText.REPLACEMENT, wellFormed.charAt(i));
             }
         }
-        assertEquals(wellFormed, TextNormalizer.wellFormed(wellFormed));
+        assertEquals(wellFormed, PlainText.wellFormed(wellFormed));
     }
 
     @Property(tries = 300)
     void textThatIsWellFormedAlreadyIsTheSameObject(@ForAll("hostileText") String text) {
-        String wellFormed = TextNormalizer.wellFormed(text);
-        assertTrue(TextNormalizer.wellFormed(wellFormed) == wellFormed, "no copy on the hot path");
+        String wellFormed = PlainText.wellFormed(text);
+        assertTrue(PlainText.wellFormed(wellFormed) == wellFormed, "no copy on the hot path");
     }
 
     static void assertEncodesAsUtf8(String text) {

@@ -22,9 +22,9 @@ import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.boundary.Members;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberSettings;
+import org.parley.account.entity.PlainText;
 import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.OfflineMessages;
-import org.parley.messaging.control.TextNormalizer;
 import org.parley.messaging.entity.Conversation;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.VisitorIdentity;
@@ -221,8 +221,7 @@ public class ClientSocket extends FrameEndpoint {
     private void presence(Frames.Incoming frame) {
         PresenceStatus status = PresenceStatus.fromWire(frame.text("status"))
                 .orElseThrow(() -> frame.invalid("status: one of Online, Busy, Away, BeRightBack, Idle, OnThePhone, OutToLunch, Offline."));
-        Optional<String> personalMessage = frame.optionalText("personalMessage").map(TextNormalizer::clean)
-                .map(m -> m.replace('\n', ' '));
+        Optional<String> personalMessage = frame.optionalText("personalMessage").map(PlainText::line);
         if (personalMessage.filter(m -> m.length() > MemberSettings.PERSONAL_MESSAGE_MAX).isPresent()) {
             throw frame.invalid("personalMessage: at most " + MemberSettings.PERSONAL_MESSAGE_MAX + " characters.");
         }

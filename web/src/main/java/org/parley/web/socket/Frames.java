@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.parley.account.entity.DirectoryEntry;
-import org.parley.messaging.control.TextNormalizer;
+import org.parley.account.entity.PlainText;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.OfflineMessage;
 import org.parley.messaging.entity.VisitorIdentity;
@@ -59,13 +59,13 @@ public final class Frames {
             if (!(idValue instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > MAX_ID) {
                 throw new FrameException("invalid", "id: a string of 1 to " + MAX_ID + " characters.", null);
             }
-            id = TextNormalizer.wellFormed(s.getString());
+            id = PlainText.wellFormed(s.getString());
         }
         JsonValue type = frame.get("type");
         if (!(type instanceof JsonString typeName) || typeName.getString().isBlank()) {
             throw new FrameException("bad_frame", "A frame needs a type.", id);
         }
-        return new Incoming(TextNormalizer.wellFormed(typeName.getString()), id, frame);
+        return new Incoming(PlainText.wellFormed(typeName.getString()), id, frame);
     }
 
     private static FrameException notAnObject() {
@@ -110,7 +110,7 @@ public final class Frames {
                 return Optional.empty();
             }
             if (value instanceof JsonString s) {
-                return Optional.of(TextNormalizer.wellFormed(s.getString()));
+                return Optional.of(PlainText.wellFormed(s.getString()));
             }
             throw invalid(name + ": a string.");
         }
@@ -130,7 +130,7 @@ public final class Frames {
             }
             return value.asJsonArray().stream().map(v -> {
                 if (v instanceof JsonString s) {
-                    return TextNormalizer.wellFormed(s.getString());
+                    return PlainText.wellFormed(s.getString());
                 }
                 throw invalid(name + ": a list of strings.");
             }).toList();
@@ -153,7 +153,7 @@ public final class Frames {
 
     public static String error(String code, String message, String ref) {
         // the message may quote what the client sent (a field name): only well-formed text can be sent
-        JsonObjectBuilder frame = type("error").add("code", code).add("message", TextNormalizer.wellFormed(message));
+        JsonObjectBuilder frame = type("error").add("code", code).add("message", PlainText.wellFormed(message));
         if (ref != null) {
             frame.add("ref", ref);
         }
@@ -161,7 +161,7 @@ public final class Frames {
     }
 
     public static String rateLimited(String message, long retryAfterSeconds, String ref) {
-        JsonObjectBuilder frame = type("error").add("code", "rate_limited").add("message", TextNormalizer.wellFormed(message))
+        JsonObjectBuilder frame = type("error").add("code", "rate_limited").add("message", PlainText.wellFormed(message))
                 .add("retryAfter", retryAfterSeconds);
         if (ref != null) {
             frame.add("ref", ref);

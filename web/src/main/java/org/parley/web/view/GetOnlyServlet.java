@@ -16,16 +16,19 @@ public abstract class GetOnlyServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** The methods such a servlet takes, as {@code OPTIONS} tells them too. */
     static final String ALLOWED = "GET, HEAD, OPTIONS";
-    static final String REFUSAL = "This endpoint does not take this method.";
+    private static final String REFUSAL = "This endpoint does not take this method.";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         switch (request.getMethod()) {
             case "GET", "HEAD", "OPTIONS" -> super.service(request, response);
-            default -> {
-                response.setHeader("Allow", ALLOWED);
-                EndpointRefusals.write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, REFUSAL);
-            }
+            default -> refuse(request, response);
         }
+    }
+
+    /** {@code 405} with {@code Allow}, in the format of the endpoint: what a target that only answers says to any other method. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", ALLOWED);
+        EndpointRefusals.write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, REFUSAL);
     }
 }

@@ -24,10 +24,7 @@ public class StaticFilesOnlyRead extends HttpFilter {
         switch (request.getMethod()) {
             case "GET", "HEAD" -> chain.doFilter(request, response);
             case "OPTIONS" -> response.setHeader("Allow", GetOnlyServlet.ALLOWED);
-            default -> {
-                response.setHeader("Allow", GetOnlyServlet.ALLOWED);
-                EndpointRefusals.write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, GetOnlyServlet.REFUSAL);
-            }
+            default -> GetOnlyServlet.refuse(request, response);
         }
     }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import org.parley.messaging.control.TextNormalizer;
+import org.parley.account.entity.PlainText;
 import org.parley.messaging.entity.ConversationMessage;
 import org.parley.messaging.entity.Party;
 
@@ -143,7 +143,7 @@ class FramesPropertyTest {
     @Property(tries = 1000)
     void aMessageWhoseTextWasCleanedCanAlwaysBeSent(@ForAll("frames") String text) {
         String anyText = text.length() > 40 ? text.substring(0, 40) : text;
-        String clean = TextNormalizer.clean(anyText);
+        String clean = PlainText.clean(anyText);
         ConversationMessage message = new ConversationMessage(1, Instant.EPOCH, Party.VISITOR, clean, false);
         assertSendable(Frames.messageToVisitor(message));
         assertSendable(Frames.messageToMember("c", message));
