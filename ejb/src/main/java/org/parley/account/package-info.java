@@ -13,7 +13,8 @@
  * what is wrong with each row), whole or not at all, each with a random first password.
  * Members from a source outside Parley (the company directory, an OpenID provider) have no Parley
  * password: {@code ExternalMembers} creates them on first sign-in and keeps their profile with the
- * source, {@code ExternalMemberStates} disables and enables them as the source's sync says. Sign-in
+ * source, {@code ExternalMemberStates} disables and enables them as the source's sync says (and enables one the
+ * source had disabled as soon as it signs them in again), each member in a transaction of its own. Sign-in
  * asks a {@code control.PasswordSource} (the company directory's component implements it) about a
  * name that is no local member, so accounts depend on no source.
  * What people type for others to see is plain text ({@code entity.PlainText}: no control or bidi characters, no lone

@@ -1,6 +1,7 @@
 package org.parley.account.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -53,6 +54,8 @@ public class ExternalMembers {
     @Inject
     Enrolment enrolment;
 
+    @EJB
+    ExternalMemberStates states;
 
     @Inject
     Event<MemberChanged> changed;
@@ -73,14 +76,15 @@ public class ExternalMembers {
     /**
      * The person {@code account} describes, whom its source has just signed in from {@code address},
      * signs in to Parley: created on their first sign-in, their profile taken from the source.
-     * A member disabled in Parley stays refused.
+     * A member disabled in Parley by an admin stays refused; one disabled because the source had disabled them (or no
+     * longer had them) is enabled again, since the source lets them in again.
      */
     public SignInResult signIn(@NotNull(message = "Name the account.") ExternalAccount account,
                                @NotBlank(message = "The caller's address is required.") String address) {
         Provisioned provisioned = provision(account, address);
         String name = LogText.typed(Enrolment.normalizeUsername(account.username()));
         if (provisioned.member().isEmpty()) {
-            LOG.warning(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + name + "' from "
+            LOG.warning(() -> "Refused a sign-in through " + account.origin().inWords() + " for '" + name + "' from "
                     + address + ": " + provisioned.reason());
             accountEvents.fire(new AccountEvent(name, name, AccountEvent.Action.SIGN_IN_REFUSED, address,
                     provisioned.reason()));
@@ -88,17 +92,21 @@ public class ExternalMembers {
                     ? SignInResult.Outcome.ACCOUNT_CONFLICT : SignInResult.Outcome.WRONG_CREDENTIALS);
         }
         Member member = provisioned.member().get();
+        if (member.isDisabledOnlyBySource()) { // the source that disabled them lets them in again
+            states.enable(account.origin(), account.externalId(), member.getUsername());
+            em.refresh(member); // enabled in a transaction of its own, by this sign-in or by a sync at the same moment
+        }
         if (!member.isEnabled()) {
-            LOG.info(() -> "Refused a sign-in through " + sourceName(account.origin()) + " for '" + member.getUsername()
+            LOG.info(() -> "Refused a sign-in through " + account.origin().inWords() + " for '" + member.getUsername()
                     + "' from " + address + ": the account is disabled in Parley");
             accountEvents.fire(new AccountEvent(member.getUsername(), member.getUsername(),
                     AccountEvent.Action.SIGN_IN_REFUSED, address, "the account is disabled"));
             return SignInResult.refused(SignInResult.Outcome.DISABLED);
         }
-        LOG.info(() -> "Member '" + member.getUsername() + "' signed in through " + sourceName(account.origin())
+        LOG.info(() -> "Member '" + member.getUsername() + "' signed in through " + account.origin().inWords()
                 + " from " + address);
         accountEvents.fire(new AccountEvent(member.getUsername(), member.getUsername(), AccountEvent.Action.SIGNED_IN,
-                address, "through " + sourceName(account.origin())));
+                address, "through " + account.origin().inWords()));
         return SignInResult.signedIn(member.getUsername(), member.getRole().groups(), member.getSessionGeneration());
     }
 
@@ -120,7 +128,7 @@ public class ExternalMembers {
             return context.getBusinessObject(ExternalMembers.class).createAlone(account, actor);
         } catch (MemberCreatedMeanwhileException e) {
             LOG.info(() -> "'" + LogText.typed(Enrolment.normalizeUsername(account.username())) + "' from "
-                    + sourceName(account.origin()) + " was made a member twice at the same moment (sign-ins or a sync);"
+                    + account.origin().inWords() + " was made a member twice at the same moment (sign-ins or a sync);"
                     + " the one by " + actor + " goes on with the member the other one created");
             Optional<Member> meanwhile = known(account);
             return meanwhile.isPresent() ? updated(meanwhile.get(), account, actor) : create(account, actor);
@@ -187,15 +195,15 @@ public class ExternalMembers {
         String username = Enrolment.normalizeUsername(account.username());
         if (username.isEmpty() || username.length() > Member.USERNAME_MAX || !username.matches(Member.USERNAME_PATTERN)) {
             return new Provisioned(Outcome.BAD_USERNAME, Optional.empty(), "'" + LogText.typed(account.username())
-                    + "' from " + sourceName(account.origin()) + " cannot be a Parley username. " + Member.USERNAME_RULE);
+                    + "' from " + account.origin().inWords() + " cannot be a Parley username. " + Member.USERNAME_RULE);
         }
         Optional<Member> sameName = em.createNamedQuery(Member.BY_USERNAME, Member.class)
                 .setParameter("username", username).getResultStream().findFirst();
         if (sameName.isPresent()) {
             Member other = sameName.get();
             return new Provisioned(Outcome.CONFLICT, Optional.empty(), "the username '" + username + "' already belongs to "
-                    + (other.isLocal() ? "a local Parley member" : "another person from " + sourceName(other.getOrigin()))
-                    + ", so " + sourceName(account.origin()) + "'s " + LogText.typed(account.externalId())
+                    + (other.isLocal() ? "a local Parley member" : "another person from " + other.getOrigin().inWords())
+                    + ", so " + account.origin().inWords() + "'s " + LogText.typed(account.externalId())
                     + " is a person in two places; rename one of them or remove the local member");
         }
         Role role = Boolean.TRUE.equals(account.admin()) ? Role.ADMIN : Role.MEMBER;
@@ -208,9 +216,9 @@ public class ExternalMembers {
             throw new MemberCreatedMeanwhileException(username, e);
         }
         changed.fire(new MemberChanged(username));
-        LOG.info(() -> "Created the " + role.word() + " '" + username + "' from " + sourceName(account.origin()));
+        LOG.info(() -> "Created the " + role.word() + " '" + username + "' from " + account.origin().inWords());
         accountEvents.fire(new AccountEvent(actor, username, AccountEvent.Action.CREATED, null,
-                "as " + role.word() + ", from " + sourceName(account.origin())));
+                "as " + role.word() + ", from " + account.origin().inWords()));
         return new Provisioned(Outcome.CREATED, Optional.of(member), null);
     }
 
@@ -223,7 +231,7 @@ public class ExternalMembers {
             Role role = account.admin() ? Role.ADMIN : Role.MEMBER;
             if (role != member.getRole()) {
                 if (enrolment.lastEnabledAdmin(member)) {
-                    LOG.warning(() -> sourceName(account.origin()) + " no longer makes '" + member.getUsername()
+                    LOG.warning(() -> account.origin().inWords() + " no longer makes '" + member.getUsername()
                             + "' an administrator, but they are the last enabled one and stay one");
                 } else {
                     member.changeRole(role);
@@ -236,18 +244,9 @@ public class ExternalMembers {
         }
         changed.fire(new MemberChanged(member.getUsername()));
         String what = String.join(", ", changes);
-        LOG.info(() -> sourceName(account.origin()) + " changed the " + what + " of '" + member.getUsername() + "'");
+        LOG.info(() -> account.origin().inWords() + " changed the " + what + " of '" + member.getUsername() + "'");
         accountEvents.fire(new AccountEvent(actor, member.getUsername(), AccountEvent.Action.EDITED, null,
-                what + ", from " + sourceName(account.origin())));
+                what + ", from " + account.origin().inWords()));
         return new Provisioned(Outcome.UPDATED, Optional.of(member), null);
-    }
-
-    /** The source in words for the log and the audit trail. */
-    public static String sourceName(Origin origin) {
-        return switch (origin) {
-            case LDAP -> "the company directory";
-            case OIDC -> "the OpenID provider";
-            case LOCAL -> "Parley";
-        };
     }
 }

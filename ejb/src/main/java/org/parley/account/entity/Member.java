@@ -311,8 +311,9 @@ public class Member {
         this.disabledBySource = false;
     }
 
-    public boolean isDisabledBySource() {
-        return disabledBySource;
+    /** Disabled by their source, not by an admin: enabled again once the source lets them in. */
+    public boolean isDisabledOnlyBySource() {
+        return !enabled && disabledBySource;
     }
 
     /** The member becomes an administrator, or stops being one. */

@@ -7,5 +7,14 @@ public enum Origin {
     /** The company directory (LDAP, Active Directory): it checks the password and keeps name, title, department, e-mail. */
     LDAP,
     /** An OpenID provider: it signs the member in and its claims keep the profile. */
-    OIDC
+    OIDC;
+
+    /** The source in words for the log and the audit trail. */
+    public String inWords() {
+        return switch (this) {
+            case LDAP -> "the company directory";
+            case OIDC -> "the OpenID provider";
+            case LOCAL -> "Parley";
+        };
+    }
 }

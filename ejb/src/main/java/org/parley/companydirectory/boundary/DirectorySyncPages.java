@@ -20,9 +20,10 @@ import org.parley.companydirectory.entity.DirectorySynced;
 
 /**
  * The transactions of a directory sync, one per page of people, so that a sync of thousands neither
- * holds one long transaction nor loses more than a page to one failure; each member a page creates is committed at
- * once, in a transaction of its own ({@code ExternalMembers.provision}), so that person's first sign-in meanwhile does
- * not wait for the page. Used by {@link DirectorySync} only.
+ * holds one long transaction nor loses more than a page to one failure; each member a page creates, updates, disables
+ * or enables is committed at once, in a transaction of its own ({@code ExternalMembers.provision},
+ * {@code ExternalMemberStates}), so that person's sign-in meanwhile does not wait for the page. Used by
+ * {@link DirectorySync} only.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

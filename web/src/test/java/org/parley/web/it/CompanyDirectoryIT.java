@@ -159,22 +159,64 @@ class CompanyDirectoryIT {
     void signInsDuringASyncThatUpdatesTheSamePeopleSignEachOneInAndTheSyncLosesNoPage() {
         Browser admin = Accounts.admin(base);
         String prefix = Accounts.unique("reorg");
-        List<String> dns = new ArrayList<>();
-        for (int i = 0; i < PEOPLE; i++) {
-            dns.add(directory.addAdPerson(prefix + "-" + i, "Reorg Person " + i, "Clerk", "Records", null, prefix + "-" + i));
-        }
-        Browser.Page before = syncNow(admin);
-        assertTrue(Integer.parseInt(before.value("#created")) >= PEOPLE, before.text());
+        List<String> dns = members(admin, prefix);
         dns.forEach(dn -> directory.set(dn, "title", "Senior Clerk"));
 
         Browser.Page synced = syncWhileSigningIn(admin, prefix);
 
-        assertEquals(List.of(), synced.document().select("#failures li").eachText().stream()
-                .filter(failure -> failure.contains(prefix) || failure.contains("could not be saved")).toList(), "no page lost");
+        assertNoPageLost(synced, prefix);
         assertTrue(Integer.parseInt(synced.value("#updated")) >= PEOPLE - SIGN_INS, synced.text());
         for (int i : new int[] {0, PEOPLE / 2, PEOPLE - 1}) {
             assertTrue(memberRow(admin, prefix + "-" + i).text().contains("Senior Clerk"), "the new title of " + i);
         }
+    }
+
+    /**
+     * The directory lets 600 members it had disabled in again, with a new title, and they sign in while the sync takes the
+     * change. A sign-in enables its member again at once (the directory has just let them in), and the sync enables the
+     * others; each writes one member's row at a time: every sign-in gets in, the sync loses no page, every member is
+     * enabled with the new title, and nothing is logged at WARNING or SEVERE.
+     */
+    @Test
+    void signInsDuringASyncThatEnablesTheSamePeopleAgainSignEachOneInAndTheSyncLosesNoPage() {
+        Browser admin = Accounts.admin(base);
+        String prefix = Accounts.unique("back");
+        List<String> dns = members(admin, prefix);
+        dns.forEach(dn -> directory.set(dn, "userAccountControl", "514"));
+        Browser.Page off = syncNow(admin);
+        assertTrue(Integer.parseInt(off.value("#disabled")) >= PEOPLE, off.text());
+        dns.forEach(dn -> {
+            directory.set(dn, "userAccountControl", "512");
+            directory.set(dn, "title", "Senior Clerk");
+        });
+
+        Browser.Page synced = syncWhileSigningIn(admin, prefix);
+
+        assertNoPageLost(synced, prefix);
+        assertTrue(Integer.parseInt(synced.value("#enabled")) >= PEOPLE - SIGN_INS, synced.text());
+        for (int i : new int[] {0, 1, PEOPLE / 2, PEOPLE - 1}) {
+            String row = memberRow(admin, prefix + "-" + i).text();
+            assertTrue(row.contains("Senior Clerk") && row.contains("enabled"), "enabled with the new title: " + row);
+        }
+    }
+
+    /**
+     * Adds the {@link #PEOPLE} people named {@code prefix-<i>} (password the same, title Clerk) to the directory and syncs
+     * them in as members; answers their entries' names.
+     */
+    private List<String> members(Browser admin, String prefix) {
+        List<String> dns = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            dns.add(directory.addAdPerson(prefix + "-" + i, "Person " + i, "Clerk", "Records", null, prefix + "-" + i));
+        }
+        Browser.Page synced = syncNow(admin);
+        assertTrue(Integer.parseInt(synced.value("#created")) >= PEOPLE, synced.text());
+        return dns;
+    }
+
+    private static void assertNoPageLost(Browser.Page synced, String prefix) {
+        assertEquals(List.of(), synced.document().select("#failures li").eachText().stream()
+                .filter(failure -> failure.contains(prefix) || failure.contains("could not be saved")).toList(), "no page lost");
     }
 
     /**
@@ -267,6 +309,37 @@ class CompanyDirectoryIT {
         assertEquals("/settings", new Browser(base).signIn(name, "unix-and-go").path());
         Browser.Page audit = admin.open("/admin/audit?action=directory.synced");
         assertTrue(audit.text().contains("directory.synced") && audit.text().contains("disabled"), audit.text());
+    }
+
+    /**
+     * Once the directory lets in again a member that a sync disabled for it, their sign-in, which the directory has just
+     * checked, gets them in without waiting for the next sync; a member an admin disabled stays refused, whatever the
+     * directory says, at a sign-in and at a sync.
+     */
+    @Test
+    void theDirectoryLettingAMemberInAgainSignsThemInBeforeTheNextSyncButNeverOneAnAdminDisabled() {
+        String name = Accounts.unique("bkernighan");
+        String dn = directory.addAdPerson(name, "Brian Kernighan", null, null, null, "awk-and-c");
+        String kept = Accounts.unique("pweinberger");
+        directory.addAdPerson(kept, "Peter Weinberger", null, null, null, "awk-too");
+        assertEquals("/settings", new Browser(base).signIn(name, "awk-and-c").path());
+        assertEquals("/settings", new Browser(base).signIn(kept, "awk-too").path());
+        Browser admin = Accounts.admin(base);
+        directory.set(dn, "userAccountControl", "514");
+        assertTrue(Integer.parseInt(syncNow(admin).value("#disabled")) >= 1);
+        MemberAdministrationIT.press(admin, kept, "disable");
+
+        directory.set(dn, "userAccountControl", "512");
+        assertEquals("/settings", new Browser(base).signIn(name, "awk-and-c").path(), "let in again by the directory");
+        assertTrue(memberRow(admin, name).text().contains("enabled"), memberRow(admin, name).text());
+        Browser.Page audit = admin.open("/admin/audit?action=member.enabled&actor=" + name);
+        assertTrue(audit.text().contains("by the company directory"), audit.text());
+
+        String refused = "This account is disabled. Ask an administrator to enable it.";
+        assertEquals(refused, new Browser(base).signIn(kept, "awk-too").messages(), "disabled by an admin");
+        syncNow(admin);
+        assertEquals(refused, new Browser(base).signIn(kept, "awk-too").messages(), "still, after a sync");
+        assertTrue(memberRow(admin, kept).text().contains("disabled"), memberRow(admin, kept).text());
     }
 
     @Test
