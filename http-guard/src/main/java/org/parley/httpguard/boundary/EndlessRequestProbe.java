@@ -31,7 +31,7 @@ final class EndlessRequestProbe extends HttpProbe.Adapter {
         if (request.getMethod() == Method.CONNECT) {
             refusal = Refusal.notAProxy();
         } else if (request.getMethod() == Method.PRI) {
-            refusal = Refusal.noHttp2InClearText();
+            refusal = Refusal.noHttp2InClearText("");
         } else {
             return;
         }

@@ -5,6 +5,7 @@ import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.http.util.BufferChunk;
 import org.glassfish.grizzly.http.util.ByteChunk;
 import org.glassfish.grizzly.http.util.DataChunk;
+import org.parley.httpguard.control.RequestTargets;
 
 /**
  * A part of a request's head (target, query, a header's value) as text, one character per byte
@@ -38,6 +39,39 @@ final class HeadText {
             }
             default -> {
                 return chunk.toString();
+            }
+        }
+    }
+
+    /** Whether the chunk is a token (a header's name, RFC 9110 §5.6.2): one or more bytes, each one a token may hold. */
+    static boolean isToken(DataChunk chunk) {
+        if (chunk == null || chunk.isNull() || chunk.getLength() == 0) {
+            return false;
+        }
+        switch (chunk.getType()) {
+            case Bytes -> {
+                ByteChunk bytes = chunk.getByteChunk();
+                byte[] buffer = bytes.getBuffer();
+                for (int i = bytes.getStart(); i < bytes.getEnd(); i++) {
+                    if (!RequestTargets.tokenByte(buffer[i] & 0xff)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case Buffer -> {
+                BufferChunk part = chunk.getBufferChunk();
+                Buffer buffer = part.getBuffer();
+                for (int i = part.getStart(); i < part.getEnd(); i++) {
+                    if (!RequestTargets.tokenByte(buffer.get(i) & 0xff)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                String text = chunk.toString();
+                return text.chars().allMatch(RequestTargets::tokenByte);
             }
         }
     }

@@ -31,7 +31,8 @@ import org.parley.httpguard.control.WebSocketHandshakes;
  * a request whose path {@link RequestTargets} refuses, so the container never tries to decode it
  * (Payara's {@code CoyoteAdapter} maps only a {@code CharConversionException} from Grizzly's
  * decoder to 400; the {@code IllegalArgumentException} a bad escape raises ends in an empty 200
- * and a SEVERE line), or whose {@code Host} it refuses; {@code 405} to a {@code POST} to the application server's own
+ * and a SEVERE line), or whose {@code Host} or a header's name it refuses; {@code 505} to one that says it is HTTP/2.0
+ * (the codec served it as HTTP/1.1); {@code 405} to a {@code POST} to the application server's own
  * endpoints (or any method they do not take), {@code 400} to a body whose end cannot be told, {@code 501} to one in
  * a transfer coding Parley does not decode and {@code 415} to one in a content coding ({@link RequestTargets}); and
  * {@code 400} or {@code 426} to a WebSocket handshake that
@@ -85,7 +86,10 @@ public final class RequestTargetFilter extends BaseFilter {
 
     /** What the guard answers {@code request} in place of the container, or null when the container may have it. */
     private static Refusal refusal(HttpRequestPacket request, String rawPath) {
-        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> hostProblem(request));
+        if (request.getProtocol() == Protocol.HTTP_2_0) {
+            return Refusal.noHttp2InClearText(rawPath); // the codec served "HTTP/2.0" in a request line as HTTP/1.1
+        }
+        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> headerProblem(request));
         if (problem.isPresent()) {
             return Refusal.of(rawPath, problem.get());
         }
@@ -170,11 +174,17 @@ public final class RequestTargetFilter extends BaseFilter {
     }
 
 
-    /** What is wrong with the request's {@code Host} headers: more than one, or one that is no host; none may be missing. */
-    private static Optional<String> hostProblem(HttpRequestPacket request) {
+    /**
+     * What is wrong with the request's headers: a name that is no token ({@link RequestTargets#HEADER_NAME}), more than
+     * one {@code Host}, or one that is no host; none may be missing.
+     */
+    private static Optional<String> headerProblem(HttpRequestPacket request) {
         MimeHeaders headers = request.getHeaders();
         DataChunk host = null;
         for (int i = 0; i < headers.size(); i++) {
+            if (!HeadText.isToken(headers.getName(i))) {
+                return Optional.of(RequestTargets.HEADER_NAME);
+            }
             if (headers.getName(i).equalsIgnoreCase(HOST)) {
                 if (host != null) {
                     return Optional.of(RequestTargets.HOSTS);

@@ -98,9 +98,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " (Content-Encoding).", Map.of("Accept-Encoding", "identity"));
     }
 
-    /** {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}). */
-    public static Refusal noHttp2InClearText() {
-        return of("", 505, "invalid_request", "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.", Map.of());
+    /**
+     * {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}; {@code rawPath}
+     * empty), or a request line that says {@code HTTP/2.0}.
+     */
+    public static Refusal noHttp2InClearText(String rawPath) {
+        return of(rawPath, 505, "invalid_request", "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.", Map.of());
     }
 
     /** {@code 426} for a WebSocket handshake that asks for another version of the protocol than Parley's, or none. */

@@ -30,6 +30,17 @@ public final class RequestTargets {
     public static final String BACKSLASH = "the address holds a backslash";
     public static final String HOSTS = "the request has more than one Host header";
     public static final String HOST = "the Host header is not a host name, with or without a port";
+    public static final String HEADER_NAME = "a header line has no name before its colon, or a name with a space or"
+            + " another character a name may not hold, or no colon at all";
+
+    /**
+     * Whether {@code b} may be in a header's name (a token's character, RFC 9110 §5.6.2: letters, digits and
+     * {@code !#$%&'*+-.^_`|~}). A line without a colon, or with a space before it, is no header (RFC 9112 §5.1): the HTTP
+     * codec read such a line and the next as one header's name, so a header a proxy in front had seen was none here.
+     */
+    public static boolean tokenByte(int b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b > 0 && "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
+    }
 
     private RequestTargets() {
     }

@@ -897,6 +897,28 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void aHeaderLineThatIsNoHeaderGets400AndARequestLineOfHttp2Gets505AndNeitherIsHandedOn() {
+        // the codec read a line without a colon and the line after it as one header's name, so it never saw the
+        // "Connection: close" below (nor a Transfer-Encoding a proxy in front would have seen), and served the rest;
+        // it served HTTP/2.0 as HTTP/1.1
+        for (String line : List.of("Foo bar", "Fo o: bar", "Foo : bar", ": bar", "Foo\u0001: bar", "Transfer-Encoding : chunked")) {
+            String answer = exchange("GET /users/ada/presence HTTP/1.1\r\nHost: x\r\n" + line + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), line + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("{\"result\":{\"code\":400,\"response\":\"Bad request: a header line has no name before"
+                    + " its colon, or a name with a space or another character a name may not hold, or no colon at all.\"}}"), answer);
+        }
+        String version = exchange("GET /signin HTTP/2.0\r\nHost: x\r\n\r\n");
+        assertTrue(version.startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n"), version);
+        assertTrue(version.endsWith("\r\n\r\nParley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.\n"), version);
+        assertEquals("close", header(version, "connection"), version);
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        assertTrue(exchange("GET /fine HTTP/1.1\r\nHost: x\r\nX-Fine_1!#$%&'*+-.^`|~: yes\r\nConnection: close\r\n\r\n")
+                .endsWith("page /fine"), "every character a name may hold");
+        assertTrue(exchange("GET /old HTTP/1.0\r\n\r\n").endsWith("page /old"), "HTTP/1.0");
+    }
+
+    @Test
     void whatTheCodecCannotReadIsAnsweredInWordsNotWithABare400() {
         String large = exchange("GET /signin HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: " + "a".repeat(20 * 1024)
                 + "\r\n\r\n");

@@ -189,6 +189,18 @@ final class HostileHttpCorpus {
                     bytes("zz\r\ngrant_type=x\r\n0\r\n\r\n"), 400, target.startsWith("/oauth") ? Format.OAUTH : Format.TEXT,
                     target.startsWith("/oauth") ? "invalid_request: " + unreadableBody : unreadableBody));
         }
+        // Grizzly's codec reads a line without a colon and the line after it as one header's name (here the
+        // Transfer-Encoding a proxy in front would have seen), and takes a name with a space in it or before its colon, or
+        // no name at all; Payara's build of it refuses some of these itself ("the request's headers cannot be read"), the
+        // guard the others ("a header line has no name before its colon"): each is a 400 in the endpoint's words
+        String noHeader = "Bad request: ";
+        for (String target : List.of("/users/" + cid + "/presence", "/oauth/token", "/signin")) {
+            Format format = target.startsWith("/users/") ? Format.PRESENCE : target.startsWith("/oauth") ? Format.OAUTH : Format.TEXT;
+            for (String name : List.of("X-No-Colon\r\nTransfer-Encoding", "Transfer-Encoding ", "Transfer Encoding", "")) {
+                cases.add(new Case("header name '" + name.replace("\r\n", "\\r\\n") + "' on " + target, "GET", target,
+                        Map.of(name, "chunked"), null, 400, format, format == Format.OAUTH ? "invalid_request: " + noHeader : noHeader));
+            }
+        }
         for (String value : List.of("made-up", "x".repeat(2000), "%zz", "..", "null", "\"><script>")) {
             cases.add(new Case("bearer " + value, "GET", "/api/presence?ids=" + cid, Map.of("Authorization", "Bearer " + value),
                     null, 401, Format.OAUTH, "invalid_token"));

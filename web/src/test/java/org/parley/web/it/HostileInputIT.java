@@ -1111,6 +1111,19 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /** A request line that says HTTP/2.0 gets 505 in the endpoint's own words: the codec served it as HTTP/1.1. */
+    @Test
+    void aRequestLineOfHttp2Gets505InTheEndpointsOwnWords() {
+        var grace = Accounts.sharingMember(base, "versionline", "Grace Version");
+        String says = "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.";
+        for (String target : List.of("/signin", "/users/" + grace.cid() + "/presence")) {
+            RawAnswer answer = raw(("GET " + target + " HTTP/2.0\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertAnswer(target, answer, 505, target.equals("/signin") ? Format.TEXT : Format.PRESENCE, says);
+        }
+        assertAnswer("presence afterwards", rawGet("/users/" + grace.cid() + "/presence"), 200, Format.PRESENCE, "Success");
+    }
+
     /**
      * Several hundred hostile HTTP requests, generated from hostile paths, queries, headers and
      * bodies across the endpoints: each gets its specific 4xx in the endpoint's own format, none
