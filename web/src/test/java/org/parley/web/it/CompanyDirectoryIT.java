@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.TestDirectory;
@@ -32,6 +33,7 @@ import org.parley.testing.TestDirectory;
  * settings, {@code /admin/members}, {@code /admin/company-directory} and the audit log. Parley keeps its own
  * database here, so the 5,000 people of the sync test stay out of the other tests' members.
  */
+@Tag("postgresql") // run once more on PostgreSQL (web/pom.xml)
 @ExtendWith(ArquillianExtension.class)
 class CompanyDirectoryIT {
 

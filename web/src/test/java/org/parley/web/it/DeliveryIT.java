@@ -28,6 +28,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reverse proxy, so each test speaks for visitors at addresses of its own (X-Forwarded-For) and
  * no test uses up another's allowance.
  */
+@Tag("postgresql") // run once more on PostgreSQL (web/pom.xml)
 @ExtendWith(ArquillianExtension.class)
 class DeliveryIT {
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * the device grant's {@code slow_down} as RFC 8628 §3.5 says; a member taking a new CID; and health
  * answers that tell anonymous callers UP or DOWN and nothing more.
  */
+@Tag("postgresql") // run once more on PostgreSQL (web/pom.xml)
 class SingleUseIT extends ParleyDeployment {
 
     private static final String LOOPBACK = "http://127.0.0.1:49152/callback";
