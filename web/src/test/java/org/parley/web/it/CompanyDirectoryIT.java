@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -51,7 +48,7 @@ class CompanyDirectoryIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         Path data = Path.of(System.getProperty("parley.it.data", "target/it-data")).resolveSibling("it-company-directory");
-        deleteRecursively(data); // the people below get new ids at every run
+        Folders.delete(data); // the people below get new ids at every run
         try {
             directory = TestDirectory.start(data.resolve("ldap"), TestDirectory.Tls.LDAPS, MicroProcess.freePort(), false);
         } catch (IOException e) {
@@ -315,8 +312,8 @@ class CompanyDirectoryIT {
 
     /**
      * Once the directory lets in again a member that a sync disabled for it, their sign-in, which the directory has just
-     * checked, gets them in without waiting for the next sync; a member an admin disabled stays refused, whatever the
-     * directory says, at a sign-in and at a sync.
+     * checked, gets them in without waiting for the next sync (but not while the directory still has them disabled, nor with
+     * a wrong password); a member an admin disabled stays refused, whatever the directory says, at a sign-in and at a sync.
      */
     @Test
     void theDirectoryLettingAMemberInAgainSignsThemInBeforeTheNextSyncButNeverOneAnAdminDisabled() {
@@ -330,14 +327,17 @@ class CompanyDirectoryIT {
         directory.set(dn, "userAccountControl", "514");
         assertTrue(Integer.parseInt(syncNow(admin).value("#disabled")) >= 1);
         MemberAdministrationIT.press(admin, kept, "disable");
+        String refused = "This account is disabled. Ask an administrator to enable it.";
+        assertEquals(refused, new Browser(base).signIn(name, "awk-and-c").messages(), "still disabled in the directory");
 
         directory.set(dn, "userAccountControl", "512");
+        assertEquals("Wrong username or password.", new Browser(base).signIn(name, "a-guess").messages());
+        assertTrue(memberRow(admin, name).text().contains("disabled"), "a wrong password enables nobody");
         assertEquals("/settings", new Browser(base).signIn(name, "awk-and-c").path(), "let in again by the directory");
         assertTrue(memberRow(admin, name).text().contains("enabled"), memberRow(admin, name).text());
         Browser.Page audit = admin.open("/admin/audit?action=member.enabled&actor=" + name);
         assertTrue(audit.text().contains("by the company directory"), audit.text());
 
-        String refused = "This account is disabled. Ask an administrator to enable it.";
         assertEquals(refused, new Browser(base).signIn(kept, "awk-too").messages(), "disabled by an admin");
         syncNow(admin);
         assertEquals(refused, new Browser(base).signIn(kept, "awk-too").messages(), "still, after a sync");
@@ -429,16 +429,5 @@ class CompanyDirectoryIT {
         Browser.Page list = admin.open("/admin/members?q=" + username);
         return list.document().select("#list\\:members tbody tr").stream().filter(r -> r.child(0).text().equals(username))
                 .findFirst().orElseThrow(() -> new AssertionError(username + " is not listed: " + list.text()));
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

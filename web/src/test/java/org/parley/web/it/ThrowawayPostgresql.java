@@ -65,11 +65,7 @@ public final class ThrowawayPostgresql implements TestExecutionListener {
 
     private static void stop(Path bin, Path data) {
         run(bin.resolve("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Folders.delete(folder);
     }
 
     /** The newest installed server's programs. */
