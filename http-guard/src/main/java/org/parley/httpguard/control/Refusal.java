@@ -72,14 +72,27 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 Map.of("Allow", ALLOWED_METHODS));
     }
 
-    /** {@code 405} for a request in a method Parley serves nowhere ({@code PUT}, {@code PATCH}, an unknown one). */
-    public static Refusal methodNotAllowed(String rawPath) {
-        return of(rawPath, 405, "invalid_request", "Parley takes GET, HEAD, POST and OPTIONS requests only.",
-                Map.of("Allow", ALLOWED_METHODS));
+    /**
+     * {@code 501} for a request in a method Parley implements at no address ({@code PUT}, {@code DELETE}, {@code PATCH},
+     * {@code TRACE}, {@code FOO}: RFC 9110 §9.1), which needs no {@code Allow}; {@code method} is capital letters only
+     * ({@code RequestLineFinder}). A {@code 405} is for a method another address takes, and names what this one takes.
+     */
+    public static Refusal notImplemented(String rawPath, String method) {
+        return of(rawPath, 501, "invalid_request", "Parley does not implement the method " + method
+                + "; it serves GET, HEAD, POST and OPTIONS.", Map.of());
     }
 
     /** The methods the application server's own endpoints take ({@link RequestTargets#serverEndpoint}). */
     public static final String READING_METHODS = "GET, HEAD, OPTIONS";
+
+    /**
+     * {@code 200} to an {@code OPTIONS} at one of the application server's own endpoints: the methods they take, as their
+     * {@code 405} names them. Payara's health servlet listed {@code POST}, which is refused, and {@code /metrics} answered
+     * {@code 405} without {@code Allow}.
+     */
+    public static Refusal readingOptions() {
+        return new Refusal(200, "text/plain;charset=UTF-8", Map.of("Allow", READING_METHODS), "");
+    }
 
     /** {@code 405} for a {@code POST} to one of the application server's own endpoints, which only answer. */
     public static Refusal onlyRead(String rawPath) {
@@ -181,6 +194,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
     /** The status line's words for the status. */
     public String reasonPhrase() {
         return switch (status) {
+            case 200 -> "OK";
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";

@@ -1,11 +1,14 @@
 package org.parley.web.rest;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * What JAX-RS refuses under {@code /api} before a resource runs — an {@code Accept} it cannot meet or cannot read, a
@@ -38,8 +41,21 @@ public class ApiFailures implements ExceptionMapper<WebApplicationException> {
                 ? CachedAnswers.refused(status, sentence)
                 : OAuthErrors.answer(status, "invalid_request", sentence);
         if (!refusal.getAllowedMethods().isEmpty()) {
-            answer.allow(refusal.getAllowedMethods());
+            answer.allow(withHead(refusal.getAllowedMethods()));
         }
         return answer.build();
+    }
+
+    /**
+     * {@code allowed} with {@code HEAD} where it has {@code GET}, which JAX-RS answers too: Jersey's {@code 405} left it
+     * out, while its {@code OPTIONS} at the same address listed it.
+     */
+    private static Set<String> withHead(Set<String> allowed) {
+        if (!allowed.contains(HttpMethod.GET) || allowed.contains(HttpMethod.HEAD)) {
+            return allowed;
+        }
+        Set<String> more = new LinkedHashSet<>(allowed);
+        more.add(HttpMethod.HEAD);
+        return more;
     }
 }

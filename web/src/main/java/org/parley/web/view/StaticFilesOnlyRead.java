@@ -1,12 +1,6 @@
 package org.parley.web.view;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * The files the container serves as they are ({@code /embed/presence.js}, the presence icons) take what a
@@ -14,17 +8,11 @@ import java.io.IOException;
  * answered a {@code POST} with the file, and {@code OPTIONS} with {@code PUT} and {@code DELETE}, which it refuses.
  */
 @WebFilter(filterName = "StaticFilesOnlyRead", servletNames = "default")
-public class StaticFilesOnlyRead extends HttpFilter {
+public class StaticFilesOnlyRead extends MethodsTaken {
 
     private static final long serialVersionUID = 1L;
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        switch (request.getMethod()) {
-            case "GET", "HEAD" -> chain.doFilter(request, response);
-            case "OPTIONS" -> response.setHeader("Allow", GetOnlyServlet.ALLOWED);
-            default -> GetOnlyServlet.refuse(request, response);
-        }
+    public StaticFilesOnlyRead() {
+        super(EndpointRefusals.READING);
     }
 }

@@ -13,9 +13,13 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -196,6 +200,60 @@ class TrustBoundariesIT extends ParleyDeployment {
             assertEquals(200, options.statusCode(), path);
             assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElse(""), path + " " + options.headers().map());
         }
+    }
+
+    /**
+     * On every kind of address — the pages, the servlets of pages, the read-only servlets and files, the APIs and the
+     * application server's own endpoints — {@code OPTIONS} names the methods the address takes, each of those is taken,
+     * and each other one is answered {@code 405} naming the same methods (RFC 9110 §15.5.6). Faces answered
+     * {@code OPTIONS} with the whole page and no {@code Allow}, Payara's health servlet listed {@code POST}, which it
+     * refuses, {@code OPTIONS /metrics} was {@code 405} without {@code Allow}, and Jersey's {@code 405} at the Presence
+     * API left out {@code HEAD}; a {@code PUT} anywhere was told the methods Parley serves at all.
+     */
+    @Test
+    void everyAddressNamesTheSameMethodsToOptionsAndInEachOf405() {
+        Browser anyone = new Browser(base);
+        Map<String, Set<String>> takes = new LinkedHashMap<>();
+        Set<String> pages = Set.of("GET", "HEAD", "POST", "OPTIONS");
+        Set<String> reading = Set.of("GET", "HEAD", "OPTIONS");
+        Set<String> posting = Set.of("POST", "OPTIONS");
+        for (String page : List.of("/", "/signin", "/signin.xhtml", "/conversation/imme?invitee=nobody", "/contact/nobody",
+                "/signin/oidc", "/nothing.xhtml")) {
+            takes.put(page, pages);
+        }
+        for (String read : List.of("/users/nobody/presence", "/users/nobody/presenceimage", "/people/nobody",
+                "/Conversation/IMMe.aspx?invitee=nobody", "/embed/presence.js", "/icons/presence/away.svg", "/nothing/here",
+                "/ws/presence", "/ws/control", "/api/presence?ids=nobody", "/health", "/health/ready", "/metrics", "/openapi")) {
+            takes.put(read, reading);
+        }
+        for (String api : List.of("/api/visitor-tickets", "/oauth/token", "/oauth/revoke", "/oauth/device")) {
+            takes.put(api, posting);
+        }
+        List<String> wrong = new ArrayList<>();
+        takes.forEach((path, methods) -> {
+            for (String method : List.of("OPTIONS", "GET", "HEAD", "POST")) {
+                java.net.http.HttpResponse<String> answer = anyone.raw(java.net.http.HttpRequest.newBuilder(uri().resolve(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "a=b" : ""))
+                        .build());
+                Set<String> allowed = new TreeSet<>();
+                for (String named : answer.headers().firstValue("Allow").orElse("").split(",")) {
+                    if (!named.isBlank()) {
+                        allowed.add(named.strip());
+                    }
+                }
+                String what = method + " " + path + " answered " + answer.statusCode() + " Allow: " + allowed;
+                if (method.equals("OPTIONS") && (answer.statusCode() != 200 || !allowed.equals(new TreeSet<>(methods)))) {
+                    wrong.add(what + ", not 200 naming " + new TreeSet<>(methods));
+                } else if (methods.contains(method) && answer.statusCode() == 405) {
+                    wrong.add(what + ", though the address takes it");
+                } else if (!methods.contains(method)
+                        && (answer.statusCode() != 405 || !allowed.equals(new TreeSet<>(methods)))) {
+                    wrong.add(what + ", not 405 naming " + new TreeSet<>(methods));
+                }
+            }
+        });
+        assertEquals("", String.join("\n", wrong), wrong.size() + " answers name other methods than their address takes");
     }
 
     /** Asks for {@code target} signed out (written into the request line exactly as given), signs in, and checks where that leads. */
