@@ -5,7 +5,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.WriteHandler;
+import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
@@ -16,6 +18,7 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.parley.httpguard.control.Notices;
 import org.parley.httpguard.control.Refusal;
 import org.parley.httpguard.control.WebSocketFrameHeads;
+import org.parley.httpguard.control.WebSocketHandshakes;
 
 /**
  * Puts every connection it reads from under the watch of {@link ConnectionWatch}, tells the watch when each request's
@@ -60,6 +63,10 @@ public final class ConnectionWatchFilter extends BaseFilter {
     /** An address whose WebSocket broke a rule of its frames is named in the log at most once a minute, with how many. */
     private static final Notices BROKE = new Notices(TimeUnit.MINUTES.toNanos(1), 10_000);
 
+    /** On an upgrade request whose head's read this filter has seen; Grizzly clears it when it recycles the request. */
+    private static final Attribute<Boolean> HEAD_READ =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(ConnectionWatchFilter.class.getName() + ".headRead");
+
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         ConnectionWatch.Watch watch = ConnectionWatch.watch(ctx.getConnection());
@@ -77,8 +84,18 @@ public final class ConnectionWatchFilter extends BaseFilter {
         boolean upgrade = request.isUpgrade() && !CleartextUpgradeFilter.servedInHttp11(request);
         watch.asked(request, upgrade);
         if (upgrade) {
-            WebSocketFrameHeads.Breach breach = "websocket".equalsIgnoreCase(request.getUpgrade())
-                    ? watch.frames(content.getContent()) : null;
+            boolean webSocket = "websocket".equalsIgnoreCase(request.getUpgrade());
+            if (!HEAD_READ.isSet(request)) {
+                HEAD_READ.set(request, Boolean.TRUE);
+                if (webSocket && content.getContent() != null && content.getContent().hasRemaining()) {
+                    // bytes read with the handshake's head, before any answer: the checks below took them for frames
+                    // and closed a connection never upgraded with a close frame, and no answer came
+                    String rawPath = HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC());
+                    return RequestTargetFilter.refuse(ctx, request,
+                            Refusal.of(rawPath, WebSocketHandshakes.SENT_BEFORE_THE_ANSWER));
+                }
+            }
+            WebSocketFrameHeads.Breach breach = webSocket ? watch.frames(content.getContent()) : null;
             if (breach != null) {
                 return closed(ctx, watch, breach);
             }

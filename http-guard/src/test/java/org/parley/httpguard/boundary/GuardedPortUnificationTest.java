@@ -223,6 +223,22 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void bytesWithAHandshakesHeadGet400AndAreNeverTakenForFrames() throws Exception {
+        // the frame checks took a request pipelined after an upgrade header for frames: the peer got a WebSocket close
+        // frame, 1002, on a connection never upgraded, and no answer
+        String handshake = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        for (String after : List.of("GET /next HTTP/1.1\r\nHost: x\r\n\r\n", "\u0081\u0002hi", "\u0081\u0082abcdef")) {
+            String answer = exchange("GET /ws/plain HTTP/1.1\r\nHost: x\r\n" + handshake + after);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), after + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith("\r\n\r\nBad request: " + WebSocketHandshakes.SENT_BEFORE_THE_ANSWER + ".\n"), answer);
+        }
+        assertEquals(List.of(), List.copyOf(upgrades), "handshakes handed on");
+        assertEquals(List.of(), List.copyOf(handled), "what came after the head handed on");
+    }
+
+    @Test
     void whatIsNoHttpRequestGets400AtOnceAndAMethodParleyImplementsNowhere501() {
         // Grizzly closed the first ones without a word; HTTP/0.9's line waited for the sweep; FOO never reached the guard
         for (String asked : List.of("get / HTTP/1.1\r\nHost: x\r\n\r\n", "GET /\r\n", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000",

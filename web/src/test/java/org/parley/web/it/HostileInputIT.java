@@ -1111,6 +1111,38 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * Bytes sent with a WebSocket handshake's head, before its answer — a request pipelined after an upgrade header, to
+     * a page or to a WebSocket address, or a frame — get 400 in words, and the peer's next connection is served: the
+     * frame checks took them for frames, and the peer got a close frame (1002, "frames from a client must be masked") on
+     * a connection never upgraded, and no answer.
+     */
+    @Test
+    void bytesSentWithAWebSocketHandshakesHeadGet400InWordsNotACloseFrame() throws Exception {
+        var grace = Accounts.sharingMember(base, "handshakebytes", "Grace Handshake");
+        String handshake = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
+                + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: " + Socket.origin(uri())
+                + "\r\n\r\n";
+        String pipelined = "GET /health/ready HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n";
+        String says = "bytes came after a WebSocket handshake, before its answer; a client sends nothing more until the server"
+                + " has answered 101 (RFC 6455 §4.1)";
+        try (ServerLog log = ServerLog.capture()) {
+            for (String target : List.of("/signin", "/ws/presence", "/users/" + grace.cid() + "/presence")) {
+                for (byte[] after : List.of(pipelined.getBytes(StandardCharsets.ISO_8859_1), masked(0x9, new byte[4]))) {
+                    RawAnswer answer = raw(concat(("GET " + target + " HTTP/1.1\r\n" + handshake)
+                            .getBytes(StandardCharsets.ISO_8859_1), after));
+                    assertAnswer(target, answer, 400, target.startsWith("/users/") ? Format.PRESENCE : Format.TEXT, says);
+                }
+            }
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        }
+        try (java.net.Socket polite = rawWebSocket()) {
+            byte[] head = polite.getInputStream().readNBytes(2);
+            assertTrue(new String(polite.getInputStream().readNBytes(head[1]), StandardCharsets.UTF_8).contains("\"ready\""));
+        }
+        assertAnswer("presence afterwards", rawGet("/users/" + grace.cid() + "/presence"), 200, Format.PRESENCE, "Success");
+    }
+
     /** A request line that says HTTP/2.0 gets 505 in the endpoint's own words: the codec served it as HTTP/1.1. */
     @Test
     void aRequestLineOfHttp2Gets505InTheEndpointsOwnWords() {
