@@ -94,12 +94,13 @@ public final class RequestTargetFilter extends BaseFilter {
             return Refusal.of(rawPath, problem.get());
         }
         Method method = request.getMethod();
-        if (method != Method.GET && method != Method.HEAD && method != Method.OPTIONS && method != Method.POST) {
+        boolean reading = method == Method.GET || method == Method.HEAD;
+        if (!reading && method != Method.OPTIONS && method != Method.POST) {
             // the container answered PATCH 501, PUT, DELETE and TRACE its HTML page or a 405 naming PUT and DELETE, and a
             // method it does not know not at all
             return Refusal.notImplemented(rawPath, method.getMethodString());
         }
-        if (method != Method.GET && method != Method.HEAD && RequestTargets.serverEndpoint(rawPath)) {
+        if (!reading && RequestTargets.serverEndpoint(rawPath)) {
             return method == Method.OPTIONS ? Refusal.readingOptions() : Refusal.onlyRead(rawPath);
         }
         Optional<Refusal> coding = codingRefusal(request, rawPath);

@@ -15,21 +15,6 @@ public final class EndpointRefusals {
     private EndpointRefusals() {
     }
 
-    /** What an address that takes only reading requests takes: {@code GET}, {@code HEAD} and {@code OPTIONS}. */
-    public static final String READING = "GET, HEAD, OPTIONS";
-    /** What a page takes, with its forms: {@code GET}, {@code HEAD}, {@code POST} and {@code OPTIONS}. */
-    public static final String PAGES = "GET, HEAD, POST, OPTIONS";
-
-    /**
-     * {@code 405} with {@code Allow: allowed}, the methods the address takes as {@code OPTIONS} tells them, in the format
-     * of the endpoint: what an address answers a method it does not take.
-     */
-    public static void methodNotTaken(HttpServletRequest request, HttpServletResponse response, String allowed)
-            throws IOException {
-        response.setHeader("Allow", allowed);
-        write(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "This endpoint does not take this method.");
-    }
-
     /** Answers {@code status} with {@code sentence} (JSON-safe text) in the format of {@code request}'s endpoint. */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String sentence)
             throws IOException {

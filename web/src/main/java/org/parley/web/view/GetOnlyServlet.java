@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * A servlet that takes {@code GET} (with {@code HEAD} and {@code OPTIONS}): {@code OPTIONS} says so, and any other
- * method is answered {@code 405} with the same {@code Allow} in the format of the endpoint ({@link EndpointRefusals}).
+ * method is answered {@code 405} with the same {@code Allow} in the format of the endpoint ({@link TakenMethods}).
  * The container answered a {@code POST} with its own HTML error page, no {@code Allow}, even at the Presence API, and a
  * method it does not know with 501.
  */
@@ -18,10 +18,8 @@ public abstract class GetOnlyServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        switch (request.getMethod()) {
-            case "GET", "HEAD" -> super.service(request, response);
-            case "OPTIONS" -> response.setHeader("Allow", EndpointRefusals.READING);
-            default -> EndpointRefusals.methodNotTaken(request, response, EndpointRefusals.READING);
+        if (TakenMethods.READING.goesOn(request, response)) {
+            super.service(request, response);
         }
     }
 }

@@ -12,11 +12,11 @@ import jakarta.servlet.annotation.WebFilter;
  */
 @WebFilter(filterName = "PageMethods", servletNames = {"Faces Servlet", "org.parley.web.view.contact.ContactServlet",
         "org.parley.web.security.OpenIdSignInServlet"})
-public class PageMethods extends MethodsTaken {
+public class PageMethods extends TakenMethodsFilter {
 
     private static final long serialVersionUID = 1L;
 
     public PageMethods() {
-        super(EndpointRefusals.PAGES);
+        super(TakenMethods.PAGES);
     }
 }

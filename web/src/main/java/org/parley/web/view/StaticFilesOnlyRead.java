@@ -8,11 +8,11 @@ import jakarta.servlet.annotation.WebFilter;
  * answered a {@code POST} with the file, and {@code OPTIONS} with {@code PUT} and {@code DELETE}, which it refuses.
  */
 @WebFilter(filterName = "StaticFilesOnlyRead", servletNames = "default")
-public class StaticFilesOnlyRead extends MethodsTaken {
+public class StaticFilesOnlyRead extends TakenMethodsFilter {
 
     private static final long serialVersionUID = 1L;
 
     public StaticFilesOnlyRead() {
-        super(EndpointRefusals.READING);
+        super(TakenMethods.READING);
     }
 }
