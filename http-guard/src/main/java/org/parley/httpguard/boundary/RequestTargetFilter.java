@@ -100,6 +100,9 @@ public final class RequestTargetFilter extends BaseFilter {
             // method it does not know not at all
             return Refusal.notImplemented(rawPath, method.getMethodString());
         }
+        if (RequestTargets.belowOpenApi(rawPath)) {
+            return Refusal.notFound(rawPath); // Jersey's WADL of Payara's OpenAPI resource, with the Host written back
+        }
         if (!reading && RequestTargets.serverEndpoint(rawPath)) {
             return method == Method.OPTIONS ? Refusal.readingOptions() : Refusal.onlyRead(rawPath);
         }

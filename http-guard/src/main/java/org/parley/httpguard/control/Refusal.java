@@ -99,6 +99,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
         return of(rawPath, 405, "invalid_request", "This endpoint does not take this method.", Map.of("Allow", READING_METHODS));
     }
 
+    /** {@code 404} for an address below the application server's OpenAPI document ({@link RequestTargets#belowOpenApi}). */
+    public static Refusal notFound(String rawPath) {
+        return of(rawPath, 404, "invalid_request", "There is nothing at this address; the OpenAPI description is at /openapi.",
+                Map.of());
+    }
+
     /** {@code 501} for a request body in a transfer coding Parley does not decode ({@link RequestTargets#unknownTransferCoding}). */
     public static Refusal unknownTransferCoding(String rawPath) {
         return of(rawPath, 501, "invalid_request", "Parley reads a request's body sent whole (Content-Length) or in chunks"
@@ -195,6 +201,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
     public String reasonPhrase() {
         return switch (status) {
             case 200 -> "OK";
+            case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -105,20 +106,38 @@ public final class RequestTargets {
      * others answered with their own HTML error page. {@code rawPath} must have passed {@link #problem}.
      */
     public static boolean serverEndpoint(String rawPath) {
-        String first = firstSegment(decoded(rawPath));
+        List<String> segments = segments(decoded(rawPath), 1);
+        String first = segments.isEmpty() ? "" : segments.get(0);
         return first.equals("openapi") || first.equals("health") || first.equals("metrics");
     }
 
-    /** The first non-empty segment of {@code path}, without its parameters. */
-    private static String firstSegment(String path) {
+    /**
+     * Whether {@code rawPath} lies below the application server's OpenAPI document ({@code /openapi/…}, however it is
+     * spelled): the document is {@code /openapi} itself, and all Payara had below it was Jersey's WADL of that one
+     * resource ({@code /openapi/application.wadl}, also with {@code ;x} or a slash after it), which named Payara's
+     * Jersey build to anyone and wrote the request's {@code Host} back as its base address. Parley publishes no WADL
+     * (its own APIs have none). {@code rawPath} must have passed {@link #problem}; a path with neither a percent-escape
+     * nor the name is told apart without a copy.
+     */
+    public static boolean belowOpenApi(String rawPath) {
+        if (rawPath.indexOf('%') < 0 && !rawPath.contains("openapi")) {
+            return false;
+        }
+        List<String> segments = segments(decoded(rawPath), 2);
+        return segments.size() == 2 && segments.get(0).equals("openapi");
+    }
+
+    /** The first {@code most} non-empty segments of {@code path}, without their parameters, as the container maps them. */
+    private static List<String> segments(String path, int most) {
+        List<String> names = new ArrayList<>(most);
         for (String segment : path.split("/")) {
             int parameters = segment.indexOf(';');
             String name = parameters < 0 ? segment : segment.substring(0, parameters);
-            if (!name.isEmpty()) {
-                return name;
+            if (!name.isEmpty() && names.size() < most) {
+                names.add(name);
             }
         }
-        return "";
+        return names;
     }
 
     /** {@code rawPath} with its percent-escapes decoded as UTF-8 (as it came, should one be malformed). */

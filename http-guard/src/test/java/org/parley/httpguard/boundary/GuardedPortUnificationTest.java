@@ -283,10 +283,43 @@ class GuardedPortUnificationTest {
             assertEquals("GET, HEAD, OPTIONS", header(answer, "allow"), answer);
             assertEquals("0", header(answer, "content-length"), answer);
         }
+        // ... also with a body and a request pipelined behind it: one answer, the connection closed, nothing handed on
+        for (String body : List.of("Content-Length: 5\r\n\r\nhello", "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")) {
+            String answer = exchange("OPTIONS /health HTTP/1.1\r\nHost: x\r\n" + body + "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), body + " answered " + answer);
+            assertEquals("GET, HEAD, OPTIONS", header(answer, "allow"), answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertEquals(1, answer.split("HTTP/1.1 ").length - 1, "one answer: " + answer);
+        }
         assertEquals(List.of(), List.copyOf(handled), "handed on");
         assertTrue(exchange("GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").endsWith("page /health/ready"));
         assertTrue(exchange("POST /healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
                 .endsWith("page /healthy"));
+    }
+
+    @Test
+    void whatLiesBelowTheOpenApiDocumentGets404ForEveryMethodAndTheDocumentItselfIsHandedOn() {
+        // Payara answered /openapi/application.wadl (also with ;x, a slash after it or ?detail=true) with Jersey's WADL,
+        // its base address the request's Host
+        for (String asked : List.of("GET /openapi/application.wadl", "GET /openapi/application.wadl;x",
+                "GET /openapi/application.wadl/", "GET /openapi/application.wadl?detail=true", "HEAD /openapi/application.wadl",
+                "GET /openapi/application.wadl/xsd0.xsd", "GET /%6fpenapi/application.wadl", "GET //openapi//application.wadl",
+                "GET /openapi;v=1/anything", "POST /openapi/application.wadl", "OPTIONS /openapi/application.wadl")) {
+            String answer = exchange(asked + " HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 404 Not Found\r\n"), asked + " answered " + answer);
+            assertEquals("text/plain;charset=UTF-8", header(answer, "content-type"), answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            if (!asked.startsWith("HEAD")) {
+                assertTrue(answer.endsWith("\r\n\r\nThere is nothing at this address; the OpenAPI description is at /openapi.\n"),
+                        answer);
+            }
+            assertFalse(answer.contains("evil.example"), answer);
+        }
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        for (String document : List.of("/openapi", "/openapi/", "/openapi/?format=json", "/openapiary/x", "/users/openapi/presence")) {
+            assertTrue(exchange("GET " + document + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .endsWith("page " + document.replace("?format=json", "")), document);
+        }
     }
 
     @Test

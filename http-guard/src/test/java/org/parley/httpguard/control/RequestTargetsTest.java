@@ -33,6 +33,18 @@ class RequestTargetsTest {
     }
 
     @Test
+    void whatLiesBelowTheOpenApiDocumentIsToldHoweverItIsSpelled() {
+        for (String path : List.of("/openapi/application.wadl", "/openapi/application.wadl/", "/openapi/application.wadl;x",
+                "/openapi/x/y", "//openapi//x", "/openapi;v=1/x", "/%6Fpenapi/x", "/openapi/%61pplication.wadl", "/;x/openapi/x")) {
+            assertTrue(RequestTargets.belowOpenApi(path), path);
+        }
+        for (String path : List.of("/openapi", "/openapi/", "/openapi//", "/openapi;v=1/", "/openapi/;x", "/openapix/y",
+                "/api/openapi/x", "/users/openapi/presence", "/OpenAPI/x", "/", "/signin")) {
+            assertFalse(RequestTargets.belowOpenApi(path), path);
+        }
+    }
+
+    @Test
     void aBodyIsReadInChunksAloneRefusedWhenItsEndCannotBeToldAndNotDecodedInAnyOtherCoding() {
         for (List<String> codings : List.of(List.<String>of(), List.of("chunked"), List.of("Chunked"), List.of(" CHUNKED "),
                 List.of("chunked,"), List.of(", chunked"), List.of("", "chunked"))) {

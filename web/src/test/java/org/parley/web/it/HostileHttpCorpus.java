@@ -357,6 +357,12 @@ final class HostileHttpCorpus {
                 "/health;x", "/%68ealth/ready", "//health")) {
             cases.add(new Case("a POST to " + own, "POST", own, form, bytes("a=b"), 405, Format.TEXT, notThis));
         }
+        // below the OpenAPI document Payara had Jersey's WADL of its own resource, with the request's Host as its base
+        for (String wadl : List.of("/openapi/application.wadl", "/openapi/application.wadl?detail=true",
+                "/openapi/application.wadl;x", "/openapi/application.wadl/")) {
+            cases.add(new Case("a WADL at " + wadl, "GET", wadl, Map.of(), null, 404, Format.TEXT,
+                    "There is nothing at this address; the OpenAPI description is at /openapi."));
+        }
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
         cases.add(new Case("a request line of 10 KiB", "GET", "/signin?q=" + "a".repeat(10 * 1024), Map.of(), null, 400,
