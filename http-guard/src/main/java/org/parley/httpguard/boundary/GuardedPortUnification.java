@@ -74,7 +74,7 @@ public class GuardedPortUnification extends PUFilter {
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, to what is no HTTP/1.1 request"
                     + ", to WebSocket handshakes that break RFC 6455, to forms of more than 10,000 fields and to bodies whose end"
                     + " cannot be told, 501 to methods Parley implements nowhere, 405 to a POST to the server's own endpoints"
-                    + " (and what they take to an OPTIONS there), 404 below the server's OpenAPI document, 501 and 415 to bodies in a transfer or content coding it does"
+                    + " (and what they take to an OPTIONS there), 404 to a GET below the server's own endpoints at none of their addresses, 501 and 415 to bodies in a transfer or content coding it does"
                     + " not decode, answers what the"
                     + " application has ready (the Presence API) in front of the web container, reads no more requests from"
                     + " a peer that leaves its answers waiting (and bounds what waits for one address and how many connections it"

@@ -100,8 +100,12 @@ public final class RequestTargetFilter extends BaseFilter {
             // method it does not know not at all
             return Refusal.notImplemented(rawPath, method.getMethodString());
         }
-        if (RequestTargets.belowOpenApi(rawPath)) {
-            return Refusal.notFound(rawPath); // Jersey's WADL of Payara's OpenAPI resource, with the Host written back
+        if (reading) {
+            // Payara's whole health report at any other address below /health, Jersey's WADL below /openapi
+            Optional<String> where = RequestTargets.misnamedServerAddress(rawPath);
+            if (where.isPresent()) {
+                return Refusal.notFound(rawPath, where.get());
+            }
         }
         if (!reading && RequestTargets.serverEndpoint(rawPath)) {
             return method == Method.OPTIONS ? Refusal.readingOptions() : Refusal.onlyRead(rawPath);

@@ -99,10 +99,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
         return of(rawPath, 405, "invalid_request", "This endpoint does not take this method.", Map.of("Allow", READING_METHODS));
     }
 
-    /** {@code 404} for an address below the application server's OpenAPI document ({@link RequestTargets#belowOpenApi}). */
-    public static Refusal notFound(String rawPath) {
-        return of(rawPath, 404, "invalid_request", "There is nothing at this address; the OpenAPI description is at /openapi.",
-                Map.of());
+    /**
+     * {@code 404} for a {@code GET} below the application server's own endpoints at none of their addresses; {@code
+     * where} says where they are ({@link RequestTargets#misnamedServerAddress}).
+     */
+    public static Refusal notFound(String rawPath, String where) {
+        return of(rawPath, 404, "invalid_request", "There is nothing at this address; " + where + ".", Map.of());
     }
 
     /** {@code 501} for a request body in a transfer coding Parley does not decode ({@link RequestTargets#unknownTransferCoding}). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rule a request's path must keep before Payara decodes it: every {@code %} starts an escape
@@ -112,19 +113,32 @@ public final class RequestTargets {
     }
 
     /**
-     * Whether {@code rawPath} lies below the application server's OpenAPI document ({@code /openapi/…}, however it is
-     * spelled): the document is {@code /openapi} itself, and all Payara had below it was Jersey's WADL of that one
-     * resource ({@code /openapi/application.wadl}, also with {@code ;x} or a slash after it), which named Payara's
-     * Jersey build to anyone and wrote the request's {@code Host} back as its base address. Parley publishes no WADL
-     * (its own APIs have none). {@code rawPath} must have passed {@link #problem}; a path with neither a percent-escape
-     * nor the name is told apart without a copy.
+     * The addresses at which the application server's OpenAPI document and health checks answer what they are asked,
+     * spelled as they answer it: Payara served its whole health report, the database's check included, at any other
+     * address below {@code /health} ({@code /health/live/}, {@code /health;x/ready}, {@code /health/READY}, {@code
+     * /health/anything}), and Jersey's WADL of its OpenAPI resource below {@code /openapi}.
      */
-    public static boolean belowOpenApi(String rawPath) {
-        if (rawPath.indexOf('%') < 0 && !rawPath.contains("openapi")) {
-            return false;
+    private static final Set<String> SERVER_ADDRESSES =
+            Set.of("/openapi", "/openapi/", "/health", "/health/", "/health/live", "/health/ready", "/health/started");
+
+    /**
+     * For a path below the application server's OpenAPI document or health checks, however it is spelled, that is not
+     * one of their addresses spelled as they answer it: where they are, in words; empty for every other path. A liveness
+     * probe at {@code /health/live/} got the database's check too, and a probe with a typo got {@code 200 UP}; at {@code
+     * /openapi/application.wadl} Jersey's WADL named Payara's Jersey build to anyone and wrote the request's {@code Host}
+     * back as its base address (Parley publishes no WADL). {@code rawPath} must have passed {@link #problem}; a path
+     * with neither a percent-escape nor either name is told apart without a copy.
+     */
+    public static Optional<String> misnamedServerAddress(String rawPath) {
+        if (rawPath.indexOf('%') < 0 && !rawPath.contains("health") && !rawPath.contains("openapi")
+                || SERVER_ADDRESSES.contains(rawPath)) {
+            return Optional.empty();
         }
-        List<String> segments = segments(decoded(rawPath), 2);
-        return segments.size() == 2 && segments.get(0).equals("openapi");
+        List<String> first = segments(decoded(rawPath), 1);
+        return first.equals(List.of("openapi")) ? Optional.of("the OpenAPI description is at /openapi")
+                : first.equals(List.of("health")) ? Optional.of("the health checks are at /health, /health/live, /health/ready"
+                        + " and /health/started")
+                : Optional.empty();
     }
 
     /** The first {@code most} non-empty segments of {@code path}, without their parameters, as the container maps them. */

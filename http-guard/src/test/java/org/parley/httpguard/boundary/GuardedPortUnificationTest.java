@@ -298,28 +298,42 @@ class GuardedPortUnificationTest {
     }
 
     @Test
-    void whatLiesBelowTheOpenApiDocumentGets404ForEveryMethodAndTheDocumentItselfIsHandedOn() {
+    void aGetBelowTheServersOwnEndpointsAtNoneOfTheirAddressesGets404AndTheirAddressesAreHandedOn() {
         // Payara answered /openapi/application.wadl (also with ;x, a slash after it or ?detail=true) with Jersey's WADL,
-        // its base address the request's Host
-        for (String asked : List.of("GET /openapi/application.wadl", "GET /openapi/application.wadl;x",
-                "GET /openapi/application.wadl/", "GET /openapi/application.wadl?detail=true", "HEAD /openapi/application.wadl",
-                "GET /openapi/application.wadl/xsd0.xsd", "GET /%6fpenapi/application.wadl", "GET //openapi//application.wadl",
-                "GET /openapi;v=1/anything", "POST /openapi/application.wadl", "OPTIONS /openapi/application.wadl")) {
-            String answer = exchange(asked + " HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 0\r\n\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 404 Not Found\r\n"), asked + " answered " + answer);
+        // its base address the request's Host, and any other address below /health with its whole report, database included
+        String openApi = "There is nothing at this address; the OpenAPI description is at /openapi.\n";
+        String health = "There is nothing at this address; the health checks are at /health, /health/live, /health/ready and"
+                + " /health/started.\n";
+        Map<String, String> asked = new LinkedHashMap<>();
+        for (String target : List.of("/openapi/application.wadl", "/openapi/application.wadl;x", "/openapi/application.wadl/",
+                "/openapi/application.wadl?detail=true", "/openapi/application.wadl/xsd0.xsd", "/%6fpenapi/application.wadl",
+                "//openapi//application.wadl", "/openapi;v=1/anything")) {
+            asked.put("GET " + target, openApi);
+        }
+        for (String target : List.of("/health/live/", "/health;x/ready", "/health/READY", "/health/anything", "/health/ready;x",
+                "/%68ealth/ready", "/health/live/x")) {
+            asked.put("GET " + target, health);
+        }
+        asked.put("HEAD /openapi/application.wadl", "");
+        asked.put("HEAD /health/anything", "");
+        asked.forEach((request, says) -> {
+            String answer = exchange(request + " HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 404 Not Found\r\n"), request + " answered " + answer);
             assertEquals("text/plain;charset=UTF-8", header(answer, "content-type"), answer);
             assertEquals("close", header(answer, "connection"), answer);
-            if (!asked.startsWith("HEAD")) {
-                assertTrue(answer.endsWith("\r\n\r\nThere is nothing at this address; the OpenAPI description is at /openapi.\n"),
-                        answer);
-            }
+            assertTrue(answer.endsWith("\r\n\r\n" + says), answer);
             assertFalse(answer.contains("evil.example"), answer);
-        }
+        });
         assertEquals(List.of(), List.copyOf(handled), "handed on");
-        for (String document : List.of("/openapi", "/openapi/", "/openapi/?format=json", "/openapiary/x", "/users/openapi/presence")) {
-            assertTrue(exchange("GET " + document + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                    .endsWith("page " + document.replace("?format=json", "")), document);
+        // what is there, spelled as Payara answers it, goes on; a POST below them is told what they take, as before
+        for (String there : List.of("/openapi", "/openapi/", "/openapi/?format=json", "/health", "/health/", "/health/live",
+                "/health/ready", "/health/ready?x=1", "/health/started", "/openapiary/x", "/users/openapi/presence")) {
+            assertTrue(exchange("GET " + there + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .endsWith("page " + there.replaceAll("\\?.*", "")), there);
         }
+        String post = exchange("POST /openapi/application.wadl HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        assertTrue(post.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), post);
+        assertEquals("GET, HEAD, OPTIONS", header(post, "allow"), post);
     }
 
     @Test

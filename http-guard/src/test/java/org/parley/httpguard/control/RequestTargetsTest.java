@@ -33,14 +33,22 @@ class RequestTargetsTest {
     }
 
     @Test
-    void whatLiesBelowTheOpenApiDocumentIsToldHoweverItIsSpelled() {
+    void anAddressBelowTheServersOwnEndpointsThatIsNoneOfTheirsIsToldHoweverItIsSpelled() {
+        String openApi = "the OpenAPI description is at /openapi";
+        String health = "the health checks are at /health, /health/live, /health/ready and /health/started";
         for (String path : List.of("/openapi/application.wadl", "/openapi/application.wadl/", "/openapi/application.wadl;x",
-                "/openapi/x/y", "//openapi//x", "/openapi;v=1/x", "/%6Fpenapi/x", "/openapi/%61pplication.wadl", "/;x/openapi/x")) {
-            assertTrue(RequestTargets.belowOpenApi(path), path);
+                "/openapi/x/y", "//openapi//x", "/openapi;v=1/x", "/%6Fpenapi/x", "/openapi/%61pplication.wadl", "/;x/openapi/x",
+                "/openapi;v=1", "//openapi")) {
+            assertEquals(Optional.of(openApi), RequestTargets.misnamedServerAddress(path), path);
         }
-        for (String path : List.of("/openapi", "/openapi/", "/openapi//", "/openapi;v=1/", "/openapi/;x", "/openapix/y",
-                "/api/openapi/x", "/users/openapi/presence", "/OpenAPI/x", "/", "/signin")) {
-            assertFalse(RequestTargets.belowOpenApi(path), path);
+        for (String path : List.of("/health/live/", "/health;x/ready", "/health/READY", "/health/anything", "/%68ealth/ready",
+                "/health/ready;x", "//health", "/health//ready", "/health/started/", "/health/live/x", "/health;x")) {
+            assertEquals(Optional.of(health), RequestTargets.misnamedServerAddress(path), path);
+        }
+        for (String path : List.of("/openapi", "/openapi/", "/health", "/health/", "/health/live", "/health/ready", "/health/started",
+                "/openapix/y", "/healthy/x", "/api/openapi/x", "/users/health/presence", "/people/health", "/OpenAPI/x", "/metrics/x",
+                "/", "/signin")) {
+            assertEquals(Optional.empty(), RequestTargets.misnamedServerAddress(path), path);
         }
     }
 

@@ -357,11 +357,17 @@ final class HostileHttpCorpus {
                 "/health;x", "/%68ealth/ready", "//health")) {
             cases.add(new Case("a POST to " + own, "POST", own, form, bytes("a=b"), 405, Format.TEXT, notThis));
         }
-        // below the OpenAPI document Payara had Jersey's WADL of its own resource, with the request's Host as its base
+        // below the OpenAPI document Payara had Jersey's WADL of its own resource, with the request's Host as its base, and
+        // below /health its whole report at any address (a liveness probe at /health/live/ got the database's check too)
         for (String wadl : List.of("/openapi/application.wadl", "/openapi/application.wadl?detail=true",
                 "/openapi/application.wadl;x", "/openapi/application.wadl/")) {
             cases.add(new Case("a WADL at " + wadl, "GET", wadl, Map.of(), null, 404, Format.TEXT,
                     "There is nothing at this address; the OpenAPI description is at /openapi."));
+        }
+        for (String check : List.of("/health/live/", "/health/anything", "/health;x/ready", "/health/READY")) {
+            cases.add(new Case("health checks at " + check, "GET", check, Map.of(), null, 404, Format.TEXT,
+                    "There is nothing at this address; the health checks are at /health, /health/live, /health/ready and"
+                            + " /health/started."));
         }
         String noRequestLine = "Parley speaks HTTP/1.1 on this port, and what came does not start as a request does";
         cases.add(new Case("a method in small letters", "get", "/signin", Map.of(), null, 400, Format.TEXT, noRequestLine));
