@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -1109,6 +1110,32 @@ class HostileInputIT extends ParleyDeployment {
         public void close() throws IOException {
             socket.close();
         }
+    }
+
+    /**
+     * A file the container serves as it is, asked for in many ranges of the same bytes, or in a {@code Range} that cannot
+     * be read, comes whole ({@code 200}), once; one range of bytes comes as asked ({@code 206}). The container answered
+     * ten ranges {@code 0-} with the file ten times over, more than about ten with {@code 403} and "Your account may not
+     * open this page.", and one it could not read with its own error page ({@code 416}, "Payara Micro - Error report").
+     */
+    @Test
+    void manyRangesOfAFileGetItWholeOnceAndOneRangeGetsThatRange() {
+        RawAnswer whole = rawGet("/embed/presence.js");
+        assertEquals(200, whole.status(), whole.head());
+        assertTrue(whole.body().length() > 1000, whole.body());
+        for (String range : List.of("bytes=" + String.join(",", Collections.nCopies(10, "0-")),
+                "bytes=" + String.join(",", Collections.nCopies(200, "0-")), "bytes=0-1,5-6", "bytes=x", "bytes=-0,-0")) {
+            RawAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nRange: " + range + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, answer.status(), range + " answered " + answer.head() + "\n" + answer.body());
+            assertEquals(whole.body(), answer.body(), range);
+            assertTrue(answer.header("Content-Type").startsWith("application/javascript"), answer.head());
+        }
+        RawAnswer part = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(206, part.status(), part.head());
+        assertEquals(whole.body().substring(0, 10), part.body());
+        assertEquals("bytes 0-9/" + whole.body().getBytes(StandardCharsets.UTF_8).length, part.header("Content-Range"));
     }
 
     /**
