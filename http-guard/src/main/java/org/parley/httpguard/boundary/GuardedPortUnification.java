@@ -74,14 +74,13 @@ public class GuardedPortUnification extends PUFilter {
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, to what is no HTTP/1.1 request"
                     + ", to WebSocket handshakes that break RFC 6455, to forms of more than 10,000 fields and to bodies whose end"
                     + " cannot be told, 501 to methods Parley implements nowhere, 405 to a POST to the server's own endpoints"
-                    + " (and what they take to an OPTIONS there), 404 to a GET below the server's own endpoints at none of their addresses, 501 and 415 to bodies in a transfer or content coding it does"
-                    + " not decode, answers what the"
-                    + " application has ready (the Presence API) in front of the web container, reads no more requests from"
-                    + " a peer that leaves its answers waiting (and bounds what waits for one address and how many connections it"
-                    + " holds open), hands a request on"
-                    + " once its whole body has come, closes WebSockets that flood pings or send unmasked or too large frames, and lets"
-                    + " the application end connections whose peer stopped reading or that do not send a whole request in"
-                    + " time");
+                    + " (and what they take to an OPTIONS there), 404 to a GET below them at none of their addresses, 501 and"
+                    + " 415 to bodies in a transfer or content coding it does not decode, 417 to an expectation but"
+                    + " 100-continue, answers what the application has ready (the Presence API) in front of the web container,"
+                    + " reads no more requests from a peer that leaves its answers waiting (and bounds what waits for one"
+                    + " address and how many connections it holds open), hands a request on once its whole body has come,"
+                    + " closes WebSockets that flood pings or send unmasked or too large frames, and lets the application end"
+                    + " connections whose peer stopped reading or that do not send a whole request in time");
         } else {
             LOG.warning("Parley's HTTP guard found no HTTP server in a port-unification protocol: it guards nothing there");
         }

@@ -48,6 +48,7 @@ public final class RequestTargetFilter extends BaseFilter {
     private static final byte[] ORIGIN = "origin".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTENT_ENCODING = "content-encoding".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] EXPECT = "expect".getBytes(StandardCharsets.ISO_8859_1);
     private static final String WEBSOCKET = "websocket";
 
     private static final Logger LOG = Logger.getLogger(RequestTargetFilter.class.getName());
@@ -116,12 +117,13 @@ public final class RequestTargetFilter extends BaseFilter {
 
     /**
      * The answer to a request whose body comes in a transfer coding Parley does not decode, or framed so that its end
-     * cannot be told, or in a content coding; empty for any other. One pass over the headers, none of it allocated for
-     * a request without such headers.
+     * cannot be told, or in a content coding, or that expects anything but {@code 100-continue}; empty for any other. One
+     * pass over the headers, none of it allocated for a request without such headers.
      */
     private static Optional<Refusal> codingRefusal(HttpRequestPacket request, String rawPath) {
         List<String> transfer = List.of();
         List<String> content = List.of();
+        List<String> expected = List.of();
         MimeHeaders headers = request.getHeaders();
         for (int i = 0; i < headers.size(); i++) {
             DataChunk name = headers.getName(i);
@@ -129,7 +131,13 @@ public final class RequestTargetFilter extends BaseFilter {
                 transfer = with(transfer, headers.getValue(i));
             } else if (name.equalsIgnoreCase(CONTENT_ENCODING)) {
                 content = with(content, headers.getValue(i));
+            } else if (name.equalsIgnoreCase(EXPECT)) {
+                expected = with(expected, headers.getValue(i));
             }
+        }
+        if (RequestTargets.unmetExpectation(expected)) {
+            // the container answered 417 without a word for a page, and the Presence API took the request as it came
+            return Optional.of(Refusal.expectationFailed(rawPath));
         }
         RequestTargets.Framing framing = RequestTargets.transferCodings(transfer, http11(request));
         if (framing == RequestTargets.Framing.UNREADABLE) {

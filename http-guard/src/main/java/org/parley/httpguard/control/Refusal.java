@@ -119,6 +119,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " (Content-Encoding).", Map.of("Accept-Encoding", "identity"));
     }
 
+    /** {@code 417} for a request that expects anything but {@code 100-continue} ({@link RequestTargets#unmetExpectation}). */
+    public static Refusal expectationFailed(String rawPath) {
+        return of(rawPath, 417, "invalid_request", "Parley meets no expectation but 100-continue (the request's Expect).",
+                Map.of());
+    }
+
     /**
      * {@code 505} for the start of HTTP/2 in clear text without an upgrade ({@code PRI * HTTP/2.0}; {@code rawPath}
      * empty), or a request line that says {@code HTTP/2.0}.
@@ -208,6 +214,7 @@ public record Refusal(int status, String contentType, Map<String, String> header
             case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 417 -> "Expectation Failed";
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";

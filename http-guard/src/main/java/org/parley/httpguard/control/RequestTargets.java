@@ -93,6 +93,14 @@ public final class RequestTargets {
         return !values.isEmpty() && elements(values).stream().anyMatch(coding -> !coding.equalsIgnoreCase("identity"));
     }
 
+    /**
+     * Whether a request's {@code Expect} headers ({@code values}) expect anything but {@code 100-continue}, the one
+     * expectation HTTP/1.1 defines (RFC 9110 §10.1.1), which Parley meets.
+     */
+    public static boolean unmetExpectation(List<String> values) {
+        return !values.isEmpty() && elements(values).stream().anyMatch(expected -> !expected.equalsIgnoreCase("100-continue"));
+    }
+
     /** The elements of a header's comma-separated lists, stripped, without the empty ones. */
     private static List<String> elements(List<String> values) {
         return values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)

@@ -298,6 +298,28 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void anExpectationParleyDoesNotMeetGets417InWordsAnd100ContinueGoesOn() {
+        // the container answered 417 with no word for a page, and the Presence API answered as if nothing were expected
+        String says = "Parley meets no expectation but 100-continue (the request's Expect).";
+        for (String[] asked : new String[][] {
+                {"GET /signin", "foo", "\r\n\r\n" + says + "\n"},
+                {"GET /users/ada/presence", "100-continue, foo", "{\"result\":{\"code\":417,\"response\":\"" + says + "\"}}"},
+                {"POST /oauth/token", "bar=1", "\"error_description\":\"" + says + "\"}"}}) {
+            String body = asked[0].startsWith("POST") ? "Content-Length: 3\r\n\r\nx=y" : "\r\n";
+            String answer = exchange(asked[0] + " HTTP/1.1\r\nHost: x\r\nExpect: " + asked[1] + "\r\n" + body
+                    + "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 417 Expectation Failed\r\n"), asked[0] + " answered " + answer);
+            assertEquals("close", header(answer, "connection"), answer);
+            assertTrue(answer.endsWith(asked[2]), answer);
+            assertEquals(1, answer.split("HTTP/1.1 ").length - 1, "one answer: " + answer);
+        }
+        assertEquals(List.of(), List.copyOf(handled), "handed on");
+        String continued = exchange("POST /form HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                + "Content-Length: 3\r\n\r\nx=y");
+        assertTrue(continued.endsWith("page /form body x=y"), continued);
+    }
+
+    @Test
     void aGetBelowTheServersOwnEndpointsAtNoneOfTheirAddressesGets404AndTheirAddressesAreHandedOn() {
         // Payara answered /openapi/application.wadl (also with ;x, a slash after it or ?detail=true) with Jersey's WADL,
         // its base address the request's Host, and any other address below /health with its whole report, database included

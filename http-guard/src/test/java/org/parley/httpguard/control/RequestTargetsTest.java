@@ -33,6 +33,18 @@ class RequestTargetsTest {
     }
 
     @Test
+    void anyExpectationBut100ContinueIsUnmet() {
+        for (List<String> values : List.of(List.<String>of(), List.of("100-continue"), List.of("100-Continue"),
+                List.of(" 100-continue "), List.of("100-continue", "100-continue"), List.of(""))) {
+            assertFalse(RequestTargets.unmetExpectation(values), values.toString());
+        }
+        for (List<String> values : List.of(List.of("foo"), List.of("100-continue, foo"), List.of("100-continue", "bar=1"),
+                List.of("200-ok"), List.of("100-continue;x=1"))) {
+            assertTrue(RequestTargets.unmetExpectation(values), values.toString());
+        }
+    }
+
+    @Test
     void anAddressBelowTheServersOwnEndpointsThatIsNoneOfTheirsIsToldHoweverItIsSpelled() {
         String openApi = "the OpenAPI description is at /openapi";
         String health = "the health checks are at /health, /health/live, /health/ready and /health/started";

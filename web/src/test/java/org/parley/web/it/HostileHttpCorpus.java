@@ -181,6 +181,9 @@ final class HostileHttpCorpus {
             }
             cases.add(new Case("a 20 KiB header on " + target, "GET", target, Map.of("X-Padding", "a".repeat(20 * 1024)), null,
                     431, format, "The request's headers are larger than Parley takes"));
+            // the container answered 417 without a word on a page, and the Presence API as if nothing were expected
+            cases.add(new Case("an expectation Parley does not meet on " + target, "GET", target, Map.of("Expect", "foo"), null,
+                    417, format, "Parley meets no expectation but 100-continue (the request's Expect)."));
         }
         String unreadableBody = "Bad request: the request's body cannot be read (its chunks or its length).";
         for (String target : List.of("/oauth/token", "/signin")) {
