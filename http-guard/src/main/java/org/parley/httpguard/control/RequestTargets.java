@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -115,8 +114,7 @@ public final class RequestTargets {
      * others answered with their own HTML error page. {@code rawPath} must have passed {@link #problem}.
      */
     public static boolean serverEndpoint(String rawPath) {
-        List<String> segments = segments(decoded(rawPath), 1);
-        String first = segments.isEmpty() ? "" : segments.get(0);
+        String first = firstSegment(decoded(rawPath));
         return first.equals("openapi") || first.equals("health") || first.equals("metrics");
     }
 
@@ -142,24 +140,23 @@ public final class RequestTargets {
                 || SERVER_ADDRESSES.contains(rawPath)) {
             return Optional.empty();
         }
-        List<String> first = segments(decoded(rawPath), 1);
-        return first.equals(List.of("openapi")) ? Optional.of("the OpenAPI description is at /openapi")
-                : first.equals(List.of("health")) ? Optional.of("the health checks are at /health, /health/live, /health/ready"
+        String first = firstSegment(decoded(rawPath));
+        return first.equals("openapi") ? Optional.of("the OpenAPI description is at /openapi")
+                : first.equals("health") ? Optional.of("the health checks are at /health, /health/live, /health/ready"
                         + " and /health/started")
                 : Optional.empty();
     }
 
-    /** The first {@code most} non-empty segments of {@code path}, without their parameters, as the container maps them. */
-    private static List<String> segments(String path, int most) {
-        List<String> names = new ArrayList<>(most);
+    /** The first non-empty segment of {@code path}, without its parameters, as the container maps it; "" for none. */
+    private static String firstSegment(String path) {
         for (String segment : path.split("/")) {
             int parameters = segment.indexOf(';');
             String name = parameters < 0 ? segment : segment.substring(0, parameters);
-            if (!name.isEmpty() && names.size() < most) {
-                names.add(name);
+            if (!name.isEmpty()) {
+                return name;
             }
         }
-        return names;
+        return "";
     }
 
     /** {@code rawPath} with its percent-escapes decoded as UTF-8 (as it came, should one be malformed). */
