@@ -22,11 +22,11 @@ public record Scale(String name,
             100, 500, 20, 3_000, // the warm-up round: 300,000 messages, about as many as the JIT needs here
             100, 1_000, Duration.ofSeconds(20), Duration.ofSeconds(2),
             Duration.ofSeconds(10), // the warm-up round: the JIT compiles this rate's path for 3-7 s after the relay
-            10_000, 64, Duration.ofSeconds(30), 4, // each idle window holds one round of the server's 30 s pings; the last is the figure
+            10_000, 64, Duration.ofSeconds(60), 3, // each idle window holds two of the server's 30 s sweeps, one that pings an idle socket and one that sends it a heartbeat; the last is the figure
             64, Duration.ofSeconds(10), Duration.ofSeconds(120), // this path needs minutes of load before C2 has compiled it
             1_000, 1_000, 3,
             100, 1_000, Duration.ofMinutes(30), 200, Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(35));
+            Duration.ofMinutes(6), Duration.ofMinutes(35));
 
     public static final Scale SMOKE = new Scale("smoke",
             3, 20, 5, 5,

@@ -56,9 +56,9 @@ final class Connections implements Scenario {
                     Target.atMost(30)));
             long heapAfter = pid.isPresent() ? Heap.liveKiB(pid.getAsLong()) : -1;
             outcome.add(Figure.of("live heap per connection (after full GC)", kib(heapAfter, heapBefore, count), "KiB"));
-            // each idle window holds one ping round; the JIT compiles that path over the first rounds (a round
-            // runs it 10,000 times, then nothing for 30 s), as a server that runs all day did long ago: every
-            // window is reported, the last is the figure
+            // each idle window holds two of the server's sweeps (an idle socket is pinged in one, sent a heartbeat in
+            // the other); the JIT compiles that path over the first sweeps (a sweep runs it 10,000 times, then nothing
+            // for 30 s), as a server that runs all day did long ago: every window is reported, the last is the figure
             Usage idleStart = context.usage();
             for (int window = 1; window < scale.idleWindows(); window++) {
                 limit.measureFor(scale.idle());

@@ -144,10 +144,12 @@ public final class Outbox {
      * Keeps a live socket alive and lets a dead one go: a socket whose peer was silent for
      * {@code idleNanos} (no frame, no pong) is closed (1001); so is one whose frame has been on its
      * way out for {@code writeNanos} (1011): its writes are stuck, and the peer, once it notices, reconnects and resumes
-     * instead of waiting forever for frames that never come. Any other socket gets a ping, which a live peer answers
-     * with a pong. One sweep over every socket does this, instead of an idle timer re-armed on every frame.
+     * instead of waiting forever for frames that never come. Any other socket gets a frame, so that a proxy between
+     * it and its peer sees it in use: a ping, which a live peer answers with a pong, once its peer has been silent
+     * for {@code pingNanos}; before that an unsolicited pong, a heartbeat the peer does not answer (RFC 6455 §5.5.3).
+     * One sweep over every socket does this, instead of an idle timer re-armed on every frame.
      */
-    public void keepAlive(long nanoTime, long idleNanos, long writeNanos) {
+    public void keepAlive(long nanoTime, long idleNanos, long pingNanos, long writeNanos) {
         long stuckFor;
         synchronized (this) {
             stuckFor = sending ? nanoTime - sendingSince : 0;
@@ -164,11 +166,16 @@ public final class Outbox {
             return;
         }
         try {
-            if (session.isOpen()) {
+            if (!session.isOpen()) {
+                return;
+            }
+            if (nanoTime - heardAt >= pingNanos) {
                 session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            } else {
+                session.getAsyncRemote().sendPong(ByteBuffer.allocate(0));
             }
         } catch (IOException e) {
-            LOG.fine(() -> "A ping could not be sent: " + e);
+            LOG.fine(() -> "A ping or heartbeat could not be sent: " + e);
         } catch (RuntimeException e) {
             // whatever one socket throws, the sweep goes on to the others (the scheduler drops a task that throws)
             unexpected("Pinging", e);

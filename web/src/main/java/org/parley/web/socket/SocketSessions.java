@@ -242,15 +242,21 @@ public class SocketSessions {
     }
 
     /**
-     * One sweep over every socket: pings the live ones and closes those silent for the idle timeout or whose writes
-     * are stuck; then ends the connections that such a close (or any other) left behind with data their peer never takes,
-     * and those that never sent a whole request.
+     * One sweep over every socket: closes those silent for the idle timeout or whose writes are stuck, and writes a frame
+     * to each other one, so that proxies see it in use; then ends the connections that such a close (or any other) left
+     * behind with data their peer never takes, and those that never sent a whole request.
+     * <p>
+     * A socket gets a ping once its peer has been silent for the idle timeout less one and a half sweeps (45 s by
+     * default), an unsolicited pong (a heartbeat it does not answer) before that. So a live idle peer is pinged every
+     * other sweep, not every sweep: its pong, read and dispatched by the container, is most of what an idle socket
+     * costs. A silent peer still gets a ping a whole sweep before the sweep that closes it.
      */
     private void keepAlive() {
         long now = System.nanoTime();
         long idle = idleTimeout.toNanos();
+        long ping = Math.max(0, idle - pingInterval.toNanos() * 3 / 2);
         long write = writeTimeout.toNanos();
-        open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, write));
+        open.keySet().forEach(outbox -> outbox.keepAlive(now, idle, ping, write));
         connections.end(writeTimeout, requestHeadTimeout);
         sweptAt = System.nanoTime();
     }

@@ -201,7 +201,7 @@ class RestartIT {
                 "PARLEY_DATA_DIR", work.resolve("data").toString(),
                 "PARLEY_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD,
                 "PARLEY_SOCKET_PING_INTERVAL", "PT1S",
-                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT3S");
+                "PARLEY_SOCKET_IDLE_TIMEOUT", "PT5S");
         try (MicroProcess micro = MicroProcess.start(work, environment)) {
             URL base = micro.awaitParley(START);
             try (Socket live = Socket.open(URI.create(base.toString()), "/ws/presence", null);
@@ -210,18 +210,24 @@ class RestartIT {
                 silent.setSoTimeout(15_000);
                 DataInputStream in = upgrade(silent, micro.port(), "/ws/presence", "");
 
-                // the silent peer reads what comes (its ready frame, pings) but never answers a ping
-                int pings = 0;
+                // the silent peer reads what comes (its ready frame, heartbeats, pings) but never answers a ping: each
+                // sweep (every second) sends it a heartbeat (an unsolicited pong) until it has been silent for 3.5 s
+                // (the idle timeout less one and a half sweeps), then a ping, and closes it after 5 s
+                List<Integer> keepAlives = new ArrayList<>();
                 int closeCode = -1;
                 while (closeCode < 0) {
                     RawFrame frame = RawFrame.read(in);
-                    if (frame.opcode() == RawFrame.PING) {
-                        pings++;
+                    if (frame.opcode() == RawFrame.PING || frame.opcode() == RawFrame.PONG) {
+                        keepAlives.add(frame.opcode());
                     } else if (frame.opcode() == RawFrame.CLOSE) {
                         closeCode = frame.closeCode();
                     }
                 }
-                assertTrue(pings >= 1, "the silent peer was pinged before it was let go");
+                assertTrue(keepAlives.contains(RawFrame.PING), "the silent peer was pinged before it was let go: " + keepAlives);
+                assertEquals(RawFrame.PONG, keepAlives.get(0), "a peer heard from lately gets a heartbeat first, not a ping: "
+                        + keepAlives);
+                assertFalse(keepAlives.subList(keepAlives.indexOf(RawFrame.PING), keepAlives.size()).contains(RawFrame.PONG),
+                        "once pinged, pinged until it answers: " + keepAlives);
                 assertEquals(1001, closeCode, "a peer silent for the idle timeout is closed as going away");
 
                 // the live socket, open longer than the silent one, answered its pings and still works
@@ -658,6 +664,7 @@ class RestartIT {
         static final int TEXT = 0x1;
         static final int CLOSE = 0x8;
         static final int PING = 0x9;
+        static final int PONG = 0xA;
 
         static RawFrame read(DataInputStream in) throws IOException {
             int first = in.read();

@@ -31,6 +31,8 @@ class OutboxTest {
         /** The writes a stalled socket took and has not finished, oldest first. */
         final List<SendHandler> pending = new ArrayList<>();
         int pings;
+        /** Unsolicited pongs: the heartbeats of the rounds a socket is not pinged. */
+        int pongs;
         /** Thrown by a ping on an open socket. */
         RuntimeException pingFails;
         /** The socket closes while a ping is on its way, which then throws as Tyrus does. */
@@ -44,6 +46,9 @@ class OutboxTest {
         Session session() {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendPong")) {
+                            pongs++;
+                        }
                         if (method.getName().equals("sendPing")) {
                             pings++;
                             if (closesOnPing) {
@@ -123,22 +128,32 @@ class OutboxTest {
     }
 
     @Test
-    void aPeerHeardWithinTheIdleTimeoutIsPingedAndASilentOneIsClosedAsGoingAway() {
+    void aPeerSilentForLessThanThePingWaitGetsAHeartbeatThenAPingAndASilentOneIsClosedAsGoingAway() {
         FakeSocket socket = new FakeSocket();
         Outbox outbox = new Outbox(socket.session(), 10);
         long second = 1_000_000_000L;
         outbox.heard(0);
-        outbox.keepAlive(89 * second, 90 * second, 30 * second);
+        outbox.keepAlive(44 * second, 90 * second, 45 * second, 30 * second);
+        assertEquals(0, socket.pings, "a peer heard from lately is not asked again");
+        assertEquals(1, socket.pongs, "but its socket carries a frame, so that proxies see it in use");
+
+        outbox.keepAlive(45 * second, 90 * second, 45 * second, 30 * second);
         assertEquals(1, socket.pings);
+        outbox.keepAlive(89 * second, 90 * second, 45 * second, 30 * second);
+        assertEquals(2, socket.pings, "a peer that did not answer is asked again");
+        assertEquals(1, socket.pongs);
         assertNull(socket.closedWith);
 
         outbox.heard(100 * second);
-        outbox.keepAlive(189 * second, 90 * second, 30 * second);
-        assertEquals(2, socket.pings, "a frame or pong restarts the wait");
+        outbox.keepAlive(130 * second, 90 * second, 45 * second, 30 * second);
+        assertEquals(2, socket.pongs, "a frame or pong restarts the wait");
+        outbox.keepAlive(189 * second, 90 * second, 45 * second, 30 * second);
+        assertEquals(3, socket.pings);
         assertNull(socket.closedWith);
 
-        outbox.keepAlive(190 * second, 90 * second, 30 * second);
-        assertEquals(2, socket.pings);
+        outbox.keepAlive(190 * second, 90 * second, 45 * second, 30 * second);
+        assertEquals(3, socket.pings);
+        assertEquals(2, socket.pongs);
         assertEquals(CloseReason.CloseCodes.GOING_AWAY, socket.closedWith.getCloseCode());
     }
 
@@ -155,11 +170,11 @@ class OutboxTest {
         long second = 1_000_000_000L;
         outbox.heard(handedOver);
 
-        outbox.keepAlive(handedOver + 29 * second, 90 * second, 30 * second);
+        outbox.keepAlive(handedOver + 29 * second, 90 * second, 45 * second, 30 * second);
         assertNull(socket.closedWith, "a write may take a while");
-        assertEquals(1, socket.pings);
+        assertEquals(1, socket.pongs);
 
-        outbox.keepAlive(handedOver + 31 * second, 90 * second, 30 * second);
+        outbox.keepAlive(handedOver + 31 * second, 90 * second, 45 * second, 30 * second);
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode(),
                 "a socket whose writes are stuck is closed, not left silent");
     }
@@ -198,7 +213,7 @@ class OutboxTest {
         assertEquals(List.of("refused"), socket.sent, "sent without waiting for a welcome");
         outbox.heard(start);
 
-        outbox.keepAlive(start + 31 * second, 90 * second, 30 * second);
+        outbox.keepAlive(start + 31 * second, 90 * second, 45 * second, 30 * second);
         assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closedWith.getCloseCode());
     }
 
@@ -241,7 +256,7 @@ class OutboxTest {
             failing.pingFails = new IllegalArgumentException("a container fault");
             Outbox outbox = new Outbox(failing.session(), 10);
             outbox.heard(0);
-            outbox.keepAlive(second, 90 * second, 30 * second);
+            outbox.keepAlive(50 * second, 90 * second, 45 * second, 30 * second);
             assertEquals(List.of(Level.WARNING), records.stream().map(LogRecord::getLevel).toList());
             assertTrue(records.get(0).getMessage().contains("/ws/client"), records.get(0).getMessage());
             assertEquals(failing.pingFails, records.get(0).getThrown());
@@ -251,7 +266,7 @@ class OutboxTest {
             closing.closesOnPing = true;
             Outbox closed = new Outbox(closing.session(), 10);
             closed.heard(0);
-            closed.keepAlive(second, 90 * second, 30 * second);
+            closed.keepAlive(50 * second, 90 * second, 45 * second, 30 * second);
             assertEquals(1, closing.pings);
             assertTrue(records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
                     "a socket that closed meanwhile is expected to refuse: " + records);
