@@ -1139,6 +1139,41 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A condition a static file does not meet ({@code If-Match} naming another version, an old
+     * {@code If-Unmodified-Since}) gets 412, and a range beyond the file 416, in plain words: the container answered
+     * both with its own HTML error page ("Payara Micro - Error report").
+     */
+    @Test
+    void aConditionOrARangeAStaticFileCannotMeetIsRefusedInWords() {
+        try (ServerLog log = ServerLog.capture()) {
+            RawAnswer whole = rawGet("/embed/presence.js");
+            assertEquals(200, whole.status(), whole.head());
+            int length = whole.body().getBytes(StandardCharsets.UTF_8).length;
+            for (String condition : List.of("If-Match: \"another-version\"",
+                    "If-Unmodified-Since: Sat, 01 Jan 2000 00:00:00 GMT")) {
+                RawAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\n" + condition + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals(412, answer.status(), condition + " answered " + answer.head() + "\n" + answer.body());
+                assertEquals("text/plain;charset=UTF-8", answer.header("Content-Type"), answer.head());
+                assertEquals("This file has changed since the version the request names (its If-Match or If-Unmodified-Since);"
+                        + " fetch it again without them.\n", answer.body());
+            }
+            RawAnswer beyond = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nRange: bytes=" + length + "-\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(416, beyond.status(), beyond.head() + "\n" + beyond.body());
+            assertEquals("bytes */" + length, beyond.header("Content-Range"), beyond.head());
+            assertEquals("text/plain;charset=UTF-8", beyond.header("Content-Type"), beyond.head());
+            assertEquals("This file holds no bytes in the range the request asks for (its Range; Content-Range says the file's"
+                    + " length); fetch it without Range to get it whole.\n", beyond.body());
+            RawAnswer missing = rawGet("/embed/nothing-here.js");
+            assertEquals(404, missing.status(), missing.head());
+            assertTrue(missing.header("Content-Type").startsWith("text/html"), "a missing file still gets Parley's page: "
+                    + missing.head());
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        }
+    }
+
+    /**
      * Bytes sent with a WebSocket handshake's head, before its answer — a request pipelined after an upgrade header, to
      * a page or to a WebSocket address, or a frame — get 400 in words, and the peer's next connection is served: the
      * frame checks took them for frames, and the peer got a close frame (1002, "frames from a client must be masked") on
