@@ -178,7 +178,7 @@ public final class Outbox {
             LOG.fine(() -> "A ping or heartbeat could not be sent: " + e);
         } catch (RuntimeException e) {
             // whatever one socket throws, the sweep goes on to the others (the scheduler drops a task that throws)
-            unexpected("Pinging", e);
+            unexpected("Pinging or sending a heartbeat to", e);
         }
     }
 
