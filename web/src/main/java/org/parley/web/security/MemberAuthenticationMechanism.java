@@ -47,6 +47,8 @@ import org.parley.web.i18n.PageLocales;
  * their tokens themselves; anywhere else a token opens nothing, and an invalid one is answered
  * {@code 401} with an RFC 6750 {@code invalid_token} challenge.</li>
  * </ul>
+ * Every {@code 401} it answers carries its challenge and a sentence saying why ({@link #WHY_UNAUTHORIZED}), which the
+ * 401 error page writes instead of the container's own page.
  */
 @ApplicationScoped
 public class MemberAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -55,6 +57,20 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final String CONTINUE_TO = MemberAuthenticationMechanism.class.getName() + ".continueTo";
     private static final String SIGNED_IN = MemberAuthenticationMechanism.class.getName() + ".signedIn";
     private static final String INVALID_TOKEN = "Bearer realm=\"parley\", error=\"invalid_token\"";
+    /** The challenge to a request that came without any credential where one is needed (RFC 6750 §3: no error code). */
+    private static final String SIGN_IN = "Bearer realm=\"parley\"";
+    /**
+     * The request attribute that holds, for a request this answers {@code 401}, the sentence that says why; the 401
+     * error page ({@code org.parley.web.view.UnauthorizedAnswers}) writes it.
+     */
+    public static final String WHY_UNAUTHORIZED = MemberAuthenticationMechanism.class.getName() + ".whyUnauthorized";
+    static final String NO_CREDENTIAL = "Sign in first: this socket opens for a signed-in member's session (the web"
+            + " console) or an access token of the desktop client (Authorization: Bearer).";
+    static final String INVALID_TOKEN_ON_A_SOCKET = "The access token in the Authorization header is unknown, expired"
+            + " or revoked, or not the desktop client's, the only kind this socket takes; get a new one, or open the socket"
+            + " signed in.";
+    static final String INVALID_TOKEN_ELSEWHERE = "The access token in the Authorization header is unknown, expired or"
+            + " revoked (and here a valid one opens nothing: pages take a signed-in session); send the request without it.";
 
     /** Who signed in on this session, under which of their session generations. */
     record SignedIn(String username, int sessionGeneration) implements Serializable {
@@ -89,8 +105,8 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
             Optional<BearerIdentity> bearer = bearerTokens.identify(authorization)
                     .filter(identity -> !where.desktopOnly() || Application.DESKTOP.equals(identity.application()));
             if (bearer.isEmpty()) {
-                response.setHeader("WWW-Authenticate", INVALID_TOKEN);
-                return context.responseUnauthorized();
+                return unauthorized(request, response, context, INVALID_TOKEN,
+                        where.desktopOnly() ? INVALID_TOKEN_ON_A_SOCKET : INVALID_TOKEN_ELSEWHERE);
             }
             if (where == TokenPaths.SIGNS_IN) {
                 return context.notifyContainerAboutLogin(bearer.get().member(), Set.of(Role.MEMBER_GROUP));
@@ -118,11 +134,22 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (context.isProtected()) {
             if (isWebSocket(request)) {
-                return context.responseUnauthorized(); // a socket cannot follow a redirect to a page
+                return unauthorized(request, response, context, SIGN_IN, NO_CREDENTIAL); // a socket cannot follow a redirect
             }
             return sendToSignIn(request, token.isPresent(), context, "");
         }
         return context.doNothing();
+    }
+
+    /**
+     * {@code 401} with {@code challenge} ({@code WWW-Authenticate}, which every 401 carries: RFC 9110 §15.5.2) and
+     * {@code why} for the error page to write.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context, String challenge, String why) {
+        response.setHeader("WWW-Authenticate", challenge);
+        request.setAttribute(WHY_UNAUTHORIZED, why);
+        return context.responseUnauthorized();
     }
 
     /** A page needs a member: to the sign-in page, remembering (in a session) which page of Parley asked. */

@@ -18,8 +18,17 @@ public final class EndpointRefusals {
     /** Answers {@code status} with {@code sentence} (JSON-safe text) in the format of {@code request}'s endpoint. */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String sentence)
             throws IOException {
+        write(request.getRequestURI().substring(request.getContextPath().length()), response, status, "invalid_request",
+                sentence);
+    }
+
+    /**
+     * Answers {@code status} with {@code sentence} (JSON-safe text) in the format of the endpoint at {@code path} (below
+     * the context path), OAuth's JSON naming {@code error}.
+     */
+    public static void write(String path, HttpServletResponse response, int status, String error, String sentence)
+            throws IOException {
         response.setStatus(status);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/users/") || path.startsWith("/api/presence")) {
             response.setContentType("application/json;charset=UTF-8");
             response.setHeader("Access-Control-Allow-Origin", "*");
@@ -29,7 +38,7 @@ public final class EndpointRefusals {
             response.setContentType("application/json;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
-            response.getWriter().write("{\"error\":\"invalid_request\",\"error_description\":\"" + sentence + "\"}");
+            response.getWriter().write("{\"error\":\"" + error + "\",\"error_description\":\"" + sentence + "\"}");
         } else {
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(sentence + "\n");

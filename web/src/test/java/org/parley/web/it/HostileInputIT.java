@@ -1174,6 +1174,59 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * Every {@code 401} is worded by Parley, with the challenge that says how to authenticate: a member's socket opened
+     * without a session or a token, an access token that is not valid on a socket, on a page or below {@code /oauth/}.
+     * The container answered each with its own HTML error page ("Payara Micro - Error report", "This request requires
+     * HTTP authentication"), and the socket opened without any credential with no {@code WWW-Authenticate} at all.
+     */
+    @Test
+    void aRequestRefused401IsAnsweredInParleysWordsWithItsChallenge() {
+        var grace = Accounts.sharingMember(base, "unauthorized", "Grace Unauthorized");
+        String host = "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+        String handshake = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\nOrigin: " + Socket.origin(uri()) + "\r\n";
+        String invalid = "Bearer realm=\"parley\", error=\"invalid_token\"";
+        String onASocket = "The access token in the Authorization header is unknown, expired or revoked, or not the desktop"
+                + " client's, the only kind this socket takes; get a new one, or open the socket signed in.";
+        String elsewhere = "The access token in the Authorization header is unknown, expired or revoked (and here a valid one"
+                + " opens nothing: pages take a signed-in session); send the request without it.";
+        try (ServerLog log = ServerLog.capture()) {
+            RawAnswer bare = raw(("GET /ws/client HTTP/1.1\r\n" + host + handshake + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(401, bare.status(), bare.head());
+            assertEquals("Bearer realm=\"parley\"", bare.header("WWW-Authenticate"), bare.head());
+            assertEquals("Sign in first: this socket opens for a signed-in member's session (the web console) or an access"
+                    + " token of the desktop client (Authorization: Bearer).\n", bare.body());
+
+            for (String socket : List.of("/ws/client", "/ws/control?invitee=" + grace.cid())) {
+                RawAnswer answer = raw(("GET " + socket + " HTTP/1.1\r\n" + host + handshake + "Authorization: Bearer not-a-token"
+                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals(401, answer.status(), socket + ": " + answer.head());
+                assertEquals(invalid, answer.header("WWW-Authenticate"), socket);
+                assertEquals(onASocket + "\n", answer.body(), socket);
+            }
+            for (String page : List.of("/settings", "/people/unauthorized", "/embed/presence.js")) {
+                RawAnswer answer = raw(("GET " + page + " HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertEquals(401, answer.status(), page + ": " + answer.head());
+                assertEquals(invalid, answer.header("WWW-Authenticate"), page);
+                assertEquals("text/plain;charset=UTF-8", answer.header("Content-Type"), page + ": " + answer.head());
+                assertEquals(elsewhere + "\n", answer.body(), page);
+            }
+            RawAnswer oauth = raw(("GET /oauth/token HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(401, oauth.status(), oauth.head());
+            assertEquals(invalid, oauth.header("WWW-Authenticate"), oauth.head());
+            JsonObject error = Json.createReader(new StringReader(oauth.body())).readObject();
+            assertEquals("invalid_token", error.getString("error"), oauth.body());
+            assertEquals(elsewhere, error.getString("error_description"));
+
+            RawAnswer direct = rawGet("/unauthorized");
+            assertEquals(404, direct.status(), "the answers' own address is none a client opens: " + direct.head());
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        }
+    }
+
+    /**
      * Bytes sent with a WebSocket handshake's head, before its answer — a request pipelined after an upgrade header, to
      * a page or to a WebSocket address, or a frame — get 400 in words, and the peer's next connection is served: the
      * frame checks took them for frames, and the peer got a close frame (1002, "frames from a client must be masked") on
