@@ -9,7 +9,9 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.memory.Buffers;
 import org.parley.httpguard.control.Refusal;
@@ -25,6 +27,12 @@ import org.parley.httpguard.control.Refusal;
  * a larger one is refused with 400) and hands it on complete; the answer closes the connection,
  * which Grizzly still takes for one being upgraded. Until then the rest of the guard takes it for a plain request
  * whose body is coming ({@link WholeBodyFilter}): what it holds counts against its address, and its pace is watched.
+ * <p>
+ * And the answer to a request to upgrade that the application does not take (anything but {@code 101}: a WebSocket
+ * handshake refused for its origin or its credential, or to an address with no WebSocket) gets the headers of any other
+ * answer: its {@code Content-Type}, its length (or chunks), its {@code Date} and {@code Connection: close}, since
+ * Grizzly closes the connection after it. Grizzly, which writes an upgrade's answer as the start of a stream, left them
+ * all out, so a client got the refusal's words without their type, its body ended only by the connection's close.
  */
 public final class CleartextUpgradeFilter extends BaseFilter {
 
@@ -71,6 +79,23 @@ public final class CleartextUpgradeFilter extends BaseFilter {
         request.setExpectContent(false);
         request.setIgnoreContentModifiers(false);
         ctx.setMessage(HttpContent.builder(request).content(all).last(true).build());
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Gives the answer to an upgrade not taken the headers of a plain answer, before the codec writes its head: the
+     * request is no longer one whose content modifiers (length, chunks, type) the codec leaves out.
+     */
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        if (ctx.getMessage() instanceof HttpPacket packet && packet.getHttpHeader() instanceof HttpResponsePacket response
+                && !response.isCommitted() && response.getStatus() != 101) {
+            HttpRequestPacket request = response.getRequest();
+            if (request != null && request.isUpgrade() && request.isIgnoreContentModifiers()) {
+                request.setIgnoreContentModifiers(false);
+                response.getProcessingState().setKeepAlive(false);
+            }
+        }
         return ctx.getInvokeAction();
     }
 

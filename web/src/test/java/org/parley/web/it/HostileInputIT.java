@@ -1174,6 +1174,38 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * A WebSocket handshake the application refuses — to an address with no WebSocket, from a foreign origin, without a
+     * credential — is answered with the headers of any other answer: its type, its length or chunks, and {@code
+     * Connection: close}, as the connection closes after it. Grizzly, which writes an upgrade's answer as the start of a
+     * stream, left them all out, and the body ended only with the connection.
+     */
+    @Test
+    void aRefusedWebSocketHandshakeIsAnsweredWithThePlainHeadersOfAnAnswer() {
+        var grace = Accounts.sharingMember(base, "declined", "Grace Declined");
+        String handshake = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
+                + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: ";
+        record Refused(String target, String origin, int status, String type) {
+        }
+        try (ServerLog log = ServerLog.capture()) {
+            for (Refused refused : List.of(new Refused("/nothing-here", Socket.origin(uri()), 404, "text/html"),
+                    new Refused("/ws/control?invitee=" + grace.cid(), "http://elsewhere.example", 403, "text/html"),
+                    new Refused("/ws/client", Socket.origin(uri()), 401, "text/plain"))) {
+                RawAnswer answer = raw(("GET " + refused.target() + " HTTP/1.1\r\n" + handshake + refused.origin() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String what = refused.target() + " answered\n" + answer.head();
+                assertEquals(refused.status(), answer.status(), what);
+                assertTrue(answer.header("Content-Type").startsWith(refused.type()), what);
+                assertEquals("close", answer.header("Connection"), what);
+                assertTrue(answer.header("Transfer-Encoding").equalsIgnoreCase("chunked")
+                        || answer.header("Content-Length").equals(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length)),
+                        "its length or its chunks: " + what);
+                assertFalse(answer.body().isBlank(), what);
+            }
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        }
+    }
+
+    /**
      * Every {@code 401} is worded by Parley, with the challenge that says how to authenticate: a member's socket opened
      * without a session or a token, an access token that is not valid on a socket, on a page or below {@code /oauth/}.
      * The container answered each with its own HTML error page ("Payara Micro - Error report", "This request requires
