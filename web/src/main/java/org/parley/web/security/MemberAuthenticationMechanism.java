@@ -64,12 +64,12 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
      * error page ({@code org.parley.web.view.UnauthorizedAnswers}) writes it.
      */
     public static final String WHY_UNAUTHORIZED = MemberAuthenticationMechanism.class.getName() + ".whyUnauthorized";
-    static final String NO_CREDENTIAL = "Sign in first: this socket opens for a signed-in member's session (the web"
+    private static final String NO_CREDENTIAL = "Sign in first: this socket opens for a signed-in member's session (the web"
             + " console) or an access token of the desktop client (Authorization: Bearer).";
-    static final String INVALID_TOKEN_ON_A_SOCKET = "The access token in the Authorization header is unknown, expired"
+    private static final String INVALID_TOKEN_ON_A_SOCKET = "The access token in the Authorization header is unknown, expired"
             + " or revoked, or not the desktop client's, the only kind this socket takes; get a new one, or open the socket"
             + " signed in.";
-    static final String INVALID_TOKEN_ELSEWHERE = "The access token in the Authorization header is unknown, expired or"
+    private static final String INVALID_TOKEN_ELSEWHERE = "The access token in the Authorization header is unknown, expired or"
             + " revoked (and here a valid one opens nothing: pages take a signed-in session); send the request without it.";
 
     /** Who signed in on this session, under which of their session generations. */
