@@ -65,9 +65,15 @@ public final class RedirectUris {
         return entry.startsWith("http://127.0.0.1/") || entry.startsWith("http://[::1]/");
     }
 
+    /**
+     * The same loopback host on a port a socket can have (1–65535), written as the number it is (no leading zero), and
+     * a path at or below the registered one.
+     */
     private static boolean loopbackMatches(URI registered, URI requested) {
         String path = requested.getRawPath() == null || requested.getRawPath().isEmpty() ? "/" : requested.getRawPath();
+        int port = requested.getPort();
         return "http".equals(requested.getScheme()) && registered.getHost().equals(requested.getHost())
-                && requested.getPort() > 0 && path.startsWith(registered.getRawPath());
+                && port > 0 && port <= 65535 && requested.getRawAuthority().equals(requested.getHost() + ":" + port)
+                && path.startsWith(registered.getRawPath());
     }
 }

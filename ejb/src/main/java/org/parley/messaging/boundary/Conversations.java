@@ -534,10 +534,15 @@ public class Conversations {
         return conversation;
     }
 
+    /**
+     * The member's open conversation {@code conversationId}. One that is unknown, ended or another member's is refused in
+     * the same words, so that the answer tells a member nothing of a colleague's conversations.
+     */
     private Conversation ownedBy(String username, String conversationId) {
-        Conversation conversation = open(conversationId);
-        if (!conversation.invitee().equals(username) || !conversation.isAnnounced()) {
-            throw notFound("There is no such conversation.");
+        Conversation conversation = conversationId == null ? null : byId.get(conversationId);
+        if (conversation == null || conversation.isEnded() || !conversation.invitee().equals(username)
+                || !conversation.isAnnounced()) {
+            throw notFound("There is no such conversation of yours, or it has ended.");
         }
         return conversation;
     }

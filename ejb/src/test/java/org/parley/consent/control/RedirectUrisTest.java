@@ -43,6 +43,17 @@ class RedirectUrisTest {
     }
 
     @Test
+    void aLoopbackRedirectsPortIsOneASocketCanHaveWrittenPlainly() {
+        List<String> registered = List.of("http://127.0.0.1/", "http://[::1]/");
+        assertTrue(RedirectUris.registered(registered, "http://127.0.0.1:65535/", PARLEY));
+        assertTrue(RedirectUris.registered(registered, "http://[::1]:5555/callback", PARLEY));
+        for (String beyond : List.of("http://127.0.0.1:99999/", "http://127.0.0.1:65536/", "http://127.0.0.1:005555/",
+                "http://[::1]:99999/", "http://[::1]:05555/", "http://127.0.0.1:0/")) {
+            assertFalse(RedirectUris.registered(registered, beyond, PARLEY), beyond);
+        }
+    }
+
+    @Test
     void userInfoAndOtherSchemesAreNotUrlsToRedirectTo() {
         assertEquals(Optional.empty(), RedirectUris.parse("https://user@wiki.intranet/"));
         assertEquals(Optional.empty(), RedirectUris.parse("javascript:alert(1)"));

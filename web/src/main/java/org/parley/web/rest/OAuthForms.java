@@ -7,9 +7,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.account.entity.PlainText;
 import org.parley.web.view.PercentEscapes;
 
 /**
@@ -37,12 +42,36 @@ public class OAuthForms implements ContainerRequestFilter {
                 problem = "The request body is larger than 64 KiB.";
             } else if (!PercentEscapes.wellFormed(new String(body, StandardCharsets.ISO_8859_1))) {
                 problem = "The form has a malformed percent-escape (% must be followed by two hex digits).";
+            } else {
+                problem = repeated(new String(body, StandardCharsets.ISO_8859_1))
+                        .map(name -> "The parameter " + name + " is repeated; send each parameter once (RFC 6749 §3.2).")
+                        .orElse(null);
             }
             request.setEntityStream(new ByteArrayInputStream(body));
         }
         if (problem != null) {
             request.abortWith(OAuthErrors.answer(400, "invalid_request", problem).build());
         }
+    }
+
+    /**
+     * The first parameter named twice in a form (decoded, at most 64 characters of it shown), if any: RFC 6749 §3.1 and
+     * §3.2 allow each once, and which of two a reader takes is up to each reader — a proxy in front may have read the other.
+     */
+    static Optional<String> repeated(String form) {
+        Set<String> names = new HashSet<>();
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (!names.add(name)) {
+                String shown = PlainText.line(name);
+                return Optional.of(shown.length() > 64 ? shown.substring(0, 64) + "…" : shown);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String contentTypeProblem(ContainerRequestContext request) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.consent.entity.BearerIdentity;
+import org.parley.consent.entity.OAuthException;
 import org.parley.web.i18n.Markets;
 import org.parley.web.json.JsonBuilders;
 
@@ -54,7 +55,13 @@ public class PresenceBatchResource {
         if (wanted.isEmpty() || wanted.size() > MAX_IDS) {
             return CachedAnswers.refused(400, "ids: 1 to " + MAX_IDS + " member ids, separated by commas").build();
         }
-        Optional<BearerIdentity> bearer = cached.bearer(authorization);
+        Optional<BearerIdentity> bearer;
+        try {
+            bearer = cached.bearer(authorization);
+        } catch (OAuthException e) {
+            // readable by any page, as every answer of the API (CORS *)
+            return Response.fromResponse(new OAuthErrors().toResponse(e)).header("Access-Control-Allow-Origin", "*").build();
+        }
         Locale culture = Markets.resolve(mkt);
         String base = cached.base(uri);
         JsonArrayBuilder all = JsonBuilders.array();

@@ -76,7 +76,9 @@ public class UserPresenceServlet extends GetOnlyServlet {
         response.getOutputStream().write(body);
     }
 
+    /** {@code 401} for a token that is no valid one, readable by any page as every answer of the API (CORS {@code *}). */
     private static void refuse(HttpServletResponse response, OAuthException e) throws IOException {
+        response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("WWW-Authenticate", "Bearer realm=\"parley\", error=\"invalid_token\"");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");

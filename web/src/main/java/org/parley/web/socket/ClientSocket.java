@@ -42,6 +42,8 @@ import org.parley.presence.entity.PresenceStatus;
 public class ClientSocket extends FrameEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
+    /** The most offline messages one {@code offline.read} marks read. */
+    private static final int OFFLINE_READ_IDS = 500;
 
     private final MemberDirectory directory;
     private final PresenceRegistry presence;
@@ -82,6 +84,9 @@ public class ClientSocket extends FrameEndpoint {
         }
         boolean byToken = facts.bearerHash() != null;
         if (byToken && !sessions.openedWithToken(outbox, facts.bearerHash())) {
+            return;
+        }
+        if (facts.signedIn() != null && !sessions.openedWithSession(outbox, facts.signedIn())) {
             return;
         }
         DirectoryEntry me = member.get();
@@ -176,7 +181,7 @@ public class ClientSocket extends FrameEndpoint {
                 contacts(frame);
             }
             case "offline.read" -> {
-                List<String> ids = frame.texts("ids");
+                List<String> ids = frame.texts("ids", OFFLINE_READ_IDS);
                 limits.countMemberRequest(username);
                 offline.markRead(username, ids);
                 outbox.send(Frames.ack(frame.id()));

@@ -128,8 +128,13 @@ public class ControlSocket extends FrameEndpoint {
         // the principal is the signed-in session's member, or the member of the desktop client's access token (TokenPaths)
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
-        String bearerHash = Handshake.Facts.of(session).bearerHash();
-        if (bearerHash != null && !sessions.openedWithToken(outbox, bearerHash)) {
+        Handshake.Facts facts = Handshake.Facts.of(session);
+        if (facts.bearerHash() != null && !sessions.openedWithToken(outbox, facts.bearerHash())) {
+            return;
+        }
+        // verified by the browser's signed-in session: it ends with that session, as one verified by a token with the token
+        if (vouched.isEmpty() && identity != null && facts.signedIn() != null
+                && !sessions.openedWithSession(outbox, facts.signedIn())) {
             return;
         }
         resumeToken = Conversations.newResumeToken();

@@ -123,10 +123,11 @@ public final class Frames {
             throw invalid(name + ": a whole number, 0 or more.");
         }
 
-        public List<String> texts(String name) {
+        /** The list of strings {@code name}, of at most {@code most}; refused in words naming that bound. */
+        public List<String> texts(String name, int most) {
             JsonValue value = fields.get(name);
-            if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > 500) {
-                throw invalid(name + ": a list of at most 500 strings.");
+            if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > most) {
+                throw invalid(name + ": a list of at most " + most + " strings.");
             }
             return value.asJsonArray().stream().map(v -> {
                 if (v instanceof JsonString s) {

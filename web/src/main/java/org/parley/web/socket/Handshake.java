@@ -5,6 +5,7 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -49,8 +50,12 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
     record Request(String host, String peer, String path, boolean bearer) {
     }
 
-    /** What one handshake learnt, for its session: the peer's address and the hash of the Bearer token it carried, if any. */
-    record Facts(String peer, String bearerHash) {
+    /**
+     * What one handshake learnt, for its session: the peer's address, the hash of the Bearer token it carried, if any,
+     * and, when a signed-in browser session (not a token) said who the caller is, that session, which the socket does not
+     * outlive ({@link SocketSessions#openedWithSession}).
+     */
+    record Facts(String peer, String bearerHash, HttpSession signedIn) {
 
         /** This session's facts; a session always has them, since every handshake records them. */
         static Facts of(Session session) {
@@ -141,8 +146,10 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         String authorization = request.getHeaders().entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("Authorization") && !e.getValue().isEmpty())
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        perConnection.put(FACTS, new Facts(current == null ? "unknown" : current.peer(),
-                BearerTokens.token(authorization).map(TokenDigests::of).orElse(null)));
+        String bearerHash = BearerTokens.token(authorization).map(TokenDigests::of).orElse(null);
+        HttpSession signedIn = bearerHash == null && request.getUserPrincipal() != null
+                && request.getHttpSession() instanceof HttpSession session ? session : null;
+        perConnection.put(FACTS, new Facts(current == null ? "unknown" : current.peer(), bearerHash, signedIn));
     }
 
     private static void refused(Request request, String why) {

@@ -75,10 +75,7 @@ public class PresenceSocket extends FrameEndpoint {
             throw unknownType(frame);
         }
         limits.countWatch(address);
-        List<String> ids = frame.texts("ids");
-        if (ids.size() > MAX_WATCHED) {
-            throw frame.invalid("ids: at most " + MAX_WATCHED + " member ids.");
-        }
+        List<String> ids = frame.texts("ids", MAX_WATCHED);
         sessions.watchPresence(outbox, ids, culture);
         if (frame.id() != null) {
             outbox.send(Frames.ack(frame.id()));

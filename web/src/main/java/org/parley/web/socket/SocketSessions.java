@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import jakarta.interceptor.Interceptor;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
@@ -67,6 +68,8 @@ import org.parley.web.json.JsonBuilders;
 public class SocketSessions {
 
     private static final Logger LOG = Logger.getLogger(SocketSessions.class.getName());
+    /** What a socket hears when the signed-in session that opened it ends. */
+    private static final String SESSION_ENDED = "Your session has ended: sign in again.";
 
     /** Member clients by username, each keyed by client id. */
     private final MemberClients clients = new MemberClients();
@@ -76,6 +79,12 @@ public class SocketSessions {
     private final BearerSockets bearerSockets = new BearerSockets();
     /** Member clients that connected with a signed-in session, with the member's session generation then. */
     private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
+    /**
+     * The sockets whose caller a signed-in browser session vouched for (console clients, verified visitors), by that
+     * session (the container's object for it, one per session: its id changes when the container renews it), closed when
+     * it ends ({@link #sessionEnded}).
+     */
+    private final Map<HttpSession, Set<Outbox>> bySession = new ConcurrentHashMap<>();
     /** Directory pages watching members' presence: by username, each page socket with the id it asked for and its culture. */
     private final Map<String, Map<Outbox, Watch>> presenceWatchers = new ConcurrentHashMap<>();
     /**
@@ -312,6 +321,46 @@ public class SocketSessions {
             open.remove(outbox);
             contactWatchers.remove(outbox);
             bearerSockets.remove(outbox);
+            HttpSession signedIn = Handshake.Facts.of(outbox.session()).signedIn();
+            if (signedIn != null) {
+                bySession.computeIfPresent(signedIn, (session, sockets) -> {
+                    sockets.remove(outbox);
+                    return sockets.isEmpty() ? null : sockets;
+                });
+            }
+        }
+    }
+
+    /**
+     * A socket whose caller the browser's signed-in {@code session} vouched for at its handshake (a console client, a
+     * verified visitor): it closes when that session ends, however it ends ({@link #sessionEnded}). False, and the
+     * socket is closed, if the session ended since the handshake.
+     */
+    public boolean openedWithSession(Outbox outbox, HttpSession session) {
+        bySession.compute(session, (key, sockets) -> {
+            Set<Outbox> all = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            all.add(outbox);
+            return all;
+        });
+        try {
+            session.getLastAccessedTime(); // throws once the session has been invalidated
+            return true;
+        } catch (IllegalStateException ended) {
+            sessionEnded(session);
+            return false;
+        }
+    }
+
+    /**
+     * The browser {@code session} ended (its member signed out, it went unused for the session timeout, or it was
+     * invalidated otherwise): each socket it vouched for is told and closes (1008), for what spoke for its caller is gone.
+     * The container itself closes only the last socket a session opened, and without a word.
+     */
+    public void sessionEnded(HttpSession session) {
+        Set<Outbox> sockets = bySession.remove(session);
+        if (sockets != null) {
+            sockets.forEach(socket -> socket.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
+                    new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
         }
     }
 
@@ -543,7 +592,7 @@ public class SocketSessions {
         } else {
             clients.of(member.username()).values().stream()
                     .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
-                    .forEach(client -> client.sendAndClose(Frames.error("forbidden", "Your session has ended: sign in again.", null),
+                    .forEach(client -> client.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
                             new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
         }
         watchers.getOrDefault(member.username(), Map.of()).forEach((visitor, watch) -> {

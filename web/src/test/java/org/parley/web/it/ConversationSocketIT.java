@@ -84,6 +84,46 @@ class ConversationSocketIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * A member who writes to, types in or closes a colleague's live conversation gets exactly what an unknown id gets
+     * ({@code not_found}, in the same words), so the answer tells nothing of whether the id is live; the colleague's
+     * conversation goes on untouched. Before, a live foreign id was answered "There is no such conversation." and an
+     * unknown one "This conversation has ended.".
+     */
+    @Test
+    void aColleaguesConversationIsAnsweredAsAnUnknownOne() {
+        var owner = Accounts.sharingMember(base, "owner", "Olive Owner");
+        var colleague = Accounts.sharingMember(base, "colleague", "Colin Colleague");
+        try (Socket console = client(owner); Socket other = client(colleague); Socket visitor = visitor(owner)) {
+            visitor.next("hello");
+            visitor.send(Socket.frame("identify").add("name", "Vera"));
+            visitor.send(Socket.frame("message").add("id", "1").add("text", "Hello Olive"));
+            visitor.ack("1");
+            String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+            assertEquals("Hello Olive", console.next("message").getString("text"));
+
+            List<String> answers = new java.util.ArrayList<>();
+            String unknown = "0".repeat(conversation.length());
+            for (String id : List.of(conversation, unknown)) {
+                other.send(Socket.frame("message").add("id", "m" + id).add("conversation", id).add("text", "Not yours"));
+                other.send(Socket.frame("conversation.close").add("id", "c" + id).add("conversation", id));
+                for (String frame : List.of("m" + id, "c" + id)) {
+                    JsonObject error = other.answer(frame);
+                    assertEquals("not_found", error.getString("code", "an ack"), error.toString());
+                    answers.add(error.getString("message"));
+                }
+            }
+            assertEquals(List.of("There is no such conversation of yours, or it has ended."), answers.stream().distinct().toList(),
+                    "a colleague's conversation and an unknown one answer alike");
+
+            console.send(Socket.frame("message").add("id", "r").add("conversation", conversation).add("text", "Hello visitor"));
+            assertEquals("Hello visitor", visitor.next("message").getString("text"), "nothing of the colleague's came before");
+            visitor.send(Socket.frame("message").add("id", "2").add("text", "Still here"));
+            visitor.ack("2");
+            assertEquals("Still here", console.next("message", f -> "visitor".equals(f.getString("from"))).getString("text"));
+        }
+    }
+
     @Test
     void markupFromAVisitorArrivesAsTheSameText() {
         var grace = Accounts.sharingMember(base, "grace", "Grace Hopper");

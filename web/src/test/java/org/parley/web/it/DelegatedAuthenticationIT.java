@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,17 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         URI redirect = approve(new Browser(base), username, "a-good-password",
                 desktop.authorizeUrl(LOOPBACK, scope, "s", pkce));
         OAuthClient.Answer tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier());
+        assertEquals(200, tokens.status(), tokens.response().body());
+        return tokens.json();
+    }
+
+    /** The tokens of a new site, registered as {@code siteName}, for a member who signs in and approves {@code scope}. */
+    static JsonObject siteTokens(java.net.URL base, String siteName, String username, String scope) {
+        Accounts.Site registered = Accounts.registerSite(Accounts.admin(base), siteName);
+        OAuthClient site = new OAuthClient(URI.create(base.toString()), registered.id(), registered.secret());
+        URI redirect = approve(new Browser(base), username, "a-good-password",
+                site.authorizeUrl(registered.redirect(), scope, "w", null));
+        OAuthClient.Answer tokens = site.exchange(OAuthClient.query(redirect).get("code"), registered.redirect(), null);
         assertEquals(200, tokens.status(), tokens.response().body());
         return tokens.json();
     }
@@ -159,6 +175,42 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
                 .authorizeUrl(LOOPBACK, "presence", "x", OAuthClient.Pkce.create()));
         assertEquals(400, unknown.status());
         assertNull(unknown.location());
+    }
+
+    /**
+     * A parameter sent twice is refused, as RFC 6749 §3.1 and §3.2 allow each once: which of two a reader takes is up to
+     * each reader, and a proxy in front may have read the other. At the consent page with an error page and no
+     * redirect (which redirect_uri was meant is unknown); at the token and revocation endpoints with
+     * {@code invalid_request}. Before, the first of each was taken without a word.
+     */
+    @Test
+    void aRepeatedParameterIsRefusedAndNeverFollowed() throws Exception {
+        Member twice = member("twice");
+        Browser browser = twice.browser();
+        browser.signIn(twice.username(), "a-good-password");
+        String authorize = OAuthClient.desktop(uri()).authorizeUrl(LOOPBACK, "presence", "x", OAuthClient.Pkce.create());
+        Browser.Page page = browser.open(authorize + "&redirect_uri=https%3A%2F%2Fevil.example%2Fcb");
+        assertEquals(400, page.status(), page.text());
+        assertNull(page.location(), "no redirect");
+        assertTrue(page.text().contains("The parameter redirect_uri is repeated; an authorization request names each"
+                + " parameter once."), page.text());
+
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> forms = Map.of(
+                "oauth/token", "grant_type=refresh_token&client_id=parley-desktop&grant_type=authorization_code&code=x",
+                "oauth/revoke", "token=one&client_id=parley-desktop&tok%65n=two");
+        for (Map.Entry<String, String> form : forms.entrySet()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri().resolve(form.getKey()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.getValue())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, answer.statusCode(), form.getKey() + ": " + answer.body());
+            JsonObject error = Json.createReader(new StringReader(answer.body())).readObject();
+            assertEquals("invalid_request", error.getString("error"), form.getKey());
+            String name = form.getKey().endsWith("token") ? "grant_type" : "token";
+            assertEquals("The parameter " + name + " is repeated; send each parameter once (RFC 6749 §3.2).",
+                    error.getString("error_description"), form.getKey());
+        }
     }
 
     @Test

@@ -1229,12 +1229,17 @@ class HostileInputIT extends ParleyDeployment {
             assertEquals("Sign in first: this socket opens for a signed-in member's session (the web console) or an access"
                     + " token of the desktop client (Authorization: Bearer).\n", bare.body());
 
-            for (String socket : List.of("/ws/client", "/ws/control?invitee=" + grace.cid())) {
-                RawAnswer answer = raw(("GET " + socket + " HTTP/1.1\r\n" + host + handshake + "Authorization: Bearer not-a-token"
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                assertEquals(401, answer.status(), socket + ": " + answer.head());
-                assertEquals(invalid, answer.header("WWW-Authenticate"), socket);
-                assertEquals(onASocket + "\n", answer.body(), socket);
+            // an unknown token, and a valid one of a site (not the desktop client's): neither opens a socket
+            String siteToken = DelegatedAuthenticationIT.siteTokens(base, "Unauthorized wiki", grace.username(), "presence")
+                    .getString("access_token");
+            for (String token : List.of("not-a-token", siteToken)) {
+                for (String socket : List.of("/ws/client", "/ws/control?invitee=" + grace.cid())) {
+                    RawAnswer answer = raw(("GET " + socket + " HTTP/1.1\r\n" + host + handshake + "Authorization: Bearer " + token
+                            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    assertEquals(401, answer.status(), socket + ": " + answer.head());
+                    assertEquals(invalid, answer.header("WWW-Authenticate"), socket);
+                    assertEquals(onASocket + "\n", answer.body(), socket);
+                }
             }
             for (String page : List.of("/settings", "/people/unauthorized", "/embed/presence.js")) {
                 RawAnswer answer = raw(("GET " + page + " HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"

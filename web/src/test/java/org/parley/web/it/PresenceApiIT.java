@@ -175,10 +175,17 @@ class PresenceApiIT extends ParleyDeployment {
         assertEquals("Hidden Member", json(seen).getString("displayName"));
         assertTrue(seen.headers().firstValue("Cache-Control").orElse("").contains("private"));
 
-        HttpResponse<String> revoked = get("/users/" + cid + "/presence", Map.of("Authorization", "Bearer not-a-token"));
-        assertEquals(401, revoked.statusCode());
-        assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"",
-                revoked.headers().firstValue("WWW-Authenticate").orElse(null));
+        // refused to any page that asked, as every answer of the API is readable by any page (CORS *), on both addresses,
+        // with cb too: only a script can send a token, and a script reads the status (a JSONP tag sends none)
+        for (String path : List.of("/users/" + cid + "/presence", "/users/" + cid + "/presence?cb=shown",
+                "/api/presence?ids=" + cid, "/api/presence?ids=" + cid + "&cb=shown")) {
+            HttpResponse<String> revoked = get(path, Map.of("Authorization", "Bearer not-a-token"));
+            assertEquals(401, revoked.statusCode(), path);
+            assertEquals("Bearer realm=\"parley\", error=\"invalid_token\"",
+                    revoked.headers().firstValue("WWW-Authenticate").orElse(null), path);
+            assertEquals("*", revoked.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+            assertEquals("invalid_token", json(revoked).getString("error"), path);
+        }
     }
 
     private static void rotateCid(Browser admin, String username) {

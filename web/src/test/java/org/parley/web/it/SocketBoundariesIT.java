@@ -151,14 +151,9 @@ class SocketBoundariesIT extends ParleyDeployment {
     void aSitesTokenIsNoVisitorIdentity() {
         var host = Accounts.sharingMember(base, "host", "Host Member");
         var guest = Accounts.sharingMember(base, "guest", "Guest Member");
-        Accounts.Site wiki = Accounts.registerSite(Accounts.admin(base), "Visitor wiki");
-        OAuthClient site = new OAuthClient(uri(), wiki.id(), wiki.secret());
-        URI redirect = DelegatedAuthenticationIT.approve(new Browser(base), guest.username(), "a-good-password",
-                site.authorizeUrl(wiki.redirect(), "presence", "w", null));
-        OAuthClient.Answer tokens = site.exchange(OAuthClient.query(redirect).get("code"), wiki.redirect(), null);
-        assertEquals(200, tokens.status(), tokens.response().body());
+        JsonObject tokens = DelegatedAuthenticationIT.siteTokens(base, "Visitor wiki", guest.username(), "presence");
         assertEquals(401, Socket.refusedStatus(uri(), "/ws/control?invitee=" + host.cid(), null,
-                Map.of("Authorization", "Bearer " + tokens.json().getString("access_token"))),
+                Map.of("Authorization", "Bearer " + tokens.getString("access_token"))),
                 "only the desktop client's token speaks for a member on the visitor socket");
     }
 
@@ -405,6 +400,46 @@ class SocketBoundariesIT extends ParleyDeployment {
                             "the pass from the hello opens the next socket");
                 }
             }
+        }
+    }
+
+    /**
+     * Signing out ends every socket the session vouched for: each console socket and each visitor socket it verified
+     * hears why and closes (1008), whatever else the session opened afterwards; another session of the same member
+     * keeps its socket. Before, the container closed only the last socket the session had opened, without a word: a
+     * console opened before a directory page stayed open after the sign-out and went on acting as the member.
+     */
+    @Test
+    void signingOutClosesEverySocketTheSessionVouchedFor() {
+        var host = Accounts.sharingMember(base, "outhost", "Host Member");
+        var ada = Accounts.sharingMember(base, "outada", "Ada Signing Out");
+        Browser elsewhere = new Browser(base);
+        elsewhere.signIn(ada.username(), "a-good-password");
+        try (Socket console = client(ada.browser());
+             Socket secondConsole = client(ada.browser());
+             Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), ada.browser());
+             Socket otherSession = client(elsewhere)) {
+            assertTrue(visitor.next("hello").getJsonObject("visitor").getBoolean("verified"), "verified by the session");
+            // the session's last socket: the container itself closes that one at the sign-out
+            Socket directory = Socket.open(uri(), "/ws/presence", ada.browser());
+            directory.next("ready");
+
+            assertEquals("/signin", ada.browser().submit("signout", Map.of(), "signOut").path());
+
+            for (Socket ended : List.of(console, secondConsole, visitor)) {
+                JsonObject error = ended.next("error", AT_ONCE);
+                assertEquals("forbidden", error.getString("code"), error.toString());
+                assertEquals("Your session has ended: sign in again.", error.getString("message"));
+                assertEquals(1008, ended.closeCode());
+            }
+            assertServed(otherSession, "the-other-session");
+            directory.close();
+
+            // a session whose only socket is its console: that console hears why too
+            assertEquals("/signin", elsewhere.submit("signout", Map.of(), "signOut").path());
+            JsonObject error = otherSession.next("error", AT_ONCE);
+            assertEquals("Your session has ended: sign in again.", error.getString("message"), error.toString());
+            assertEquals(1008, otherSession.closeCode());
         }
     }
 

@@ -129,7 +129,7 @@ class FramesPropertyTest {
             assertSendable(refused.toFrame());
         }
         try {
-            frame.texts(name).forEach(FramesPropertyTest::assertSendable);
+            frame.texts(name, 500).forEach(FramesPropertyTest::assertSendable);
         } catch (FrameException refused) {
             assertSendable(refused.toFrame());
         }

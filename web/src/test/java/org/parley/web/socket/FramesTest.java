@@ -101,7 +101,7 @@ class FramesTest {
         assertEquals("x\uFFFD", frame.type());
         assertEquals("\uFFFD", frame.id());
         assertEquals("a\uFFFDb", frame.text("text"));
-        assertEquals(List.of("\uFFFD", "\ud83d\ude00"), frame.texts("ids"));
+        assertEquals(List.of("\uFFFD", "\ud83d\ude00"), frame.texts("ids", 2));
     }
 
     @Test
@@ -110,5 +110,17 @@ class FramesTest {
         FrameException refused = assertThrows(FrameException.class, () -> frame.optionalText("\ud800name"));
         assertEquals("{\"type\":\"error\",\"code\":\"invalid\",\"message\":\"\uFFFDname: a string.\"}",
                 refused.toFrame());
+    }
+
+    /** A list of strings is refused, missing or too long, in words naming the bound of that frame's list. */
+    @Test
+    void aListIsRefusedNamingItsOwnBound() {
+        Frames.Incoming three = Frames.read("{\"type\":\"watch\",\"ids\":[\"a\",\"b\",\"c\"]}");
+        assertEquals(List.of("a", "b", "c"), three.texts("ids", 3));
+        for (Frames.Incoming frame : List.of(three, Frames.read("{\"type\":\"watch\"}"), Frames.read("{\"type\":\"watch\",\"ids\":\"a\"}"))) {
+            FrameException refused = assertThrows(FrameException.class, () -> frame.texts("ids", 2));
+            assertEquals("{\"type\":\"error\",\"code\":\"invalid\",\"message\":\"ids: a list of at most 2 strings.\"}",
+                    refused.toFrame());
+        }
     }
 }

@@ -6,7 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.boundary.Consents;
@@ -24,6 +26,9 @@ import org.parley.web.view.Http;
 public class AuthorizeBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The parameters of an authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3). */
+    private static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope", "state",
+            "code_challenge", "code_challenge_method");
 
     @EJB
     Consents consents;
@@ -41,6 +46,14 @@ public class AuthorizeBacking implements Serializable {
     public void load() {
         Http.noFraming(faces);
         Map<String, String> p = faces.getExternalContext().getRequestParameterMap();
+        Map<String, String[]> all = faces.getExternalContext().getRequestParameterValuesMap();
+        Optional<String> twice = PARAMETERS.stream().filter(name -> all.containsKey(name) && all.get(name).length > 1).findFirst();
+        if (twice.isPresent()) {
+            // which of two a reader takes is up to each reader: the site may have meant the other (RFC 6749 §3.1)
+            refusal = "The parameter " + twice.get() + " is repeated; an authorization request names each parameter once.";
+            Http.status(faces, 400);
+            return;
+        }
         try {
             request = consents.check(p.get("response_type"), p.get("client_id"), p.get("redirect_uri"), p.get("scope"),
                     p.get("state"), p.get("code_challenge"), p.get("code_challenge_method"), Http.base(faces));
