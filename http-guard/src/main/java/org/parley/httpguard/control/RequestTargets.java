@@ -29,6 +29,8 @@ public final class RequestTargets {
     public static final String DOT_SEGMENT = "the address has a dot segment (. or ..), which a browser resolves"
             + " before it asks";
     public static final String BACKSLASH = "the address holds a backslash";
+    public static final String NOT_A_PATH = "the address is neither a path starting with / nor an absolute http or https"
+            + " URL";
     public static final String HOSTS = "the request has more than one Host header";
     public static final String HOST = "the Host header is not a host name, with or without a port";
     public static final String HEADER_NAME = "a header line has no name before its colon, or a name with a space or"
@@ -191,6 +193,10 @@ public final class RequestTargets {
      * byte, ISO-8859-1), or empty when nothing is.
      */
     public static Optional<String> problem(String rawPath) {
+        if (!rawPath.startsWith("/") && !absolute(rawPath) && !rawPath.equals("*")) {
+            // the container answered such a target ("users", "?x", "host:80") with a 400 without a word
+            return Optional.of(NOT_A_PATH);
+        }
         byte[] decoded = unescaped(rawPath);
         if (decoded == null) {
             return Optional.of(MALFORMED_ESCAPE);
@@ -218,6 +224,11 @@ public final class RequestTargets {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a request target is in absolute form, {@code http://…} or {@code https://…} (RFC 9112 §3.2.2), in any case. */
+    private static boolean absolute(String target) {
+        return target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
     }
 
     /**

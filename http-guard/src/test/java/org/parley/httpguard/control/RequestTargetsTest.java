@@ -20,6 +20,16 @@ class RequestTargetsTest {
     }
 
     @Test
+    void aTargetThatIsNoPathNorAnAbsoluteUrlIsRefusedInWords() {
+        for (String target : List.of("users", "?x", "127.0.0.1:8080", "users/1/presence", "%2Fusers", "", "ftp://host/")) {
+            assertEquals(Optional.of(RequestTargets.NOT_A_PATH), RequestTargets.problem(target), target);
+        }
+        for (String target : List.of("http://parley.example/users/1/presence", "HTTPS://parley.example/", "*")) {
+            assertEquals(Optional.empty(), RequestTargets.problem(target), target);
+        }
+    }
+
+    @Test
     void theServersOwnEndpointsAreTheirRootsAndWhatLiesUnderThemHoweverSpelled() {
         // the container decodes escapes and drops parameters and empty segments before it finds the servlet
         for (String path : List.of("/openapi", "/openapi/", "/health", "/health/ready", "/health/live", "/metrics",

@@ -472,6 +472,11 @@ class HostileInputIT extends ParleyDeployment {
                 assertAnswer(target, rawGet(target), 400, formatOf(target), NOT_UTF8);
             }
             assertAnswer("/people/a%00b", rawGet("/people/a%00b"), 400, Format.TEXT, CONTROL);
+            // a target that is no path: the container answered 400 "Invalid URI: Request must start with /", with no body
+            for (String target : List.of("users", "?x", "127.0.0.1:8080", "users/0000000000000000/presence")) {
+                assertAnswer(target, rawGet(target), 400, Format.TEXT,
+                        "the address is neither a path starting with / nor an absolute http or https URL");
+            }
 
             // a request that logs one line at INFO: once it is there, whatever the requests above logged is too
             postSignIn(new Browser(base), uri(), "bogus");
