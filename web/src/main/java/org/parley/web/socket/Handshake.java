@@ -1,6 +1,7 @@
 package org.parley.web.socket;
 
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
@@ -46,9 +47,15 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
     private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
 
-    /** What the servlet request knew about the handshake now on this thread. */
-    record Request(String host, String peer, String path, boolean bearer) {
+    /** What the servlet request knew about the handshake now on this thread, and that request. */
+    record Request(String host, String peer, String path, boolean bearer, ServletRequest servlet) {
     }
+
+    /**
+     * The request attribute that names, for a handshake refused for its origin, the text of the pages' bundle that the
+     * 403 page ({@code forbidden.xhtml}) shows instead of its own: why the page may not open the socket.
+     */
+    public static final String WHY_FORBIDDEN = Handshake.class.getName() + ".whyForbidden";
 
     /**
      * What one handshake learnt, for its session: the peer's address, the hash of the Bearer token it carried, if any,
@@ -76,7 +83,8 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
                     || endpoints().intranetOrigins().contains(normalized)) {
                 return true;
             }
-            refused(request, "the page origin " + shown(origin) + " is neither Parley nor listed in parley.intranet.origins");
+            refused(request, "the page origin " + shown(origin) + " is neither Parley nor listed in parley.intranet.origins",
+                    "forbidden.pageOrigin");
             return false;
         }
     }
@@ -87,7 +95,7 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         boolean admits(String origin, Request request) {
             if (request == null) {
-                refused(null, "the request was not seen by Parley's request listener");
+                refused(null, "the request was not seen by Parley's request listener", null);
                 return false;
             }
             if (origin == null) {
@@ -95,14 +103,15 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
                     return true;
                 }
                 refused(request, "it has neither an Origin nor a Bearer token (a browser page must be Parley's own, "
-                        + "and the desktop client sends Authorization: Bearer with its access token)");
+                        + "and the desktop client sends Authorization: Bearer with its access token)", "forbidden.membersOrigin");
                 return false;
             }
             if (sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.host())) {
                 return true;
             }
             refused(request, "the page origin " + shown(origin) + " is not Parley's own; the members' socket takes only "
-                    + "Parley's pages (parley.intranet.origins admits intranet pages to /ws/control and /ws/presence only)");
+                    + "Parley's pages (parley.intranet.origins admits intranet pages to /ws/control and /ws/presence only)",
+                    "forbidden.membersOrigin");
             return false;
         }
     }
@@ -152,9 +161,13 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         perConnection.put(FACTS, new Facts(current == null ? "unknown" : current.peer(), bearerHash, signedIn));
     }
 
-    private static void refused(Request request, String why) {
+    /** Logs why a handshake was refused, and notes which words of the pages' bundle its 403 page shows ({@code page}). */
+    private static void refused(Request request, String why, String page) {
         LOG.info(() -> "Refused a WebSocket handshake" + (request == null ? "" : " to " + request.path() + " from "
                 + request.peer()) + ": " + why);
+        if (request != null && page != null) {
+            request.servlet().setAttribute(WHY_FORBIDDEN, page);
+        }
     }
 
     private static String shown(String origin) {
@@ -183,7 +196,7 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
             if (event.getServletRequest() instanceof HttpServletRequest http
                     && http.getRequestURI().startsWith(http.getContextPath() + "/ws/")) {
                 CURRENT.set(new Request(http.getHeader("Host"), ClientAddress.configured().of(http), http.getRequestURI(),
-                        BearerTokens.token(http.getHeader("Authorization")).isPresent()));
+                        BearerTokens.token(http.getHeader("Authorization")).isPresent(), http));
             }
         }
 

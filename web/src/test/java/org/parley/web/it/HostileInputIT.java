@@ -1189,14 +1189,19 @@ class HostileInputIT extends ParleyDeployment {
         var grace = Accounts.sharingMember(base, "declined", "Grace Declined");
         String handshake = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
                 + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: ";
-        record Refused(String target, String origin, int status, String type) {
+        record Refused(String target, String origin, String cookie, int status, String type, String says) {
         }
+        String session = "\r\nCookie: JSESSIONID=" + grace.browser().cookie("JSESSIONID").orElseThrow().getValue();
         try (ServerLog log = ServerLog.capture()) {
-            for (Refused refused : List.of(new Refused("/nothing-here", Socket.origin(uri()), 404, "text/html"),
-                    new Refused("/ws/control?invitee=" + grace.cid(), "http://elsewhere.example", 403, "text/html"),
-                    new Refused("/ws/client", Socket.origin(uri()), 401, "text/plain"))) {
-                RawAnswer answer = raw(("GET " + refused.target() + " HTTP/1.1\r\n" + handshake + refused.origin() + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+            // a handshake refused for its origin says why, not "Your account may not open this page."
+            for (Refused refused : List.of(new Refused("/nothing-here", Socket.origin(uri()), "", 404, "text/html", ""),
+                    new Refused("/ws/control?invitee=" + grace.cid(), "http://elsewhere.example", "", 403, "text/html",
+                            "chat and presence sockets: its origin is neither"),
+                    new Refused("/ws/client", "http://elsewhere.example", session, 403, "text/html",
+                            "socket opens only from Parley"),
+                    new Refused("/ws/client", Socket.origin(uri()), "", 401, "text/plain", "Sign in first"))) {
+                RawAnswer answer = raw(("GET " + refused.target() + " HTTP/1.1\r\n" + handshake + refused.origin()
+                        + refused.cookie() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 String what = refused.target() + " answered\n" + answer.head();
                 assertEquals(refused.status(), answer.status(), what);
                 assertTrue(answer.header("Content-Type").startsWith(refused.type()), what);
@@ -1205,6 +1210,8 @@ class HostileInputIT extends ParleyDeployment {
                         || answer.header("Content-Length").equals(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length)),
                         "its length or its chunks: " + what);
                 assertFalse(answer.body().isBlank(), what);
+                assertTrue(answer.body().contains(refused.says()), what + answer.body());
+                assertFalse(answer.body().contains("Your account may not open this page"), what + answer.body());
             }
             assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
         }
