@@ -80,7 +80,7 @@ public class CachedAnswers {
         return builder.type(type + ";charset=utf-8").tag(tag).cacheControl(cache)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Vary", "Authorization")
+                .header("Vary", PresenceReplies.VARY_WITH_ICONS)
                 .build();
     }
 }

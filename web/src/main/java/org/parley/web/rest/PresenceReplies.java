@@ -150,25 +150,33 @@ public class PresenceReplies {
         Optional<DirectoryEntry> member = answers.visible(id, bearer);
         PresenceAnswers.Answer answer = answers.answer(member, Markets.resolve(market), base);
         if (callback == null) {
-            return cacheable(answer.code(), JSON, answer.bytes(), answer.tag(), bearer.isPresent());
+            return cacheable(answer.code(), JSON, answer.bytes(), answer.tag(), bearer.isPresent(), VARY_WITH_ICONS);
         }
         byte[] body = (callback + "(" + answer.json() + ");").getBytes(StandardCharsets.UTF_8);
-        return cacheable(200, JAVASCRIPT, body, tagOf(body), bearer.isPresent());
+        return cacheable(200, JAVASCRIPT, body, tagOf(body), bearer.isPresent(), VARY_WITH_ICONS);
     }
 
     private Reply image(String id, Optional<BearerIdentity> bearer) {
         byte[] svg = icons.get(answers.presenceOf(answers.visible(id, bearer)).status());
-        return cacheable(200, SVG, svg, tagOf(svg), bearer.isPresent());
+        return cacheable(200, SVG, svg, tagOf(svg), bearer.isPresent(), "Authorization");
     }
 
+    /**
+     * What a presence object varies with: the token (who may see whom), and the {@code Host} the icon's absolute URL is
+     * written with. So a cache in front that keys its entries by its own name for Parley, not the {@code Host} a caller
+     * sent (nginx's default key with {@code proxy_set_header Host $host}, say), keeps a caller's made-up host to that
+     * caller instead of giving its icon address to everyone.
+     */
+    static final String VARY_WITH_ICONS = "Authorization, Host";
+
     /** The whole reply, its headers in order and not to be changed (a remembered reply is given to many). */
-    private static Reply cacheable(int status, String type, byte[] body, String tag, boolean personal) {
+    private static Reply cacheable(int status, String type, byte[] body, String tag, boolean personal, String vary) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", '"' + tag + '"');
         headers.put("Cache-Control", (personal ? "private, " : "") + "no-transform, max-age=" + MAX_AGE_SECONDS);
         headers.put("Access-Control-Allow-Origin", "*");
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Vary", "Authorization");
+        headers.put("Vary", vary);
         return new Reply(status, type, Collections.unmodifiableMap(headers), body);
     }
 

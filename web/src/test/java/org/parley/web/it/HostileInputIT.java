@@ -1179,6 +1179,30 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /**
+     * The Presence API writes an icon's absolute address with the {@code Host} the caller sent, and says so: {@code Vary:
+     * Authorization, Host} on the presence objects of both addresses, JSON and JSONP, so that a cache in front keying its
+     * entries by its own name for Parley keeps a caller's made-up host to that caller. The icons vary with the token only.
+     * Before, {@code Vary} named the token alone (found by attacking from outside).
+     */
+    @Test
+    void aPresenceAnswerSaysItVariesWithTheHostItsIconAddressIsWrittenWith() {
+        var grace = Accounts.sharingMember(base, "varies", "Grace Varies");
+        String own = base.getHost() + ":" + base.getPort();
+        for (String path : List.of("/users/" + grace.cid() + "/presence", "/users/" + grace.cid() + "/presence?cb=shown",
+                "/api/presence?ids=" + grace.cid())) {
+            for (String host : List.of(own, "elsewhere.example")) {
+                RawAnswer answer = raw(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String what = path + " with Host " + host + ": " + answer.head();
+                assertEquals(200, answer.status(), what);
+                assertEquals("Authorization, Host", answer.header("Vary"), what);
+                assertTrue(answer.body().contains("http://" + host + "/"), what + answer.body());
+            }
+        }
+        assertEquals("Authorization", rawGet("/users/" + grace.cid() + "/presenceimage").header("Vary"));
+    }
+
+    /**
      * A WebSocket handshake the application refuses — to an address with no WebSocket, from a foreign origin, without a
      * credential — is answered with the headers of any other answer: its type, its length or chunks, and {@code
      * Connection: close}, as the connection closes after it. Grizzly, which writes an upgrade's answer as the start of a
