@@ -201,6 +201,10 @@ public class ExternalMembers {
                 .setParameter("username", username).getResultStream().findFirst();
         if (sameName.isPresent()) {
             Member other = sameName.get();
+            if (other.getOrigin() == account.origin() && account.externalId().equals(other.getExternalId())) {
+                // the same person, made a member by another sign-in or sync that committed after this one looked
+                throw new MemberCreatedMeanwhileException(username, null);
+            }
             return new Provisioned(Outcome.CONFLICT, Optional.empty(), "the username '" + username + "' already belongs to "
                     + (other.isLocal() ? "a local Parley member" : "another person from " + other.getOrigin().inWords())
                     + ", so " + account.origin().inWords() + "'s " + LogText.typed(account.externalId())
