@@ -359,9 +359,14 @@ public class SocketSessions {
     public void sessionEnded(HttpSession session) {
         Set<Outbox> sockets = bySession.remove(session);
         if (sockets != null) {
-            sockets.forEach(socket -> socket.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
-                    new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
+            sockets.forEach(SocketSessions::endedWithItsSession);
         }
+    }
+
+    /** Tells a socket that the signed-in session behind it has ended, and closes it (1008). */
+    private static void endedWithItsSession(Outbox socket) {
+        socket.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended"));
     }
 
     /** A member client that listed its contacts hears of each change to them from now on ({@code contact} frames). */
@@ -592,8 +597,7 @@ public class SocketSessions {
         } else {
             clients.of(member.username()).values().stream()
                     .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
-                    .forEach(client -> client.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
-                            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended")));
+                    .forEach(SocketSessions::endedWithItsSession);
         }
         watchers.getOrDefault(member.username(), Map.of()).forEach((visitor, watch) -> {
             if (!watch.reach().holds(member)) {
