@@ -61,10 +61,12 @@
     let frameCounter = 0;
     const nextId = () => 'c' + (++frameCounter);
 
-    // ---- the socket: reconnects with backoff 1 s, 2 s, 4 s … 30 s --------------------------------
+    // ---- the socket: reconnects with backoff 1 s, 2 s, 4 s … 30 s, while the session is a member's ---------
 
     let socket = null;
     let attempt = 0;
+    /** Set once the session no longer speaks for the member: nothing reconnects, the page says so. */
+    let signedOut = false;
 
     function connect() {
         socket = new WebSocket(SOCKET_URL);
@@ -78,12 +80,46 @@
             setState(entry.message, 'failed');
         }
         stopTyping();
+        if (signedOut) {
+            return;
+        }
         const delay = Math.min(30000, 1000 * 2 ** attempt);
         attempt++;
         showConnection('reconnecting', attempt > 3
             ? t('reconnectingLong')
             : t('reconnecting'));
-        setTimeout(connect, delay);
+        // a socket refused or closed because the session ended would be refused for ever: ask first
+        sessionLives().then(() => {
+            if (!signedOut) {
+                setTimeout(connect, delay);
+            }
+        });
+    }
+
+    /**
+     * Whether the session still speaks for the member (GET /session: 204, or 401 once it has ended); a browser cannot
+     * see why a handshake was refused. A network failure leaves it to the next try.
+     */
+    function sessionLives() {
+        return fetch((root.dataset.contextPath || '') + '/session', {credentials: 'same-origin', cache: 'no-store'})
+            .then((response) => {
+                if (response.status === 401) {
+                    endOfSession();
+                }
+            })
+            .catch(() => undefined);
+    }
+
+    function endOfSession() {
+        if (signedOut) {
+            return;
+        }
+        signedOut = true;
+        showConnection('signed-out', t('signedOut'));
+        const again = document.createElement('a');
+        again.href = (root.dataset.contextPath || '') + '/console';
+        again.textContent = t('signInAgain');
+        el.connection.append(' ', again);
     }
 
     function send(frame) {

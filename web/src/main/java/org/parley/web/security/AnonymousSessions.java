@@ -24,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is worth keeping long: so they live {@code parley.sessions.anonymous-lifetime} (10 minutes) instead of the half hour
  * of a member's, and at most {@code parley.sessions.anonymous-max} (10,000) are kept: a new one ends the oldest. Anyone
  * requesting pages in a loop can then only expire other visitors' sign-in forms ("the page expired, sign in again"),
- * never fill the heap. Signing in ({@link #signedIn}) makes a session a member's: it gets the configured session
- * timeout and is never ended for room.
+ * never fill the heap. Signing in ({@link #signedIn}) makes a session a member's: it gets
+ * {@code parley.sessions.member-lifetime} (30 minutes without a request; Payara counts each socket the session opened as a
+ * request in progress until it closes, so an open console keeps its session) and is never ended for room.
  */
 @WebListener
 public class AnonymousSessions implements HttpSessionListener, HttpSessionAttributeListener {
@@ -44,6 +45,10 @@ public class AnonymousSessions implements HttpSessionListener, HttpSessionAttrib
     @ConfigProperty(name = "parley.sessions.anonymous-max", defaultValue = "10000")
     int most;
 
+    @Inject
+    @ConfigProperty(name = "parley.sessions.member-lifetime", defaultValue = "PT30M")
+    Duration memberLifetime;
+
     /** The anonymous sessions, oldest first; guarded by itself. */
     private final LinkedHashSet<HttpSession> anonymous = new LinkedHashSet<>();
     /** Sessions ended for room since the last report, and when that was; guarded by {@link #anonymous}. */
@@ -52,10 +57,14 @@ public class AnonymousSessions implements HttpSessionListener, HttpSessionAttrib
 
     @PostConstruct
     void check() {
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.toSeconds() > Integer.MAX_VALUE || most < 1) {
-            throw new IllegalArgumentException("parley.sessions.anonymous-lifetime must be above zero and "
-                    + "parley.sessions.anonymous-max at least 1");
+        if (!inSeconds(lifetime) || !inSeconds(memberLifetime) || most < 1) {
+            throw new IllegalArgumentException("parley.sessions.anonymous-lifetime and parley.sessions.member-lifetime must be"
+                    + " at least a second (PT1S) and parley.sessions.anonymous-max at least 1");
         }
+    }
+
+    private static boolean inSeconds(Duration lifetime) {
+        return lifetime.toSeconds() >= 1 && lifetime.toSeconds() <= Integer.MAX_VALUE;
     }
 
     @Override
@@ -102,6 +111,20 @@ public class AnonymousSessions implements HttpSessionListener, HttpSessionAttrib
         }
     }
 
+    /** A member signed in on the session (the authentication mechanism notes who): it gets a member's lifetime. */
+    @Override
+    public void attributeAdded(HttpSessionBindingEvent event) {
+        if (MemberAuthenticationMechanism.SIGNED_IN.equals(event.getName())) {
+            event.getSession().setMaxInactiveInterval((int) memberLifetime.toSeconds());
+        }
+    }
+
+    /** Someone signed in again on a member's session, or its member changed their password on it. */
+    @Override
+    public void attributeReplaced(HttpSessionBindingEvent event) {
+        attributeAdded(event);
+    }
+
     private void forget(HttpSession session) {
         synchronized (anonymous) {
             anonymous.remove(session);
@@ -116,10 +139,8 @@ public class AnonymousSessions implements HttpSessionListener, HttpSessionAttrib
         }
     }
 
-    /** Someone signed in in this request: their session is a member's from now on, with the configured timeout. */
+    /** Someone signed in in this request: their session is a member's from now on, never ended for room. */
     static void signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        session.removeAttribute(ANONYMOUS);
-        session.setMaxInactiveInterval(request.getServletContext().getSessionTimeout() * 60);
+        request.getSession().removeAttribute(ANONYMOUS);
     }
 }

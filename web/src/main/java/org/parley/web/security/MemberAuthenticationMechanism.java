@@ -55,7 +55,8 @@ public class MemberAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static final Logger LOG = Logger.getLogger(MemberAuthenticationMechanism.class.getName());
     private static final String CONTINUE_TO = MemberAuthenticationMechanism.class.getName() + ".continueTo";
-    private static final String SIGNED_IN = MemberAuthenticationMechanism.class.getName() + ".signedIn";
+    /** The session attribute that says who signed in on it ({@link SignedIn}); {@link AnonymousSessions} hears it set. */
+    static final String SIGNED_IN = MemberAuthenticationMechanism.class.getName() + ".signedIn";
     private static final String INVALID_TOKEN = "Bearer realm=\"parley\", error=\"invalid_token\"";
     /** The challenge to a request that came without any credential where one is needed (RFC 6750 §3: no error code). */
     private static final String SIGN_IN = "Bearer realm=\"parley\"";

@@ -174,7 +174,8 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         return origin.replaceAll("\\p{Cntrl}", "?");
     }
 
-    static boolean sameOrigin(String origin, String host) {
+    /** Whether {@code origin} (lower case) is Parley's own: {@code host} (the request's {@code Host}) under http or https. */
+    public static boolean sameOrigin(String origin, String host) {
         if (host == null) {
             return false;
         }

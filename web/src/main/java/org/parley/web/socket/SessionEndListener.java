@@ -7,9 +7,10 @@ import jakarta.servlet.http.HttpSessionListener;
 
 /**
  * Closes the sockets a browser session vouched for when that session ends other than by signing out, which closes them
- * first ({@code SignOutBacking}): when it went unused for the session timeout ({@link SocketSessions#sessionEnded}). By
- * then the container has closed the last socket the session opened itself, without a word. A session nobody signed in
- * to vouched for none.
+ * first ({@code SignOutBacking}): when it went unused for {@code parley.sessions.member-lifetime}
+ * ({@link SocketSessions#sessionEnded}). Payara holds a socket's handshake as a request in progress until the socket
+ * closes, so there a session ends unused only once its sockets have closed; this is for a server that lets it end under
+ * them, which closes the last one itself, without a word. A session nobody signed in to vouched for none.
  */
 @WebListener
 public class SessionEndListener implements HttpSessionListener {

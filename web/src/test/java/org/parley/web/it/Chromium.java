@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -99,6 +100,12 @@ public final class Chromium {
                 return false;
             }
         };
+    }
+
+    /** Fills the sign-in form on the page shown and sends it (Enter in the password field, as a person would). */
+    public static void submitSignIn(WebDriver driver, String username, String password) {
+        driver.findElement(By.id("signin:username")).sendKeys(username);
+        driver.findElement(By.id("signin:password")).sendKeys(password, Keys.ENTER);
     }
 
     /** Keeps a screenshot as test output in target/screenshots. */

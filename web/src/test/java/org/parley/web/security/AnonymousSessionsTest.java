@@ -2,9 +2,9 @@ package org.parley.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
@@ -24,6 +24,7 @@ class AnonymousSessionsTest {
     AnonymousSessionsTest() {
         sessions.lifetime = Duration.ofMinutes(10);
         sessions.most = 3;
+        sessions.memberLifetime = Duration.ofMinutes(45);
         sessions.check();
     }
 
@@ -38,7 +39,16 @@ class AnonymousSessionsTest {
                         maxInactive = (Integer) args[0];
                         yield null;
                     }
-                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "setAttribute" -> {
+                        Object was = attributes.put((String) args[0], args[1]);
+                        HttpSessionBindingEvent event = new HttpSessionBindingEvent((HttpSession) proxy, (String) args[0], args[1]);
+                        if (was == null) {
+                            sessions.attributeAdded(event);
+                        } else {
+                            sessions.attributeReplaced(event);
+                        }
+                        yield null;
+                    }
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "removeAttribute" -> {
                         Object was = attributes.remove((String) args[0]);
@@ -66,31 +76,42 @@ class AnonymousSessionsTest {
         }
     }
 
-    private static HttpServletRequest signingIn(HttpSession session, int sessionTimeoutMinutes) {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(AnonymousSessionsTest.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) ->
-                        method.getName().equals("getSessionTimeout") ? sessionTimeoutMinutes : null);
-        return (HttpServletRequest) Proxy.newProxyInstance(AnonymousSessionsTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getSession" -> session;
-                    case "getServletContext" -> context;
-                    default -> null;
-                });
+    /** What a sign-in does to the session: the mechanism notes who signed in, then the session becomes a member's. */
+    private static void signIn(HttpSession session, int sessionGeneration) {
+        session.setAttribute(MemberAuthenticationMechanism.SIGNED_IN,
+                new MemberAuthenticationMechanism.SignedIn("ada", sessionGeneration));
+        AnonymousSessions.signedIn((HttpServletRequest) Proxy.newProxyInstance(AnonymousSessionsTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) ->
+                        method.getName().equals("getSession") ? session : null));
     }
 
     @Test
-    void aNewSessionLivesTheAnonymousLifetimeAndSigningInGivesItTheMembersTimeout() {
+    void aNewSessionLivesTheAnonymousLifetimeAndSigningInGivesItTheMembersLifetime() {
         FakeSession visitor = new FakeSession().create();
         assertEquals(600, visitor.maxInactive);
-        AnonymousSessions.signedIn(signingIn(visitor.session, 30));
-        assertEquals(1800, visitor.maxInactive);
+        signIn(visitor.session, 1);
+        assertEquals(2700, visitor.maxInactive);
         assertFalse(visitor.attributes.containsKey(AnonymousSessions.ANONYMOUS));
+
+        visitor.maxInactive = 60; // signing in again on it, or a password change on it, keeps it a member's
+        signIn(visitor.session, 2);
+        assertEquals(2700, visitor.maxInactive);
+    }
+
+    @Test
+    void aLifetimeUnderASecondIsRefusedAtStart() {
+        AnonymousSessions shortLived = new AnonymousSessions();
+        shortLived.lifetime = Duration.ofMinutes(10);
+        shortLived.most = 3;
+        shortLived.memberLifetime = Duration.ofMillis(500);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, shortLived::check);
+        assertTrue(refused.getMessage().contains("parley.sessions.member-lifetime"), refused.getMessage());
     }
 
     @Test
     void beyondTheMostTheOldestAnonymousSessionsEndAndMembersSessionsNever() {
         FakeSession member = new FakeSession().create();
-        AnonymousSessions.signedIn(signingIn(member.session, 30));
+        signIn(member.session, 1);
         List<FakeSession> visitors = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             visitors.add(new FakeSession().create());

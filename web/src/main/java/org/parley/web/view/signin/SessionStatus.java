@@ -1,0 +1,48 @@
+package org.parley.web.view.signin;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.parley.account.entity.Role;
+import org.parley.web.security.SecurityConfiguration;
+import org.parley.web.socket.Handshake;
+import org.parley.web.view.EndpointRefusals;
+import org.parley.web.view.GetOnlyServlet;
+
+/**
+ * {@code GET /session}: whether the browser's session still speaks for a member, for a page of Parley's whose socket
+ * closed or was refused (the web console): {@code 204} while it does, so the page reconnects; {@code 401} when it does
+ * not (signed out, the account disabled, its password changed in another session, or the session ended unused), so the
+ * page says so instead of reconnecting for ever, since a browser cannot see why a handshake was refused; {@code 403}
+ * to a page of another origin. It makes no session, and an access token opens nothing here.
+ */
+@WebServlet(urlPatterns = SessionStatus.PATH)
+public class SessionStatus extends GetOnlyServlet {
+
+    public static final String PATH = "/session";
+    private static final long serialVersionUID = 1L;
+    /** The challenge of a 401 here: a session cookie, which the sign-in form gives. */
+    private static final String CHALLENGE = "Cookie realm=\"parley\", form-action=\"%s\"";
+    static final String ENDED = "Your session has ended: sign in again.";
+    static final String FOREIGN = "Only Parley's own pages ask about their session.";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        String origin = request.getHeader("Origin");
+        if (origin != null && !Handshake.sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.getHeader("Host"))) {
+            EndpointRefusals.write(request, response, HttpServletResponse.SC_FORBIDDEN, FOREIGN);
+            return;
+        }
+        // the authentication mechanism let the session speak for its member in this request, or nobody
+        if (request.getSession(false) == null || !request.isUserInRole(Role.MEMBER_GROUP)) {
+            response.setHeader("WWW-Authenticate",
+                    CHALLENGE.formatted(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE));
+            EndpointRefusals.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ENDED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+}
