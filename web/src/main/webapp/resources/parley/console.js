@@ -101,7 +101,8 @@
      * see why a handshake was refused. A network failure leaves it to the next try.
      */
     function sessionLives() {
-        return fetch((root.dataset.contextPath || '') + '/session', {credentials: 'same-origin', cache: 'no-store'})
+        return fetch((root.dataset.contextPath || '') + '/session',
+            {credentials: 'same-origin', cache: 'no-store', headers: {'X-Requested-With': 'parley-console'}})
             .then((response) => {
                 if (response.status === 401) {
                     endOfSession();

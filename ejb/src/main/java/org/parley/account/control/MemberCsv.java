@@ -44,6 +44,10 @@ public final class MemberCsv {
      * (the database's answer, asked once for the whole file).
      */
     public static MemberImport read(byte[] file, Function<Collection<String>, Set<String>> existingAmong) {
+        if (isUtf16(file)) {
+            // each line read as UTF-8 would be a wrong header and rows of control characters: say what is wrong instead
+            return new MemberImport(List.of(), List.of(Problem.of(Kind.UTF16)));
+        }
         int start = file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF ? 3 : 0;
         Set<Integer> badLines = linesNotUtf8(file, start);
         String text = new String(file, start, file.length - start, StandardCharsets.UTF_8);
@@ -132,6 +136,23 @@ public final class MemberCsv {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the file is UTF-16 (what some spreadsheets save as "Unicode text"): its byte order mark, or, without one, a
+     * NUL byte in at least a third of its first 256 bytes, which no CSV of UTF-8 text has.
+     */
+    static boolean isUtf16(byte[] file) {
+        if (file.length >= 2 && ((file[0] & 0xFF) == 0xFF && (file[1] & 0xFF) == 0xFE
+                || (file[0] & 0xFF) == 0xFE && (file[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        int looked = Math.min(file.length, 256);
+        int nuls = 0;
+        for (int i = 0; i < looked; i++) {
+            nuls += file[i] == 0 ? 1 : 0;
+        }
+        return looked >= 4 && nuls * 3 >= looked;
     }
 
     /** The numbers of the lines (1 = the first) whose bytes are not UTF-8. */

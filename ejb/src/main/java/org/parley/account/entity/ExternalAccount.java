@@ -32,10 +32,10 @@ public record ExternalAccount(Origin origin, String externalId, String username,
 
     /**
      * Their name for others: the source's display name as plain text ({@link PlainText#line}), or the username where the
-     * source has none (or nothing but control characters).
+     * source has none (or nothing that shows: control, zero-width or blank characters).
      */
     public String nameForOthers() {
         String name = PlainText.line(displayName);
-        return name == null || name.isEmpty() ? username : name;
+        return PlainText.shows(name) ? name : username;
     }
 }

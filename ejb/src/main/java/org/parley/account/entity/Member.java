@@ -330,12 +330,13 @@ public class Member {
     }
 
     /**
-     * Refuses a profile that does not fit: a display name of 1 to {@value #NAME_MAX} characters, a title
+     * Refuses a profile that does not fit: a display name of 1 to {@value #NAME_MAX} characters, one at least visible
+     * ({@link PlainText#shows}: not only zero-width or blank ones, which showed an empty name), a title
      * and a department of at most {@value #NAME_MAX}.
      */
     public static void requireProfile(String displayName, String title, String department) {
         String name = PlainText.line(displayName);
-        if (name == null || name.isEmpty() || name.length() > NAME_MAX) {
+        if (name == null || !PlainText.shows(name) || name.length() > NAME_MAX) {
             throw new AccountRefusedException("A display name of 1 to " + NAME_MAX + " characters is required.",
                     "badDisplayName", String.valueOf(NAME_MAX));
         }

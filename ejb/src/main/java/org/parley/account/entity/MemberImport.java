@@ -43,7 +43,9 @@ public record MemberImport(List<Row> rows, List<Problem> fileProblems) implement
         /** The file has no data rows. */
         NO_ROWS,
         /** The file has more data rows than one import takes; the argument is the limit. */
-        TOO_MANY_ROWS
+        TOO_MANY_ROWS,
+        /** The whole file is UTF-16 (a byte order mark of it, or a NUL byte in every other place), not UTF-8. */
+        UTF16
     }
 
     /** One thing wrong: its kind, the column it concerns (or null) and a number that goes with it (or null). */

@@ -35,6 +35,21 @@ public final class PlainText {
     }
 
     /**
+     * Whether {@code text} shows anything: a character that is neither a space of any kind, nor a format character
+     * (zero-width space and joiners, direction marks, the byte order mark, soft hyphen…), nor one of the letters that
+     * draw as blank (the Hangul fillers, the blank Braille pattern). A message or a nickname of only those would look
+     * empty, or like nobody, where it is shown.
+     */
+    public static boolean shows(String text) {
+        return text != null && text.codePoints().anyMatch(PlainText::isVisible);
+    }
+
+    private static boolean isVisible(int c) {
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT
+                && c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800;
+    }
+
+    /**
      * The text with every unpaired surrogate replaced by U+FFFD, so that it can be encoded as
      * UTF-8. A JSON string may carry one as an escape ({@code "\ud800"} is what
      * {@code JSON.stringify} writes for it), and a frame holding one cannot be sent.

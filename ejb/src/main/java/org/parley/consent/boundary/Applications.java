@@ -175,8 +175,9 @@ public class Applications {
                         "redirectUrlTooLong", String.valueOf(Application.URL_MAX));
             }
             if (RedirectUris.parse(uri).isEmpty() || uri.contains("#")) {
-                throw new AccountRefusedException("'" + uri + "' is not an absolute http(s) URL without a fragment.",
-                        "badRedirectUrl", uri);
+                String shown = PlainText.line(uri); // echoed without what would turn the sentence around
+                throw new AccountRefusedException("'" + shown + "' is not an absolute http(s) URL without a fragment, in"
+                        + " ASCII, on a port of 1 to 65535 if it names one.", "badRedirectUrl", shown);
             }
         }
         return clean;
@@ -187,7 +188,8 @@ public class Applications {
             return null;
         }
         if (RedirectUris.parse(url.strip()).isEmpty() || url.length() > Application.URL_MAX) {
-            throw new AccountRefusedException("The privacy statement needs an absolute http(s) URL.", "badPrivacyUrl");
+            throw new AccountRefusedException("The privacy statement needs an absolute http(s) URL, in ASCII, on a port of"
+                    + " 1 to 65535 if it names one.", "badPrivacyUrl");
         }
         return url.strip();
     }

@@ -35,6 +35,12 @@ public class VisitorTickets {
     public record Ticket(String value, long expiresIn) {
     }
 
+    /** Whether the consent a ticket was issued under is still in force (a socket it verified lasts no longer). */
+    public boolean stillVouches(String consentId) {
+        Consent consent = em.find(Consent.class, consentId);
+        return consent != null && consent.isActive(Instant.now());
+    }
+
     public Ticket issue(BearerIdentity bearer) {
         if (!bearer.allows(Scope.CHAT_SIGNIN)) {
             throw new OAuthException("insufficient_scope", "This token does not hold chat.signin.");
@@ -45,11 +51,15 @@ public class VisitorTickets {
         return new Ticket(ticket, lifetimes.ticket().toSeconds());
     }
 
+    /** Who a redeemed ticket vouches for, and the consent it was issued under, which the verification lasts no longer than. */
+    public record Vouched(String member, String consentId) {
+    }
+
     /**
      * The member a ticket vouches for, using it up; empty when it is unknown, used (now by another
      * visitor, or before), expired or revoked.
      */
-    public Optional<String> redeem(String ticket) {
+    public Optional<Vouched> redeem(String ticket) {
         if (ticket == null || ticket.isEmpty() || ticket.length() > 512) {
             return Optional.empty();
         }
@@ -62,6 +72,6 @@ public class VisitorTickets {
         if (consent == null || !consent.isActive(now) || !consent.getScopes().contains(Scope.CHAT_SIGNIN)) {
             return Optional.empty();
         }
-        return singleUse.use(grant, now) ? Optional.of(consent.getMember()) : Optional.empty();
+        return singleUse.use(grant, now) ? Optional.of(new Vouched(consent.getMember(), consent.getId())) : Optional.empty();
     }
 }

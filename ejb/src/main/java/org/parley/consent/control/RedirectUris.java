@@ -46,19 +46,32 @@ public final class RedirectUris {
                 .map(u -> u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority().toLowerCase(Locale.ROOT));
     }
 
-    /** An absolute http(s) URL without user info; empty otherwise. */
+    /**
+     * An absolute http(s) URL without user info, in printable ASCII (anything else percent-escaped: a raw bidi override
+     * in a registered URL was shown as it was, on the consent page too), on a port a socket can have written as the
+     * number it is; empty otherwise.
+     */
     public static Optional<URI> parse(String url) {
+        if (url == null || url.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+            return Optional.empty();
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null) {
+                    || uri.getRawUserInfo() != null || !plainPort(uri)) {
                 return Optional.empty();
             }
             return Optional.of(uri);
         } catch (java.net.URISyntaxException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean plainPort(URI uri) {
+        String authority = uri.getRawAuthority();
+        int port = uri.getPort();
+        return port == -1 ? !authority.endsWith(":") : port >= 1 && port <= 65535 && authority.endsWith(":" + port);
     }
 
     private static boolean isLoopback(String entry) {

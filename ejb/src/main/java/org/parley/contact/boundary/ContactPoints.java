@@ -118,14 +118,14 @@ public class ContactPoints {
         ContactPointView point = directory.find(name).orElseThrow(() -> new ContactRefusedException(
                 Reason.UNKNOWN_CONTACT_POINT, "There is no such contact point."));
         String visitor = TextNormalizer.nickname(visitorName).orElseThrow(() -> new ContactRefusedException(
-                Reason.VISITOR_NAME_INVALID, "A name has 1 to " + TextNormalizer.NAME_MAX + " characters."));
+                Reason.VISITOR_NAME_INVALID, "A name has 1 to " + TextNormalizer.NAME_MAX + " characters, not all of them invisible."));
         String answerTo = PlainText.clean(replyTo).replace('\n', ' ');
         if (answerTo.codePointCount(0, answerTo.length()) > OfflineMessage.REPLY_TO_MAX) {
             throw new ContactRefusedException(Reason.REPLY_TO_TOO_LONG,
                     "An address to answer to has at most " + OfflineMessage.REPLY_TO_MAX + " characters.");
         }
         String message = TextNormalizer.message(text).orElseThrow(() -> new ContactRefusedException(
-                Reason.MESSAGE_INVALID, "A message has 1 to " + TextNormalizer.MESSAGE_MAX + " characters."));
+                Reason.MESSAGE_INVALID, "A message has 1 to " + TextNormalizer.MESSAGE_MAX + " characters, not all of them invisible."));
         Duration wait = directory.admitMessage(address);
         if (!wait.isZero()) {
             throw new ContactRefusedException(Reason.RATE_LIMITED, "Too many messages from your address.", wait);

@@ -397,6 +397,18 @@ public class Conversations {
         end(ownedBy(username, conversationId), ConversationEnded.CLOSED);
     }
 
+    /**
+     * What verified the visitor ended for good (they signed out, their token or a site's permission to vouch for them was
+     * revoked, their account was disabled): the conversation ends as if they left, storing what no client confirmed, so
+     * that no other socket resumes it as theirs.
+     */
+    public void verificationEnded(String conversationId) {
+        Conversation conversation = byId.get(conversationId);
+        if (conversation != null && conversation.visitor().verified()) {
+            end(conversation, ConversationEnded.VISITOR_LEFT);
+        }
+    }
+
     /** The visitor's socket went away; they may resume within the resume window. */
     public void visitorLeft(String conversationId) {
         Conversation conversation = byId.get(conversationId);

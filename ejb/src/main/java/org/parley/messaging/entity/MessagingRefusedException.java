@@ -30,7 +30,7 @@ public class MessagingRefusedException extends RuntimeException {
     }
 
     public static MessagingRefusedException textOutOfBounds() {
-        return new MessagingRefusedException(INVALID, "text: a message has 1 to 2000 characters.");
+        return new MessagingRefusedException(INVALID, "text: a message has 1 to 2000 characters, not all of them invisible.");
     }
 
     public static MessagingRefusedException rateLimited(String message, Duration retryAfter) {

@@ -17,7 +17,7 @@ public class InvalidSettingException extends Exception {
         TOO_SMALL("must be at least %s."),
         TOO_LARGE("must be at most %s."),
         NOT_TRUE_OR_FALSE("must be true or false (got %s)."),
-        NOT_AN_ORIGIN("lists %s, which is not an http(s) origin such as https://intranet.example or http://host:8080."),
+        NOT_AN_ORIGIN("lists %s, which is not an http(s) origin such as https://intranet.example or http://host:8080 (a port of 1 to 65535)."),
         TOO_LONG("may have at most %s characters.");
 
         private final String english;

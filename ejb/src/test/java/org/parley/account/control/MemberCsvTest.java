@@ -117,4 +117,24 @@ class MemberCsvTest {
         assertEquals(List.of(new Problem(Kind.TOO_MANY_ROWS, null, String.valueOf(MemberCsv.MAX_ROWS))), tooMany.fileProblems());
         assertFalse(tooMany.importable());
     }
+
+    @Test
+    void aFileInUtf16IsRefusedAsOneSayingSoWithOrWithoutItsByteOrderMark() {
+        String good = HEADER + "ada,Ada Lovelace,,,\n";
+        for (byte[] file : List.of(withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, good.getBytes(StandardCharsets.UTF_16LE)),
+                withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, good.getBytes(StandardCharsets.UTF_16BE)),
+                good.getBytes(StandardCharsets.UTF_16LE))) {
+            MemberImport utf16 = MemberCsv.read(file, among());
+            assertEquals(List.of(Problem.of(Kind.UTF16)), utf16.fileProblems());
+            assertEquals(List.of(), utf16.rows(), "no row is read as something it is not");
+            assertFalse(utf16.importable());
+        }
+        assertTrue(read(good).importable(), "the same file in UTF-8 is good");
+    }
+
+    private static byte[] withBom(byte[] bom, byte[] text) {
+        byte[] file = java.util.Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, file, bom.length, text.length);
+        return file;
+    }
 }

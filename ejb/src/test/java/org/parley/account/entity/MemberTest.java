@@ -138,6 +138,10 @@ class MemberTest {
                 () -> ada.updateProfile("\u202E\u0007\u2069", null, null));
         assertEquals("badDisplayName", refused.getReason());
         assertEquals("Ada King", ada.getDisplayName(), "unchanged");
+        assertEquals("badDisplayName", assertThrows(AccountRefusedException.class,
+                () -> ada.updateProfile("\u00A0\u200B\uFEFF\u2060\u00AD\u180E\u3164\u2800", null, null)).getReason(),
+                "a name of nothing that shows looked empty on the profile");
+        assertEquals("Ada King", ada.getDisplayName(), "unchanged");
         assertEquals("Out today", new MemberSettings("Out\u202E\r\ntoday\u0008", true, true, false).getPersonalMessage());
         assertEquals(null, new MemberSettings("\u202E\u0007", true, true, false).getPersonalMessage());
 

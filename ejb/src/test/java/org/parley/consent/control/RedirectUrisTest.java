@@ -54,6 +54,19 @@ class RedirectUrisTest {
     }
 
     @Test
+    void aUrlOnAPortNoSocketHasOrWithRawCharactersOutsideAsciiIsNone() {
+        for (String url : List.of("http://app.example:99999/cb", "https://app.example:0/p", "https://app.example:0443/p",
+                "https://app.example:/p", "https://app.example/p\u202E", "https://app.example/caf\u00E9",
+                "https://app.example/a b", "https://app.example/\u0007")) {
+            assertEquals(Optional.empty(), RedirectUris.parse(url), url);
+        }
+        for (String url : List.of("https://app.example:443/cb", "http://app.example:65535/cb", "https://app.example/caf%C3%A9",
+                "http://[::1]:8080/cb", "https://xn--caf-dma.example/")) {
+            assertEquals(url, RedirectUris.parse(url).orElseThrow().toString(), url);
+        }
+    }
+
+    @Test
     void userInfoAndOtherSchemesAreNotUrlsToRedirectTo() {
         assertEquals(Optional.empty(), RedirectUris.parse("https://user@wiki.intranet/"));
         assertEquals(Optional.empty(), RedirectUris.parse("javascript:alert(1)"));

@@ -49,12 +49,14 @@ class TextNormalizerPropertyTest {
             assertEncodesAsUtf8(message);
             int length = message.codePointCount(0, message.length());
             assertTrue(length >= 1 && length <= TextNormalizer.MESSAGE_MAX, visible(message));
+            assertTrue(PlainText.shows(message), "something in it shows: " + visible(message));
         });
         TextNormalizer.nickname(text).ifPresent(name -> {
             assertEncodesAsUtf8(name);
             assertTrue(name.indexOf('\n') < 0 && !name.contains("  "), visible(name));
             int length = name.codePointCount(0, name.length());
             assertTrue(length >= 1 && length <= TextNormalizer.NAME_MAX, visible(name));
+            assertTrue(PlainText.shows(name), "something in it shows: " + visible(name));
         });
     }
 

@@ -37,6 +37,18 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aMessageOrANicknameOfOnlyInvisibleCharactersIsNone() {
+        String invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u00A0\u3000\u3164\u115F\u2800\u180E";
+        assertEquals(Optional.empty(), TextNormalizer.message(invisible), "zero-width, marks, blank letters, odd spaces");
+        assertEquals(Optional.empty(), TextNormalizer.message(" \u200B\n\u200B "));
+        assertEquals(Optional.empty(), TextNormalizer.nickname("\u3164\u3164"), "a name that draws as nobody");
+        assertEquals(Optional.of("\u200Bhi\u200B"), TextNormalizer.message("\u200Bhi\u200B"), "one visible character is enough");
+        assertEquals(Optional.of("\u0645\u0631\u062D\u0628\u0627"), TextNormalizer.nickname("\u0645\u0631\u062D\u0628\u0627"));
+        assertEquals(Optional.of("\uD83D\uDE00"), TextNormalizer.message("\uD83D\uDE00"), "an emoji shows");
+        assertEquals(Optional.of("\uFFFD"), TextNormalizer.message("\uD800"), "a lone surrogate shows as the replacement");
+    }
+
+    @Test
     void aNicknameIsOneLineOfOneTo40Characters() {
         assertEquals(Optional.of("Ada L."), TextNormalizer.nickname("  Ada\n  L.  "));
         assertEquals(Optional.empty(), TextNormalizer.nickname("x".repeat(41)));

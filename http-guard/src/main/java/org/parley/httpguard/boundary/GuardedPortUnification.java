@@ -73,7 +73,7 @@ public class GuardedPortUnification extends PUFilter {
             }
             LOG.info("Parley's HTTP guard answers 400 to request paths Payara cannot decode, to what is no HTTP/1.1 request"
                     + ", to WebSocket handshakes that break RFC 6455, to forms of more than 10,000 fields and to bodies whose end"
-                    + " cannot be told, 501 to methods Parley implements nowhere, 405 to a POST to the server's own endpoints"
+                    + " cannot be told, 413 to forms of more than 2 MiB, 501 to methods Parley implements nowhere, 405 to a POST to the server's own endpoints"
                     + " (and what they take to an OPTIONS there), 404 to a GET below them at none of their addresses, 501 and"
                     + " 415 to bodies in a transfer or content coding it does not decode, 417 to an expectation but"
                     + " 100-continue, answers what the application has ready (the Presence API) in front of the web container,"

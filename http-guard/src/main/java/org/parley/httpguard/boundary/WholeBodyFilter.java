@@ -28,7 +28,9 @@ import org.parley.httpguard.control.Refusal;
  * <p>
  * A form ({@code application/x-www-form-urlencoded}) with more fields than the container reads ({@link #MOST_FIELDS},
  * with those of the query) is answered {@code 400} once it has come: the container read the first fields, dropped the
- * rest without a word to the sender, and logged a WARNING (GRIZZLY0173) for each such request, from anyone.
+ * rest without a word to the sender, and logged a WARNING (GRIZZLY0173) for each such request, from anyone. A form of
+ * more than {@link #MOST_FORM} bytes is answered {@code 413}: the container reads no larger one
+ * ({@code max-post-size-bytes}), and a page asking for its fields then failed with a server error, for anyone.
  */
 public final class WholeBodyFilter extends BaseFilter {
 
@@ -36,6 +38,8 @@ public final class WholeBodyFilter extends BaseFilter {
     static final int MOST = 5 * 1024 * 1024;
     /** The most fields a form may hold, with those of its query: the container's own limit (it reads no more). */
     static final int MOST_FIELDS = 10_000;
+    /** The most bytes a form's body may hold: the container's own limit for a form it reads (2 MiB). */
+    static final int MOST_FORM = 2 * 1024 * 1024;
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final byte[] GO_ON = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -55,10 +59,15 @@ public final class WholeBodyFilter extends BaseFilter {
         }
         if (content.isLast()) {
             watch.gathering(0);
-            if (request.getMethod() == Method.POST && isForm(request)
-                    && fields(request.getQueryStringDC()) + fields(content.getContent()) > MOST_FIELDS) {
-                return RequestTargetFilter.refuse(ctx, request,
-                        Refusal.tooManyFields(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC()), MOST_FIELDS));
+            if (request.getMethod() == Method.POST && isForm(request)) {
+                if (content.getContent() != null && content.getContent().remaining() > MOST_FORM) {
+                    return RequestTargetFilter.refuse(ctx, request,
+                            Refusal.tooLarge(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC()), MOST_FORM));
+                }
+                if (fields(request.getQueryStringDC()) + fields(content.getContent()) > MOST_FIELDS) {
+                    return RequestTargetFilter.refuse(ctx, request,
+                            Refusal.tooManyFields(HeadText.of(request.getRequestURIRef().getOriginalRequestURIBC()), MOST_FIELDS));
+                }
             }
             return ctx.getInvokeAction();
         }

@@ -1065,6 +1065,31 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void aFormLargerThanTheContainerReadsIsRefused413InWordsWhateverItsFramingAndOneAsLargeIsHandedOn() {
+        String fits = "a=" + "b".repeat(WholeBodyFilter.MOST_FORM - 2);
+        String fine = exchange("POST /signin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + fits.length() + "\r\n\r\n" + fits);
+        assertTrue(fine.startsWith("HTTP/1.1 200 OK\r\n"), fine.lines().findFirst().orElse(""));
+        assertEquals(List.of("/signin"), List.copyOf(handled));
+
+        String tooLarge = fits + "c";
+        String answer = exchange("POST /signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + tooLarge.length() + "\r\n\r\n" + tooLarge);
+        assertTrue(answer.startsWith("HTTP/1.1 413 Request Entity Too Large\r\n") || answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.endsWith("The request is larger than Parley takes (2 MiB).\n"), answer);
+        String chunked = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+                + Integer.toHexString(tooLarge.length()) + "\r\n" + tooLarge + "\r\n0\r\n\r\n");
+        assertTrue(chunked.startsWith("HTTP/1.1 413 "), chunked.lines().findFirst().orElse(""));
+        assertTrue(chunked.endsWith("{\"error\":\"invalid_request\",\"error_description\":\"The request is larger than"
+                + " Parley takes (2 MiB).\"}"), chunked);
+        String other = exchange("POST /oauth/token HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain"
+                + "\r\nContent-Length: " + tooLarge.length() + "\r\n\r\n" + tooLarge);
+        assertTrue(other.startsWith("HTTP/1.1 200 OK\r\n"), "not a form: " + other.lines().findFirst().orElse(""));
+        assertEquals(List.of("/signin", "/oauth/token"), List.copyOf(handled));
+    }
+
+    @Test
     void aPeerThatAsksToBeToldToGoOnIsToldAndItsBodyIsHandedOnWhole() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

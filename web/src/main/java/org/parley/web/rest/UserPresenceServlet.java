@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.OAuthException;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.view.EndpointRefusals;
 import org.parley.web.view.GetOnlyServlet;
 
 /**
@@ -42,7 +43,8 @@ public class UserPresenceServlet extends GetOnlyServlet {
             return;
         }
         if (reply.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            // no address of the API (/users/, /users/{id}/presence/, /users/{id}/other): its JSON, readable by any page
+            EndpointRefusals.write(request, response, HttpServletResponse.SC_NOT_FOUND, "There is no such endpoint.");
             return;
         }
         PresenceReplies.Reply answer = reply.get();

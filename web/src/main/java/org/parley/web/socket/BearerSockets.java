@@ -17,7 +17,8 @@ import org.parley.consent.entity.BearerIdentity;
  * caller to tell and close.
  * <p>
  * The token's application is not kept: these sockets take only tokens of the desktop client
- * ({@code parley-desktop}), a built-in application that stays enabled.
+ * ({@code parley-desktop}), a built-in application that stays enabled. The visitors a site's visitor ticket verified are
+ * kept alike, in an instance of their own, by the consent the ticket was issued under ({@link Token#ofTicket}).
  */
 final class BearerSockets {
 
@@ -26,6 +27,11 @@ final class BearerSockets {
 
         static Token of(String hash, BearerIdentity identity) {
             return new Token(hash, identity.consentId(), identity.member(), identity.expiresAt());
+        }
+
+        /** What a visitor ticket leaves of its consent: no token of its own, and no expiry but the consent's end. */
+        static Token ofTicket(String consentId, String member) {
+            return new Token("", consentId, member, Instant.MAX);
         }
     }
 

@@ -123,8 +123,8 @@ public class ControlSocket extends FrameEndpoint {
         invitee = found.get();
         sessions.identified(outbox, invitee.member().username());
         String ticket = first(session, "dt");
-        Optional<VisitorIdentity> vouched = ticket == null ? Optional.empty()
-                : tickets.redeem(ticket).flatMap(this::verifiedVisitor);
+        Optional<VisitorTickets.Vouched> redeemed = ticket == null ? Optional.empty() : tickets.redeem(ticket);
+        Optional<VisitorIdentity> vouched = redeemed.flatMap(v -> verifiedVisitor(v.member()));
         // the principal is the signed-in session's member, or the member of the desktop client's access token (TokenPaths)
         identity = vouched.or(() -> Optional.ofNullable(session.getUserPrincipal())
                 .flatMap(p -> verifiedVisitor(p.getName()))).orElse(null);
@@ -135,6 +135,10 @@ public class ControlSocket extends FrameEndpoint {
         // verified by the browser's signed-in session: it ends with that session, as one verified by a token with the token
         if (vouched.isEmpty() && identity != null && facts.signedIn() != null
                 && !sessions.openedWithSession(outbox, facts.signedIn())) {
+            return;
+        }
+        // verified by a site's visitor ticket: it ends with the consent the ticket was issued under
+        if (vouched.isPresent() && !sessions.openedWithTicket(outbox, redeemed.get())) {
             return;
         }
         resumeToken = Conversations.newResumeToken();
@@ -188,7 +192,7 @@ public class ControlSocket extends FrameEndpoint {
             throw new FrameException("forbidden", "You are signed in; your name is " + identity.name() + ".", frame.id());
         }
         String name = TextNormalizer.nickname(frame.text("name"))
-                .orElseThrow(() -> frame.invalid("name: a nickname has 1 to 40 characters."));
+                .orElseThrow(() -> frame.invalid("name: a nickname has 1 to 40 characters, not all of them invisible."));
         if (conversationId != null) {
             throw new FrameException("forbidden", "The conversation has started; the nickname stays.", frame.id());
         }

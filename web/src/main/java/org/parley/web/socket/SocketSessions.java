@@ -33,10 +33,12 @@ import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.MemberChanged;
 import org.parley.consent.boundary.Consents;
+import org.parley.consent.boundary.VisitorTickets;
 import org.parley.consent.entity.AccessTokenRevoked;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.ConsentRevoked;
 import org.parley.messaging.entity.Conversation;
+import org.parley.messaging.boundary.Conversations;
 import org.parley.messaging.boundary.Invitee;
 import org.parley.messaging.entity.ConversationEnded;
 import org.parley.messaging.entity.ConversationEvent;
@@ -77,6 +79,8 @@ public class SocketSessions {
     private final Map<String, Map<Outbox, VisitorWatch>> watchers = new ConcurrentHashMap<>();
     /** Sockets opened with an access token (member clients, and verified visitors of the desktop client), closed when it ends. */
     private final BearerSockets bearerSockets = new BearerSockets();
+    /** Visitor sockets a site's visitor ticket verified, each with the consent it was issued under, closed when that ends. */
+    private final BearerSockets ticketSockets = new BearerSockets();
     /** Member clients that connected with a signed-in session, with the member's session generation then. */
     private final Map<Outbox, Integer> sessionClients = new ConcurrentHashMap<>();
     /**
@@ -153,6 +157,12 @@ public class SocketSessions {
     @EJB
     Consents consents;
 
+    @EJB
+    VisitorTickets tickets;
+
+    @EJB
+    Conversations conversations;
+
     /** Closes the sockets whose access token expired, from memory, every second. */
     private ScheduledFuture<?> expiry;
 
@@ -224,9 +234,58 @@ public class SocketSessions {
         return false;
     }
 
+    /**
+     * A visitor socket a site's visitor ticket verified ({@code dt}): it is told and closed, and its conversation ends, when
+     * the consent the ticket was issued under ends (revoked by the member, an admin or the site, or the member disabled).
+     * False, and the socket is closed, if it ended since the ticket was redeemed.
+     */
+    public boolean openedWithTicket(Outbox outbox, VisitorTickets.Vouched vouched) {
+        long announced = ticketSockets.revocations();
+        ticketSockets.add(outbox, BearerSockets.Token.ofTicket(vouched.consentId(), vouched.member()));
+        if (ticketSockets.revocations() == announced || tickets.stillVouches(vouched.consentId())) {
+            return true;
+        }
+        if (ticketSockets.remove(outbox)) {
+            permissionWithdrawn(outbox);
+        }
+        return false;
+    }
+
     /** Closes the sockets opened with a token under a consent that was revoked (by the member, an admin, the site, or for reuse). */
     void onConsentRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConsentRevoked revoked) {
         tokensEnded(bearerSockets.consentRevoked(revoked.consentId()), revoked.member(), "their consent was revoked");
+        ticketsEnded(ticketSockets.consentRevoked(revoked.consentId()), revoked.member(), "the consent was revoked");
+    }
+
+    private void ticketsEnded(List<Outbox> sockets, String member, String why) {
+        if (!sockets.isEmpty()) {
+            LOG.info(() -> "Closed " + socketCount(sockets.size()) + " of visitors a site's visitor ticket verified as '"
+                    + member + "', and ended their conversations: " + why);
+            sockets.forEach(this::permissionWithdrawn);
+        }
+    }
+
+    private void permissionWithdrawn(Outbox outbox) {
+        verificationEnded(outbox);
+        outbox.sendAndClose(Frames.error("forbidden", "The site's permission to vouch for you here was withdrawn.", null),
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "consent revoked"));
+    }
+
+    /**
+     * A visitor socket's verification ended for good: its conversation ends too, so that no other socket resumes it as
+     * that member's. A member client's socket has none.
+     */
+    private void verificationEnded(Outbox socket) {
+        visitors.forEach((conversationId, visitor) -> {
+            if (visitor == socket) {
+                try {
+                    conversations.verificationEnded(conversationId);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "The conversation " + conversationId + " of a visitor whose verification ended stays"
+                            + " open until the visitor leaves: what no client confirmed could not be stored (" + e + ")");
+                }
+            }
+        });
     }
 
     /** Closes the sockets opened with an access token that was revoked on its own (RFC 7009). */
@@ -234,10 +293,13 @@ public class SocketSessions {
         tokensEnded(bearerSockets.tokenRevoked(revoked.tokenHash()), revoked.member(), "the token was revoked at /oauth/revoke");
     }
 
-    private static void tokensEnded(List<Outbox> sockets, String member, String why) {
+    private void tokensEnded(List<Outbox> sockets, String member, String why) {
         if (!sockets.isEmpty()) {
             LOG.info(() -> "Closed " + socketCount(sockets.size()) + " opened with an access token of '" + member + "': " + why);
-            sockets.forEach(SocketSessions::tokenEnded);
+            sockets.forEach(socket -> {
+                verificationEnded(socket);
+                tokenEnded(socket);
+            });
         }
     }
 
@@ -359,12 +421,13 @@ public class SocketSessions {
     public void sessionEnded(HttpSession session) {
         Set<Outbox> sockets = bySession.remove(session);
         if (sockets != null) {
-            sockets.forEach(SocketSessions::endedWithItsSession);
+            sockets.forEach(this::endedWithItsSession);
         }
     }
 
-    /** Tells a socket that the signed-in session behind it has ended, and closes it (1008). */
-    private static void endedWithItsSession(Outbox socket) {
+    /** Tells a socket that the signed-in session behind it has ended, and closes it (1008); a visitor's conversation ends. */
+    private void endedWithItsSession(Outbox socket) {
+        verificationEnded(socket);
         socket.sendAndClose(Frames.error("forbidden", SESSION_ENDED, null),
                 new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended"));
     }
@@ -594,10 +657,11 @@ public class SocketSessions {
             List<Outbox> verified = bearerSockets.memberDisabled(member.username());
             verified.removeAll(own);
             tokensEnded(verified, member.username(), "the account is disabled");
+            ticketsEnded(ticketSockets.memberDisabled(member.username()), member.username(), "the account is disabled");
         } else {
             clients.of(member.username()).values().stream()
                     .filter(client -> sessionClients.getOrDefault(client, member.sessionGeneration()) != member.sessionGeneration())
-                    .forEach(SocketSessions::endedWithItsSession);
+                    .forEach(this::endedWithItsSession);
         }
         watchers.getOrDefault(member.username(), Map.of()).forEach((visitor, watch) -> {
             if (!watch.reach().holds(member)) {

@@ -373,7 +373,7 @@ class ContactChatBrowserIT extends ParleyDeployment {
             assertEquals("", empty.value("[id='leave:replyToMessage']"));
 
             Browser.Page onlyControls = submitLeave(visitor, "/contact/" + name, "\u0007\u202E", "", "\u0000 \u2066");
-            assertEquals("A name has 1 to 40 characters.", onlyControls.value("[id='leave:visitorNameMessage']"));
+            assertEquals("A name has 1 to 40 characters, not all of them invisible.", onlyControls.value("[id='leave:visitorNameMessage']"));
             assertNull(onlyControls.document().getElementById("leave-sent"));
 
             try (Socket adaClient = ada.client(uri())) {

@@ -280,6 +280,53 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * A visitor a site's ticket verified is that member only while the consent the ticket came under lasts: its
+     * revocation tells and closes the socket, ends the conversation, and no socket resumes it. Found by attacking the
+     * tickets from outside: the socket went on as the member, and an anonymous socket resumed it as theirs.
+     */
+    @Test
+    void aTicketVerifiedVisitorEndsWithTheConsentTheTicketCameUnder() {
+        var host = Accounts.sharingMember(base, "tkhost", "Ticket Host");
+        Member guest = member("tkguest");
+        Member other = member("tkother");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        JsonObject tokens = desktopTokens(base, guest.username(), "chat.signin");
+        String otherAccess = desktopTokens(base, other.username(), "chat.signin").getString("access_token");
+        String dt = desktop.bearer("POST", "api/visitor-tickets", tokens.getString("access_token")).json().getString("ticket");
+        String otherDt = desktop.bearer("POST", "api/visitor-tickets", otherAccess).json().getString("ticket");
+
+        try (Socket console = Socket.open(uri(), "/ws/client", host.browser());
+             Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid() + "&dt=" + dt, null);
+             Socket otherVisitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid() + "&dt=" + otherDt, null)) {
+            console.next("welcome");
+            JsonObject hello = visitor.next("hello");
+            assertTrue(hello.getJsonObject("visitor").getBoolean("verified"), hello.toString());
+            assertTrue(otherVisitor.next("hello").getJsonObject("visitor").getBoolean("verified"));
+            visitor.send(Socket.frame("message").add("id", "m1").add("text", "Hello from a verified guest"));
+            visitor.ack("m1");
+            String conversation = console.next("conversation.started").getJsonObject("conversation").getString("id");
+
+            assertEquals(200, desktop.revoke(tokens.getString("refresh_token")).status());
+            JsonObject withdrawn = visitor.next("error");
+            assertEquals("forbidden", withdrawn.getString("code"), withdrawn.toString());
+            assertEquals("The site's permission to vouch for you here was withdrawn.", withdrawn.getString("message"));
+            assertEquals(1008, visitor.closeCode());
+            JsonObject ended = console.next("conversation.ended", f -> conversation.equals(f.getString("conversation", "")));
+            assertEquals("visitor_left", ended.getString("reason"), ended.toString());
+
+            try (Socket resumer = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), null)) {
+                resumer.next("hello");
+                resumer.send(Socket.frame("resume").add("id", "r1").add("token", hello.getString("resume")).add("lastSeq", 0));
+                JsonObject refused = resumer.answer("r1");
+                assertEquals("not_found", refused.getString("code"), "no socket resumes it as the member's: " + refused);
+            }
+            assertTrue(otherVisitor.isOpen(), "a visitor verified under another consent goes on");
+            otherVisitor.send(Socket.frame("message").add("id", "o1").add("text", "Still verified"));
+            assertEquals("ack", otherVisitor.answer("o1").getString("type"));
+        }
+    }
+
     @Test
     void theDesktopClientsSocketClosesWhenItsTokenIsRevoked() {
         Member edsger = member("edsger");

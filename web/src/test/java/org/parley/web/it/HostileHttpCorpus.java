@@ -143,9 +143,10 @@ final class HostileHttpCorpus {
             boolean control = value.contains("%00") || value.contains("%0D") || value.contains("%C2%85");
             cases.add(new Case("profile " + value, "GET", "/people/" + value, Map.of(), null,
                     control ? 400 : 404, control ? Format.TEXT : Format.PAGE, control ? CONTROL : "Not found"));
-            // the IM control takes an invitee id of letters, digits and ._@- (trimmed); for anything else it still says,
-            // in the visitor's language, that nobody can be reached, with 400
-            boolean anId = URLDecoder.decode(value, StandardCharsets.UTF_8).trim().matches("[A-Za-z0-9._@-]{1,255}");
+            // the IM control takes an invitee id of letters, digits and ._@- (spaces around it dropped, a control character
+            // anywhere refused); for anything else it still says, in the visitor's language, that nobody can be reached, with 400
+            boolean anId = URLDecoder.decode(value, StandardCharsets.UTF_8).replaceAll("^ +| +$", "")
+                    .matches("[A-Za-z0-9._@-]{1,255}");
             cases.add(new Case("invitee " + value, "GET", "/conversation/imme?invitee=" + value + "&mkt=" + value, Map.of(), null,
                     anId ? 200 : 400, Format.PAGE, "<html"));
         }

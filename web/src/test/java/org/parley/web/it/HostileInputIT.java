@@ -108,6 +108,60 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /** A message or a nickname of nothing visible is refused like an empty one, both ways, and the conversation goes on. */
+    @Test
+    void aMessageOrANicknameOfOnlyInvisibleCharactersIsRefusedInWords() {
+        var ada = Accounts.sharingMember(base, "blank", "Ada Blank");
+        try (Socket console = console(ada); Socket visitor = visitor(ada)) {
+            visitor.send(Socket.frame("identify").add("id", "nobody").add("name", "\u3164\u200B\u3164"));
+            JsonObject nobody = visitor.answer("nobody");
+            assertEquals("invalid", nobody.getString("code"), nobody.toString());
+            assertEquals("name: a nickname has 1 to 40 characters, not all of them invisible.", nobody.getString("message"));
+            String conversation = startConversation(visitor, console);
+
+            visitor.send(Socket.frame("message").add("id", "empty").add("text", "\u200B\u2060\uFEFF \u00AD"));
+            JsonObject empty = visitor.answer("empty");
+            assertEquals("invalid", empty.getString("code"), empty.toString());
+            assertEquals("text: a message has 1 to 2000 characters, not all of them invisible.", empty.getString("message"));
+            console.send(Socket.frame("message").add("id", "blank").add("conversation", conversation).add("text", "\u2800"));
+            assertEquals("invalid", console.answer("blank").getString("code"), "the member's reply is held to it too");
+            stillTalking(visitor, console, conversation);
+        }
+    }
+
+    /** A form larger than the container reads is refused 413 in words, signed in or not, where a page answered 500. */
+    @Test
+    void aFormLargerThanTheContainerReadsIsRefused413InWords() {
+        var ada = Accounts.sharingMember(base, "largeform", "Ada Large Form");
+        String form = "a=" + "b".repeat(2_100_000);
+        for (Browser browser : List.of(new Browser(base), ada.browser())) {
+            for (String path : List.of("signin", "settings", "")) {
+                // as a browser sends it: HTTP/1.1 (an upgrade to HTTP/2 with a body has its own bound of 1 MiB)
+                HttpResponse<String> answer = browser.raw(HttpRequest.newBuilder(URI.create(base + path))
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                assertEquals(413, answer.statusCode(), "/" + path);
+                assertEquals("The request is larger than Parley takes (2 MiB).\n", answer.body(), "/" + path);
+            }
+        }
+        assertEquals("Ada Large Form", ada.browser().open("/settings").value("[id='settings:displayName']"), "still served");
+    }
+
+    /** A form that sends a choice its page did not offer is refused in Parley's words, not Faces' own, and saves nothing. */
+    @Test
+    void aForgedChoiceIsRefusedInParleysWordsAndNothingIsSaved() {
+        var ada = Accounts.sharingMember(base, "forged", "Ada Forged");
+        ada.browser().open("/settings");
+        Browser.Page refused = ada.browser().submit("settings",
+                Map.of("language", "zz-forged", "personalMessage", "not to be saved"), "save");
+        assertEquals(200, refused.status());
+        assertEquals("Choose one of the options this page offers.", refused.messages());
+        assertFalse(refused.text().contains("Validation Error"), refused.text());
+        assertFalse(refused.text().contains("settings:language"), "no field is named by its client id: " + refused.text());
+        assertEquals("", ada.browser().open("/settings").value("[id='settings:personalMessage']"), "nothing was saved");
+    }
+
     /**
      * A name and a personal message saved on the settings page reach others as plain text on one line, as a personal
      * message set from a client does: a bidi override, an isolate, a control character go (an override in a name turned

@@ -126,6 +126,20 @@ class PresenceApiIT extends ParleyDeployment {
         assertTrue(get("/users/" + privateCid + "/presenceimage").body().contains("offline"), "the offline icon");
     }
 
+    /** An address below {@code /users/} that is none of the API's is its JSON 404, readable by the page that asked. */
+    @Test
+    void anAddressBelowUsersThatIsNoneOfTheApisIsItsJson404() {
+        var ada = Accounts.sharingMember(base, "paths", "Ada Paths");
+        for (String path : List.of("/users/", "/users/" + ada.cid(), "/users/" + ada.cid() + "/presence/",
+                "/users/" + ada.cid() + "/status", "/users/" + ada.cid() + "/presence/x")) {
+            HttpResponse<String> answer = get(path);
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("*", answer.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+            assertEquals("There is no such endpoint.", json(answer).getJsonObject("result").getString("response"), path);
+        }
+    }
+
     @Test
     void jsonpNeedsAValidCallbackAndAlwaysAnswers200() {
         HttpResponse<String> jsonp = get("/users/0123456789ABCDEF/presence?cb=showPresence");

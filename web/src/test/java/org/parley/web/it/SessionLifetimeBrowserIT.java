@@ -150,12 +150,21 @@ class SessionLifetimeBrowserIT {
         assertEquals("", lives.body());
         assertEquals("no-store", lives.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(204, status(browser, Map.of()).statusCode(), "without an Origin (a same-origin GET sends none)");
+        assertEquals(204, status(browser, Map.of("Sec-Fetch-Site", "same-origin")).statusCode());
 
         for (String foreign : List.of("http://intranet.test", "http://evil.test", "null", own.replace("http:", "ftp:"))) {
-            HttpResponse<String> refused = status(browser, Map.of("Origin", foreign));
-            assertEquals(403, refused.statusCode(), foreign);
-            assertEquals("Only Parley's own pages ask about their session.\n", refused.body());
+            assertForeign(status(browser, Map.of("Origin", foreign)), foreign);
         }
+        // what a <script> or <img> of another page of the same site sends (the Lax cookie comes along): no header of its own
+        HttpResponse<String> probed = browser.raw(HttpRequest.newBuilder(browser.base().resolve("session")).GET()
+                .header("Sec-Fetch-Site", "same-site").header("Sec-Fetch-Mode", "no-cors").header("Sec-Fetch-Dest", "script")
+                .build());
+        assertForeign(probed, "a script tag of the same site");
+        HttpResponse<String> noHeader = browser.raw(HttpRequest.newBuilder(browser.base().resolve("session")).GET().build());
+        assertForeign(noHeader, "no X-Requested-With");
+        assertForeign(status(browser, Map.of("Sec-Fetch-Site", "cross-site")), "a fetch from another site");
+        assertForeign(status(browser, Map.of("Sec-Fetch-Site", "same-site")), "a fetch from the same site");
+        assertForeign(status(new Browser(base), Map.of("Sec-Fetch-Site", "same-site")), "signed out looks the same");
 
         // nobody signed in: no session, a session nobody signed in to, a token of the desktop client instead
         Browser nobody = new Browser(base);
@@ -212,10 +221,15 @@ class SessionLifetimeBrowserIT {
         }
     }
 
-    /** {@code GET /session} in {@code browser}, with {@code headers}. */
+    private static void assertForeign(HttpResponse<String> refused, String what) {
+        assertEquals(403, refused.statusCode(), what);
+        assertEquals("Only Parley's own pages ask about their session (with X-Requested-With).\n", refused.body(), what);
+    }
+
+    /** {@code GET /session} in {@code browser} as the console asks it ({@code X-Requested-With}), with {@code headers}. */
     private static HttpResponse<String> status(Browser browser, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(browser.base().resolve("session")).GET()
-                .timeout(Duration.ofSeconds(10));
+                .header("X-Requested-With", "parley-test").timeout(Duration.ofSeconds(10));
         headers.forEach(request::header);
         return browser.raw(request.build());
     }

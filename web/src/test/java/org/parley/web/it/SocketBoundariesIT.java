@@ -415,11 +415,16 @@ class SocketBoundariesIT extends ParleyDeployment {
         var ada = Accounts.sharingMember(base, "outada", "Ada Signing Out");
         Browser elsewhere = new Browser(base);
         elsewhere.signIn(ada.username(), "a-good-password");
-        try (Socket console = client(ada.browser());
+        try (Socket hostConsole = client(host.browser());
+             Socket console = client(ada.browser());
              Socket secondConsole = client(ada.browser());
              Socket visitor = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), ada.browser());
              Socket otherSession = client(elsewhere)) {
-            assertTrue(visitor.next("hello").getJsonObject("visitor").getBoolean("verified"), "verified by the session");
+            JsonObject hello = visitor.next("hello");
+            assertTrue(hello.getJsonObject("visitor").getBoolean("verified"), "verified by the session");
+            visitor.send(Socket.frame("message").add("id", "v1").add("text", "Hello as Ada"));
+            visitor.ack("v1");
+            String conversation = hostConsole.next("conversation.started").getJsonObject("conversation").getString("id");
             // the session's last socket: the container itself closes that one at the sign-out
             Socket directory = Socket.open(uri(), "/ws/presence", ada.browser());
             directory.next("ready");
@@ -431,6 +436,14 @@ class SocketBoundariesIT extends ParleyDeployment {
                 assertEquals("forbidden", error.getString("code"), error.toString());
                 assertEquals("Your session has ended: sign in again.", error.getString("message"));
                 assertEquals(1008, ended.closeCode());
+            }
+            // the conversation the session verified ended with it: no socket resumes it as Ada's
+            assertEquals("visitor_left", hostConsole.next("conversation.ended",
+                    f -> conversation.equals(f.getString("conversation", ""))).getString("reason"));
+            try (Socket resumer = Socket.open(uri(), "/ws/control?invitee=" + host.cid(), null)) {
+                resumer.next("hello");
+                resumer.send(Socket.frame("resume").add("id", "r1").add("token", hello.getString("resume")).add("lastSeq", 0));
+                assertEquals("not_found", resumer.answer("r1").getString("code"));
             }
             assertServed(otherSession, "the-other-session");
             directory.close();

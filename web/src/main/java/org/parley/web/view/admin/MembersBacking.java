@@ -274,11 +274,20 @@ public class MembersBacking implements Serializable {
         return AdminText.get(faces, "import.rules", MemberCsv.MAX_ROWS);
     }
 
-    /** How many rows the previewed file has, and how many of them have problems. */
+    /**
+     * How many rows the previewed file has, and how many of them have problems; or, when the file as a whole has one (its
+     * header, too many rows), that it does, which no count of rows says.
+     */
     public String getImportSummary() {
-        return preview.importable()
-                ? AdminText.get(faces, "import.allGood", preview.rows().size())
-                : AdminText.get(faces, "import.someBad", preview.rows().size(), preview.badRows());
+        int rows = preview.rows().size();
+        if (!preview.fileProblems().isEmpty()) {
+            return AdminText.get(faces, "import.fileBad");
+        }
+        if (preview.importable()) {
+            return AdminText.get(faces, rows == 1 ? "import.allGoodOne" : "import.allGood", rows);
+        }
+        return rows == 1 ? AdminText.get(faces, "import.someBadOne")
+                : AdminText.get(faces, "import.someBad", rows, preview.badRows());
     }
 
     public int getNameMax() {

@@ -41,7 +41,9 @@ public final class ControlParameters {
 
     private ControlParameters(Map<String, String[]> parameters) {
         String asked = first(parameters, "invitee");
-        invitee = asked != null && INVITEE.matcher(asked.trim()).matches() ? asked.trim() : null;
+        // spaces around it (a pasted embed code) are dropped; a control character anywhere makes it no invitee
+        String spaced = asked == null ? null : asked.replaceAll("^ +| +$", "");
+        invitee = spaced != null && INVITEE.matcher(spaced).matches() ? spaced : null;
         String point = first(parameters, "contact");
         contact = invitee == null && ContactPointDraft.validName(point) ? point : null;
         culture = Markets.resolve(first(parameters, "mkt"));

@@ -15,8 +15,15 @@ import org.parley.web.view.GetOnlyServlet;
  * {@code GET /session}: whether the browser's session still speaks for a member, for a page of Parley's whose socket
  * closed or was refused (the web console): {@code 204} while it does, so the page reconnects; {@code 401} when it does
  * not (signed out, the account disabled, its password changed in another session, or the session ended unused), so the
- * page says so instead of reconnecting for ever, since a browser cannot see why a handshake was refused; {@code 403}
- * to a page of another origin. It makes no session, and an access token opens nothing here.
+ * page says so instead of reconnecting for ever, since a browser cannot see why a handshake was refused. It makes no
+ * session, and an access token opens nothing here.
+ * <p>
+ * Only Parley's own pages may learn the answer: the request must carry {@code X-Requested-With} (any value), which no
+ * {@code <script>}, {@code <img>} or form can send and a script of another origin cannot send without a CORS
+ * preflight Parley does not answer, and a browser's {@code Sec-Fetch-Site} and {@code Origin}, when sent, must say
+ * Parley's own origin; anything else is {@code 403}. Found by attacking it: a {@code <script src=".../session">} on
+ * another page of the same site (the cookie is {@code SameSite=Lax}, so it came along) told signed in ({@code load})
+ * from signed out ({@code error}).
  */
 @WebServlet(urlPatterns = SessionStatus.PATH)
 public class SessionStatus extends GetOnlyServlet {
@@ -26,13 +33,15 @@ public class SessionStatus extends GetOnlyServlet {
     /** The challenge of a 401 here: a session cookie, which the sign-in form gives. */
     private static final String CHALLENGE = "Cookie realm=\"parley\", form-action=\"%s\"";
     static final String ENDED = "Your session has ended: sign in again.";
-    static final String FOREIGN = "Only Parley's own pages ask about their session.";
+    static final String FOREIGN = "Only Parley's own pages ask about their session (with X-Requested-With).";
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         String origin = request.getHeader("Origin");
-        if (origin != null && !Handshake.sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.getHeader("Host"))) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (request.getHeader("X-Requested-With") == null || site != null && !site.equals("same-origin")
+                || origin != null && !Handshake.sameOrigin(origin.trim().toLowerCase(Locale.ROOT), request.getHeader("Host"))) {
             EndpointRefusals.write(request, response, HttpServletResponse.SC_FORBIDDEN, FOREIGN);
             return;
         }

@@ -43,7 +43,11 @@ class ControlParametersTest {
         assertEquals(Optional.empty(), parse().invitee());
         assertEquals(Optional.empty(), parse("invitee", "").invitee());
         assertEquals(Optional.empty(), parse("invitee", CID + "\"><script>").invitee());
-        assertEquals(Optional.of(CID), parse("invitee", "  " + CID + " ").invitee());
+        assertEquals(Optional.of(CID), parse("invitee", "  " + CID + " ").invitee(), "spaces of a pasted embed code");
+        for (String control : new String[] {"\u0000", "\u0001", "\t", "\n", "\r", "\u007f"}) {
+            assertEquals(Optional.empty(), parse("invitee", CID + control).invitee(), "a control character at its end");
+            assertEquals(Optional.empty(), parse("invitee", control + CID).invitee(), "a control character at its start");
+        }
     }
 
     @Test
