@@ -383,6 +383,7 @@ public class SocketSessions {
             open.remove(outbox);
             contactWatchers.remove(outbox);
             bearerSockets.remove(outbox);
+            ticketSockets.remove(outbox);
             HttpSession signedIn = Handshake.Facts.of(outbox.session()).signedIn();
             if (signedIn != null) {
                 bySession.computeIfPresent(signedIn, (session, sockets) -> {
