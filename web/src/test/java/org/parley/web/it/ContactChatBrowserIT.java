@@ -111,8 +111,20 @@ class ContactChatBrowserIT extends ParleyDeployment {
         WebElement filter = browser.findElement(By.cssSelector("[id='edit:members'] .ui-source-filter-input"));
         filter.clear();
         filter.sendKeys(username);
-        until.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "[id='edit:members'] .ui-picklist-source li[data-item-value='" + username + "']"))).click();
+        By item = By.cssSelector("[id='edit:members'] .ui-picklist-source li[data-item-value='" + username + "']");
+        // the list takes a click as a selection only once it has drawn the filtered items (under load, a click before
+        // that selected nothing and the add button moved nothing): click until the item is selected
+        until.until(driver -> {
+            try {
+                WebElement shown = driver.findElement(item);
+                if (!shown.getAttribute("class").contains("ui-state-highlight")) {
+                    shown.click();
+                }
+                return shown.getAttribute("class").contains("ui-state-highlight");
+            } catch (org.openqa.selenium.WebDriverException redrawn) {
+                return false; // the filter drew the list again meanwhile
+            }
+        });
         browser.findElement(By.cssSelector("[id='edit:members'] .ui-picklist-button-add")).click();
         until.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "[id='edit:members'] .ui-picklist-target li[data-item-value='" + username + "']")));

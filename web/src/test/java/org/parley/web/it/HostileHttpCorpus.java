@@ -555,11 +555,12 @@ final class HostileHttpCorpus {
             cases.add(new Case("resource " + target, "GET", target, Map.of(), null, 404, Format.PAGE, "Not found"));
         }
         // the "Not found" page after a query was read: the container logged a WARNING for each (it could not set the
-        // request's character encoding for the error page any more)
-        for (String target : List.of("/users/nobody?cb=abc", "/users/nobody?mkt=de-DE&x=%C3%A9", "/users/a/b/c?x=1",
-                "/jakarta.faces.resource/nothing.css.xhtml?x=1")) {
+        // request's character encoding for the error page any more); below /users/, the Presence API's JSON 404 instead
+        cases.add(new Case("not found after its query was read: a resource", "GET",
+                "/jakarta.faces.resource/nothing.css.xhtml?x=1", Map.of(), null, 404, Format.PAGE, "Not found"));
+        for (String target : List.of("/users/nobody?cb=abc", "/users/nobody?mkt=de-DE&x=%C3%A9", "/users/a/b/c?x=1")) {
             cases.add(new Case("not found after its query was read: " + target, "GET", target, Map.of(), null, 404,
-                    Format.PAGE, target.contains("de-DE") ? "Nicht gefunden" : "Not found"));
+                    Format.PRESENCE, "There is no such endpoint."));
         }
         return cases;
     }
