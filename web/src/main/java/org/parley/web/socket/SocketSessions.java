@@ -70,8 +70,8 @@ import org.parley.web.json.JsonBuilders;
 public class SocketSessions {
 
     private static final Logger LOG = Logger.getLogger(SocketSessions.class.getName());
-    /** What a socket hears when the signed-in session that opened it ends. */
-    private static final String SESSION_ENDED = "Your session has ended: sign in again.";
+    /** What a socket hears when the signed-in session that opened it ends, and what {@code GET /session} answers then. */
+    public static final String SESSION_ENDED = "Your session has ended: sign in again.";
 
     /** Member clients by username, each keyed by client id. */
     private final MemberClients clients = new MemberClients();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.parley.account.entity.Role;
 import org.parley.web.security.SecurityConfiguration;
 import org.parley.web.socket.Handshake;
+import org.parley.web.socket.SocketSessions;
 import org.parley.web.view.EndpointRefusals;
 import org.parley.web.view.GetOnlyServlet;
 
@@ -32,7 +33,6 @@ public class SessionStatus extends GetOnlyServlet {
     private static final long serialVersionUID = 1L;
     /** The challenge of a 401 here: a session cookie, which the sign-in form gives. */
     private static final String CHALLENGE = "Cookie realm=\"parley\", form-action=\"%s\"";
-    static final String ENDED = "Your session has ended: sign in again.";
     static final String FOREIGN = "Only Parley's own pages ask about their session (with X-Requested-With).";
 
     @Override
@@ -49,7 +49,7 @@ public class SessionStatus extends GetOnlyServlet {
         if (request.getSession(false) == null || !request.isUserInRole(Role.MEMBER_GROUP)) {
             response.setHeader("WWW-Authenticate",
                     CHALLENGE.formatted(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE));
-            EndpointRefusals.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ENDED);
+            EndpointRefusals.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, SocketSessions.SESSION_ENDED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
