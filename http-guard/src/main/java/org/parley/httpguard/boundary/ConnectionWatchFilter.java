@@ -49,9 +49,9 @@ import org.parley.httpguard.control.WebSocketHandshakes;
  * <p>
  * An upgraded connection (a WebSocket) is the application's to pace and is never stopped here; but what its peer sends
  * is read only while what waits for that peer fits its queue ({@link ConnectionWatch#WAITING_PER_SOCKET}, {@link
- * #whenItsAnswersHaveRoom}), and one whose frames break a rule the container's engine does not keep (unmasked frames,
- * frames larger than Parley takes, a flood of pings: {@link WebSocketFrameHeads}) is closed with the close frame that
- * says which.
+ * #whenItsAnswersHaveRoom}), and one whose frames break a rule the container's engine does not keep, or keeps in its
+ * own words (unmasked frames, frames larger than Parley takes, a flood of pings, reserved bits or opcodes, broken
+ * control frames, fragments out of order: {@link WebSocketFrameHeads}) is closed with the close frame that says which.
  */
 public final class ConnectionWatchFilter extends BaseFilter {
 

@@ -56,6 +56,7 @@ public class GuardedPortUnification extends PUFilter {
                 handler = i;
             } else if (chain.get(i) instanceof HttpCodecFilter codec) {
                 codec.getMonitoringConfig().addProbes(new EndlessRequestProbe(), new UnreadableRequestProbe());
+                CodecLog.quieten();
             }
         }
         if (handler >= 0) {
@@ -79,7 +80,7 @@ public class GuardedPortUnification extends PUFilter {
                     + " 100-continue, answers what the application has ready (the Presence API) in front of the web container,"
                     + " reads no more requests from a peer that leaves its answers waiting (and bounds what waits for one"
                     + " address and how many connections it holds open), hands a request on once its whole body has come,"
-                    + " closes WebSockets that flood pings or send unmasked or too large frames, gives the answer to a"
+                    + " closes WebSockets that flood pings or send unmasked, too large or malformed frames, gives the answer to a"
                     + " WebSocket handshake the application refuses the headers of any other answer, and lets the application end"
                     + " connections whose peer stopped reading or that do not send a whole request in time");
         } else {

@@ -19,6 +19,8 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.http.util.BufferChunk;
+import org.glassfish.grizzly.http.util.ByteChunk;
 import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
@@ -90,7 +92,8 @@ public final class RequestTargetFilter extends BaseFilter {
         if (request.getProtocol() == Protocol.HTTP_2_0) {
             return Refusal.noHttp2InClearText(rawPath); // the codec served "HTTP/2.0" in a request line as HTTP/1.1
         }
-        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> headerProblem(request));
+        Optional<String> problem = RequestTargets.problem(rawPath).or(() -> headerProblem(request))
+                .or(() -> rawHeadProblem(request));
         if (problem.isPresent()) {
             return Refusal.of(rawPath, problem.get());
         }
@@ -146,6 +149,11 @@ public final class RequestTargetFilter extends BaseFilter {
         if (framing == RequestTargets.Framing.NOT_DECODED) {
             return Optional.of(Refusal.unknownTransferCoding(rawPath));
         }
+        if (!transfer.isEmpty() && !request.isChunked()) {
+            // chunked to the guard, not to the codec: a value folded onto the next line (obs-fold), which the codec
+            // joins with spaces but reads as no coding at all, so it took the body for the next request
+            return Optional.of(Refusal.of(rawPath, RequestTargets.CHUNKED_UNREAD));
+        }
         boolean body = request.getContentLength() > 0 || request.isChunked() || !transfer.isEmpty();
         return body && RequestTargets.contentCoding(content) ? Optional.of(Refusal.contentCoding(rawPath)) : Optional.empty();
     }
@@ -189,6 +197,33 @@ public final class RequestTargetFilter extends BaseFilter {
                         ? Optional.empty() : Optional.of(Refusal.wrongWebSocketVersion(rawPath)));
     }
 
+
+    /**
+     * What the codec hid of the request's head as it came ({@link RequestTargets#rawHeadProblem}), read from the bytes
+     * that the parsed request line still points into: the read buffer holds the whole head, and the codec keeps its
+     * parts as positions in it.
+     */
+    private static Optional<String> rawHeadProblem(HttpRequestPacket request) {
+        DataChunk method = request.getMethodDC();
+        if (method == null || method.isNull()) {
+            return Optional.empty();
+        }
+        switch (method.getType()) {
+            case Bytes -> {
+                ByteChunk chunk = method.getByteChunk();
+                byte[] bytes = chunk.getBuffer();
+                return RequestTargets.rawHeadProblem(i -> bytes[i], chunk.getStart(), bytes.length);
+            }
+            case Buffer -> {
+                BufferChunk chunk = method.getBufferChunk();
+                org.glassfish.grizzly.Buffer buffer = chunk.getBuffer();
+                return RequestTargets.rawHeadProblem(buffer::get, chunk.getStart(), buffer.limit());
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
 
     /**
      * What is wrong with the request's headers: a name that is no token ({@link RequestTargets#HEADER_NAME}), more than

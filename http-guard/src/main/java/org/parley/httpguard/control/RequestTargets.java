@@ -48,6 +48,69 @@ public final class RequestTargets {
     private RequestTargets() {
     }
 
+    public static final String FRAMED_TWICE = "where the body ends cannot be told: a request gives its length by"
+            + " Content-Length or by Transfer-Encoding, not both";
+    public static final String CHUNKED_UNREAD = "where the body ends cannot be told: the Transfer-Encoding header does not"
+            + " say chunked on its own line";
+
+    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /** A request's head as it came, byte by byte. */
+    @FunctionalInterface
+    public interface HeadBytes {
+        byte at(int index);
+    }
+
+    /**
+     * What is wrong with a request's head as it came (its bytes {@code from} the request line's first to {@code limit},
+     * at least up to the empty line that ends it) that the HTTP codec hides once it has read it: both
+     * {@code Content-Length} and {@code Transfer-Encoding} (RFC 9112 §6.3: a proxy in front may go by the other one).
+     * Payara's codec dropped the {@code Content-Length} when it came first and read the chunks, keeping the connection
+     * open; so a proxy going by the length would have sent the rest of the body as the next request. Empty when the head
+     * is fine, or when its end is not within {@code limit} (then the codec has not read it whole either).
+     */
+    public static Optional<String> rawHeadProblem(HeadBytes head, int from, int limit) {
+        boolean length = false;
+        boolean transfer = false;
+        boolean firstLine = true;
+        int at = from;
+        while (at < limit) {
+            int lineEnd = at;
+            while (lineEnd < limit && head.at(lineEnd) != '\n') {
+                lineEnd++;
+            }
+            if (lineEnd == limit) {
+                return Optional.empty();
+            }
+            int contentEnd = lineEnd > at && head.at(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            if (contentEnd == at) {
+                break; // the empty line that ends the head
+            }
+            if (!firstLine) {
+                length |= startsWith(head, at, contentEnd, CONTENT_LENGTH);
+                transfer |= startsWith(head, at, contentEnd, TRANSFER_ENCODING);
+            }
+            firstLine = false;
+            at = lineEnd + 1;
+        }
+        return length && transfer ? Optional.of(FRAMED_TWICE) : Optional.empty();
+    }
+
+    /** Whether the line from {@code at} to {@code end} starts with {@code name} (lower case), case aside. */
+    private static boolean startsWith(HeadBytes head, int at, int end, byte[] name) {
+        if (end - at < name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            int b = head.at(at + i);
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How a request's {@code Transfer-Encoding} frames its body, for the guard ({@link #transferCodings}). */
     public enum Framing {
         /** No transfer coding, or {@code chunked} alone: the HTTP codec reads the body. */

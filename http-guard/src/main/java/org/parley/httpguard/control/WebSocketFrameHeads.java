@@ -1,12 +1,23 @@
 package org.parley.httpguard.control;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the head of each frame a WebSocket peer sends (RFC 6455 §5.2), across reads and without holding any payload,
- * for two rules the container's WebSocket engine does not keep:
+ * for rules the container's WebSocket engine does not keep, or keeps in its own words:
  * <ul>
  * <li>a client's frames are masked (§5.1: the server closes the connection on one that is not, 1002);</li>
+ * <li>a frame's reserved bits are clear (no extension is negotiated here) and its opcode is one RFC 6455 defines; a
+ * control frame is whole and carries at most 125 bytes (§5.5); a continuation frame continues a message begun and
+ * not yet ended, and a new message begins only once the last has ended (§5.4) — else 1002. The engine closed such a
+ * socket with its own exception's words as the reason ("Unknown wrappedFrame type: 3", "End fragment sent, but
+ * wasn't processing any previous fragments.", "RSV bit(s) incorrectly set.");</li>
+ * <li>a close frame carries nothing, or a code RFC 6455 lets a peer send and a reason in UTF-8 (§5.5.1, §7.4): its
+ * payload, at most 125 bytes, is the one payload read here. The engine said "Closing wrappedFrame payload, if present,
+ * must be a minimum of 2 bytes in length" or "Illegal status code: 999";</li>
  * <li>a data frame carries at most {@link #MAX_DATA_FRAME} bytes, else its socket closes with 1009 as soon as its head
  * has come. The engine gathers a frame whole (up to 4 MB) before it looks at its length, so a peer that sent the head
  * of a huge frame and most of its payload, then nothing, held ~4 MB of heap per socket until the idle timeout (40 such
@@ -37,7 +48,19 @@ public final class WebSocketFrameHeads {
         TOO_LARGE(1009, "frame too large",
                 "it began a frame of more than " + MAX_DATA_FRAME / 1024 + " KiB (Parley takes 16 KiB)"),
         TOO_MANY_PINGS(1008, "too many pings", "it sent more than " + PING_BURST + " pings at once, or more than "
-                + PINGS_PER_SECOND + " a second after that");
+                + PINGS_PER_SECOND + " a second after that"),
+        RESERVED_BITS(1002, "reserved bits set",
+                "it set a frame's reserved bits, which only an extension may and none is in use (RFC 6455)"),
+        UNKNOWN_OPCODE(1002, "unknown opcode", "it sent a frame of an opcode RFC 6455 reserves"),
+        BROKEN_CONTROL(1002, "control frames must be whole and at most 125 bytes",
+                "it sent a control frame in pieces or of more than 125 bytes (RFC 6455)"),
+        FRAGMENTS_OUT_OF_ORDER(1002, "message fragments out of order",
+                "it continued a message it had not begun, or began one before it had ended the last (RFC 6455)"),
+        CLOSE_PAYLOAD(1002, "a close frame carries nothing, or a code and a reason",
+                "it sent a close frame of one byte, which is neither empty nor a code (RFC 6455)"),
+        CLOSE_CODE(1002, "close code not allowed",
+                "it closed with a code no peer may send (RFC 6455 allows 1000-1003, 1007-1014 and 3000-4999)"),
+        CLOSE_REASON(1007, "close reason not UTF-8", "it closed with a reason that is not UTF-8 (RFC 6455)");
 
         private final int code;
         private final String reason;
@@ -82,6 +105,12 @@ public final class WebSocketFrameHeads {
     private int headRead;
     /** Bytes of the current frame's payload still to come. */
     private long payloadLeft;
+    /** Whether a message has begun in a frame without FIN and its last fragment has not come yet. */
+    private boolean inMessage;
+    /** The payload of the close frame being read, unmasked (null while none is); at most 125 bytes. */
+    private byte[] closing;
+    private int closingRead;
+    private final byte[] mask = new byte[4];
     /** When the peer's allowance of pings would be whole again ({@link System#nanoTime()}); 0 before its first ping. */
     private long pingsFullAt;
     private long pingsSeen;
@@ -95,8 +124,20 @@ public final class WebSocketFrameHeads {
         while (at < to) {
             if (payloadLeft > 0) {
                 long skipped = Math.min(payloadLeft, to - at);
+                if (closing != null) {
+                    for (int i = 0; i < skipped; i++, closingRead++) {
+                        closing[closingRead] = (byte) (bytes.at(at + i) ^ mask[closingRead & 3]);
+                    }
+                }
                 payloadLeft -= skipped;
                 at += (int) skipped;
+                if (closing != null && payloadLeft == 0) {
+                    Breach breach = closeBreach(closing);
+                    closing = null;
+                    if (breach != null) {
+                        return breach;
+                    }
+                }
                 continue;
             }
             head[headRead++] = bytes.at(at++);
@@ -138,11 +179,51 @@ public final class WebSocketFrameHeads {
         } else {
             payloadLeft = length;
         }
-        int opcode = head[0] & 0x0F;
-        if (opcode <= 0x2 && payloadLeft > MAX_DATA_FRAME) {
-            return Breach.TOO_LARGE;
+        if ((head[0] & 0x70) != 0) {
+            return Breach.RESERVED_BITS;
         }
-        return opcode == 0x9 ? ping(now) : null;
+        boolean fin = (head[0] & 0x80) != 0;
+        int opcode = head[0] & 0x0F;
+        if (opcode >= 0x8) {
+            if (opcode > 0xA) {
+                return Breach.UNKNOWN_OPCODE;
+            }
+            if (!fin || payloadLeft > 125) {
+                return Breach.BROKEN_CONTROL;
+            }
+            if (opcode == 0x8 && payloadLeft > 0) {
+                System.arraycopy(head, headLength() - 4, mask, 0, 4);
+                closing = new byte[(int) payloadLeft];
+                closingRead = 0;
+            }
+            return opcode == 0x9 ? ping(now) : null;
+        }
+        if (opcode > 0x2) {
+            return Breach.UNKNOWN_OPCODE;
+        }
+        if (inMessage == (opcode != 0x0)) {
+            return Breach.FRAGMENTS_OUT_OF_ORDER;
+        }
+        inMessage = !fin;
+        return payloadLeft > MAX_DATA_FRAME ? Breach.TOO_LARGE : null;
+    }
+
+    /** What is wrong with a close frame's whole {@code payload} (unmasked, 1 to 125 bytes), if anything. */
+    private static Breach closeBreach(byte[] payload) {
+        if (payload.length == 1) {
+            return Breach.CLOSE_PAYLOAD;
+        }
+        int code = (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
+        if (!(code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999)) {
+            return Breach.CLOSE_CODE;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
+            return null;
+        } catch (CharacterCodingException e) {
+            return Breach.CLOSE_REASON;
+        }
     }
 
     /** A token bucket kept as the time it would be full again: each ping moves that time on by a ping's worth. */

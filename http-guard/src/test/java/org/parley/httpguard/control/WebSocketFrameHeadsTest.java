@@ -20,12 +20,19 @@ class WebSocketFrameHeadsTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    /** A frame as a client sends it: FIN, its opcode, masked, its length in the shortest form, a mask, the payload. */
-    record Frame(int opcode, int length) {
+    /**
+     * A frame as a client sends it: FIN or not, reserved bits, its opcode, masked, its length in the shortest form, a
+     * mask, the payload.
+     */
+    record Frame(boolean fin, int reserved, int opcode, int length) {
+
+        Frame(int opcode, int length) {
+            this(true, 0, opcode, length);
+        }
 
         byte[] bytes(boolean masked) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(0x80 | opcode);
+            out.write((fin ? 0x80 : 0) | reserved << 4 | opcode);
             int mask = masked ? 0x80 : 0;
             if (length < 126) {
                 out.write(mask | length);
@@ -56,11 +63,17 @@ class WebSocketFrameHeadsTest {
     }
 
     private static Arbitrary<Frame> frames() {
-        Arbitrary<Integer> opcodes = Arbitraries.of(0x0, 0x1, 0x2, 0x8, 0x9, 0xA);
+        // mostly what clients send: the six opcodes RFC 6455 defines, whole frames, no reserved bits
+        Arbitrary<Integer> opcodes = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, Arbitraries.of(0x0, 0x1, 0x2, 0x8, 0x9, 0xA)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x0, 0xF)));
         Arbitrary<Integer> lengths = Arbitraries.oneOf(Arbitraries.integers().between(0, 125),
                 Arbitraries.integers().between(126, 65_535), Arbitraries.integers().between(65_536, 70_000),
                 Arbitraries.of(125, 126, 127, 65_535, 65_536));
-        return Combinators.combine(opcodes, lengths).as(Frame::new);
+        Arbitrary<Boolean> fins = Arbitraries.frequency(net.jqwik.api.Tuple.of(3, true), net.jqwik.api.Tuple.of(1, false));
+        Arbitrary<Integer> reserved = Arbitraries.frequency(net.jqwik.api.Tuple.of(40, 0),
+                net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(1, 4), net.jqwik.api.Tuple.of(1, 7));
+        return Combinators.combine(fins, reserved, opcodes, lengths).as(Frame::new);
     }
 
     @Property(tries = 300)
@@ -69,17 +82,35 @@ class WebSocketFrameHeadsTest {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         frames.forEach(frame -> all.writeBytes(frame.bytes(true)));
         byte[] bytes = all.toByteArray();
-        // what the rules say, frame by frame: the first data frame over the bound, or the eleventh ping at once
+        // what the rules say, frame by frame, as RFC 6455 words them: the first frame that breaks one
         WebSocketFrameHeads.Breach expected = null;
         long pings = 0;
+        boolean inMessage = false;
         for (Frame frame : frames) {
-            if (frame.opcode() <= 0x2 && frame.length() > WebSocketFrameHeads.MAX_DATA_FRAME) {
+            boolean control = frame.opcode() >= 0x8;
+            if (frame.reserved() != 0) {
+                expected = WebSocketFrameHeads.Breach.RESERVED_BITS;
+            } else if (!List.of(0x0, 0x1, 0x2, 0x8, 0x9, 0xA).contains(frame.opcode())) {
+                expected = WebSocketFrameHeads.Breach.UNKNOWN_OPCODE;
+            } else if (control && (!frame.fin() || frame.length() > 125)) {
+                expected = WebSocketFrameHeads.Breach.BROKEN_CONTROL;
+            } else if (frame.opcode() == 0x8 && frame.length() == 1) {
+                expected = WebSocketFrameHeads.Breach.CLOSE_PAYLOAD;
+            } else if (frame.opcode() == 0x8 && frame.length() > 1) {
+                // the payload's bytes, 0x89 each, unmask to the code 0x9BBD: none a peer may send
+                expected = WebSocketFrameHeads.Breach.CLOSE_CODE;
+            } else if (!control && (frame.opcode() == 0x0) != inMessage) {
+                expected = WebSocketFrameHeads.Breach.FRAGMENTS_OUT_OF_ORDER;
+            } else if (!control && frame.length() > WebSocketFrameHeads.MAX_DATA_FRAME) {
                 expected = WebSocketFrameHeads.Breach.TOO_LARGE;
+            } else if (frame.opcode() == 0x9 && ++pings > WebSocketFrameHeads.PING_BURST) {
+                expected = WebSocketFrameHeads.Breach.TOO_MANY_PINGS;
+            }
+            if (expected != null) {
                 break;
             }
-            if (frame.opcode() == 0x9 && ++pings > WebSocketFrameHeads.PING_BURST) {
-                expected = WebSocketFrameHeads.Breach.TOO_MANY_PINGS;
-                break;
+            if (!control) {
+                inMessage = !frame.fin();
             }
         }
 
@@ -133,7 +164,7 @@ class WebSocketFrameHeadsTest {
     }
 
     @Test
-    void aDataFrameOverTheBoundIsRefusedAtItsHeadAndAControlFrameIsLeftToTheContainer() {
+    void aDataFrameOverTheBoundIsRefusedAtItsHead() {
         WebSocketFrameHeads heads = new WebSocketFrameHeads();
         byte[] largest = new Frame(0x1, (int) WebSocketFrameHeads.MAX_DATA_FRAME).bytes(true);
         assertNull(heads.read(i -> largest[i], 0, largest.length, 0), "a text frame of exactly the bound");
@@ -141,13 +172,92 @@ class WebSocketFrameHeadsTest {
         assertEquals(WebSocketFrameHeads.Breach.TOO_LARGE, heads.read(i -> head[i], 0, head.length, 0),
                 "a binary frame one byte over, known from its head alone");
         // a 64-bit length with its top bit set, which RFC 6455 does not allow
-        byte[] huge = {(byte) 0x80, (byte) 0xFF, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4};
+        byte[] huge = {(byte) 0x81, (byte) 0xFF, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4};
         assertEquals(WebSocketFrameHeads.Breach.TOO_LARGE, new WebSocketFrameHeads().read(i -> huge[i], 0, huge.length, 0));
-        // a control frame over 125 bytes is the container's to refuse (1002); the guard only counts it if it is a ping
-        WebSocketFrameHeads control = new WebSocketFrameHeads();
-        byte[] longClose = new Frame(0x8, 70_000).bytes(true);
-        assertNull(control.read(i -> longClose[i], 0, longClose.length, 0));
-        assertEquals(0, control.pings());
+    }
+
+    @Test
+    void aMessageInFragmentsWithControlFramesBetweenIsReadAndEachBrokenOrderOrControlFrameIsRefused() {
+        byte[] message = concat(concat(new Frame(false, 0, 0x1, 3).bytes(true), new Frame(0x9, 0).bytes(true)),
+                concat(new Frame(false, 0, 0x0, 3).bytes(true), concat(new Frame(0xA, 125).bytes(true),
+                        new Frame(true, 0, 0x0, 3).bytes(true))));
+        WebSocketFrameHeads heads = new WebSocketFrameHeads();
+        assertNull(heads.read(i -> message[i], 0, message.length, 0), "begun, a ping, continued, a pong, ended");
+        byte[] next = new Frame(0x2, 10).bytes(true);
+        assertNull(heads.read(i -> next[i], 0, next.length, 0), "a new message after the last ended");
+
+        assertBreaks(WebSocketFrameHeads.Breach.FRAGMENTS_OUT_OF_ORDER, new Frame(0x0, 3), "a continuation of nothing");
+        assertBreaks(WebSocketFrameHeads.Breach.FRAGMENTS_OUT_OF_ORDER, new Frame(false, 0, 0x1, 3), new Frame(0x1, 3));
+        assertBreaks(WebSocketFrameHeads.Breach.BROKEN_CONTROL, new Frame(0x8, 126), "a close of 126 bytes");
+        assertBreaks(WebSocketFrameHeads.Breach.BROKEN_CONTROL, new Frame(0x8, 70_000), "a close of 70,000 bytes");
+        assertBreaks(WebSocketFrameHeads.Breach.BROKEN_CONTROL, new Frame(false, 0, 0x9, 2), "a ping in pieces");
+        for (int opcode : new int[] {0x3, 0x7, 0xB, 0xF}) {
+            assertBreaks(WebSocketFrameHeads.Breach.UNKNOWN_OPCODE, new Frame(opcode, 3), "opcode " + opcode);
+        }
+        for (int reserved = 1; reserved < 8; reserved++) {
+            assertBreaks(WebSocketFrameHeads.Breach.RESERVED_BITS, new Frame(true, reserved, 0x1, 3), "bits " + reserved);
+        }
+    }
+
+    @Test
+    void aCloseFrameIsEmptyOrACodeAPeerMaySendAndAReasonInUtf8() {
+        byte[] reason = "bye \u00fc".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int code : new int[] {1000, 1001, 1002, 1003, 1007, 1011, 1012, 1014, 3000, 4999}) {
+            assertNull(readWhole(close(code, reason)), "code " + code);
+            assertNull(readWhole(close(code, new byte[0])), "code " + code + " without a reason");
+        }
+        assertNull(readWhole(close(new byte[0])), "an empty close");
+        for (int code : new int[] {0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65_535}) {
+            assertEquals(WebSocketFrameHeads.Breach.CLOSE_CODE, readWhole(close(code, reason)), "code " + code);
+        }
+        assertEquals(WebSocketFrameHeads.Breach.CLOSE_PAYLOAD, readWhole(close(new byte[] {0x03})));
+        for (byte[] notUtf8 : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}}) {
+            assertEquals(WebSocketFrameHeads.Breach.CLOSE_REASON, readWhole(close(1000, notUtf8)));
+        }
+        // a byte at a time, after a text frame: known once the close's last byte has come
+        byte[] bytes = concat(new Frame(0x1, 3).bytes(true), close(999, reason));
+        WebSocketFrameHeads heads = new WebSocketFrameHeads();
+        for (int at = 0; at < bytes.length - 1; at++) {
+            assertNull(heads.read(i -> bytes[i], at, at + 1, 0), "byte " + at);
+        }
+        assertEquals(WebSocketFrameHeads.Breach.CLOSE_CODE, heads.read(i -> bytes[i], bytes.length - 1, bytes.length, 0));
+        assertEquals(1007, WebSocketFrameHeads.Breach.CLOSE_REASON.code());
+    }
+
+    private static WebSocketFrameHeads.Breach readWhole(byte[] bytes) {
+        return new WebSocketFrameHeads().read(i -> bytes[i], 0, bytes.length, 0);
+    }
+
+    /** A client's close frame with {@code code} and {@code reason}, masked. */
+    private static byte[] close(int code, byte[] reason) {
+        byte[] payload = new byte[2 + reason.length];
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(reason, 0, payload, 2, reason.length);
+        return close(payload);
+    }
+
+    /** A client's close frame carrying {@code payload} (at most 125 bytes), masked with a key that is not zeros. */
+    private static byte[] close(byte[] payload) {
+        byte[] key = {0x12, 0x34, 0x56, 0x78};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x88;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(key, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ key[i & 3]);
+        }
+        return frame;
+    }
+
+    private static void assertBreaks(WebSocketFrameHeads.Breach expected, Frame first, Frame second) {
+        byte[] bytes = concat(first.bytes(true), second.bytes(true));
+        assertEquals(expected, new WebSocketFrameHeads().read(i -> bytes[i], 0, bytes.length, 0), first + ", " + second);
+    }
+
+    private static void assertBreaks(WebSocketFrameHeads.Breach expected, Frame frame, String what) {
+        byte[] bytes = frame.bytes(true);
+        assertEquals(expected, new WebSocketFrameHeads().read(i -> bytes[i], 0, bytes.length, 0), what);
     }
 
     @Test

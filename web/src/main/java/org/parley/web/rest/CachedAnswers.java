@@ -8,11 +8,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.parley.consent.entity.BearerIdentity;
-import org.parley.web.security.BearerTokens;
 import org.parley.web.json.JsonBuilders;
+import org.parley.web.security.BearerTokens;
+import org.parley.web.security.PublicAddress;
 
 /**
  * How presence answers go out: CORS {@code *}, cacheable for a few seconds with an {@code ETag}
@@ -35,8 +37,11 @@ public class CachedAnswers {
         return Optional.of(bearerTokens.required(authorization));
     }
 
+    /** Parley's own address ({@code parley.public-url}, else as the caller wrote it), for the icon URLs in an answer. */
     public String base(UriInfo uri) {
-        return uri.getBaseUri().resolve("..").toString();
+        URI parley = uri.getBaseUri().resolve("..");
+        PublicAddress address = PublicAddress.configured();
+        return address.isSet() ? address.origin() + parley.getRawPath() : parley.toString();
     }
 
     public Response badCallback() {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.DeviceAuthorizations;
 import org.parley.web.json.JsonBuilders;
+import org.parley.web.security.PublicAddress;
 
 /** {@code POST /oauth/device} (RFC 8628 §3.1): for the desktop client on a machine without a browser. */
 @Path("device")
@@ -54,7 +55,6 @@ public class DeviceResource {
     }
 
     private String origin() {
-        String url = request.getRequestURL().toString();
-        return url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+        return PublicAddress.configured().origin(request);
     }
 }

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.parley.httpguard.boundary.DirectAnswers;
+import org.parley.web.security.PublicAddress;
 
 /**
  * Gives the Presence API's anonymous requests to Parley's HTTP guard ({@code http-guard}), which
@@ -131,6 +132,11 @@ public class PresenceDirectAnswers implements ServletContextListener {
     static String base(String scheme, String host, String contextPath) {
         if (host == null || !HOST.matcher(host).matches()) {
             return null;
+        }
+        PublicAddress address = PublicAddress.configured();
+        if (address.isSet()) {
+            // a request naming another host is the container's to refuse (MisdirectedRequests)
+            return address.addressed(host) ? address.origin() + contextPath + "/" : null;
         }
         int colon = host.lastIndexOf(':');
         String name = host;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.OAuthException;
 import org.parley.web.security.BearerTokens;
+import org.parley.web.security.PublicAddress;
 import org.parley.web.view.EndpointRefusals;
 import org.parley.web.view.GetOnlyServlet;
 
@@ -60,15 +61,9 @@ public class UserPresenceServlet extends GetOnlyServlet {
         return authorization == null ? Optional.empty() : Optional.of(bearerTokens.required(authorization));
     }
 
-    /** Parley's own address as the caller wrote it, for the icon URLs in the answer. */
+    /** Parley's own address ({@code parley.public-url}, else as the caller wrote it), for the icon URLs in the answer. */
     private static String base(HttpServletRequest request) {
-        StringBuilder base = new StringBuilder(64).append(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        boolean defaultPort = port == ("https".equals(request.getScheme()) ? 443 : 80);
-        if (!defaultPort) {
-            base.append(':').append(port);
-        }
-        return base.append(request.getContextPath()).append('/').toString();
+        return PublicAddress.configured().origin(request) + request.getContextPath() + "/";
     }
 
     private static void write(HttpServletResponse response, int status, String type, byte[] body) throws IOException {

@@ -62,7 +62,8 @@ public class OpenIdSignInServlet extends HttpServlet {
         SignInStart start;
         try {
             // this very address is the callback: the browser posted to it as it will come back to it
-            start = signIns.start(URI.create(request.getRequestURL().toString()), ClientAddress.configured().of(request));
+            start = signIns.start(URI.create(PublicAddress.configured().origin(request) + request.getRequestURI()),
+                    ClientAddress.configured().of(request));
         } catch (OpenIdRefusedException refused) {
             toSignIn(request, response, OpenIdNotice.of(refused.getReason()));
             return;

@@ -11,13 +11,13 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.parley.consent.control.TokenDigests;
 import org.parley.web.security.BearerTokens;
 import org.parley.web.security.ClientAddress;
+import org.parley.web.security.PublicAddress;
 
 /**
  * The handshake of Parley's sockets, one configurator per kind of endpoint. The WebSocket API
@@ -174,18 +174,12 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
         return origin.replaceAll("\\p{Cntrl}", "?");
     }
 
-    /** Whether {@code origin} (lower case) is Parley's own: {@code host} (the request's {@code Host}) under http or https. */
+    /**
+     * Whether {@code origin} (lower case) is Parley's own: {@code parley.public-url} when set, else {@code host} (the
+     * request's {@code Host}) under http or https ({@link PublicAddress#sameOrigin}).
+     */
     public static boolean sameOrigin(String origin, String host) {
-        if (host == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(origin);
-            return uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(host.trim())
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return PublicAddress.configured().sameOrigin(origin, host);
     }
 
     /** Notes host, peer and whether a Bearer token came, for every request to a socket path, for the handshake on the same thread. */

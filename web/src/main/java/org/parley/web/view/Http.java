@@ -5,9 +5,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import org.parley.web.security.ClientAddress;
+import org.parley.web.security.PublicAddress;
 
 /**
  * What backing beans need from the HTTP exchange behind a Faces request and Faces has no words
@@ -25,16 +25,12 @@ public final class Http {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
     }
 
-    /** The request's own origin, {@code scheme://host[:port]} (the port only when it is not the scheme's default). */
+    /**
+     * Parley's origin, {@code scheme://host[:port]}: {@code parley.public-url} when set, else the request's own (the port
+     * only when it is not the scheme's default; {@link PublicAddress}).
+     */
     public static String origin(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]"; // an IPv6 literal
-        }
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        return PublicAddress.configured().origin(request);
     }
 
     /**

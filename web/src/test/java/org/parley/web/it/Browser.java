@@ -35,7 +35,11 @@ public class Browser {
         this(base, Map.of());
     }
 
-    /** A browser whose every page request carries {@code headers}, such as the {@code X-Forwarded-For} a proxy adds. */
+    /**
+     * A browser whose every page request carries {@code headers}, such as the {@code X-Forwarded-For} a proxy adds; with
+     * a {@code Host} (the failsafe run allows the JDK's client to send one), a redirect to that name is followed at the
+     * base's address, as a name that resolves to it would be.
+     */
     public Browser(java.net.URL base, Map<String, String> headers) {
         this.base = URI.create(base.toString());
         this.headers = Map.copyOf(headers);
@@ -138,8 +142,13 @@ public class Browser {
     private Page send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         HttpResponse<String> response = raw(request.timeout(Duration.ofSeconds(30)).build());
+        String host = headers.get("Host");
         for (int hops = 0; hops < 10 && isRedirect(response.statusCode()); hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (host != null && host.equalsIgnoreCase(next.getRawAuthority())) {
+                // the name this browser gives Parley (its Host header) is reached at the base's address
+                next = base.resolve(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+            }
             if (!next.getRawAuthority().equals(base.getRawAuthority())) {
                 break;
             }

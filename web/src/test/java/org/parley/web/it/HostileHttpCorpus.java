@@ -441,6 +441,22 @@ final class HostileHttpCorpus {
             cases.add(new Case("/signin in " + framing[0], "POST", "/signin", headers, bytes(framing[1]), status, Format.TEXT,
                     framing[3]));
         }
+        // found by attacking from outside: Content-Length and Transfer-Encoding both (the codec dropped the length when it
+        // came first, read the chunks and kept the connection open), and a Transfer-Encoding folded onto the next line
+        // (read as no coding: the body was served as a request of its own)
+        String framedTwice = "by Content-Length or by Transfer-Encoding, not both";
+        String folded = "the Transfer-Encoding header does not say chunked on its own line";
+        for (String[] framing : new String[][] {{"Content-Length", "6", "Transfer-Encoding", "chunked", framedTwice},
+                // Payara's build of the codec refuses this order itself, before the guard sees the request
+                {"Transfer-Encoding", "chunked", "Content-Length", "6", "the request's headers cannot be read as HTTP/1.1"},
+                {"Transfer-Encoding", "\r\n chunked", "X-After", "fold", folded}}) {
+            Map<String, String> headers = with(with(forms, framing[0], framing[1]), framing[2], framing[3]);
+            String what = " with " + framing[0] + ": " + framing[1].replace("\r\n", "\\r\\n") + ", " + framing[2];
+            byte[] body = bytes("0\r\n\r\nGET /signin HTTP/1.1\r\nHost: x\r\n\r\n");
+            cases.add(new Case("/oauth/token" + what, "POST", "/oauth/token", headers, body, 400, Format.OAUTH,
+                    "invalid_request: " + framing[4]));
+            cases.add(new Case("/signin" + what, "POST", "/signin", headers, body, 400, Format.TEXT, framing[4]));
+        }
         // a content coding: the container read a gzip form's compressed bytes as a form without fields
         String contentCoding = "in no content coding (Content-Encoding)";
         for (String codings : List.of("gzip", "br")) {

@@ -479,7 +479,7 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /** {@code answer} is {@code status} in {@code format}, and its message says {@code says}. */
-    private static void assertAnswer(String what, RawAnswer answer, int status, Format format, String says) {
+    private static void assertAnswer(String what, RawHttpAnswer answer, int status, Format format, String says) {
         String all = what + " -> " + answer;
         assertEquals(status, answer.status(), all);
         String type = answer.header("Content-Type").split(";")[0].trim();
@@ -568,7 +568,7 @@ class HostileInputIT extends ParleyDeployment {
                     }
                 }
             }
-            RawAnswer presence = rawGet("/health");
+            RawHttpAnswer presence = rawGet("/health");
             assertEquals(200, presence.status(), presence.head());
             assertEquals(List.of(), log.problems(), "requests after a closing answer: nothing at SEVERE or WARNING");
         }
@@ -598,7 +598,7 @@ class HostileInputIT extends ParleyDeployment {
                         .getBytes(StandardCharsets.ISO_8859_1));
             }
             // someone else gets a page from the container at once (the raw request reads for 10 s at most)
-            RawAnswer page = rawGet("/signin");
+            RawHttpAnswer page = rawGet("/signin");
             assertEquals(200, page.status(), page.head());
             assertTrue(page.body().contains("name=\"signin:username\""), "the sign-in form: " + page.body());
             log.await(1, record -> record.contains("Stopped reading requests from 127.0.0.3:"), Socket.WAIT,
@@ -679,14 +679,14 @@ class HostileInputIT extends ParleyDeployment {
                 assertEquals(0, peer.getInputStream().available(), "a connection within its share is not answered");
             }
             // its next one is refused even when it asks at once; it holds its share
-            RawAnswer more = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
+            RawHttpAnswer more = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(429, more.status(), more.head());
             assertEquals(refusal, more.body());
 
             // everyone else is served meanwhile
             assertAnswer("presence while an address holds its share", rawGet("/users/" + linus.cid() + "/presence"),
                     200, Format.PRESENCE, "Success");
-            RawAnswer page = rawGet("/signin");
+            RawHttpAnswer page = rawGet("/signin");
             assertEquals(200, page.status(), page.head());
             try (Socket console = console(linus); Socket visitor = visitor(linus)) {
                 stillTalking(visitor, console, startConversation(visitor, console));
@@ -720,7 +720,7 @@ class HostileInputIT extends ParleyDeployment {
             for (java.net.Socket peer : opened) {
                 peer.close();
             }
-            RawAnswer again = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
+            RawHttpAnswer again = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
             deadline = System.nanoTime() + Socket.WAIT.toNanos();
             while (again.status() == 429 && System.nanoTime() < deadline) {
                 again = raw("127.0.0.4", presence.getBytes(StandardCharsets.ISO_8859_1));
@@ -754,7 +754,7 @@ class HostileInputIT extends ParleyDeployment {
             }
             for (char c : "bogu".toCharArray()) {
                 // someone else gets a page from the container at once while the bodies trickle in
-                RawAnswer page = rawGet("/signin");
+                RawHttpAnswer page = rawGet("/signin");
                 assertEquals(200, page.status(), page.head());
                 assertTrue(page.body().contains("name=\"signin:username\""), "the sign-in form: " + page.body());
                 for (java.net.Socket peer : slow) {
@@ -1000,6 +1000,9 @@ class HostileInputIT extends ParleyDeployment {
      * more than ten pings at once, or more than one a second after that, is closed with 1008, one that sends a frame
      * without a mask with 1002 (RFC 6455 §5.1; the container took them), and one that begins a frame of more than 64 KiB
      * with 1009 at its head (the container gathered up to 4 MB of it first, and held it for a peer that stopped sending);
+     * a reserved opcode or reserved bits, a control frame over 125 bytes, fragments out of order, a close frame of one
+     * byte or with a code no peer may send close with 1002 and Parley's words, one whose reason is no UTF-8 with 1007 (the
+     * container's reasons were its exceptions' texts, "Unknown wrappedFrame type: 3", "Illegal status code: 999");
      * a peer within the allowance gets its pongs, and everyone else is served.
      */
     @Test
@@ -1027,7 +1030,25 @@ class HostileInputIT extends ParleyDeployment {
                             closeFrame(1002, "frames from a client must be masked")),
                     new FrameBreach("a frame of 1 GiB",
                             new byte[] {(byte) 0x81, (byte) (0x80 | 127), 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0},
-                            closeFrame(1009, "frame too large")));
+                            closeFrame(1009, "frame too large")),
+                    // RFC 6455's framing rules, which the container kept in its own exception's words, or none
+                    new FrameBreach("a reserved opcode", masked(0x3, new byte[] {'h', 'i'}), closeFrame(1002, "unknown opcode")),
+                    new FrameBreach("a continuation of no message", masked(0x0, new byte[] {'h', 'i'}),
+                            closeFrame(1002, "message fragments out of order")),
+                    new FrameBreach("a new message before the last ended",
+                            concat(unfinished(masked(0x1, new byte[] {'h'})), masked(0x1, new byte[] {'i'})),
+                            closeFrame(1002, "message fragments out of order")),
+                    new FrameBreach("a close of 126 bytes", masked(0x8, 126),
+                            closeFrame(1002, "control frames must be whole and at most 125 bytes")),
+                    new FrameBreach("reserved bits", reserved(masked(0x1, new byte[] {'h', 'i'})),
+                            closeFrame(1002, "reserved bits set")),
+                    new FrameBreach("a close with code 999", masked(0x8, new byte[] {0x03, (byte) 0xE7}),
+                            closeFrame(1002, "close code not allowed")),
+                    new FrameBreach("a close of one byte", masked(0x8, new byte[] {0x03}),
+                            closeFrame(1002, "a close frame carries nothing, or a code and a reason")),
+                    new FrameBreach("a close reason that is no UTF-8",
+                            masked(0x8, new byte[] {0x03, (byte) 0xE8, (byte) 0xC0, (byte) 0xAF}),
+                            closeFrame(1007, "close reason not UTF-8")));
             byte[] readyFrame;
             try (java.net.Socket polite = rawWebSocket()) {
                 byte[] head = polite.getInputStream().readNBytes(2);
@@ -1061,7 +1082,7 @@ class HostileInputIT extends ParleyDeployment {
             }
 
             // everyone else is served meanwhile
-            RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
+            RawHttpAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
             assertAnswer("presence after peers flooded pings", presence, 200, Format.PRESENCE, "Success");
             try (Socket console = console(grace); Socket visitor = visitor(grace)) {
                 stillTalking(visitor, console, startConversation(visitor, console));
@@ -1104,6 +1125,30 @@ class HostileInputIT extends ParleyDeployment {
         frame[1] = (byte) (0x80 | payload.length);
         System.arraycopy(payload, 0, frame, 6, payload.length);
         return frame;
+    }
+
+    /** A client's frame of {@code length} zeros (126 to 65,535 bytes: a 16-bit length), FIN, masked with zeros. */
+    private static byte[] masked(int opcode, int length) {
+        byte[] frame = new byte[8 + length];
+        frame[0] = (byte) (0x80 | opcode);
+        frame[1] = (byte) (0x80 | 126);
+        frame[2] = (byte) (length >> 8);
+        frame[3] = (byte) length;
+        return frame;
+    }
+
+    /** {@code frame} without its FIN bit: the first fragment of a message. */
+    private static byte[] unfinished(byte[] frame) {
+        byte[] copy = frame.clone();
+        copy[0] &= 0x7F;
+        return copy;
+    }
+
+    /** {@code frame} with its first reserved bit (RSV1, what permessage-deflate would use) set. */
+    private static byte[] reserved(byte[] frame) {
+        byte[] copy = frame.clone();
+        copy[0] |= 0x40;
+        return copy;
     }
 
     /** A server's close frame: 1008 (0x03F0) or 1002 (0x03EA) and its reason, as RFC 6455 §5.5.1 lays it out. */
@@ -1179,18 +1224,18 @@ class HostileInputIT extends ParleyDeployment {
      */
     @Test
     void manyRangesOfAFileGetItWholeOnceAndOneRangeGetsThatRange() {
-        RawAnswer whole = rawGet("/embed/presence.js");
+        RawHttpAnswer whole = rawGet("/embed/presence.js");
         assertEquals(200, whole.status(), whole.head());
         assertTrue(whole.body().length() > 1000, whole.body());
         for (String range : List.of("bytes=" + String.join(",", Collections.nCopies(10, "0-")),
                 "bytes=" + String.join(",", Collections.nCopies(200, "0-")), "bytes=0-1,5-6", "bytes=x", "bytes=-0,-0")) {
-            RawAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            RawHttpAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nRange: " + range + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(200, answer.status(), range + " answered " + answer.head() + "\n" + answer.body());
             assertEquals(whole.body(), answer.body(), range);
             assertTrue(answer.header("Content-Type").startsWith("application/javascript"), answer.head());
         }
-        RawAnswer part = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+        RawHttpAnswer part = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(206, part.status(), part.head());
         assertEquals(whole.body().substring(0, 10), part.body());
@@ -1205,26 +1250,26 @@ class HostileInputIT extends ParleyDeployment {
     @Test
     void aConditionOrARangeAStaticFileCannotMeetIsRefusedInWords() {
         try (ServerLog log = ServerLog.capture()) {
-            RawAnswer whole = rawGet("/embed/presence.js");
+            RawHttpAnswer whole = rawGet("/embed/presence.js");
             assertEquals(200, whole.status(), whole.head());
             int length = whole.body().getBytes(StandardCharsets.UTF_8).length;
             for (String condition : List.of("If-Match: \"another-version\"",
                     "If-Unmodified-Since: Sat, 01 Jan 2000 00:00:00 GMT")) {
-                RawAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                RawHttpAnswer answer = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                         + "\r\n" + condition + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 assertEquals(412, answer.status(), condition + " answered " + answer.head() + "\n" + answer.body());
                 assertEquals("text/plain;charset=UTF-8", answer.header("Content-Type"), answer.head());
                 assertEquals("This file has changed since the version the request names (its If-Match or If-Unmodified-Since);"
                         + " fetch it again without them.\n", answer.body());
             }
-            RawAnswer beyond = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            RawHttpAnswer beyond = raw(("GET /embed/presence.js HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nRange: bytes=" + length + "-\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(416, beyond.status(), beyond.head() + "\n" + beyond.body());
             assertEquals("bytes */" + length, beyond.header("Content-Range"), beyond.head());
             assertEquals("text/plain;charset=UTF-8", beyond.header("Content-Type"), beyond.head());
             assertEquals("This file holds no bytes in the range the request asks for (its Range; Content-Range says the file's"
                     + " length); fetch it without Range to get it whole.\n", beyond.body());
-            RawAnswer missing = rawGet("/embed/nothing-here.js");
+            RawHttpAnswer missing = rawGet("/embed/nothing-here.js");
             assertEquals(404, missing.status(), missing.head());
             assertTrue(missing.header("Content-Type").startsWith("text/html"), "a missing file still gets Parley's page: "
                     + missing.head());
@@ -1245,7 +1290,7 @@ class HostileInputIT extends ParleyDeployment {
         for (String path : List.of("/users/" + grace.cid() + "/presence", "/users/" + grace.cid() + "/presence?cb=shown",
                 "/api/presence?ids=" + grace.cid())) {
             for (String host : List.of(own, "elsewhere.example")) {
-                RawAnswer answer = raw(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                RawHttpAnswer answer = raw(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 String what = path + " with Host " + host + ": " + answer.head();
                 assertEquals(200, answer.status(), what);
@@ -1278,7 +1323,7 @@ class HostileInputIT extends ParleyDeployment {
                     new Refused("/ws/client", "http://elsewhere.example", session, 403, "text/html",
                             "socket opens only from Parley"),
                     new Refused("/ws/client", Socket.origin(uri()), "", 401, "text/plain", "Sign in first"))) {
-                RawAnswer answer = raw(("GET " + refused.target() + " HTTP/1.1\r\n" + handshake + refused.origin()
+                RawHttpAnswer answer = raw(("GET " + refused.target() + " HTTP/1.1\r\n" + handshake + refused.origin()
                         + refused.cookie() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 String what = refused.target() + " answered\n" + answer.head();
                 assertEquals(refused.status(), answer.status(), what);
@@ -1313,7 +1358,7 @@ class HostileInputIT extends ParleyDeployment {
         String elsewhere = "The access token in the Authorization header is unknown, expired or revoked (and here a valid one"
                 + " opens nothing: pages take a signed-in session); send the request without it.";
         try (ServerLog log = ServerLog.capture()) {
-            RawAnswer bare = raw(("GET /ws/client HTTP/1.1\r\n" + host + handshake + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            RawHttpAnswer bare = raw(("GET /ws/client HTTP/1.1\r\n" + host + handshake + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(401, bare.status(), bare.head());
             assertEquals("Bearer realm=\"parley\"", bare.header("WWW-Authenticate"), bare.head());
             assertEquals("Sign in first: this socket opens for a signed-in member's session (the web console) or an access"
@@ -1324,7 +1369,7 @@ class HostileInputIT extends ParleyDeployment {
                     .getString("access_token");
             for (String token : List.of("not-a-token", siteToken)) {
                 for (String socket : List.of("/ws/client", "/ws/control?invitee=" + grace.cid())) {
-                    RawAnswer answer = raw(("GET " + socket + " HTTP/1.1\r\n" + host + handshake + "Authorization: Bearer " + token
+                    RawHttpAnswer answer = raw(("GET " + socket + " HTTP/1.1\r\n" + host + handshake + "Authorization: Bearer " + token
                             + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     assertEquals(401, answer.status(), socket + ": " + answer.head());
                     assertEquals(invalid, answer.header("WWW-Authenticate"), socket);
@@ -1332,14 +1377,14 @@ class HostileInputIT extends ParleyDeployment {
                 }
             }
             for (String page : List.of("/settings", "/people/unauthorized", "/embed/presence.js")) {
-                RawAnswer answer = raw(("GET " + page + " HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
+                RawHttpAnswer answer = raw(("GET " + page + " HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
                         + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 assertEquals(401, answer.status(), page + ": " + answer.head());
                 assertEquals(invalid, answer.header("WWW-Authenticate"), page);
                 assertEquals("text/plain;charset=UTF-8", answer.header("Content-Type"), page + ": " + answer.head());
                 assertEquals(elsewhere + "\n", answer.body(), page);
             }
-            RawAnswer oauth = raw(("GET /oauth/token HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
+            RawHttpAnswer oauth = raw(("GET /oauth/token HTTP/1.1\r\n" + host + "Authorization: Bearer not-a-token\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(401, oauth.status(), oauth.head());
             assertEquals(invalid, oauth.header("WWW-Authenticate"), oauth.head());
@@ -1347,7 +1392,7 @@ class HostileInputIT extends ParleyDeployment {
             assertEquals("invalid_token", error.getString("error"), oauth.body());
             assertEquals(elsewhere, error.getString("error_description"));
 
-            RawAnswer direct = rawGet("/unauthorized");
+            RawHttpAnswer direct = rawGet("/unauthorized");
             assertEquals(404, direct.status(), "the answers' own address is none a client opens: " + direct.head());
             assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
         }
@@ -1371,7 +1416,7 @@ class HostileInputIT extends ParleyDeployment {
         try (ServerLog log = ServerLog.capture()) {
             for (String target : List.of("/signin", "/ws/presence", "/users/" + grace.cid() + "/presence")) {
                 for (byte[] after : List.of(pipelined.getBytes(StandardCharsets.ISO_8859_1), masked(0x9, new byte[4]))) {
-                    RawAnswer answer = raw(concat(("GET " + target + " HTTP/1.1\r\n" + handshake)
+                    RawHttpAnswer answer = raw(concat(("GET " + target + " HTTP/1.1\r\n" + handshake)
                             .getBytes(StandardCharsets.ISO_8859_1), after));
                     assertAnswer(target, answer, 400, target.startsWith("/users/") ? Format.PRESENCE : Format.TEXT, says);
                 }
@@ -1391,7 +1436,7 @@ class HostileInputIT extends ParleyDeployment {
         var grace = Accounts.sharingMember(base, "versionline", "Grace Version");
         String says = "Parley speaks HTTP/1.1 on this port, not HTTP/2 in clear text.";
         for (String target : List.of("/signin", "/users/" + grace.cid() + "/presence")) {
-            RawAnswer answer = raw(("GET " + target + " HTTP/2.0\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+            RawHttpAnswer answer = raw(("GET " + target + " HTTP/2.0\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertAnswer(target, answer, 505, target.equals("/signin") ? Format.TEXT : Format.PRESENCE, says);
         }
@@ -1420,7 +1465,7 @@ class HostileInputIT extends ParleyDeployment {
         try (ServerLog log = ServerLog.capture()) {
             List<String> wrong = new ArrayList<>();
             for (HostileHttpCorpus.Case hostile : corpus) {
-                RawAnswer answer = raw(hostile.bytes(base.getHost() + ":" + base.getPort()));
+                RawHttpAnswer answer = raw(hostile.bytes(base.getHost() + ":" + base.getPort()));
                 String problem = mismatch(hostile, answer);
                 if (problem != null) {
                     wrong.add(hostile.what() + ": " + problem + "\n    " + answer);
@@ -1433,7 +1478,7 @@ class HostileInputIT extends ParleyDeployment {
             assertEquals(List.of(), log.problems(), "hostile requests are no server errors: nothing at SEVERE or WARNING");
         }
 
-        RawAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
+        RawHttpAnswer presence = rawGet("/users/" + grace.cid() + "/presence");
         assertAnswer("presence afterwards", presence, 200, Format.PRESENCE, "Success");
         try (Socket console = console(grace); Socket visitor = visitor(grace)) {
             stillTalking(visitor, console, startConversation(visitor, console));
@@ -1441,7 +1486,7 @@ class HostileInputIT extends ParleyDeployment {
     }
 
     /** Why {@code answer} is not what {@code hostile} must get, or null when it is. */
-    private static String mismatch(HostileHttpCorpus.Case hostile, RawAnswer answer) {
+    private static String mismatch(HostileHttpCorpus.Case hostile, RawHttpAnswer answer) {
         if (answer.status() != hostile.status()) {
             return "status " + answer.status() + ", not " + hostile.status();
         }
@@ -1484,29 +1529,14 @@ class HostileInputIT extends ParleyDeployment {
         return null;
     }
 
-    /** A status, headers and body read straight off the connection. */
-    private record RawAnswer(int status, String head, String body) {
-
-        /** The first value of header {@code name}, or "". */
-        String header(String name) {
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-            return "";
-        }
-    }
-
     /** {@code GET target} written as it is: {@link URI} refuses malformed escapes, so this does not use it. */
-    private RawAnswer rawGet(String target) {
+    private RawHttpAnswer rawGet(String target) {
         return raw(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Writes {@code request} on a connection of its own and reads the answer until Parley closes it. */
-    private RawAnswer raw(byte[] request) {
+    private RawHttpAnswer raw(byte[] request) {
         return raw(null, request);
     }
 
@@ -1514,7 +1544,7 @@ class HostileInputIT extends ParleyDeployment {
      * Writes {@code request} on a connection of its own from the loopback address {@code from} (or the default one, for
      * {@code null}) and reads the answer until Parley closes it.
      */
-    private RawAnswer raw(String from, byte[] request) {
+    private RawHttpAnswer raw(String from, byte[] request) {
         try (java.net.Socket connection = new java.net.Socket()) {
             if (from != null) {
                 connection.bind(new java.net.InetSocketAddress(from, 0));
@@ -1524,38 +1554,9 @@ class HostileInputIT extends ParleyDeployment {
             OutputStream out = connection.getOutputStream();
             out.write(request);
             out.flush();
-            byte[] all = connection.getInputStream().readAllBytes();
-            String text = new String(all, StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n");
-            if (all.length == 0 || end < 0) {
-                return new RawAnswer(0, "(no complete answer: " + text + ")", "");
-            }
-            String head = text.substring(0, end);
-            byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
-            RawAnswer answer = new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), head, "");
-            if (answer.header("Transfer-Encoding").equalsIgnoreCase("chunked")) {
-                body = unchunked(body);
-            }
-            return new RawAnswer(answer.status(), head, new String(body, StandardCharsets.UTF_8));
+            return RawHttpAnswer.of(connection.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A chunked body's content (RFC 9112 §7.1): each chunk is its size in hex, CRLF, the data, CRLF; size 0 ends it. */
-    private static byte[] unchunked(byte[] chunked) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        String text = new String(chunked, StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while (at < text.length()) {
-            int lineEnd = text.indexOf("\r\n", at);
-            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            content.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return content.toByteArray();
     }
 }
