@@ -178,6 +178,7 @@ public final class RequestTargetFilter extends BaseFilter {
         List<String> keys = new ArrayList<>(1);
         List<String> versions = new ArrayList<>(1);
         int origins = 0;
+        boolean expects = false;
         MimeHeaders headers = request.getHeaders();
         for (int i = 0; i < headers.size(); i++) {
             DataChunk name = headers.getName(i);
@@ -189,7 +190,13 @@ public final class RequestTargetFilter extends BaseFilter {
                 versions.add(Objects.requireNonNullElse(HeadText.of(headers.getValue(i)), ""));
             } else if (name.equalsIgnoreCase(ORIGIN)) {
                 origins++;
+            } else if (name.equalsIgnoreCase(EXPECT)) {
+                expects = true;
             }
+        }
+        if (expects) {
+            // the container answered 100 Continue, then a 101 with Connection: close, which a client must fail (RFC 6455 §4.1)
+            return Optional.of(Refusal.of(rawPath, WebSocketHandshakes.EXPECTS));
         }
         return WebSocketHandshakes.problem(request.getMethod() == Method.GET, http11(request), connections, keys, origins)
                 .map(problem -> Refusal.of(rawPath, problem))

@@ -8,18 +8,32 @@ import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpProbe;
 import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.parley.httpguard.control.Refusal;
 
 /**
  * Answers in words a request the HTTP codec cannot read, before the codec answers it with a bare {@code 400} (no body,
  * nothing to tell a person why): a head larger than the codec reads ({@code 431}: a browser holding many or large cookies
- * for the intranet's domain got a blank page), a head that is no HTTP/1.1 ({@code 400}), a body whose chunks cannot be
+ * for the intranet's domain got a blank page), more header fields than it reads ({@code 431}; it said the head could not
+ * be read), a head that is no HTTP/1.1 ({@code 400}), a body whose chunks cannot be
  * read ({@code 400}). The codec tells its probes of the error just before it answers; the answer here is written first
  * and the connection closed, so the codec's own goes nowhere. An answer already under way is left to the codec.
  */
 final class UnreadableRequestProbe extends HttpProbe.Adapter {
 
     private static final Logger LOG = Logger.getLogger(UnreadableRequestProbe.class.getName());
+    /** The most header fields the codec reads (Grizzly's {@code MimeHeaders} default, which Payara keeps). */
+    static final int MOST_HEADERS = 100;
+
+    /** Whether the codec stopped at a request's header field past {@link #MOST_HEADERS}. */
+    private static boolean tooManyHeaders(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MimeHeaders.MaxHeaderCountExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public void onErrorEvent(Connection connection, HttpPacket packet, Throwable error) {
@@ -30,6 +44,8 @@ final class UnreadableRequestProbe extends HttpProbe.Adapter {
         Refusal refusal;
         if (packet instanceof HttpPacketParsing parsing && parsing.isHeaderParsed()) {
             refusal = Refusal.unreadableBody(path);
+        } else if (tooManyHeaders(error)) {
+            refusal = Refusal.tooManyHeaders(path, MOST_HEADERS);
         } else if (String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("too large")) {
             refusal = Refusal.headTooLarge(path);
         } else {

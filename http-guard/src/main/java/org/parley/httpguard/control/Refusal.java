@@ -162,6 +162,12 @@ public record Refusal(int status, String contentType, Map<String, String> header
                 + " likely: clear this site's cookies in the browser).", Map.of());
     }
 
+    /** {@code 431} for a request with more header fields than the HTTP codec reads ({@code most}). */
+    public static Refusal tooManyHeaders(String rawPath, int most) {
+        return of(rawPath, 431, "invalid_request", "The request has more header fields than Parley takes (" + most + ").",
+                Map.of());
+    }
+
     /**
      * {@code 400} for a request head the HTTP codec cannot read as HTTP/1.1: a byte outside ASCII or a control character
      * in a header, a {@code Content-Length} that is no number or two of them, a bare LF or CR.

@@ -21,6 +21,7 @@ public final class WebSocketHandshakes {
     public static final String NO_CONNECTION_UPGRADE = "a WebSocket handshake needs Connection: Upgrade";
     public static final String KEY = "a WebSocket handshake needs one Sec-WebSocket-Key, 16 bytes in base64";
     public static final String ORIGINS = "the request has more than one Origin header";
+    public static final String EXPECTS = "a WebSocket handshake has no body and expects nothing; send it without Expect";
     /**
      * Bytes that came with a handshake's head: a client sends nothing more until the server has answered
      * {@code 101} (RFC 6455 §4.1), and a request pipelined after an upgrade cannot be told from frames.

@@ -436,6 +436,31 @@ class GuardedPortUnificationTest {
     }
 
     @Test
+    void moreHeaderFieldsThanTheCodecReadsGet431AndAHandshakeThatExpectsSomething400() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < UnreadableRequestProbe.MOST_HEADERS; i++) {
+            many.append("X-Field-").append(i).append(": ").append(i).append("\r\n");
+        }
+        for (String path : List.of("/people/ada", "/users/C/presence")) {
+            String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + many + "\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n"), answer);
+            assertTrue(answer.contains("The request has more header fields than Parley takes (100)."), answer);
+        }
+        // as many as it reads, the Host among them, are served
+        String fewer = exchange("GET /people/ada HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + many.substring(many.indexOf("X-Field-2:")) + "\r\n");
+        assertTrue(fewer.startsWith("HTTP/1.1 200 OK\r\n"), fewer);
+
+        // the container answered 100 Continue and then a 101 saying Connection: close, which a client must fail
+        String expecting = exchange("GET /ws/presence HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nExpect: 100-continue\r\n\r\n");
+        assertTrue(expecting.startsWith("HTTP/1.1 400 Bad Request\r\n"), expecting);
+        assertTrue(expecting.endsWith("Bad request: a WebSocket handshake has no body and expects nothing; send it without"
+                + " Expect.\n"), expecting);
+        assertTrue(upgrades.isEmpty(), "not handed on: " + upgrades);
+    }
+
+    @Test
     void aPresenceRequestWithATransferCodingIsNotAnsweredInFrontButRefused() {
         // the codec holds such a body as one without end, so the answer in front of the container never takes it for a
         // whole request, and the request after it is never read

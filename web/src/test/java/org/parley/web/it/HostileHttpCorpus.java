@@ -182,6 +182,13 @@ final class HostileHttpCorpus {
             }
             cases.add(new Case("a 20 KiB header on " + target, "GET", target, Map.of("X-Padding", "a".repeat(20 * 1024)), null,
                     431, format, "The request's headers are larger than Parley takes"));
+            // found by attacking from outside: the codec's limit on header fields was answered as a head it cannot read
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < 101; i++) {
+                fields.put("X-Field-" + i, String.valueOf(i));
+            }
+            cases.add(new Case("101 header fields on " + target, "GET", target, fields, null, 431, format,
+                    "The request has more header fields than Parley takes (100)."));
             // the container answered 417 without a word on a page, and the Presence API as if nothing were expected
             cases.add(new Case("an expectation Parley does not meet on " + target, "GET", target, Map.of("Expect", "foo"), null,
                     417, format, "Parley meets no expectation but 100-continue (the request's Expect)."));
@@ -441,6 +448,14 @@ final class HostileHttpCorpus {
             cases.add(new Case("/signin in " + framing[0], "POST", "/signin", headers, bytes(framing[1]), status, Format.TEXT,
                     framing[3]));
         }
+        // found by attacking from outside: the container answered 100 Continue and a 101 saying Connection: close
+        Map<String, String> expecting = new LinkedHashMap<>();
+        expecting.put("Upgrade", "websocket");
+        expecting.put("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        expecting.put("Sec-WebSocket-Version", "13");
+        expecting.put("Expect", "100-continue");
+        cases.add(new Case("a WebSocket handshake that expects 100-continue", "GET", "/ws/presence", expecting, null, 400,
+                Format.TEXT, "a WebSocket handshake has no body and expects nothing; send it without Expect"));
         // found by attacking from outside: Content-Length and Transfer-Encoding both (the codec dropped the length when it
         // came first, read the chunks and kept the connection open), and a Transfer-Encoding folded onto the next line
         // (read as no coding: the body was served as a request of its own)
