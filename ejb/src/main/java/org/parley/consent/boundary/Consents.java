@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.account.boundary.MemberDirectory;
+import org.parley.account.entity.AccountEvent;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.account.entity.Role;
@@ -34,6 +36,7 @@ import org.parley.consent.entity.AuthorizeException;
 import org.parley.consent.entity.BearerIdentity;
 import org.parley.consent.entity.Consent;
 import org.parley.consent.entity.ConsentRevoked;
+import org.parley.consent.entity.DeviceAuthorization;
 import org.parley.consent.entity.GrantToken;
 import org.parley.consent.entity.OAuthException;
 import org.parley.consent.entity.Scope;
@@ -266,6 +269,23 @@ public class Consents {
             throw new AccountRefusedException("There is no such connected site.");
         }
         revoke(consent, member, address, "revoked by the member");
+    }
+
+    /**
+     * A member disabled — by an administrator, or by the company directory that no longer has them — loses every
+     * consent, in the transaction that disables them: their tokens and visitor tickets end for good, as their sessions
+     * do, so enabling the account again brings none of them back (a stolen laptop's token stays dead), and a device
+     * code they confirmed that no client has redeemed yet goes too. Sites ask again once the member is back.
+     */
+    public void memberDisabled(@Observes AccountEvent event) {
+        if (event.action() != AccountEvent.Action.DISABLED) {
+            return;
+        }
+        Instant now = Instant.now();
+        em.createNamedQuery(Consent.OF_MEMBER, Consent.class).setParameter("member", event.member()).getResultList()
+                .stream().filter(consent -> consent.isActive(now))
+                .forEach(consent -> revoke(consent, event.actor(), event.address(), "the account was disabled"));
+        em.createNamedQuery(DeviceAuthorization.APPROVED_BY).setParameter("member", event.member()).executeUpdate();
     }
 
     @RolesAllowed(Role.ADMIN_GROUP)

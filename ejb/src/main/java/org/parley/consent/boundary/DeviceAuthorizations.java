@@ -39,6 +39,8 @@ public class DeviceAuthorizations {
     /** User codes avoid letters that are easily confused (RFC 8628 §6.1). */
     private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The refusal's reason when another member decided on the code first (the page says it in the page's language). */
+    public static final String DECIDED = "deviceDecided";
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -77,6 +79,11 @@ public class DeviceAuthorizations {
 
     /** The authorization waiting for this user code (case and dashes do not matter), if any. */
     public Optional<DeviceAuthorization> pending(String userCode) {
+        return unexpired(userCode).filter(d -> d.getApprovedBy() == null && !d.isDenied());
+    }
+
+    /** The unexpired authorization of this user code, whether or not someone decided on it already. */
+    private Optional<DeviceAuthorization> unexpired(String userCode) {
         String normalized = normalize(userCode);
         if (normalized.length() != 8) {
             return Optional.empty();
@@ -84,21 +91,33 @@ public class DeviceAuthorizations {
         return em.createNamedQuery(DeviceAuthorization.BY_USER_CODE, DeviceAuthorization.class)
                 .setParameter("code", normalized.substring(0, 4) + "-" + normalized.substring(4))
                 .getResultStream().findFirst()
-                .filter(d -> !d.isExpired(Instant.now()) && d.getApprovedBy() == null && !d.isDenied());
+                .filter(d -> !d.isExpired(Instant.now()));
     }
 
+    /** The member's decision on a code, made once: whoever decided first, now or before, is the one who counts. */
+    private DeviceAuthorization decide(String userCode, boolean approve) {
+        DeviceAuthorization device = unexpired(userCode)
+                .orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired."));
+        if (!singleUse.decide(device, context.getCallerPrincipal().getName(), approve)) {
+            throw new AccountRefusedException("Someone confirmed or declined this code a moment ago.", DECIDED);
+        }
+        return device;
+    }
+
+    /**
+     * The calling member approves the code: once, whoever else approves or denies it at the same moment or did before
+     * (the one decision that counts is the database's; the others are told someone decided first).
+     */
     @RolesAllowed(Role.MEMBER_GROUP)
     public void approve(String userCode, String address) {
-        DeviceAuthorization device = pending(userCode)
-                .orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired."));
+        DeviceAuthorization device = decide(userCode, true);
         String member = context.getCallerPrincipal().getName();
-        device.approve(member);
         audit.record(member, "consent.granted", device.getApplication(), address, device.getScopes() + " (device code)");
     }
 
     @RolesAllowed(Role.MEMBER_GROUP)
     public void deny(String userCode) {
-        pending(userCode).orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired.")).deny();
+        decide(userCode, false);
     }
 
     /** {@code grant_type=urn:ietf:params:oauth:grant-type:device_code}. */

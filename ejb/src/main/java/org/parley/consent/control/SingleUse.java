@@ -29,6 +29,19 @@ public class SingleUse {
         return won;
     }
 
+    /**
+     * True for the one member whose decision on a pending device authorization counts ({@code member} approves it, or
+     * denies it when {@code approve} is false); false when another decided first, now or before.
+     */
+    public boolean decide(DeviceAuthorization device, String member, boolean approve) {
+        boolean won = em.createNamedQuery(DeviceAuthorization.DECIDE).setParameter("hash", device.getDeviceCodeHash())
+                .setParameter("member", approve ? member : null).setParameter("denied", !approve).executeUpdate() == 1;
+        if (won) {
+            em.refresh(device);
+        }
+        return won;
+    }
+
     /** True for the one poll that takes the approved authorization away; false for every other. */
     public boolean redeem(DeviceAuthorization device) {
         return em.createNamedQuery(DeviceAuthorization.REDEEM).setParameter("hash", device.getDeviceCodeHash())

@@ -11,6 +11,7 @@ import org.parley.account.boundary.MemberDirectory;
 import org.parley.account.entity.DirectoryEntry;
 import org.parley.consent.entity.Consent;
 import org.parley.consent.entity.GrantToken;
+import org.parley.consent.entity.OAuthException;
 import org.parley.consent.entity.TokenResponse;
 
 /** Issues an access token and a refresh token under a consent, in the caller's transaction. */
@@ -26,7 +27,14 @@ public class TokenIssuer {
     @EJB
     MemberDirectory directory;
 
+    /**
+     * Issues the tokens; refuses ({@code invalid_grant}) when the consent's member cannot sign in now (disabled, or
+     * gone): a grant redeemed while the account is disabled must not leave tokens that enabling it again would wake.
+     */
     public TokenResponse issue(Consent consent, Instant now) {
+        if (directory.byUsername(consent.getMember()).filter(DirectoryEntry::enabled).isEmpty()) {
+            throw new OAuthException("invalid_grant", "The member this grant is for cannot sign in now.");
+        }
         String access = TokenDigests.newToken();
         String refresh = TokenDigests.newToken();
         em.persist(new GrantToken(TokenDigests.of(access), GrantToken.Kind.ACCESS, consent.getId(),

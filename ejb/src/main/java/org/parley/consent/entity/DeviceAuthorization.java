@@ -21,12 +21,19 @@ import java.util.Objects;
 @NamedQuery(name = DeviceAuthorization.DEAD, query = "DELETE FROM DeviceAuthorization d WHERE d.expiresAt < :now")
 @NamedQuery(name = DeviceAuthorization.REDEEM, query = "DELETE FROM DeviceAuthorization d "
         + "WHERE d.deviceCodeHash = :hash AND d.approvedBy IS NOT NULL")
+@NamedQuery(name = DeviceAuthorization.DECIDE, query = "UPDATE DeviceAuthorization d SET d.approvedBy = :member, "
+        + "d.denied = :denied WHERE d.deviceCodeHash = :hash AND d.approvedBy IS NULL AND d.denied = false")
+@NamedQuery(name = DeviceAuthorization.APPROVED_BY, query = "DELETE FROM DeviceAuthorization d WHERE d.approvedBy = :member")
 public class DeviceAuthorization {
 
     public static final String BY_USER_CODE = "DeviceAuthorization.byUserCode";
     public static final String DEAD = "DeviceAuthorization.dead";
     /** Takes an approved authorization away: the database decides which of concurrent polls gets the tokens. */
     public static final String REDEEM = "DeviceAuthorization.redeem";
+    /** Approves or denies a pending authorization: the database decides which of concurrent decisions counts. */
+    public static final String DECIDE = "DeviceAuthorization.decide";
+    /** Takes away what a member approved and no client has redeemed yet (the member was disabled). */
+    public static final String APPROVED_BY = "DeviceAuthorization.approvedBy";
 
     /** RFC 8628 §3.5: each slow_down adds this to the client's interval. */
     public static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
@@ -88,14 +95,6 @@ public class DeviceAuthorization {
     /** How long the client must wait between two polls, now. */
     public Duration getPollInterval() {
         return Duration.ofSeconds(pollIntervalSeconds);
-    }
-
-    public void approve(String member) {
-        this.approvedBy = Objects.requireNonNull(member);
-    }
-
-    public void deny() {
-        this.denied = true;
     }
 
     public boolean isExpired(Instant now) {

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,54 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
     private Member member(String prefix) {
         String username = Accounts.newMember(base, prefix, "Member " + prefix, "a-good-password");
         return new Member(username, new Browser(base));
+    }
+
+    /**
+     * A member disabled loses every grant for good: found by attacking from outside, their refresh tokens, a device code
+     * they had confirmed and an authorization code issued before were all still redeemed while they were disabled, and
+     * enabling them again brought every earlier token back (a stolen laptop's desktop token would have worked again).
+     */
+    @Test
+    void disablingAMemberEndsEveryGrantForGoodAndEnablingThemAgainBringsNoneBack() {
+        Member carol = member("carol");
+        JsonObject desktop = desktopTokens(base, carol.username(), "presence chat.signin");
+        String siteName = "Disabled Site " + Accounts.unique("s");
+        JsonObject site = siteTokens(base, siteName, carol.username(), "presence");
+        OAuthClient client = OAuthClient.desktop(uri());
+        // a device code she confirmed, not yet redeemed, and an authorization code not yet exchanged
+        JsonObject device = client.post("oauth/device", Map.of("scope", "presence")).json();
+        Browser browser = new Browser(base);
+        browser.signIn(carol.username(), "a-good-password");
+        if (browser.open("/device?user_code=" + device.getString("user_code")).document().getElementById("device") == null) {
+            browser.submit("lookup", Map.of(), "continue");
+        }
+        assertTrue(browser.submit("device", Map.of(), "approve").messages().startsWith("Done."), browser.page().text());
+        OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+        String code = OAuthClient.query(approve(new Browser(base), carol.username(), "a-good-password",
+                client.authorizeUrl(LOOPBACK, "presence", "c", pkce))).get("code");
+        String access = desktop.getString("access_token");
+        assertEquals(201, client.bearer("POST", "api/visitor-tickets", access).status(), "her desktop token works");
+
+        Browser admin = Accounts.admin(base);
+        MemberAdministrationIT.press(admin, carol.username(), "disable");
+        Map<String, String> poll = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", device.getString("device_code"));
+        assertEquals("invalid_grant", client.refresh(desktop.getString("refresh_token")).json().getString("error"));
+        assertEquals("invalid_grant", client.token(poll).json().getString("error"), "the confirmed device code");
+        assertEquals("invalid_grant", client.exchange(code, LOOPBACK, pkce.verifier()).json().getString("error"));
+
+        MemberAdministrationIT.press(admin, carol.username(), "enable");
+        assertEquals(401, client.bearer("POST", "api/visitor-tickets", access).status(), "her old desktop token stays dead");
+        assertEquals("invalid_grant", client.refresh(desktop.getString("refresh_token")).json().getString("error"));
+        assertEquals(401, client.bearer("GET", "api/presence?ids=x", site.getString("access_token")).status(),
+                "the site's token too");
+        List<String> consents = admin.open("/admin/consents?q=" + carol.username()).document()
+                .select("#list\\:consents tbody tr").eachText();
+        assertEquals(2, consents.size(), consents.toString());
+        assertTrue(consents.stream().allMatch(row -> row.contains("the account was disabled")), consents.toString());
+        // signed in again, she grants anew, and that works
+        JsonObject again = desktopTokens(base, carol.username(), "chat.signin");
+        assertEquals(201, client.bearer("POST", "api/visitor-tickets", again.getString("access_token")).status());
     }
 
     @Test

@@ -250,6 +250,35 @@ class SingleUseIT extends ParleyDeployment {
         assertEquals(1, consents.size(), "one consent, not one per poll: " + consents);
     }
 
+    /**
+     * Members approving one user code at the same instant: one is told it is done and gets the consent; the others are
+     * told someone else decided first. Found by attacking from outside: two or three were told "Done" while one token
+     * went to the last writer.
+     */
+    @Test
+    void membersApprovingOneUserCodeAtOnceAreToldTheTruthAndOneConsentIsMade() {
+        for (int round = 0; round < 3; round++) {
+            JsonObject device = OAuthClient.desktop(uri()).post("oauth/device", Map.of("scope", "presence")).json();
+            List<Browser> members = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Browser member = new Browser(base);
+                member.signIn(Accounts.newMember(base, "approver", "Approver " + i, "a-good-password"), "a-good-password");
+                if (member.open("/device?user_code=" + device.getString("user_code")).document().getElementById("device") == null) {
+                    member.submit("lookup", Map.of(), "continue");
+                }
+                members.add(member);
+            }
+            List<Callable<String>> approvals = new ArrayList<>();
+            members.forEach(member -> approvals.add(() -> member.submit("device", Map.of(), "approve").messages()));
+            List<String> told = AtOnce.all(approvals);
+            assertEquals(1, told.stream().filter(m -> m.startsWith("Done.")).count(), "round " + round + ": " + told);
+            assertEquals(members.size() - 1, told.stream().filter(m -> m.startsWith("Someone else confirmed or declined"))
+                    .count(), "round " + round + ": " + told);
+            Map<String, String> poll = Map.of("grant_type", DEVICE_GRANT, "device_code", device.getString("device_code"));
+            assertEquals(200, OAuthClient.desktop(uri()).token(poll).status(), "the one approval is redeemed");
+        }
+    }
+
     @Test
     void tenVisitorsOpeningTheControlWithOneTicketAtOnceMakeOneVerifiedVisitor() {
         var host = Accounts.sharingMember(base, "ticket-host", "Ticket Host");

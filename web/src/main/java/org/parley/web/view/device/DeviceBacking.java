@@ -71,7 +71,7 @@ public class DeviceBacking implements Serializable {
             deviceAuthorizations.approve(pending, Http.address(faces));
             faces.addMessage(null, Texts.info(faces, "device.approved"));
         } catch (AccountRefusedException e) {
-            error("device.unknown");
+            error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
         }
         forget();
     }
@@ -81,7 +81,7 @@ public class DeviceBacking implements Serializable {
             deviceAuthorizations.deny(pending);
             faces.addMessage(null, Texts.info(faces, "device.denied"));
         } catch (AccountRefusedException e) {
-            error("device.unknown");
+            error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
         }
         forget();
     }
