@@ -100,8 +100,23 @@ public class SocketSessions {
     private record VisitorWatch(Reach reach, Locale culture) {
     }
 
-    /** A directory page watches a member by the id it wrote, which reaches them as an intranet page does. */
-    private record Watch(String id, Reach reach, Locale culture) {
+    /**
+     * A directory page watches a member by the id it wrote, which reaches them as an intranet page does while it holds;
+     * {@code shown} says whether the page was last told the member is there ({@code found:true}), guarded by the
+     * member's stripe.
+     */
+    private static final class Watch {
+
+        private final String id;
+        private final Reach reach;
+        private final Locale culture;
+        private boolean shown;
+
+        Watch(String id, Reach reach, Locale culture) {
+            this.id = id;
+            this.reach = reach;
+            this.culture = culture;
+        }
     }
 
     /** Member clients that asked for their contacts ({@code contacts}), told of every contact's change. */
@@ -483,13 +498,16 @@ public class SocketSessions {
     /**
      * A directory page watches these members (ids as the page wrote them), instead of what it watched
      * before: it hears {@code presence {id, found:true, …}} for each visible one now and at every change,
-     * and {@code presence {id, found:false}} for the others, and once for a member who stops being
-     * visible (sharing off, a new CID, disabled), after which it hears nothing more of them.
+     * and {@code presence {id, found:false}} for the others. A member who stops being visible (sharing
+     * off, disabled) is told once as {@code found:false} and then nothing of them, until they are visible
+     * again, which the page hears as {@code found:true} with their presence, as a new watch would show;
+     * one who takes a new CID is never found by the old one again. An id that names no member now is
+     * {@code found:false} for good.
      */
     public void watchPresence(Outbox page, List<String> ids, Locale culture) {
         unwatchPresence(page);
         for (String id : ids) {
-            Optional<DirectoryEntry> member = answers.visible(id, Optional.empty());
+            Optional<DirectoryEntry> member = directory.byCid(id);
             if (member.isEmpty()) {
                 page.send(notFound(id));
                 continue;
@@ -497,18 +515,19 @@ public class SocketSessions {
             String username = member.get().username();
             Watch watch = new Watch(id, new Reach(member.get().cid(), false), culture);
             synchronized (pageLock(username)) {
-                // read again under the stripe: a member who vanished meanwhile was announced before we got it
-                Optional<DirectoryEntry> now = directory.byUsername(username).filter(watch.reach()::holds);
-                if (now.isEmpty()) {
+                // read again under the stripe: what changed meanwhile was announced before the watch was there
+                Optional<DirectoryEntry> now = directory.byUsername(username);
+                if (now.isEmpty() || !now.get().cid().equals(watch.reach.cid())) {
                     page.send(notFound(id));
-                } else {
-                    presenceWatchers.compute(username, (u, pages) -> {
-                        Map<Outbox, Watch> all = pages == null ? new ConcurrentHashMap<>() : pages;
-                        all.put(page, watch);
-                        return all;
-                    });
-                    page.send(watchedPresence(id, answers.presenceOf(now), culture));
+                    continue;
                 }
+                presenceWatchers.compute(username, (u, pages) -> {
+                    Map<Outbox, Watch> all = pages == null ? new ConcurrentHashMap<>() : pages;
+                    all.put(page, watch);
+                    return all;
+                });
+                watch.shown = watch.reach.holds(now.get());
+                page.send(watch.shown ? watchedPresence(id, answers.presenceOf(now), culture) : notFound(id));
             }
         }
     }
@@ -604,8 +623,12 @@ public class SocketSessions {
         }
         Map<List<Object>, String> toPages = new HashMap<>();
         synchronized (pageLock(change.username())) {
-            presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> page.send(toPages.computeIfAbsent(
-                    List.of(watch.id(), watch.culture()), key -> watchedPresence(watch.id(), presence, watch.culture()))));
+            presenceWatchers.getOrDefault(change.username(), Map.of()).forEach((page, watch) -> {
+                if (watch.shown) {
+                    page.send(toPages.computeIfAbsent(List.of(watch.id, watch.culture),
+                            key -> watchedPresence(watch.id, presence, watch.culture)));
+                }
+            });
         }
     }
 
@@ -672,17 +695,21 @@ public class SocketSessions {
             }
         });
         synchronized (pageLock(member.username())) {
-            Map<Outbox, Watch> gone = new HashMap<>();
+            Map<Outbox, Watch> changed = new HashMap<>();
             presenceWatchers.computeIfPresent(member.username(), (u, pages) -> {
                 pages.forEach((page, watch) -> {
-                    if (!watch.reach().holds(member)) {
-                        gone.put(page, watch);
+                    if (watch.reach.holds(member) != watch.shown) {
+                        watch.shown = !watch.shown;
+                        changed.put(page, watch);
                     }
                 });
-                pages.keySet().removeAll(gone.keySet());
+                // a new CID: the old one never finds the member again
+                pages.values().removeIf(watch -> !watch.reach.cid().equals(member.cid()));
                 return pages.isEmpty() ? null : pages;
             });
-            gone.forEach((page, watch) -> page.send(notFound(watch.id())));
+            Presence presence = presences.presenceOf(member.username());
+            changed.forEach((page, watch) -> page.send(watch.shown
+                    ? watchedPresence(watch.id, presence, watch.culture) : notFound(watch.id)));
         }
     }
 

@@ -280,6 +280,67 @@ class SocketBoundariesIT extends ParleyDeployment {
         }
     }
 
+    /**
+     * A directory page hears of a member again once they can be seen again, as a new watch would show them, and of one
+     * who begins to share after it began to watch; nothing of them while they cannot be seen. Found by attacking from
+     * outside: once announced gone, a member was never announced again, so a directory page open all day never showed a
+     * colleague who shared again, was enabled again, or began to share.
+     */
+    @Test
+    void aDirectoryPageSeesAMemberAgainWhenTheyCanBeSeenAgainAndNothingWhileTheyCannot() {
+        var ada = Accounts.sharingMember(base, "resharer", "Ada Resharer");
+        var bea = Accounts.sharingMember(base, "latesharer", "Bea Late");
+        share(bea, false);
+        try (Socket console = client(ada.browser()); Socket page = directoryPage(ada.cid(), bea.cid())) {
+            assertPresence(page.next("presence"), ada.cid(), "Online");
+            assertPresence(page.next("presence"), bea.cid(), null);
+
+            share(ada, false);
+            assertPresence(page.next("presence", AT_ONCE), ada.cid(), null);
+            console.send(Socket.frame("presence").add("id", "busy").add("status", "Busy"));
+            console.ack("busy");
+            // nothing of the hidden change reached the page: the answers to a new watch come next
+            page.send(Socket.frame("watch").add("id", "again").add("ids", Json.createArrayBuilder()
+                    .add(ada.cid()).add(bea.cid()).add(NOBODY)));
+            assertPresence(page.next("presence"), ada.cid(), null);
+            assertPresence(page.next("presence"), bea.cid(), null);
+            assertPresence(page.next("presence"), NOBODY, null);
+            page.ack("again");
+
+            share(ada, true);
+            assertPresence(page.next("presence", AT_ONCE), ada.cid(), "Busy");
+            share(bea, true);
+            assertPresence(page.next("presence", AT_ONCE), bea.cid(), "Offline");
+            console.send(Socket.frame("presence").add("id", "away").add("status", "Away"));
+            console.ack("away");
+            assertPresence(page.next("presence", AT_ONCE), ada.cid(), "Away");
+
+            Browser admin = Accounts.admin(base);
+            MemberAdministrationIT.press(admin, bea.username(), "disable");
+            assertPresence(page.next("presence", AT_ONCE), bea.cid(), null);
+            MemberAdministrationIT.press(admin, bea.username(), "enable");
+            assertPresence(page.next("presence", AT_ONCE), bea.cid(), "Offline");
+        }
+    }
+
+    /** Turns the member's web sharing on or off on their settings page. */
+    private static void share(Accounts.SharingMember member, boolean on) {
+        member.browser().open("/settings");
+        Browser.Page saved = member.browser().submit("settings", Collections.singletonMap("webSharing", on ? "on" : null), "save");
+        assertTrue(saved.messages().contains("Your settings are saved."), saved.messages());
+    }
+
+    /** A presence frame for {@code id}: found with {@code status}, or not found (then nothing else) for null. */
+    private static void assertPresence(JsonObject presence, String id, String status) {
+        assertEquals(id, presence.getString("id"), presence.toString());
+        assertEquals(status != null, presence.getBoolean("found"), presence.toString());
+        if (status == null) {
+            assertEquals(List.of("found", "id", "type"), presence.keySet().stream().sorted().toList(), presence.toString());
+        } else {
+            assertEquals(status, presence.getString("status"), presence.toString());
+        }
+    }
+
     @Test
     void aNewCidKillsWhatWasOpenWithTheOldOne() {
         var katherine = Accounts.sharingMember(base, "katherine", "Katherine Johnson");
