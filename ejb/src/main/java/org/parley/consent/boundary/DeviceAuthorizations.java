@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
@@ -20,6 +21,7 @@ import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenIssuer;
 import org.parley.consent.control.TokenLifetimes;
+import org.parley.consent.control.UserCodeGuesses;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.Consent;
 import org.parley.consent.entity.DeviceAuthorization;
@@ -39,6 +41,8 @@ public class DeviceAuthorizations {
     /** User codes avoid letters that are easily confused (RFC 8628 §6.1). */
     private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The refusal's reason when the member entered too many codes that matched nothing; its argument is minutes to wait. */
+    public static final String TOO_MANY_GUESSES = "deviceGuesses";
     /** The refusal's reason when another member decided on the code first (the page says it in the page's language). */
     public static final String DECIDED = "deviceDecided";
 
@@ -53,6 +57,9 @@ public class DeviceAuthorizations {
 
     @Inject
     SingleUse singleUse;
+
+    @Inject
+    UserCodeGuesses guesses;
 
     @EJB
     Audit audit;
@@ -78,8 +85,33 @@ public class DeviceAuthorizations {
     }
 
     /** The authorization waiting for this user code (case and dashes do not matter), if any. */
-    public Optional<DeviceAuthorization> pending(String userCode) {
+    private Optional<DeviceAuthorization> pending(String userCode) {
         return unexpired(userCode).filter(d -> d.getApprovedBy() == null && !d.isDenied());
+    }
+
+    /**
+     * The authorization waiting for this user code, as the calling member looks it up on {@code /device}: a code that
+     * matches nothing counts against the member ({@link UserCodeGuesses}), and past the allowance they are refused until
+     * it comes back, whatever they enter.
+     */
+    @RolesAllowed(Role.MEMBER_GROUP)
+    public Optional<DeviceAuthorization> lookUp(String userCode) {
+        return counted(() -> pending(userCode));
+    }
+
+    private <T> Optional<T> counted(Supplier<Optional<T>> look) {
+        String member = context.getCallerPrincipal().getName();
+        Instant now = Instant.now();
+        guesses.blocked(member, now).ifPresent(wait -> {
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            throw new AccountRefusedException("Too many codes that match nothing: try again in " + minutes + " minutes.",
+                    TOO_MANY_GUESSES, String.valueOf(minutes));
+        });
+        Optional<T> found = look.get();
+        if (found.isEmpty()) {
+            guesses.missed(member, now);
+        }
+        return found;
     }
 
     /** The unexpired authorization of this user code, whether or not someone decided on it already. */
@@ -96,7 +128,7 @@ public class DeviceAuthorizations {
 
     /** The member's decision on a code, made once: whoever decided first, now or before, is the one who counts. */
     private DeviceAuthorization decide(String userCode, boolean approve) {
-        DeviceAuthorization device = unexpired(userCode)
+        DeviceAuthorization device = counted(() -> unexpired(userCode))
                 .orElseThrow(() -> new AccountRefusedException("This code is unknown or has expired."));
         if (!singleUse.decide(device, context.getCallerPrincipal().getName(), approve)) {
             throw new AccountRefusedException("Someone confirmed or declined this code a moment ago.", DECIDED);

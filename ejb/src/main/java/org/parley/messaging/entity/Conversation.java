@@ -147,9 +147,15 @@ public class Conversation {
      * The visitor's control showed the member's message {@code seq} ({@code read}: with the page in
      * front of the visitor). Answers the receipts this causes for the member's clients: none if it
      * was known already, or is no member message still in the replay buffer (a control that kept
-     * older messages across a reload may name them; that is no fault).
+     * older messages across a reload may name them; that is no fault), nor for the visitor's own message
+     * (as a member's client naming the member's own gets none). A {@code seq} that no message of the
+     * conversation has is refused ({@code invalid}), as it is from the member's clients.
      */
     public synchronized List<VisitorReceipt> seenByVisitor(long seq, boolean read) {
+        if (seq < 1 || seq > lastSeq) {
+            throw new MessagingRefusedException(MessagingRefusedException.INVALID,
+                    "seq: not a message of this conversation.");
+        }
         boolean members = recent.stream().anyMatch(m -> m.seq() == seq && m.from() == Party.MEMBER);
         List<VisitorReceipt> receipts = new ArrayList<>(2);
         if (members && seenByVisitor.putIfAbsent(seq, false) == null) {

@@ -59,6 +59,20 @@ class ConversationTest {
     }
 
     @Test
+    void aVisitorsReceiptForNoMessageOfTheConversationIsInvalidAndForTheirOwnGivesNone() {
+        fromVisitor("one");
+        conversation.append(Party.MEMBER, "reply", NOW, false);
+        for (long seq : List.of(0L, -1L, 3L, 5000L)) {
+            MessagingRefusedException e = assertThrows(MessagingRefusedException.class,
+                    () -> conversation.seenByVisitor(seq, false), "seq " + seq);
+            assertEquals(MessagingRefusedException.INVALID, e.code());
+            assertEquals("seq: not a message of this conversation.", e.getMessage());
+        }
+        assertEquals(List.of(), conversation.seenByVisitor(1, true), "the visitor's own message gets no receipt");
+        assertEquals(List.of(new VisitorReceipt("c1", "ada", 2, false)), conversation.seenByVisitor(2, false));
+    }
+
+    @Test
     void messagesStoredOfflineLeaveTheMembersViewAndCannotBeConfirmedAnyMore() {
         fromVisitor("one");
         fromVisitor("two");

@@ -258,6 +258,11 @@ class DeliveryIT {
                 assertError(console.answer("flag"), "invalid");
                 console.send(received("no-such-conversation", 1, false).add("id", "nowhere"));
                 assertError(console.answer("nowhere"), "not_found");
+                // the visitor's side too: found by attacking from outside, it answered no such receipt at all
+                for (int seq : new int[] {0, 5000}) {
+                    visitor.send(Socket.frame("received").add("id", "v" + seq).add("seq", seq));
+                    assertError(visitor.answer("v" + seq), "invalid");
+                }
             }
         }
     }

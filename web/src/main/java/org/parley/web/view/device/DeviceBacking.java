@@ -63,7 +63,11 @@ public class DeviceBacking implements Serializable {
 
     public void lookUp() {
         pending = null;
-        deviceAuthorizations.pending(userCode).ifPresentOrElse(this::show, () -> error("device.unknown"));
+        try {
+            deviceAuthorizations.lookUp(userCode).ifPresentOrElse(this::show, () -> error("device.unknown"));
+        } catch (AccountRefusedException e) {
+            refused(e);
+        }
     }
 
     public void approve() {
@@ -71,7 +75,7 @@ public class DeviceBacking implements Serializable {
             deviceAuthorizations.approve(pending, Http.address(faces));
             faces.addMessage(null, Texts.info(faces, "device.approved"));
         } catch (AccountRefusedException e) {
-            error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
+            refused(e);
         }
         forget();
     }
@@ -81,7 +85,7 @@ public class DeviceBacking implements Serializable {
             deviceAuthorizations.deny(pending);
             faces.addMessage(null, Texts.info(faces, "device.denied"));
         } catch (AccountRefusedException e) {
-            error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
+            refused(e);
         }
         forget();
     }
@@ -99,6 +103,15 @@ public class DeviceBacking implements Serializable {
 
     private void error(String key) {
         faces.addMessage(null, Texts.error(faces, key));
+    }
+
+    /** Says why the code was refused, in the page's language. */
+    private void refused(AccountRefusedException e) {
+        if (DeviceAuthorizations.TOO_MANY_GUESSES.equals(e.getReason())) {
+            faces.addMessage(null, Texts.error(faces, "device.guesses", e.getArguments().get(0)));
+        } else {
+            error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
+        }
     }
 
     public String getUserCode() {
