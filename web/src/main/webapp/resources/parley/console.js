@@ -799,9 +799,15 @@
         el.offline.append(li);
     }
 
+    // at most 200 ids a frame: a full mailbox (500) in one frame was larger than the 16 KiB Parley takes
+    const OFFLINE_READ_MOST = 200;
+
     function markOfflineRead(ids) {
-        if (!send({type: 'offline.read', id: nextId(), ids})) {
-            showNotice(t('notConnectedTryAgain'));
+        for (let from = 0; from < ids.length; from += OFFLINE_READ_MOST) {
+            if (!send({type: 'offline.read', id: nextId(), ids: ids.slice(from, from + OFFLINE_READ_MOST)})) {
+                showNotice(t('notConnectedTryAgain'));
+                return;
+            }
         }
     }
 

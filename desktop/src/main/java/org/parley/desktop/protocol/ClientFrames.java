@@ -36,6 +36,9 @@ public final class ClientFrames {
         return type("conversation.close").add("id", id).add("conversation", conversation).build().toString();
     }
 
+    /** The most ids one {@code offline.read} names: a full mailbox (500) is marked read in a few frames of 16 KiB or less. */
+    public static final int OFFLINE_READ_MOST = 200;
+
     public static String offlineRead(String id, Collection<String> ids) {
         return type("offline.read").add("id", id).add("ids", ServerFrames.JSON.createArrayBuilder(ids)).build().toString();
     }

@@ -203,7 +203,10 @@ public final class Session {
                 emit(new SessionEvent.Notice("Not connected: offline messages can be marked read once Parley is back."));
                 return;
             }
-            link.send(ClientFrames.offlineRead("o" + (++nextId), wanted));
+            for (int from = 0; from < wanted.size(); from += ClientFrames.OFFLINE_READ_MOST) {
+                link.send(ClientFrames.offlineRead("o" + (++nextId),
+                        wanted.subList(from, Math.min(wanted.size(), from + ClientFrames.OFFLINE_READ_MOST))));
+            }
             dropOffline(wanted);
         });
     }

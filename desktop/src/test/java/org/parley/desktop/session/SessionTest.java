@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.parley.desktop.protocol.ClientFrames;
 import org.parley.desktop.protocol.Status;
 
 class SessionTest {
@@ -179,6 +186,25 @@ class SessionTest {
         assertEquals(List.of("Lunch?:READ", "Yes!:READ", "Noon?:SENDING"), // answering reads what came
                 latest.chat(chat).orElseThrow().entries().stream().map(e -> e.text() + ":" + e.delivery()).toList());
         assertTrue(latest.chat(chat).orElseThrow().outgoing());
+    }
+
+    @Test
+    void aFullMailboxIsMarkedReadInFramesOfAtMostTwoHundredIds() {
+        FakeServer.Socket socket = signedIn("");
+        List<String> ids = IntStream.range(0, 450).mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        session.markOfflineRead(ids);
+        clock.runDue();
+        List<String> frames = socket.sentOfType("offline.read");
+        assertEquals(3, frames.size(), "200, 200 and 50");
+        List<String> named = new ArrayList<>();
+        for (String frame : frames) {
+            assertTrue(frame.length() < 16 * 1024, frame.length() + " characters");
+            JsonArray inFrame = Json.createReader(new StringReader(frame)).readObject().getJsonArray("ids");
+            assertTrue(inFrame.size() <= ClientFrames.OFFLINE_READ_MOST);
+            inFrame.getValuesAs(JsonString.class).forEach(id -> named.add(id.getString()));
+        }
+        assertEquals(ids, named, "every id once, in order");
     }
 
     @Test

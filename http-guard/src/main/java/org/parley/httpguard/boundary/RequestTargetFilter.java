@@ -44,6 +44,7 @@ import org.parley.httpguard.control.WebSocketHandshakes;
 public final class RequestTargetFilter extends BaseFilter {
 
     private static final byte[] HOST = "host".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] AUTHORIZATION = "authorization".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONNECTION = "connection".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] KEY = "sec-websocket-key".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] VERSION = "sec-websocket-version".getBytes(StandardCharsets.ISO_8859_1);
@@ -234,11 +235,13 @@ public final class RequestTargetFilter extends BaseFilter {
 
     /**
      * What is wrong with the request's headers: a name that is no token ({@link RequestTargets#HEADER_NAME}), more than
-     * one {@code Host}, or one that is no host; none may be missing.
+     * one {@code Host}, or one that is no host (none may be missing), more than one {@code Authorization} (which of two
+     * credentials a reader takes is up to each reader, and a proxy in front may have checked the other).
      */
     private static Optional<String> headerProblem(HttpRequestPacket request) {
         MimeHeaders headers = request.getHeaders();
         DataChunk host = null;
+        boolean authorization = false;
         for (int i = 0; i < headers.size(); i++) {
             if (!HeadText.isToken(headers.getName(i))) {
                 return Optional.of(RequestTargets.HEADER_NAME);
@@ -248,6 +251,11 @@ public final class RequestTargetFilter extends BaseFilter {
                     return Optional.of(RequestTargets.HOSTS);
                 }
                 host = headers.getValue(i);
+            } else if (headers.getName(i).equalsIgnoreCase(AUTHORIZATION)) {
+                if (authorization) {
+                    return Optional.of(RequestTargets.AUTHORIZATIONS);
+                }
+                authorization = true;
             }
         }
         return host == null ? Optional.empty() : RequestTargets.hostProblem(Objects.requireNonNullElse(HeadText.of(host), ""));

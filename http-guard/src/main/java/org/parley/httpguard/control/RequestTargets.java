@@ -32,6 +32,7 @@ public final class RequestTargets {
     public static final String NOT_A_PATH = "the address is neither a path starting with / nor an absolute http or https"
             + " URL";
     public static final String HOSTS = "the request has more than one Host header";
+    public static final String AUTHORIZATIONS = "the request has more than one Authorization header";
     public static final String HOST = "the Host header is not a host name, with or without a port";
     public static final String HEADER_NAME = "a header line has no name before its colon, or a name with a space or"
             + " another character a name may not hold, or no colon at all";

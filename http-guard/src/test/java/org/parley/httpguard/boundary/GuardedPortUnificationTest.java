@@ -172,6 +172,13 @@ class GuardedPortUnificationTest {
             assertTrue(exchange("GET /fine HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").endsWith("page /fine"), host);
         }
         assertEquals(List.of("/fine", "/fine", "/fine"), List.copyOf(handled), "handed on");
+
+        // two credentials: which one a reader takes is up to it (found by attacking from outside: the first was taken)
+        String two = exchange("GET /ws/client HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer one\r\nauthorization: Bearer two"
+                + "\r\n\r\n");
+        assertTrue(two.startsWith("HTTP/1.1 400 Bad Request\r\n") && two.endsWith("\r\n\r\nBad request: "
+                + RequestTargets.AUTHORIZATIONS + ".\n"), two);
+        assertEquals(List.of("/fine", "/fine", "/fine"), List.copyOf(handled), "not handed on");
     }
 
     @Test

@@ -42,8 +42,12 @@ import org.parley.presence.entity.PresenceStatus;
 public class ClientSocket extends FrameEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
-    /** The most offline messages one {@code offline.read} marks read. */
-    private static final int OFFLINE_READ_IDS = 500;
+    /**
+     * The most offline messages one {@code offline.read} marks read: as many ids (36 characters each) as fit a frame of
+     * 16 KiB, the most Parley takes. It was 500, as many as a full mailbox holds, in a frame larger than that, so the
+     * console's "Mark all read" on a full mailbox closed its socket (1009); the clients send at most 200 a frame.
+     */
+    private static final int OFFLINE_READ_IDS = 400;
 
     private final MemberDirectory directory;
     private final PresenceRegistry presence;

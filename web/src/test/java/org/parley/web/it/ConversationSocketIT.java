@@ -346,6 +346,22 @@ class ConversationSocketIT extends ParleyDeployment {
         }
         try (Socket console = Socket.open(uri(), "/ws/client", barbara.browser())) {
             assertTrue(console.next("welcome").getJsonArray("offline").isEmpty(), "read messages stay read");
+            // as many ids as fit a frame Parley takes are taken; one more is refused in words, and the socket stays
+            // (found by attacking from outside: 500, the most it said it took, made a frame too large, closed with 1009)
+            jakarta.json.JsonArrayBuilder most = Json.createArrayBuilder();
+            for (int i = 0; i < 400; i++) {
+                most.add(java.util.UUID.randomUUID().toString());
+            }
+            console.send(Socket.frame("offline.read").add("id", "most").add("ids", most));
+            assertEquals("most", console.next("ack").getString("id"), "400 ids in one frame");
+            jakarta.json.JsonArrayBuilder more = Json.createArrayBuilder();
+            for (int i = 0; i < 401; i++) {
+                more.add(Integer.toString(i));
+            }
+            console.send(Socket.frame("offline.read").add("id", "more").add("ids", more));
+            JsonObject refused = console.answer("more");
+            assertEquals("invalid", refused.getString("code"), refused.toString());
+            assertEquals("ids: a list of at most 400 strings.", refused.getString("message"), refused.toString());
         }
     }
 

@@ -245,8 +245,10 @@ final class HostileHttpCorpus {
             hosts.put(value, Map.of("Host", value));
         }
         hosts.put("two", Map.of("Host", host, "host", "evil.example"));
+        hosts.put("two credentials", Map.of("Host", host, "Authorization", "Bearer one", "authorization", "Bearer two"));
         hosts.forEach((what, headers) -> {
             String says = what.equals("two") ? "the request has more than one Host header"
+                    : what.equals("two credentials") ? "the request has more than one Authorization header"
                     : "the Host header is not a host name, with or without a port";
             cases.add(new Case("Host '" + what + "' on the Presence API", "GET", "/users/" + cid + "/presence", headers, null,
                     400, Format.PRESENCE, says));
