@@ -188,8 +188,9 @@ public abstract class Handshake extends ServerEndpointConfig.Configurator {
 
         @Override
         public void requestInitialized(ServletRequestEvent event) {
-            if (event.getServletRequest() instanceof HttpServletRequest http
-                    && http.getRequestURI().startsWith(http.getContextPath() + "/ws/")) {
+            // the decoded path, as the socket endpoints are matched: /%77s/presence is /ws/presence (found by attacking
+            // from outside: it went unseen here, and its handshake was refused without saying why)
+            if (event.getServletRequest() instanceof HttpServletRequest http && http.getServletPath().startsWith("/ws/")) {
                 CURRENT.set(new Request(http.getHeader("Host"), ClientAddress.configured().of(http), http.getRequestURI(),
                         BearerTokens.token(http.getHeader("Authorization")).isPresent(), http));
             }

@@ -1097,6 +1097,22 @@ class HostileInputIT extends ParleyDeployment {
         }
     }
 
+    /** A socket's address with letters written as escapes is the same address: the handshake is answered as any other. */
+    @Test
+    void aSocketAddressWithEscapedLettersOpensAsWritten() throws IOException {
+        for (String path : List.of("/%77s/presence", "/ws/pr%65sence", "/%77%73/presence")) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
+                        + "\r\nSec-WebSocket-Version: 13\r\nOrigin: " + Socket.origin(uri()) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                assertEquals("HTTP/1.1 101", status, path);
+            }
+        }
+    }
+
     /** A raw WebSocket on {@code /ws/presence}, its handshake answered 101. */
     private java.net.Socket rawWebSocket() throws IOException {
         return rawWebSocket(new java.net.Socket());
