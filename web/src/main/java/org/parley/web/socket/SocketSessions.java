@@ -707,9 +707,11 @@ public class SocketSessions {
                 pages.values().removeIf(watch -> !watch.reach.cid().equals(member.cid()));
                 return pages.isEmpty() ? null : pages;
             });
-            Presence presence = presences.presenceOf(member.username());
-            changed.forEach((page, watch) -> page.send(watch.shown
-                    ? watchedPresence(watch.id, presence, watch.culture) : notFound(watch.id)));
+            if (!changed.isEmpty()) {
+                Presence presence = presences.presenceOf(member.username());
+                changed.forEach((page, watch) -> page.send(watch.shown
+                        ? watchedPresence(watch.id, presence, watch.culture) : notFound(watch.id)));
+            }
         }
     }
 
