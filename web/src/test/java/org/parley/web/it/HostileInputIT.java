@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -1095,6 +1096,45 @@ class HostileInputIT extends ParleyDeployment {
                 flooder.close();
             }
         }
+    }
+
+    /**
+     * A table's page that the table does not offer — a first row that is no number or below 0, a number of rows it does
+     * not let a person choose — is refused 400 in the page's language, nothing logged above FINE; the pages it offers
+     * are served. Found by attacking from outside: PrimeFaces threw while it wrote the table, so any member got a broken
+     * partial response naming "java.lang.IllegalArgumentException", and the log a SEVERE line with its stack.
+     */
+    @Test
+    void aTablePageTheTableDoesNotOfferIsRefusedInThePagesLanguage() {
+        var ada = Accounts.sharingMember(base, "pager", "Ada Pager");
+        try (ServerLog log = ServerLog.capture()) {
+            for (String[] forged : new String[][] {{"0", "-5"}, {"abc", "25"}, {"0", "7"}, {"-10", "25"}, {"0", "99999999999"}}) {
+                HttpResponse<String> refused = page(ada.browser(), "/directory", forged[0], forged[1]);
+                assertEquals(400, refused.statusCode(), Arrays.toString(forged) + ": " + refused.body());
+                assertEquals("This table has no such page: its first row or its number of rows is none the page offers."
+                        + " Open the page again.", refused.body().trim());
+            }
+            HttpResponse<String> german = page(ada.browser(), "/directory?mkt=de-DE", "0", "-5");
+            assertTrue(german.body().startsWith("Diese Tabelle hat keine solche Seite"), german.body());
+            HttpResponse<String> offered = page(ada.browser(), "/directory", "0", "50");
+            assertEquals(200, offered.statusCode(), offered.body());
+            assertTrue(offered.body().contains("<partial-response") && !offered.body().contains("<error>"), offered.body());
+            assertEquals(List.of(), log.problems(), "nothing at SEVERE or WARNING");
+        }
+    }
+
+    /** PrimeFaces' own request for a page of the directory's table, as its paginator sends it, from {@code path}. */
+    private HttpResponse<String> page(Browser member, String path, String first, String rows) {
+        Browser.Page directory = member.open(path);
+        String viewState = directory.document().selectFirst("input[name='jakarta.faces.ViewState']").val();
+        String table = "directory:colleagues";
+        String form = String.join("&", "jakarta.faces.partial.ajax=true", "jakarta.faces.source=" + table,
+                "jakarta.faces.partial.execute=" + table, "jakarta.faces.partial.render=" + table, table + "_pagination=true",
+                table + "_first=" + first, table + "_rows=" + rows, table + "_encodeFeature=true", "directory=directory",
+                "jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8));
+        return member.raw(HttpRequest.newBuilder(uri().resolve(path.substring(1))).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     /** A socket's address with letters written as escapes is the same address: the handshake is answered as any other. */
