@@ -19,6 +19,7 @@ import org.parley.account.entity.MemberImport.Column;
 import org.parley.account.entity.MemberImport.Kind;
 import org.parley.account.entity.MemberImport.Problem;
 import org.parley.account.entity.MemberImport.Row;
+import org.parley.account.entity.PlainText;
 
 /**
  * Reads a CSV file of new members (RFC 4180: comma-separated, fields in double quotes where they
@@ -111,7 +112,9 @@ public final class MemberCsv {
             }
             int max = column == Column.USERNAME ? Member.USERNAME_MAX : column == Column.EMAIL ? Member.EMAIL_MAX : Member.NAME_MAX;
             boolean required = column == Column.USERNAME || column == Column.DISPLAY_NAME;
-            if (value.isEmpty()) {
+            if (value.isEmpty() || column == Column.DISPLAY_NAME && !PlainText.shows(PlainText.line(value))) {
+                // a display name of only zero-width or blank characters is none, as the admin console and the import
+                // itself refuse it (the check passed it, and the import then refused the whole file without a line)
                 if (required) {
                     problems.add(new Problem(Kind.MISSING, column, null));
                 }
@@ -139,20 +142,27 @@ public final class MemberCsv {
     }
 
     /**
-     * Whether the file is UTF-16 (what some spreadsheets save as "Unicode text"): its byte order mark, or, without one, a
-     * NUL byte in at least a third of its first 256 bytes, which no CSV of UTF-8 text has.
+     * Whether the file is UTF-16 (what some spreadsheets save as "Unicode text"): its byte order mark, or, without one,
+     * text whose every other byte is NUL over its first 64 bytes (ASCII in UTF-16, as the header is), which no CSV of
+     * UTF-8 text has. A file of another kind with NUL bytes here and there (an image) is not taken for UTF-16: it was
+     * named so, found by attacking from outside.
      */
     static boolean isUtf16(byte[] file) {
         if (file.length >= 2 && ((file[0] & 0xFF) == 0xFF && (file[1] & 0xFF) == 0xFE
                 || (file[0] & 0xFF) == 0xFE && (file[1] & 0xFF) == 0xFF)) {
             return true;
         }
-        int looked = Math.min(file.length, 256);
-        int nuls = 0;
-        for (int i = 0; i < looked; i++) {
-            nuls += file[i] == 0 ? 1 : 0;
+        int looked = Math.min(file.length, 64) & ~1;
+        if (looked < 4) {
+            return false;
         }
-        return looked >= 4 && nuls * 3 >= looked;
+        int littleEndian = 0;
+        int bigEndian = 0;
+        for (int i = 0; i < looked; i += 2) {
+            littleEndian += file[i] != 0 && file[i + 1] == 0 ? 1 : 0;
+            bigEndian += file[i] == 0 && file[i + 1] != 0 ? 1 : 0;
+        }
+        return Math.max(littleEndian, bigEndian) * 2 == looked;
     }
 
     /** The numbers of the lines (1 = the first) whose bytes are not UTF-8. */

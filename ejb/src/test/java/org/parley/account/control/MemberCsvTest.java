@@ -130,6 +130,19 @@ class MemberCsvTest {
             assertFalse(utf16.importable());
         }
         assertTrue(read(good).importable(), "the same file in UTF-8 is good");
+        // an image has NUL bytes too, but not every other one: it is no UTF-16 text, just a file without the header
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 0, 0x10,
+                0, 0, 0, 0x10, 0x08, 0x06, 0, 0, 0, 0x1F, (byte) 0xF3, (byte) 0xFF, 0x61, 0, 0, 0, 0, 0, 0, 0};
+        assertFalse(MemberCsv.read(png, among()).fileProblems().contains(Problem.of(Kind.UTF16)),
+                MemberCsv.read(png, among()).fileProblems().toString());
+    }
+
+    @Test
+    void aDisplayNameOfOnlyInvisibleCharactersIsMissingAsTheImportWouldFindIt() {
+        MemberImport invisible = read(HEADER + "hxo,\u200b\u200b,,,\nada,Ada,,,\n");
+        assertEquals(List.of(new Problem(Kind.MISSING, Column.DISPLAY_NAME, null)), invisible.rows().get(0).problems());
+        assertEquals(List.of(), invisible.rows().get(1).problems());
+        assertFalse(invisible.importable(), "the check says what the import would refuse");
     }
 
     private static byte[] withBom(byte[] bom, byte[] text) {

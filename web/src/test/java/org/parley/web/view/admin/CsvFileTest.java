@@ -26,6 +26,9 @@ class CsvFileTest {
         assertEquals("\"say \"\"hi\"\"\"", CsvFile.cell("say \"hi\""));
         assertEquals("\"two\nlines\"", CsvFile.cell("two\nlines"));
         assertEquals("\"'=1,2\"", CsvFile.cell("=1,2"));
+        // a spreadsheet whose list separator is the semicolon splits an unquoted line there: x then =cmd…
+        assertEquals("\"hx;=cmd|' /C calc'!A0\"", CsvFile.cell("hx;=cmd|' /C calc'!A0"));
+        assertEquals("\"'=a;b\"", CsvFile.cell("=a;b"));
     }
 
     @Test
