@@ -94,7 +94,8 @@ public class Members {
     /**
      * Checks a username and password typed on the sign-in page, from {@code address}. A member
      * signs in only with the right password, while enabled and not slowed down; every attempt is
-     * audited, a refused one with its reason. A local member (the first admin among them) is always
+     * audited, a refused one with its reason, but those refused while slowed down once a minute at most per address,
+     * with how many. A local member (the first admin among them) is always
      * checked here, whether the company directory answers or not; a name that is no local member is
      * checked by the directory when one is configured.
      */
@@ -104,9 +105,14 @@ public class Members {
         String name = Enrolment.normalizeUsername(username);
         Optional<Duration> wait = throttle.waitFor(name, address);
         if (wait.isPresent()) {
-            LOG.info(() -> "Refused a sign-in for '" + LogText.typed(name) + "' from " + address + ": slowed down for "
-                    + wait.get().toSeconds() + " s more after repeated failures");
-            refusedSignIn(name, address, "slowed down for " + wait.get().toSeconds() + " s after repeated failures");
+            long refused = throttle.refusedWhileSlowed(address);
+            if (refused > 0) {
+                String more = refused == 1 ? "" : "; " + refused + " sign-ins refused so since the last such entry";
+                LOG.info(() -> "Refused a sign-in for '" + LogText.typed(name) + "' from " + address + ": slowed down for "
+                        + wait.get().toSeconds() + " s more after repeated failures" + more
+                        + " (such refusals are noted once a minute at most per address)");
+                refusedSignIn(name, address, "slowed down for " + wait.get().toSeconds() + " s after repeated failures" + more);
+            }
             return SignInResult.slowedDown(wait.get());
         }
         Optional<Member> member = find(name);

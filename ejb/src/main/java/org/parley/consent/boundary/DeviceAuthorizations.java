@@ -21,7 +21,7 @@ import org.parley.consent.control.SingleUse;
 import org.parley.consent.control.TokenDigests;
 import org.parley.consent.control.TokenIssuer;
 import org.parley.consent.control.TokenLifetimes;
-import org.parley.consent.control.UserCodeGuesses;
+import org.parley.consent.control.DeviceAllowances;
 import org.parley.consent.entity.Application;
 import org.parley.consent.entity.Consent;
 import org.parley.consent.entity.DeviceAuthorization;
@@ -59,7 +59,7 @@ public class DeviceAuthorizations {
     SingleUse singleUse;
 
     @Inject
-    UserCodeGuesses guesses;
+    DeviceAllowances allowances;
 
     @EJB
     Audit audit;
@@ -71,12 +71,28 @@ public class DeviceAuthorizations {
     public record Started(String deviceCode, String userCode, long expiresIn, long interval) {
     }
 
-    public Started start(Application client, String scope) {
+    /**
+     * Starts a device sign-in for {@code client} from {@code address}: at most {@link DeviceAllowances#starts} from one
+     * address ({@code too_many_requests}, 429) and {@link DeviceAllowances#MOST_PENDING} waiting from everyone ({@code
+     * temporarily_unavailable}, 503), each counted once its request is sound.
+     */
+    public Started start(Application client, String scope, String address) {
         Set<Scope> scopes = Scope.parse(scope).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new OAuthException("invalid_scope", "Known scopes: presence, chat.signin."));
         if (!client.isPublicClient() || !Application.DESKTOP.equals(client.getId())) {
             throw new OAuthException("unauthorized_client", "This client may not use the device grant.");
         }
+        Instant now = Instant.now();
+        allowances.starts().blocked(address, now).ifPresent(wait -> {
+            throw new OAuthException("too_many_requests", "Too many device sign-ins were started from your address: try"
+                    + " again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes.");
+        });
+        long pending = em.createNamedQuery(DeviceAuthorization.PENDING, Long.class).setParameter("now", now).getSingleResult();
+        if (pending >= DeviceAllowances.MOST_PENDING) {
+            throw new OAuthException("temporarily_unavailable", "Parley holds as many device sign-ins as it takes: try"
+                    + " again in a few minutes.");
+        }
+        allowances.starts().count(address, now);
         String deviceCode = TokenDigests.newToken();
         String userCode = newUserCode();
         em.persist(new DeviceAuthorization(TokenDigests.of(deviceCode), userCode, client.getId(), Scope.format(scopes),
@@ -91,7 +107,7 @@ public class DeviceAuthorizations {
 
     /**
      * The authorization waiting for this user code, as the calling member looks it up on {@code /device}: a code that
-     * matches nothing counts against the member ({@link UserCodeGuesses}), and past the allowance they are refused until
+     * matches nothing counts against the member ({@link DeviceAllowances#guesses}), and past the allowance they are refused until
      * it comes back, whatever they enter.
      */
     @RolesAllowed(Role.MEMBER_GROUP)
@@ -102,14 +118,14 @@ public class DeviceAuthorizations {
     private <T> Optional<T> counted(Supplier<Optional<T>> look) {
         String member = context.getCallerPrincipal().getName();
         Instant now = Instant.now();
-        guesses.blocked(member, now).ifPresent(wait -> {
+        allowances.guesses().blocked(member, now).ifPresent(wait -> {
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             throw new AccountRefusedException("Too many codes that match nothing: try again in " + minutes + " minutes.",
                     TOO_MANY_GUESSES, String.valueOf(minutes));
         });
         Optional<T> found = look.get();
         if (found.isEmpty()) {
-            guesses.missed(member, now);
+            allowances.guesses().count(member, now);
         }
         return found;
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
 @Table(name = "device_authorizations")
 @NamedQuery(name = DeviceAuthorization.BY_USER_CODE, query = "SELECT d FROM DeviceAuthorization d WHERE d.userCode = :code")
 @NamedQuery(name = DeviceAuthorization.DEAD, query = "DELETE FROM DeviceAuthorization d WHERE d.expiresAt < :now")
+@NamedQuery(name = DeviceAuthorization.PENDING, query = "SELECT COUNT(d) FROM DeviceAuthorization d WHERE d.expiresAt >= :now")
 @NamedQuery(name = DeviceAuthorization.REDEEM, query = "DELETE FROM DeviceAuthorization d "
         + "WHERE d.deviceCodeHash = :hash AND d.approvedBy IS NOT NULL")
 @NamedQuery(name = DeviceAuthorization.DECIDE, query = "UPDATE DeviceAuthorization d SET d.approvedBy = :member, "
@@ -28,6 +29,8 @@ public class DeviceAuthorization {
 
     public static final String BY_USER_CODE = "DeviceAuthorization.byUserCode";
     public static final String DEAD = "DeviceAuthorization.dead";
+    /** How many have not expired yet. */
+    public static final String PENDING = "DeviceAuthorization.pending";
     /** Takes an approved authorization away: the database decides which of concurrent polls gets the tokens. */
     public static final String REDEEM = "DeviceAuthorization.redeem";
     /** Approves or denies a pending authorization: the database decides which of concurrent decisions counts. */

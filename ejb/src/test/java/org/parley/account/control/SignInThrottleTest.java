@@ -84,4 +84,16 @@ class SignInThrottleTest {
             throttle.failed(account, address);
         }
     }
+
+    @Test
+    void refusalsWhileSlowedDownAreReportedAtOnceThenOnceAMinuteWithHowManyPerAddress() {
+        assertEquals(1, throttle.refusedWhileSlowed("10.0.0.9"), "the first at once");
+        for (int i = 0; i < 40; i++) {
+            assertEquals(0, throttle.refusedWhileSlowed("10.0.0.9"), "not again within the minute");
+        }
+        assertEquals(1, throttle.refusedWhileSlowed("10.0.0.10"), "another address on its own");
+        clock.advance(SignInThrottle.REPORT_EVERY);
+        assertEquals(41, throttle.refusedWhileSlowed("10.0.0.9"), "a minute on: the forty held back and this one");
+        assertEquals(0, throttle.refusedWhileSlowed("10.0.0.9"));
+    }
 }

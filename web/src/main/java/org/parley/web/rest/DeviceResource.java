@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.parley.consent.boundary.Applications;
 import org.parley.consent.boundary.DeviceAuthorizations;
 import org.parley.web.json.JsonBuilders;
+import org.parley.web.security.ClientAddress;
 import org.parley.web.security.PublicAddress;
 
 /** {@code POST /oauth/device} (RFC 8628 §3.1): for the desktop client on a machine without a browser. */
@@ -40,7 +41,8 @@ public class DeviceResource {
                           @FormParam("client_id") String clientId,
                           @FormParam("scope") String scope) {
         ClientCredentials credentials = ClientCredentials.of(authorization, clientId, null);
-        var started = devices.start(applications.authenticate(credentials.id(), credentials.secret()), scope);
+        var started = devices.start(applications.authenticate(credentials.id(), credentials.secret()), scope,
+                ClientAddress.configured().of(request));
         String verification = origin() + request.getContextPath() + "/device";
         return Response.ok(JsonBuilders.object()
                         .add("device_code", started.deviceCode())

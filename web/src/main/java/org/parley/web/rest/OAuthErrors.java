@@ -23,6 +23,8 @@ public class OAuthErrors implements ExceptionMapper<OAuthException> {
                     "Bearer realm=\"parley\", error=\"invalid_token\"");
             case "insufficient_scope" -> Response.status(403).header("WWW-Authenticate",
                     "Bearer realm=\"parley\", error=\"insufficient_scope\"");
+            case "too_many_requests" -> Response.status(429);
+            case "temporarily_unavailable" -> Response.status(503);
             default -> Response.status(400);
         };
         return body(answer, e.error(), e.description()).build();

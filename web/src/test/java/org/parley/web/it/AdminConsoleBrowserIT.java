@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -204,6 +205,41 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         assertEquals("'" + formula, rows.get(1)[1], "a formula is neutralised");
         assertEquals("signin.refused", rows.get(1)[2]);
         assertEquals("wrong username or password", rows.get(1)[5]);
+    }
+
+    /**
+     * In the Arabic console, text people typed keeps its own direction: a department "-2+3" reads "-2+3", the minus at
+     * its left, not "2+3-" as the page's right-to-left direction drew it (found by attacking from outside), and an Arabic
+     * name stays right-to-left.
+     */
+    @Test
+    void inTheArabicConsoleTypedTextKeepsItsOwnDirection() {
+        String username = Accounts.unique("bidi");
+        Accounts.createMember(Accounts.admin(base), username, "\u0639\u0644\u064a \u0623\u062d\u0645\u062f", "a-good-password",
+                Map.of("department", "-2+3"));
+        signIn(chromium, "admin", Deployments.ADMIN_PASSWORD);
+        chromium.get(base + "admin/members?mkt=ar-SA&q=" + username);
+        wait.until(Chromium.textShows(By.id("list:members"), "-2+3"));
+        @SuppressWarnings("unchecked")
+        List<Number> lefts = (List<Number>) ((JavascriptExecutor) chromium).executeScript("""
+                const left = (text, at) => {
+                  const walker = document.createTreeWalker(document.getElementById('list:members'), NodeFilter.SHOW_TEXT);
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const i = node.data.indexOf(text);
+                    if (i >= 0) {
+                      const range = document.createRange();
+                      range.setStart(node, i + at);
+                      range.setEnd(node, i + at + 1);
+                      return range.getBoundingClientRect().left;
+                    }
+                  }
+                  return null;
+                };
+                const name = arguments[0];
+                return [left('-2+3', 0), left('-2+3', 3), left(name, 0), left(name, name.length - 1)];""",
+                "\u0639\u0644\u064a \u0623\u062d\u0645\u062f");
+        assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(), "the minus is left of the 3: " + lefts);
+        assertTrue(lefts.get(2).doubleValue() > lefts.get(3).doubleValue(), "the Arabic name reads right to left: " + lefts);
     }
 
     @Test

@@ -32,9 +32,22 @@ class FailedSignInIT extends ParleyDeployment {
                 "an unknown username must not answer much faster than a wrong password: " + unknown + " ms vs " + wrong + " ms");
 
         assertFailure(username, "a-wrong-password", WRONG);
-        Browser.Page slowed = new Browser(base).signIn(username, "the-right-password");
-        assertEquals("/signin", slowed.path(), "even the right password waits");
-        assertTrue(slowed.messages().startsWith("Too many failed sign-ins. Try again in "), slowed.messages());
+        try (ServerLog log = ServerLog.capture()) {
+            Browser.Page slowed = new Browser(base).signIn(username, "the-right-password");
+            assertEquals("/signin", slowed.path(), "even the right password waits");
+            assertTrue(slowed.messages().startsWith("Too many failed sign-ins. Try again in "), slowed.messages());
+            // trying on while slowed down is noted once a minute per address, not once a try (found by attacking from
+            // outside: each try wrote an audit row, kept for a year, and a log line, dozens a second)
+            for (int i = 0; i < 10; i++) {
+                Browser.Page again = new Browser(base).signIn(Accounts.unique("guess"), "a-wrong-password");
+                assertTrue(again.messages().startsWith("Too many failed sign-ins. Try again in "), again.messages());
+            }
+            log.await(2, record -> record.contains("slowed down for"), Socket.WAIT, "the first refusal while slowed down");
+            assertEquals(1, log.records().stream().filter(record -> record.contains("Refused a sign-in for")
+                    && record.contains("slowed down for")).count(), "one log line: " + String.join("\n", log.records()));
+            assertEquals(1, log.records().stream().filter(record -> record.contains("Audit: ")
+                    && record.contains("slowed down for")).count(), "one audit entry: " + String.join("\n", log.records()));
+        }
     }
 
     private long timedFailure(String username, String password) {

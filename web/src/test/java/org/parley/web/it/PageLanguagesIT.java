@@ -85,6 +85,10 @@ class PageLanguagesIT extends ParleyDeployment {
         assertEquals("Ihre Einstellungen sind gespeichert.", saved.messages(), "the answer is already in German");
         assertEquals("Ihre Einstellungen", member.open("/settings").value("h1"));
         assertEquals("de-DE", member.page().document().selectFirst("#settings\\:language option[selected]").val());
+        // the themes of the IM control are words of the page too (found by attacking from outside: they were English)
+        assertEquals(List.of("blau", "grün", "orange", "rosa", "violett", "grau", "keines (nur die Farben unten)"),
+                member.open("/settings/create-html").document().select("#theme option").eachText());
+        member.open("/settings");
 
         Browser elsewhere = new Browser(base, Map.of("Accept-Language", "en-US"));
         assertEquals("Ihre Einstellungen", elsewhere.signIn(username, PASSWORD).value("h1"), "kept with the account");

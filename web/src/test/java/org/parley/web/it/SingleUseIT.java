@@ -303,6 +303,40 @@ class SingleUseIT extends ParleyDeployment {
         assertTrue(confirm.document().getElementById("device") != null, "another member confirms: " + confirm.text());
     }
 
+    /**
+     * Device sign-ins started from one address are bounded (30 in 10 minutes): the next is refused 429 in OAuth's
+     * words, and another address goes on. Found by attacking from outside: anyone could start them without end, each a
+     * row kept for ten minutes, and the database file grew by gigabytes.
+     */
+    @Test
+    void deviceSignInsStartedFromOneAddressAreBounded() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.from(TRUSTED_PROXY, base)) {
+            int started = 0;
+            HttpResponse<String> answer;
+            while ((answer = startDevice(proxy, "198.51.100.77")).statusCode() == 200) {
+                started++;
+                assertTrue(started <= 30, "bounded");
+            }
+            assertEquals(30, started, "30 from one address");
+            assertEquals(429, answer.statusCode(), answer.body());
+            JsonObject refused = Json.createReader(new StringReader(answer.body())).readObject();
+            assertEquals("too_many_requests", refused.getString("error"));
+            assertTrue(refused.getString("error_description").startsWith("Too many device sign-ins were started from your"
+                    + " address: try again in "), refused.toString());
+            assertEquals(200, startDevice(proxy, "198.51.100.78").statusCode(), "another address goes on");
+        }
+    }
+
+    /** {@code POST /oauth/device} as the desktop client, through the trusted proxy, for {@code address}. */
+    private static HttpResponse<String> startDevice(LoopbackProxy proxy, String address) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(proxy.base() + "oauth/device"))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
+                        .POST(HttpRequest.BodyPublishers.ofString("client_id=parley-desktop&scope=presence"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void tenVisitorsOpeningTheControlWithOneTicketAtOnceMakeOneVerifiedVisitor() {
         var host = Accounts.sharingMember(base, "ticket-host", "Ticket Host");

@@ -8,22 +8,23 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class UserCodeGuessesTest {
+class AllowanceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T21:00:00Z");
 
     @Test
-    void tenMissesInAWindowBlockTheMemberUntilItHasPassedAndNoOneElse() {
-        UserCodeGuesses guesses = new UserCodeGuesses();
-        for (int i = 0; i < UserCodeGuesses.MOST; i++) {
+    void tenInAWindowBlockTheKeyUntilItHasPassedAndNoOtherKey() {
+        Allowance guesses = new DeviceAllowances().guesses();
+        for (int i = 0; i < guesses.most(); i++) {
             assertTrue(guesses.blocked("ada", NOW.plusSeconds(i)).isEmpty(), "miss " + i);
-            guesses.missed("ada", NOW.plusSeconds(i));
+            guesses.count("ada", NOW.plusSeconds(i));
         }
         assertEquals(Optional.of(Duration.ofMinutes(15).minusSeconds(60)), guesses.blocked("ada", NOW.plusSeconds(60)));
         assertTrue(guesses.blocked("grace", NOW.plusSeconds(60)).isEmpty(), "another member enters codes as before");
-        assertTrue(guesses.blocked("ada", NOW.plus(UserCodeGuesses.WINDOW)).isEmpty(), "the window has passed");
-        guesses.missed("ada", NOW.plus(UserCodeGuesses.WINDOW));
-        assertTrue(guesses.blocked("ada", NOW.plus(UserCodeGuesses.WINDOW).plusSeconds(1)).isEmpty(),
-                "a new window counts from its first miss");
+        assertTrue(guesses.blocked("ada", NOW.plus(guesses.window())).isEmpty(), "the window has passed");
+        guesses.count("ada", NOW.plus(guesses.window()));
+        assertTrue(guesses.blocked("ada", NOW.plus(guesses.window()).plusSeconds(1)).isEmpty(),
+                "a new window counts from its first");
+        assertEquals(Duration.ofMinutes(10), new DeviceAllowances().starts().window());
     }
 }
