@@ -261,6 +261,17 @@ class DirectoryBrowserIT extends ParleyDeployment {
         assertEquals("Archivist", profile.value("#title"));
         assertTrue(profile.document().select("#status, #personal-message, .presence-badge").isEmpty(), profile.text());
         assertFalse(profile.text().contains("Not for the web"));
+
+        // a name, title and department as long as they may be, without a space, stay within the page (found by
+        // attacking from outside: the profile grew to 2,826 px in a window of 1,280)
+        String wide = Accounts.unique("wide");
+        Accounts.createMember(Accounts.admin(base), wide, "W".repeat(100), PASSWORD, Map.of("title", "T".repeat(100),
+                "department", "D".repeat(100)));
+        chromium.get(base + "people/" + wide);
+        wait.until(ExpectedConditions.textToBe(By.id("name"), "W".repeat(100)));
+        Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) chromium)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(scrollWidth.intValue() <= 0, "no sideways scrolling: " + scrollWidth + " px more than the window");
     }
 
     @Test
