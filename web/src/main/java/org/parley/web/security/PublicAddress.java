@@ -39,12 +39,21 @@ public final class PublicAddress {
         this.authority = authority;
     }
 
-    /** As configured: read the first time, then kept. */
+    /**
+     * As configured: read the first time, then kept. Outside a server (the unit tests of what uses it) there is no
+     * configuration at all, which is the setting unset.
+     */
     public static PublicAddress configured() {
         PublicAddress known = configured;
         if (known == null) {
-            known = of(ConfigProvider.getConfig(PublicAddress.class.getClassLoader())
-                    .getOptionalValue(SETTING, String.class).orElse(""));
+            String setting;
+            try {
+                setting = ConfigProvider.getConfig(PublicAddress.class.getClassLoader())
+                        .getOptionalValue(SETTING, String.class).orElse("");
+            } catch (IllegalStateException noConfiguration) {
+                setting = "";
+            }
+            known = of(setting);
             configured = known;
         }
         return known;
