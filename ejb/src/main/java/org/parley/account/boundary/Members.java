@@ -433,7 +433,9 @@ public class Members {
                                              @NotBlank(message = "The caller's address is required.") String address) {
         MemberImport read = previewImport(file);
         if (!read.importable()) {
-            throw new AccountRefusedException("The file has " + read.badRows() + " rows with problems: nothing was imported.",
+            throw read.badRows() == 1
+                    ? new AccountRefusedException("The file has 1 row with problems: nothing was imported.", "importHasProblemsOne")
+                    : new AccountRefusedException("The file has " + read.badRows() + " rows with problems: nothing was imported.",
                     "importHasProblems", String.valueOf(read.badRows()));
         }
         List<FirstPassword> imported = new ArrayList<>();

@@ -23,7 +23,7 @@ import org.parley.account.entity.PlainText;
 
 /**
  * Reads a CSV file of new members (RFC 4180: comma-separated, fields in double quotes where they
- * hold commas, quotes or line breaks; UTF-8, with or without a byte-order mark; a header row
+ * hold commas or quotes; a line break in a field is named as a quote missing; UTF-8, with or without a byte-order mark; a header row
  * naming username, display name, title, department, email) and says what is wrong with each row.
  * Username and display name are required; title, department and e-mail may be empty. Usernames
  * are compared as the sign-in compares them, in lower case.
@@ -82,7 +82,12 @@ public final class MemberCsv {
                 problems.add(Problem.of(Kind.ENCODING));
             }
             List<String> fields = record.fields().stream().map(String::strip).toList();
-            if (fields.size() != Column.values().length) {
+            if (record.lastLine() > record.line()) {
+                // no column holds a line break: a quote is missing or one too many, and what else is wrong with the
+                // row follows from it, so it is named alone (found by attacking from outside: an open quote swallowed
+                // the next line and was told as a control character or a column count)
+                problems.add(new Problem(Kind.QUOTE_ACROSS_LINES, null, String.valueOf(record.lastLine())));
+            } else if (fields.size() != Column.values().length) {
                 problems.add(new Problem(Kind.COLUMN_COUNT, null, String.valueOf(fields.size())));
             } else {
                 checkFields(fields, problems);
@@ -239,7 +244,8 @@ public final class MemberCsv {
         }
         if (fieldStarted || !fields.isEmpty() || field.length() > 0) {
             fields.add(field.toString());
-            addUnlessBlank(records, new Record(recordLine, line, fields));
+            // a quote never closed took the file's last line break too: the row ends on the line before it
+            addUnlessBlank(records, new Record(recordLine, quoted && text.endsWith("\n") ? line - 1 : line, fields));
         }
         return records;
     }

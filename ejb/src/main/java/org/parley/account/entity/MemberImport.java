@@ -32,8 +32,13 @@ public record MemberImport(List<Row> rows, List<Problem> fileProblems) implement
         BAD_USERNAME,
         /** The e-mail address is not one. */
         BAD_EMAIL,
-        /** A field holds a control character (a tab, a line break inside quotes, a NUL, …). */
+        /** A field holds a control character (a tab, a NUL, …). */
         CONTROL_CHARACTER,
+        /**
+         * A quoted field runs over a line break (a closing quote missing, or one too many), so the row swallowed the
+         * lines after it; the argument is the line the row ends on (the file's last when the quote never closes).
+         */
+        QUOTE_ACROSS_LINES,
         /** An earlier row of the file has the same username; the argument is that row's number. */
         DUPLICATE_IN_FILE,
         /** A member with this username exists already. */

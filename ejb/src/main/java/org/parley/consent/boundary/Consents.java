@@ -136,7 +136,7 @@ public class Consents {
             consent.renew(request.scopes(), now, now.plus(lifetimes.consent()));
         }
         String code = TokenDigests.newToken();
-        em.persist(GrantToken.code(TokenDigests.of(code), consent.getId(), now.plus(lifetimes.code()),
+        em.persist(GrantToken.code(TokenDigests.of(code), consent.getId(), now, now.plus(lifetimes.code()),
                 request.redirectUri(), request.codeChallenge()));
         audit.record(member, "consent.granted", request.application().getId(), address, Scope.format(consent.getScopes()));
         return code;

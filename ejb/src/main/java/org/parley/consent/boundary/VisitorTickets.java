@@ -31,6 +31,13 @@ public class VisitorTickets {
     @Inject
     SingleUse singleUse;
 
+    /**
+     * Tickets of one member's consent that may wait unused at once: a ticket is asked for when a page opens an IM
+     * control for a signed-in member, and lives 5 minutes. Past it the site is refused ({@code too_many_requests})
+     * until some are used or expire; before, a site could store tickets without end.
+     */
+    public static final int MOST_WAITING = 100;
+
     /** A ticket issued under the caller's consent; it exists only in this answer. */
     public record Ticket(String value, long expiresIn) {
     }
@@ -45,9 +52,16 @@ public class VisitorTickets {
         if (!bearer.allows(Scope.CHAT_SIGNIN)) {
             throw new OAuthException("insufficient_scope", "This token does not hold chat.signin.");
         }
+        Instant now = Instant.now();
+        long waiting = em.createNamedQuery(GrantToken.WAITING, Long.class).setParameter("consent", bearer.consentId())
+                .setParameter("kind", GrantToken.Kind.VISITOR_TICKET).setParameter("now", now).getSingleResult();
+        if (waiting >= MOST_WAITING) {
+            throw new OAuthException("too_many_requests", "This member already has " + MOST_WAITING + " visitor tickets"
+                    + " waiting: use some, or ask again once some have expired.");
+        }
         String ticket = TokenDigests.newToken();
-        em.persist(new GrantToken(TokenDigests.of(ticket), GrantToken.Kind.VISITOR_TICKET, bearer.consentId(),
-                Instant.now().plus(lifetimes.ticket())));
+        em.persist(new GrantToken(TokenDigests.of(ticket), GrantToken.Kind.VISITOR_TICKET, bearer.consentId(), now,
+                now.plus(lifetimes.ticket())));
         return new Ticket(ticket, lifetimes.ticket().toSeconds());
     }
 

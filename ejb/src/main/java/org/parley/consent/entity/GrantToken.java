@@ -20,12 +20,24 @@ import java.util.Objects;
 @NamedQuery(name = GrantToken.OF_CONSENT, query = "SELECT t FROM GrantToken t WHERE t.consent = :consent")
 @NamedQuery(name = GrantToken.DEAD, query = "DELETE FROM GrantToken t WHERE t.expiresAt < :now")
 @NamedQuery(name = GrantToken.USE, query = "UPDATE GrantToken t SET t.usedAt = :now WHERE t.hash = :hash AND t.usedAt IS NULL")
+@NamedQuery(name = GrantToken.UNUSED_NEWEST_FIRST, query = "SELECT t FROM GrantToken t WHERE t.consent = :consent"
+        + " AND t.kind = :kind AND t.usedAt IS NULL ORDER BY t.issuedAt DESC, t.hash")
+@NamedQuery(name = GrantToken.USED_NEWEST_FIRST, query = "SELECT t FROM GrantToken t WHERE t.consent = :consent"
+        + " AND t.kind = :kind AND t.usedAt IS NOT NULL ORDER BY t.usedAt DESC, t.hash")
+@NamedQuery(name = GrantToken.WAITING, query = "SELECT COUNT(t) FROM GrantToken t WHERE t.consent = :consent"
+        + " AND t.kind = :kind AND t.usedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now")
 public class GrantToken {
 
     public static final String OF_CONSENT = "GrantToken.ofConsent";
     public static final String DEAD = "GrantToken.dead";
     /** Marks one token used unless it was already: the database decides which of concurrent redemptions wins. */
     public static final String USE = "GrantToken.use";
+    /** A consent's tokens of one kind never used (access tokens are never marked so), the newest first. */
+    public static final String UNUSED_NEWEST_FIRST = "GrantToken.unusedNewestFirst";
+    /** A consent's tokens of one kind already used, the most recently used first. */
+    public static final String USED_NEWEST_FIRST = "GrantToken.usedNewestFirst";
+    /** How many of a consent's tokens of one kind can still be used. */
+    public static final String WAITING = "GrantToken.waiting";
 
     public enum Kind { CODE, ACCESS, REFRESH, VISITOR_TICKET }
 
@@ -39,6 +51,9 @@ public class GrantToken {
 
     @Column(nullable = false, length = 36)
     private String consent;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
@@ -58,15 +73,17 @@ public class GrantToken {
     protected GrantToken() {
     }
 
-    public GrantToken(String hash, Kind kind, String consent, Instant expiresAt) {
+    public GrantToken(String hash, Kind kind, String consent, Instant issuedAt, Instant expiresAt) {
         this.hash = Objects.requireNonNull(hash);
         this.kind = Objects.requireNonNull(kind);
         this.consent = Objects.requireNonNull(consent);
+        this.issuedAt = Objects.requireNonNull(issuedAt);
         this.expiresAt = expiresAt;
     }
 
-    public static GrantToken code(String hash, String consent, Instant expiresAt, String redirectUri, String codeChallenge) {
-        GrantToken code = new GrantToken(hash, Kind.CODE, consent, expiresAt);
+    public static GrantToken code(String hash, String consent, Instant issuedAt, Instant expiresAt, String redirectUri,
+                                  String codeChallenge) {
+        GrantToken code = new GrantToken(hash, Kind.CODE, consent, issuedAt, expiresAt);
         code.redirectUri = redirectUri;
         code.codeChallenge = codeChallenge;
         return code;

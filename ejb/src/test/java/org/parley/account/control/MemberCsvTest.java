@@ -96,12 +96,23 @@ class MemberCsvTest {
     }
 
     @Test
-    void aQuotedLineBreakKeepsTheLineNumbersOfTheFile() {
+    void aQuotedLineBreakIsNamedAsAQuoteAndKeepsTheLineNumbersOfTheFile() {
         MemberImport read = read(HEADER + "ada,\"Ada\nLovelace\",,,\nbob,Bob,,,\n");
-        assertEquals(List.of(Kind.CONTROL_CHARACTER), kinds(read.rows().get(0)));
+        assertEquals(List.of(new Problem(Kind.QUOTE_ACROSS_LINES, null, "3")), read.rows().get(0).problems());
         assertEquals(2, read.rows().get(0).line());
         assertEquals(4, read.rows().get(1).line());
         assertEquals(List.of(), kinds(read.rows().get(1)));
+    }
+
+    @Test
+    void aQuoteNeverClosedIsNamedOnTheLineItOpensAndSaysWhereTheRowEnds() {
+        MemberImport read = read(HEADER + "ada,Ada,,,\nbob,\"Bob,,,\ncarol,Carol,,,\ndan,Dan,,,\n");
+        assertEquals(List.of(), kinds(read.rows().get(0)));
+        assertEquals(3, read.rows().get(1).line());
+        assertEquals(List.of(new Problem(Kind.QUOTE_ACROSS_LINES, null, "5")), read.rows().get(1).problems(),
+                "not a column count nor a control character: the quote is what is wrong");
+        assertEquals(2, read.rows().size(), "the rest of the file is that row");
+        assertFalse(read.importable());
     }
 
     @Test

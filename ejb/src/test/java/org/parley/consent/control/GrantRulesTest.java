@@ -17,7 +17,7 @@ class GrantRulesTest {
     private final Consent consent = new Consent("ada", "wiki", Set.of(Scope.PRESENCE), NOW, NOW.plus(Duration.ofDays(365)));
 
     private GrantToken refresh() {
-        return new GrantToken(TokenDigests.of(TokenDigests.newToken()), GrantToken.Kind.REFRESH, consent.getId(),
+        return new GrantToken(TokenDigests.of(TokenDigests.newToken()), GrantToken.Kind.REFRESH, consent.getId(), NOW,
                 consent.getExpiresAt());
     }
 
@@ -46,7 +46,7 @@ class GrantRulesTest {
 
     @Test
     void aCodeLivesSixtySeconds() {
-        GrantToken code = GrantToken.code("h", consent.getId(), NOW.plusSeconds(60), "https://wiki/cb", null);
+        GrantToken code = GrantToken.code("h", consent.getId(), NOW, NOW.plusSeconds(60), "https://wiki/cb", null);
         assertEquals(Verdict.REDEEMABLE, GrantRules.judge(code, consent, "wiki", NOW.plusSeconds(59)));
         assertEquals(Verdict.INVALID, GrantRules.judge(code, consent, "wiki", NOW.plusSeconds(60)));
     }
@@ -61,7 +61,7 @@ class GrantRulesTest {
 
     @Test
     void aRevokedTokenIsInvalidAndAnAccessTokenIsNotSingleUse() {
-        GrantToken access = new GrantToken("a", GrantToken.Kind.ACCESS, consent.getId(), NOW.plus(Duration.ofHours(1)));
+        GrantToken access = new GrantToken("a", GrantToken.Kind.ACCESS, consent.getId(), NOW, NOW.plus(Duration.ofHours(1)));
         access.use(NOW);
         assertEquals(true, access.isValid(NOW.plusSeconds(10)));
         assertEquals(false, access.isValid(NOW.plus(Duration.ofHours(1))), "an access token lives one hour");

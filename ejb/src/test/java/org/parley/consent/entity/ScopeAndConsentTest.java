@@ -45,15 +45,15 @@ class ScopeAndConsentTest {
     @Test
     void anAccessTokenEndsAtItsExpiryOrItsConsentsWhicheverComesFirst() {
         Consent consent = new Consent("ada", "wiki", Set.of(Scope.PRESENCE), NOW, NOW.plus(Duration.ofDays(365)));
-        GrantToken early = new GrantToken("a", GrantToken.Kind.ACCESS, consent.getId(), NOW.plus(Duration.ofHours(1)));
-        GrantToken late = new GrantToken("b", GrantToken.Kind.ACCESS, consent.getId(), NOW.plus(Duration.ofDays(400)));
+        GrantToken early = new GrantToken("a", GrantToken.Kind.ACCESS, consent.getId(), NOW, NOW.plus(Duration.ofHours(1)));
+        GrantToken late = new GrantToken("b", GrantToken.Kind.ACCESS, consent.getId(), NOW, NOW.plus(Duration.ofDays(400)));
         assertEquals(NOW.plus(Duration.ofHours(1)), consent.endOf(early));
         assertEquals(NOW.plus(Duration.ofDays(365)), consent.endOf(late), "no token outlives its consent");
     }
 
     @Test
     void aTokenIsRevokedOnce() {
-        GrantToken token = new GrantToken("a", GrantToken.Kind.ACCESS, "consent", NOW.plus(Duration.ofHours(1)));
+        GrantToken token = new GrantToken("a", GrantToken.Kind.ACCESS, "consent", NOW, NOW.plus(Duration.ofHours(1)));
         assertTrue(token.revoke(NOW));
         assertFalse(token.revoke(NOW.plusSeconds(1)), "told once, so its end is announced once");
         assertFalse(token.isValid(NOW.plusSeconds(2)));

@@ -120,6 +120,17 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
         assertFalse(listed(ada), "nothing was imported");
         assertEquals(List.of(), Axe.seriousViolations(chromium), "the report is accessible");
 
+        // a row of one column is said in the singular; a quote never closed is named on its line, not as what follows
+        Path quoted = csv("quoted.csv", "username,display name,title,department,email\n"
+                + "solo\n" + bob + ",\"Bob,,,\n" + ada + ",Ada Lovelace,,,\n");
+        upload(quoted);
+        wait.until(Chromium.textShows(By.id("import-summary"), "2 rows, 2 of them with problems"));
+        List<String> quotedReport = rowTexts(chromium, "commit:rows");
+        assertTrue(quotedReport.get(0).startsWith("2 solo") && quotedReport.get(0).endsWith("This row has one column instead of 5."),
+                quotedReport.get(0));
+        assertTrue(quotedReport.get(1).startsWith("3 ") && quotedReport.get(1).endsWith("A quote opened here is not closed on"
+                + " this line, so the row runs on to line 4: add the closing quote, or remove the quote."), quotedReport.get(1));
+
         Path fixed = csv("fixed.csv", "username,display name,title,department,email\n"
                 + ada + ",Ada Lovelace,Analyst,Engines,ada@example.org\n"
                 + bob + ",Bob,,,bob@example.org\n");
@@ -153,7 +164,7 @@ class AdminConsoleBrowserIT extends ParleyDeployment {
 
         Accounts.createMember(Accounts.admin(base), second, "Created Meanwhile", "a-good-password");
         chromium.findElement(By.id("commit:commit")).click();
-        messageSays("The file has 1 rows with problems: nothing was imported.");
+        messageSays("The file has 1 row with problems: nothing was imported.");
         assertFalse(listed(first), "the good row was not imported either");
         List<String> report = rowTexts(chromium, "commit:rows");
         assertTrue(report.get(1).contains("A member with this username exists already."), report.toString());

@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,6 +168,103 @@ class DelegatedAuthenticationIT extends ParleyDeployment {
                 "the thief's replay cost the legitimate client its consent too");
         OAuthClient.Answer socket = desktop.bearer("POST", "api/visitor-tickets", second.getString("access_token"));
         assertEquals(401, socket.status(), "and its access token");
+    }
+
+    /**
+     * What a consent holds stays bounded however often its site refreshes. Found by attacking from outside: each refresh
+     * left its used refresh token for the consent's year and one more access token for its hour. Its 20 newest access
+     * tokens work and an older one ends, its socket told; a used refresh token older than the newest 100 used is refused
+     * without revoking the consent, which a recent one still does.
+     */
+    @Test
+    @Tag("postgresql") // its queries keep the newest rows: run once more on PostgreSQL (web/pom.xml)
+    void aConsentKeepsItsNewestTokensHoweverOftenItsSiteRefreshes() {
+        Member alan = member("alan");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        JsonObject first = desktopTokens(base, alan.username(), "presence");
+        List<String> access = new ArrayList<>(List.of(first.getString("access_token")));
+        List<String> refresh = new ArrayList<>(List.of(first.getString("refresh_token")));
+        try (Socket oldest = Socket.open(uri(), "/ws/client", null, Map.of("Authorization", "Bearer " + access.get(0)))) {
+            oldest.next("welcome");
+            refreshTo(desktop, access, refresh, 20);
+            assertEquals(403, desktop.bearer("POST", "api/visitor-tickets", access.get(0)).status(),
+                    "20 access tokens live: the first still speaks for the member (it lacks chat.signin: 403, not 401)");
+
+            refreshTo(desktop, access, refresh, 21);
+            assertEquals(401, desktop.bearer("POST", "api/visitor-tickets", access.get(0)).status(), "the 21st ends the first");
+            assertEquals(403, desktop.bearer("POST", "api/visitor-tickets", access.get(1)).status(), "the second goes on");
+            JsonObject ended = oldest.next("error");
+            assertEquals("forbidden", ended.getString("code"), ended.toString());
+            assertEquals(1008, oldest.closeCode());
+        }
+
+        refreshTo(desktop, access, refresh, 102);
+        OAuthClient.Answer tooOld = desktop.refresh(refresh.get(0));
+        assertEquals(400, tooOld.status());
+        assertEquals("invalid_grant", tooOld.json().getString("error"));
+        assertEquals(403, desktop.bearer("POST", "api/visitor-tickets", access.get(101)).status(),
+                "the oldest used refresh token, no longer kept, is refused without revoking the consent");
+
+        OAuthClient.Answer recent = desktop.refresh(refresh.get(60));
+        assertEquals("invalid_grant", recent.json().getString("error"));
+        assertEquals(401, desktop.bearer("POST", "api/visitor-tickets", access.get(101)).status(),
+                "a recently used one coming back still revokes the consent");
+        assertEquals("invalid_grant", desktop.refresh(refresh.get(101)).json().getString("error"));
+    }
+
+    /** Refreshes with the newest refresh token until {@code access} holds {@code count} tokens, keeping each issued. */
+    private static void refreshTo(OAuthClient desktop, List<String> access, List<String> refresh, int count) {
+        while (access.size() < count) {
+            OAuthClient.Answer refreshed = desktop.refresh(refresh.get(refresh.size() - 1));
+            assertEquals(200, refreshed.status(), refreshed.response().body());
+            access.add(refreshed.json().getString("access_token"));
+            refresh.add(refreshed.json().getString("refresh_token"));
+        }
+    }
+
+    /**
+     * A member signed in with the desktop client on many machines shares one consent; it keeps the 20 newest sign-ins,
+     * so a site signing in without end cannot grow it: the 21st signs the first out, and the others go on.
+     */
+    @Test
+    @Tag("postgresql") // its queries keep the newest rows: run once more on PostgreSQL (web/pom.xml)
+    void aConsentKeepsItsTwentyNewestSignIns() {
+        Member barbara = member("barbara");
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        List<String> refresh = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
+            URI redirect = approve(barbara.browser(), barbara.username(), "a-good-password",
+                    desktop.authorizeUrl(LOOPBACK, "presence", "s" + i, pkce));
+            OAuthClient.Answer tokens = desktop.exchange(OAuthClient.query(redirect).get("code"), LOOPBACK, pkce.verifier());
+            assertEquals(200, tokens.status(), tokens.response().body());
+            refresh.add(tokens.json().getString("refresh_token"));
+        }
+        assertEquals("invalid_grant", desktop.refresh(refresh.get(0)).json().getString("error"), "the first signed out");
+        OAuthClient.Answer second = desktop.refresh(refresh.get(1));
+        assertEquals(200, second.status(), "the second goes on, and the first's refusal revoked nothing: "
+                + second.response().body());
+    }
+
+    /**
+     * A site may hold at most 100 unused visitor tickets for one member at once (found by attacking from outside: it
+     * could store them without end); the 101st is refused in words, and other members' tickets are issued as before.
+     */
+    @Test
+    @Tag("postgresql") // its queries keep the newest rows: run once more on PostgreSQL (web/pom.xml)
+    void aSiteHoldsAtMostAHundredUnusedVisitorTicketsForAMember() {
+        OAuthClient desktop = OAuthClient.desktop(uri());
+        String access = desktopTokens(base, member("ticketed").username(), "chat.signin").getString("access_token");
+        String other = desktopTokens(base, member("unticketed").username(), "chat.signin").getString("access_token");
+        for (int i = 0; i < 100; i++) {
+            assertEquals(201, desktop.bearer("POST", "api/visitor-tickets", access).status());
+        }
+        OAuthClient.Answer refused = desktop.bearer("POST", "api/visitor-tickets", access);
+        assertEquals(429, refused.status(), refused.response().body());
+        assertEquals("too_many_requests", refused.json().getString("error"));
+        assertEquals("This member already has 100 visitor tickets waiting: use some, or ask again once some have expired.",
+                refused.json().getString("error_description"));
+        assertEquals(201, desktop.bearer("POST", "api/visitor-tickets", other).status(), "another member's site goes on");
     }
 
     @Test

@@ -200,7 +200,7 @@ public class MembersBacking implements Serializable {
         }
         try {
             firstPasswords = members.importMembers(importFile, Http.address(faces));
-            AdminText.info(faces, "import.done", firstPasswords.size());
+            AdminText.info(faces, firstPasswords.size() == 1 ? "import.doneOne" : "import.done", firstPasswords.size());
             clearImport();
             Http.noStore(faces);
         } catch (AccountRefusedException e) {
@@ -236,8 +236,11 @@ public class MembersBacking implements Serializable {
     /** A problem of the import in the page's words. */
     public String describe(MemberImport.Problem problem) {
         String column = problem.column() == null ? "" : AdminText.get(faces, "import.column." + problem.column().name());
-        return AdminText.get(faces, "import.problem." + problem.kind().name(), column,
-                problem.argument() == null ? "" : problem.argument());
+        String key = "import.problem." + problem.kind().name();
+        if (problem.kind() == MemberImport.Kind.COLUMN_COUNT && "1".equals(problem.argument())) {
+            key += "_ONE";
+        }
+        return AdminText.get(faces, key, column, problem.argument() == null ? "" : problem.argument());
     }
 
     public String describeAll(List<MemberImport.Problem> problems) {
