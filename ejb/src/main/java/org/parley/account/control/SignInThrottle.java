@@ -30,10 +30,9 @@ public class SignInThrottle {
     private Duration delay;
     private Clock clock;
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
-    /** Per address: refusals while slowed down not yet reported, and when the last report was. */
-    private final ConcurrentHashMap<String, long[]> slowedRefusals = new ConcurrentHashMap<>();
     /** Refusals while slowed down are reported (audited, logged) at most this often per address. */
     static final Duration REPORT_EVERY = Duration.ofMinutes(1);
+    private RepeatedReports slowedRefusals;
 
     protected SignInThrottle() {
     }
@@ -50,6 +49,7 @@ public class SignInThrottle {
         this.window = window;
         this.delay = delay;
         this.clock = clock;
+        this.slowedRefusals = new RepeatedReports(REPORT_EVERY, clock);
     }
 
     /** How long a sign-in for this account from this address must still wait; empty when it may go ahead. */
@@ -66,20 +66,7 @@ public class SignInThrottle {
      * (kept for a year) and a log line (found by attacking from outside: 3,700 rows in two minutes).
      */
     public long refusedWhileSlowed(String address) {
-        long now = clock.millis();
-        if (slowedRefusals.size() > MAX_TRACKED) {
-            slowedRefusals.values().removeIf(state -> now - state[1] >= REPORT_EVERY.toMillis());
-        }
-        long[] report = {0};
-        slowedRefusals.compute(address, (a, state) -> {
-            if (state == null || now - state[1] >= REPORT_EVERY.toMillis()) {
-                report[0] = (state == null ? 0 : state[0]) + 1;
-                return new long[] {0, now};
-            }
-            state[0]++;
-            return state;
-        });
-        return report[0];
+        return slowedRefusals.count(address);
     }
 
     public void failed(String account, String address) {

@@ -172,8 +172,12 @@ public final class RequestTargetFilter extends BaseFilter {
 
     /** The answer to a request for a WebSocket that breaks {@link WebSocketHandshakes}' rules, or empty. */
     private static Optional<Refusal> handshakeRefusal(HttpRequestPacket request, String rawPath) {
-        if (!request.isUpgrade() || !request.getUpgradeDC().equalsIgnoreCase(WEBSOCKET)) {
+        if (!request.isUpgrade()) {
             return Optional.empty();
+        }
+        if (!request.getUpgradeDC().equalsIgnoreCase(WEBSOCKET)) {
+            return WebSocketHandshakes.namesWebSocketAmongOthers(Objects.requireNonNullElse(HeadText.of(request.getUpgradeDC()), ""))
+                    ? Optional.of(Refusal.of(rawPath, WebSocketHandshakes.UPGRADE_LIST)) : Optional.empty();
         }
         List<String> connections = new ArrayList<>(1);
         List<String> keys = new ArrayList<>(1);

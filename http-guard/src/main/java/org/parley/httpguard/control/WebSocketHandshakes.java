@@ -21,6 +21,11 @@ public final class WebSocketHandshakes {
     public static final String NO_CONNECTION_UPGRADE = "a WebSocket handshake needs Connection: Upgrade";
     public static final String KEY = "a WebSocket handshake needs one Sec-WebSocket-Key, 16 bytes in base64";
     public static final String ORIGINS = "the request has more than one Origin header";
+    /**
+     * {@code Upgrade} naming {@code websocket} among other protocols ({@code h2c, websocket}): Tyrus takes a handshake
+     * only when it names {@code websocket} alone, so such a request went to the pages and was answered "Not found".
+     */
+    public static final String UPGRADE_LIST = "a WebSocket handshake names websocket alone in Upgrade";
     public static final String EXPECTS = "a WebSocket handshake has no body and expects nothing; send it without Expect";
     /**
      * Bytes that came with a handshake's head: a client sends nothing more until the server has answered
@@ -61,6 +66,12 @@ public final class WebSocketHandshakes {
             return Optional.of(ORIGINS);
         }
         return Optional.empty();
+    }
+
+    /** Whether an {@code Upgrade} value names {@code websocket} among other protocols, which Parley refuses ({@link #UPGRADE_LIST}). */
+    public static boolean namesWebSocketAmongOthers(String upgrade) {
+        List<String> protocols = List.of(upgrade.split(","));
+        return protocols.size() > 1 && protocols.stream().anyMatch(p -> p.trim().equalsIgnoreCase("websocket"));
     }
 
     /** Whether the values of a handshake's {@code Sec-WebSocket-Version} headers ask for the version Parley speaks. */

@@ -467,6 +467,18 @@ class GuardedPortUnificationTest {
         assertTrue(upgrades.isEmpty(), "not handed on: " + upgrades);
     }
 
+    /** Found by attacking from outside: websocket among other protocols went to the pages and was answered "Not found". */
+    @Test
+    void aHandshakeNamingWebSocketAmongOtherProtocolsGets400InWords() {
+        for (String upgrade : List.of("h2c, websocket", "WebSocket,foo")) {
+            String answer = exchange("GET /ws/presence HTTP/1.1\r\nHost: x\r\nUpgrade: " + upgrade + "\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), upgrade + ": " + answer);
+            assertTrue(answer.endsWith("Bad request: a WebSocket handshake names websocket alone in Upgrade.\n"), answer);
+        }
+        assertTrue(upgrades.isEmpty(), "not handed on: " + upgrades);
+    }
+
     @Test
     void aPresenceRequestWithATransferCodingIsNotAnsweredInFrontButRefused() {
         // the codec holds such a body as one without end, so the answer in front of the container never takes it for a

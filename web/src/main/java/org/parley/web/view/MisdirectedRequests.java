@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Logger;
+import org.parley.account.control.RepeatedReports;
 import org.parley.web.security.ClientAddress;
 import org.parley.web.security.PublicAddress;
 
@@ -31,10 +32,8 @@ public class MisdirectedRequests extends HttpFilter implements ServletContextLis
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(MisdirectedRequests.class.getName());
-    private static final long REPORT_EVERY = TimeUnit.MINUTES.toNanos(1);
-    /** Requests refused since the last line in the log, and when that was ({@link System#nanoTime()}, 0 before the first). */
-    private static final AtomicLong REFUSED = new AtomicLong();
-    private static final AtomicLong REPORTED = new AtomicLong();
+    /** Requests refused, for a line in the log at most once a minute (one count for every host and address). */
+    private static final RepeatedReports REFUSED = new RepeatedReports(Duration.ofMinutes(1), Clock.systemUTC());
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -64,13 +63,10 @@ public class MisdirectedRequests extends HttpFilter implements ServletContextLis
     }
 
     private static void report(String host, String from) {
-        REFUSED.incrementAndGet();
-        long now = System.nanoTime();
-        long last = REPORTED.get();
-        if (last != 0 && now - last < REPORT_EVERY || !REPORTED.compareAndSet(last, now)) {
+        long count = REFUSED.count("");
+        if (count == 0) {
             return;
         }
-        long count = REFUSED.getAndSet(0);
         String named = host == null ? "no host" : "\"" + host.replaceAll("[^\\x21-\\x7E]", "?") + "\"";
         LOG.info(() -> "Refused " + (count == 1 ? "a request" : count + " requests") + " naming another host than "
                 + PublicAddress.SETTING + " (421; the last named " + named + ", from " + from + "). A reverse proxy in front"

@@ -458,6 +458,12 @@ final class HostileHttpCorpus {
         expecting.put("Expect", "100-continue");
         cases.add(new Case("a WebSocket handshake that expects 100-continue", "GET", "/ws/presence", expecting, null, 400,
                 Format.TEXT, "a WebSocket handshake has no body and expects nothing; send it without Expect"));
+        // found by attacking from outside: websocket among other protocols went to the pages ("Not found")
+        Map<String, String> listed = new LinkedHashMap<>(expecting);
+        listed.remove("Expect");
+        listed.put("Upgrade", "h2c, websocket");
+        cases.add(new Case("a WebSocket handshake naming h2c and websocket", "GET", "/ws/client", listed, null, 400,
+                Format.TEXT, "a WebSocket handshake names websocket alone in Upgrade"));
         // found by attacking from outside: Content-Length and Transfer-Encoding both (the codec dropped the length when it
         // came first, read the chunks and kept the connection open), and a Transfer-Encoding folded onto the next line
         // (read as no coding: the body was served as a request of its own)
