@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.parley.account.control.Minutes;
 import org.parley.account.entity.AccountRefusedException;
 import org.parley.account.entity.Role;
 import org.parley.audit.boundary.Audit;
@@ -85,7 +86,7 @@ public class DeviceAuthorizations {
         Instant now = Instant.now();
         allowances.starts().blocked(address, now).ifPresent(wait -> {
             throw new OAuthException("too_many_requests", "Too many device sign-ins were started from your address: try"
-                    + " again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes.");
+                    + " again in " + Minutes.inWords(wait) + ".");
         });
         long pending = em.createNamedQuery(DeviceAuthorization.PENDING, Long.class).setParameter("now", now).getSingleResult();
         if (pending >= DeviceAllowances.MOST_PENDING) {
@@ -119,9 +120,8 @@ public class DeviceAuthorizations {
         String member = context.getCallerPrincipal().getName();
         Instant now = Instant.now();
         allowances.guesses().blocked(member, now).ifPresent(wait -> {
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new AccountRefusedException("Too many codes that match nothing: try again in " + minutes + " minutes.",
-                    TOO_MANY_GUESSES, String.valueOf(minutes));
+            throw new AccountRefusedException("Too many codes that match nothing: try again in " + Minutes.inWords(wait) + ".",
+                    TOO_MANY_GUESSES, String.valueOf(Minutes.toWait(wait)));
         });
         Optional<T> found = look.get();
         if (found.isEmpty()) {

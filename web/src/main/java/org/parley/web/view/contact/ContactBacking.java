@@ -8,6 +8,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.parley.account.control.Minutes;
 import org.parley.contact.boundary.ContactDirectory;
 import org.parley.contact.boundary.ContactPoints;
 import org.parley.contact.entity.ContactPointView;
@@ -87,7 +88,9 @@ public class ContactBacking {
             sent = true;
         } catch (ContactRefusedException e) {
             ContactRefusedException.Reason reason = e.reason();
-            String text = Texts.from(faces, BUNDLE, "refused." + reason.name(), Math.max(1, (e.retryAfter().toSeconds() + 59) / 60));
+            long minutes = Minutes.toWait(e.retryAfter());
+            String key = "refused." + reason.name() + (reason == ContactRefusedException.Reason.RATE_LIMITED && minutes == 1 ? "_ONE" : "");
+            String text = Texts.from(faces, BUNDLE, key, minutes);
             faces.addMessage(reason.field() == null ? null : "leave:" + reason.field(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             faces.validationFailed();

@@ -108,7 +108,8 @@ public class DeviceBacking implements Serializable {
     /** Says why the code was refused, in the page's language. */
     private void refused(AccountRefusedException e) {
         if (DeviceAuthorizations.TOO_MANY_GUESSES.equals(e.getReason())) {
-            faces.addMessage(null, Texts.error(faces, "device.guesses", e.getArguments().get(0)));
+            String minutes = e.getArguments().get(0);
+            faces.addMessage(null, Texts.error(faces, "1".equals(minutes) ? "device.guessesOne" : "device.guesses", minutes));
         } else {
             error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
         }
