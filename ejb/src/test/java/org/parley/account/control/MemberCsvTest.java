@@ -105,6 +105,13 @@ class MemberCsvTest {
     }
 
     @Test
+    void theCheckShowsNamesAsTheImportStoresThemWithoutBidiOverrides() {
+        MemberImport read = read(HEADER + "ada,\u202Eecalevol adA,\u202DAnalyst,Engines\u2066,\n");
+        assertEquals(List.of(), kinds(read.rows().get(0)));
+        assertEquals(List.of("ada", "ecalevol adA", "Analyst", "Engines", ""), read.rows().get(0).fields());
+    }
+
+    @Test
     void aQuoteNeverClosedIsNamedOnTheLineItOpensAndSaysWhereTheRowEnds() {
         MemberImport read = read(HEADER + "ada,Ada,,,\nbob,\"Bob,,,\ncarol,Carol,,,\ndan,Dan,,,\n");
         assertEquals(List.of(), kinds(read.rows().get(0)));
