@@ -22,10 +22,7 @@ import org.parley.httpguard.control.Refusal;
 final class UnreadableRequestProbe extends HttpProbe.Adapter {
 
     private static final Logger LOG = Logger.getLogger(UnreadableRequestProbe.class.getName());
-    /** The most header fields the codec reads (Grizzly's {@code MimeHeaders} default, which Payara keeps). */
-    static final int MOST_HEADERS = 100;
-
-    /** Whether the codec stopped at a request's header field past {@link #MOST_HEADERS}. */
+    /** Whether the codec stopped at a request's header field past the most it reads (the request's own limit). */
     private static boolean tooManyHeaders(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof MimeHeaders.MaxHeaderCountExceededException) {
@@ -45,7 +42,7 @@ final class UnreadableRequestProbe extends HttpProbe.Adapter {
         if (packet instanceof HttpPacketParsing parsing && parsing.isHeaderParsed()) {
             refusal = Refusal.unreadableBody(path);
         } else if (tooManyHeaders(error)) {
-            refusal = Refusal.tooManyHeaders(path, MOST_HEADERS);
+            refusal = Refusal.tooManyHeaders(path, request.getHeaders().getMaxNumHeaders());
         } else if (String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("too large")) {
             refusal = Refusal.headTooLarge(path);
         } else {

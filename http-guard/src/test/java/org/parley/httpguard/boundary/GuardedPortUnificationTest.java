@@ -39,6 +39,7 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.ServerFilterConfiguration;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
 import org.glassfish.grizzly.portunif.ProtocolFinder;
@@ -445,7 +446,7 @@ class GuardedPortUnificationTest {
     @Test
     void moreHeaderFieldsThanTheCodecReadsGet431AndAHandshakeThatExpectsSomething400() {
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i < UnreadableRequestProbe.MOST_HEADERS; i++) {
+        for (int i = 0; i < MimeHeaders.MAX_NUM_HEADERS_DEFAULT; i++) {
             many.append("X-Field-").append(i).append(": ").append(i).append("\r\n");
         }
         for (String path : List.of("/people/ada", "/users/C/presence")) {
