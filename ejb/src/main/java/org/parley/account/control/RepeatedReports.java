@@ -24,10 +24,6 @@ public final class RepeatedReports {
         this.clock = clock;
     }
 
-    public Duration every() {
-        return every;
-    }
-
     /** Counts one event of {@code key}; answers how many to report now (this one included), or 0 to report nothing yet. */
     public long count(String key) {
         long now = clock.millis();

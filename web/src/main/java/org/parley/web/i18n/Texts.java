@@ -41,6 +41,16 @@ public final class Texts {
         return text;
     }
 
+    /**
+     * The text of {@code key} for {@code count} of something: its singular form, {@code key + "One"}, when the count is
+     * one and the bundle has it ("1 row", not "1 rows"), else {@code key} itself.
+     */
+    public static String counted(FacesContext faces, String bundleVariable, String key, long count, Object... arguments) {
+        String one = key + "One";
+        boolean singular = count == 1 && faces.getApplication().getResourceBundle(faces, bundleVariable).containsKey(one);
+        return from(faces, bundleVariable, singular ? one : key, arguments);
+    }
+
     /** An information for the page's messages. */
     public static FacesMessage info(FacesContext faces, String key, Object... arguments) {
         return new FacesMessage(FacesMessage.SEVERITY_INFO, of(faces, key, arguments), null);

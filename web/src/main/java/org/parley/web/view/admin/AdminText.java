@@ -20,6 +20,11 @@ final class AdminText {
         return Texts.from(faces, BUNDLE, key, arguments);
     }
 
+    /** The same for {@code count} of something, in the singular when it is one ({@link Texts#counted}). */
+    static String counted(FacesContext faces, String key, long count, Object... arguments) {
+        return Texts.counted(faces, BUNDLE, key, count, arguments);
+    }
+
     /** A message at the top of the page. */
     static void info(FacesContext faces, String key, Object... arguments) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, get(faces, key, arguments), null));

@@ -200,7 +200,8 @@ public class MembersBacking implements Serializable {
         }
         try {
             firstPasswords = members.importMembers(importFile, Http.address(faces));
-            AdminText.info(faces, firstPasswords.size() == 1 ? "import.doneOne" : "import.done", firstPasswords.size());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    AdminText.counted(faces, "import.done", firstPasswords.size(), firstPasswords.size()), null));
             clearImport();
             Http.noStore(faces);
         } catch (AccountRefusedException e) {
@@ -236,11 +237,9 @@ public class MembersBacking implements Serializable {
     /** A problem of the import in the page's words. */
     public String describe(MemberImport.Problem problem) {
         String column = problem.column() == null ? "" : AdminText.get(faces, "import.column." + problem.column().name());
-        String key = "import.problem." + problem.kind().name();
-        if (problem.kind() == MemberImport.Kind.COLUMN_COUNT && "1".equals(problem.argument())) {
-            key += "_ONE";
-        }
-        return AdminText.get(faces, key, column, problem.argument() == null ? "" : problem.argument());
+        String argument = problem.argument() == null ? "" : problem.argument();
+        long count = problem.kind() == MemberImport.Kind.COLUMN_COUNT ? Long.parseLong(argument) : 0;
+        return AdminText.counted(faces, "import.problem." + problem.kind().name(), count, column, argument);
     }
 
     public String describeAll(List<MemberImport.Problem> problems) {
@@ -287,10 +286,9 @@ public class MembersBacking implements Serializable {
             return AdminText.get(faces, "import.fileBad");
         }
         if (preview.importable()) {
-            return AdminText.get(faces, rows == 1 ? "import.allGoodOne" : "import.allGood", rows);
+            return AdminText.counted(faces, "import.allGood", rows, rows);
         }
-        return rows == 1 ? AdminText.get(faces, "import.someBadOne")
-                : AdminText.get(faces, "import.someBad", rows, preview.badRows());
+        return AdminText.counted(faces, "import.someBad", rows, rows, preview.badRows());
     }
 
     public int getNameMax() {

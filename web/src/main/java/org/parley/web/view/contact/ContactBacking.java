@@ -89,8 +89,7 @@ public class ContactBacking {
         } catch (ContactRefusedException e) {
             ContactRefusedException.Reason reason = e.reason();
             long minutes = Minutes.toWait(e.retryAfter());
-            String key = "refused." + reason.name() + (reason == ContactRefusedException.Reason.RATE_LIMITED && minutes == 1 ? "_ONE" : "");
-            String text = Texts.from(faces, BUNDLE, key, minutes);
+            String text = Texts.counted(faces, BUNDLE, "refused." + reason.name(), minutes, minutes);
             faces.addMessage(reason.field() == null ? null : "leave:" + reason.field(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
             faces.validationFailed();

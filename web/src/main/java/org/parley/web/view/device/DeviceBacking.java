@@ -1,6 +1,7 @@
 package org.parley.web.view.device;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -109,7 +110,8 @@ public class DeviceBacking implements Serializable {
     private void refused(AccountRefusedException e) {
         if (DeviceAuthorizations.TOO_MANY_GUESSES.equals(e.getReason())) {
             String minutes = e.getArguments().get(0);
-            faces.addMessage(null, Texts.error(faces, "1".equals(minutes) ? "device.guessesOne" : "device.guesses", minutes));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Texts.counted(faces, "text", "device.guesses", Long.parseLong(minutes), minutes), null));
         } else {
             error(DeviceAuthorizations.DECIDED.equals(e.getReason()) ? "device.decided" : "device.unknown");
         }
